@@ -1,0 +1,15 @@
+"""Peewee models. They hold data and constraints only."""
+from desktop.models.audit import AuditEntry
+from desktop.models.base import BaseModel, RecordModel, db, utcnow
+from desktop.models.catalog import Service, ServiceRequirement, ServiceStep
+from desktop.models.holiday import HolidayOverride
+from desktop.models.office import OfficeProfile
+from desktop.models.setting import Setting
+from desktop.models.user import User
+
+ALL_MODELS = [User, AuditEntry, Setting, OfficeProfile, Service, ServiceRequirement,
+              ServiceStep, HolidayOverride]
+
+__all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
+           "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
+           "HolidayOverride"]

@@ -1,0 +1,1 @@
+"""Qt-free business logic. Views call these; tests drive them directly."""

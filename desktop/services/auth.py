@@ -1,0 +1,103 @@
+"""Passwords (argon2id), login with lockout, and the password check that unlocks an idle screen."""
+import datetime
+import re
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desktop.models import User, db, utcnow
+from desktop.services import audit, settings
+from desktop.services.errors import AuthError, ValidationError
+from desktop.services.timefmt import format_local
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
+FAILED = "Nama pengguna atau kata sandi salah."
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_username(username: str) -> str:
+    name = (username or "").strip()
+    if not USERNAME_RE.match(name):
+        raise ValidationError("Nama pengguna", "3 s.d. 32 karakter: huruf kecil, angka, titik, "
+                              "garis bawah atau tanda hubung, diawali huruf (contoh: budi.s).")
+    return name
+
+
+def check_password_strength(password: str, username: str = "") -> None:
+    minimum = settings.get("password.min_length")
+    if not password:
+        raise ValidationError("Kata sandi", "wajib diisi.")
+    if len(password) < minimum:
+        raise ValidationError("Kata sandi", f"terlalu pendek: paling sedikit {minimum} karakter.")
+    if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
+        raise ValidationError("Kata sandi", "harus memuat huruf dan angka.")
+    if username and username.lower() in password.lower():
+        raise ValidationError("Kata sandi", "tidak boleh memuat nama pengguna.")
+    if len(set(password)) < 4:
+        raise ValidationError("Kata sandi", "terlalu mudah ditebak: gunakan lebih banyak "
+                              "karakter yang berbeda.")
+
+
+def _locked_message(user: User) -> str:
+    return (f"Akun '{user.username}' terkunci sampai {format_local(user.locked_until)} karena "
+            "terlalu sering salah kata sandi. Coba lagi nanti atau minta administrator "
+            "membuka kuncinya.")
+
+
+def authenticate(username: str, password: str) -> User:
+    """Return the user when the password is right; count failures and lock the account."""
+    name = (username or "").strip().lower()
+    user = User.get_or_none(User.username == name)
+    if user is None or not password:
+        raise AuthError(FAILED)
+    now = utcnow()
+    if user.locked_until and user.locked_until > now:
+        raise AuthError(_locked_message(user))
+    if not user.active:
+        raise AuthError(f"Akun '{user.username}' dinonaktifkan. Hubungi administrator.")
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        _register_failure(user, now)
+        raise AuthError(_failure_message(user)) from None
+    with db.atomic():
+        changes = {User.failed_attempts: 0, User.locked_until: None, User.last_login_at: now}
+        if _hasher.check_needs_rehash(user.password_hash):
+            changes[User.password_hash] = _hasher.hash(password)
+        User.update(changes).where(User.id == user.id).execute()
+        audit.record(user, "login", "user", user.id)
+    return User.get_by_id(user.id)
+
+
+def _register_failure(user: User, now: datetime.datetime) -> None:
+    limit = settings.get("login.max_attempts")
+    minutes = settings.get("login.lockout_minutes")
+    with db.atomic():
+        # Increment in SQL so failures from several PCs at once all count.
+        User.update(failed_attempts=User.failed_attempts + 1).where(User.id == user.id).execute()
+        fresh = User.get_by_id(user.id)
+        if fresh.failed_attempts >= limit:
+            until = now + datetime.timedelta(minutes=minutes)
+            User.update(failed_attempts=0, locked_until=until).where(User.id == user.id).execute()
+            audit.record(user, "lockout", "user", user.id, new={"locked_until": until.isoformat()})
+        else:
+            audit.record(user, "login_failed", "user", user.id)
+    refreshed = User.get_by_id(user.id)
+    user.failed_attempts, user.locked_until = refreshed.failed_attempts, refreshed.locked_until
+
+
+def _failure_message(user: User) -> str:
+    if user.locked_until:
+        return _locked_message(user)
+    left = settings.get("login.max_attempts") - user.failed_attempts
+    return f"{FAILED} Sisa {left} kali percobaan sebelum akun dikunci."
+
+
+def verify_current_user(user: User, password: str) -> User:
+    """Unlock an idle screen: the same rules as login, for the user already signed in."""
+    return authenticate(user.username, password)

@@ -1,0 +1,51 @@
+"""Errors the services raise. Every message is Indonesian and meant for the user."""
+
+
+class PelitaError(Exception):
+    """Base of every error a user may see; `message` is shown as is."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(PelitaError):
+    """Bad input in one field; `field` is the field's label as the user sees it."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.reason = message
+
+
+class PermissionDenied(PelitaError):
+    pass
+
+
+class NotFound(PelitaError):
+    pass
+
+
+class ConflictError(PelitaError):
+    """Another PC saved the record first (optimistic lock)."""
+
+    def __init__(self, message: str, changed_by: str | None = None, changed_at=None):
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+class AuthError(PelitaError):
+    pass
+
+
+class DatabaseProblem(PelitaError):
+    """The database cannot be opened or used; the connection dialog should open."""
+
+
+class SchemaTooNew(DatabaseProblem):
+    pass
+
+
+class SchemaTooOld(DatabaseProblem):
+    pass

@@ -1,0 +1,61 @@
+"""Roles and what each may do. Every service call that changes or reveals data checks here."""
+from dataclasses import dataclass
+
+from desktop.services.errors import PermissionDenied
+
+ADMIN = "administrator"
+FRONT_OFFICE = "petugas_layanan"
+SOCIAL_WORKER = "pekerja_sosial"
+HEAD = "kepala"
+DUTY_OFFICER = "petugas_piket"
+
+ROLE_LABELS = {
+    ADMIN: "Administrator",
+    FRONT_OFFICE: "Petugas Layanan",
+    SOCIAL_WORKER: "Pekerja Sosial",
+    HEAD: "Kepala",
+    DUTY_OFFICER: "Petugas Piket",
+}
+ALL_ROLES = frozenset(ROLE_LABELS)
+
+# permission -> (roles allowed, what the user was trying to do, for the refusal message)
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "users.manage": (frozenset({ADMIN}), "mengelola akun pengguna"),
+    "office.edit": (frozenset({ADMIN}), "mengubah profil kantor"),
+    "catalog.edit": (frozenset({ADMIN}), "mengubah katalog layanan"),
+    "holidays.edit": (frozenset({ADMIN}), "mengubah hari libur dan cuti bersama"),
+    "settings.edit": (frozenset({ADMIN}), "mengubah pengaturan"),
+    "schema.upgrade": (frozenset({ADMIN}), "memperbarui skema database"),
+    "audit.view": (frozenset({ADMIN, HEAD}), "melihat jejak audit"),
+    "catalog.view": (ALL_ROLES, "melihat katalog layanan"),
+    "letters.sign": (frozenset({HEAD}), "menandatangani surat"),
+}
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The actor for command-line administration, run by whoever controls the machine."""
+
+    username: str = "sistem"
+    full_name: str = "Administrasi baris perintah"
+    role: str = ADMIN
+
+
+SYSTEM = SystemActor()
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
+
+def can(actor, permission: str) -> bool:
+    roles, _ = PERMISSIONS[permission]
+    return actor is not None and actor.role in roles
+
+
+def require(actor, permission: str) -> None:
+    if not can(actor, permission):
+        _, doing = PERMISSIONS[permission]
+        who = role_label(actor.role) if actor is not None else "Pengguna yang belum masuk"
+        raise PermissionDenied(f"Peran {who} tidak berwenang {doing}. "
+                               "Minta pengguna dengan peran yang sesuai.")

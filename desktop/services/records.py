@@ -1,0 +1,85 @@
+"""Create, update and delete records with optimistic locking and an audit entry for each change."""
+from desktop.models import db, utcnow
+from desktop.services import audit
+from desktop.services.errors import ConflictError, NotFound
+
+
+def _stamp_fields(model, actor, now):
+    return {model.updated_at: now, model.updated_by: actor.username}
+
+
+def create(model, actor, **values):
+    """Insert a record stamped with the actor, and audit it, in one transaction."""
+    now = utcnow()
+    values.update(created_at=now, created_by=actor.username, updated_at=now,
+                  updated_by=actor.username, version=1)
+    with db.atomic():
+        instance = model.create(**values)
+        audit.record(actor, "create", model._meta.table_name, instance.id,
+                     new=audit.snapshot(instance))
+    return instance
+
+
+def _conflict(model, record_id, verb: str) -> ConflictError:
+    current = model.get_or_none(model.id == record_id)
+    if current is None:
+        return ConflictError(f"Data ini sudah dihapus di PC lain sehingga tidak bisa {verb}. "
+                             "Tutup formulir ini; isian Anda masih bisa disalin.")
+    from desktop.services.timefmt import format_local
+
+    return ConflictError(
+        f"Data ini sudah diubah oleh {current.updated_by or 'pengguna lain'} pada "
+        f"{format_local(current.updated_at)} setelah Anda membukanya. Muat ulang data terbaru; "
+        "isian Anda tetap ada di formulir untuk diterapkan kembali.",
+        changed_by=current.updated_by, changed_at=current.updated_at)
+
+
+def update(instance, actor, **changes):
+    """Save `changes` only if nobody saved the record since `instance` was loaded.
+
+    Runs `UPDATE ... WHERE id = ? AND version = ?`; on a conflict raises ConflictError naming
+    who changed it and when, and leaves `instance` untouched.
+    """
+    model = type(instance)
+    changed = {k: v for k, v in changes.items() if getattr(instance, k) != v}
+    if not changed:
+        return instance
+    old = audit.snapshot(instance, only=changed)
+    now = utcnow()
+    columns = {getattr(model, k): v for k, v in changed.items()}
+    columns.update(_stamp_fields(model, actor, now))
+    columns[model.version] = instance.version + 1
+    with db.atomic():
+        rows = (model.update(columns)
+                .where((model.id == instance.id) & (model.version == instance.version))
+                .execute())
+        if rows != 1:
+            raise _conflict(model, instance.id, "disimpan")
+        for key, value in changed.items():
+            setattr(instance, key, value)
+        instance.updated_at, instance.updated_by = now, actor.username
+        instance.version += 1
+        audit.record(actor, "update", model._meta.table_name, instance.id, old=old,
+                     new=audit.snapshot(instance, only=changed))
+    return instance
+
+
+def delete(instance, actor) -> None:
+    model = type(instance)
+    with db.atomic():
+        rows = (model.delete()
+                .where((model.id == instance.id) & (model.version == instance.version))
+                .execute())
+        if rows != 1:
+            raise _conflict(model, instance.id, "dihapus")
+        audit.record(actor, "delete", model._meta.table_name, instance.id,
+                     old=audit.snapshot(instance))
+
+
+def reload(instance):
+    """The record as it is now in the database."""
+    model = type(instance)
+    current = model.get_or_none(model.id == instance.id)
+    if current is None:
+        raise NotFound("Data ini sudah dihapus oleh pengguna lain.")
+    return current

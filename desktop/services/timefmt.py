@@ -1,0 +1,38 @@
+"""Indonesian dates and the office's time zone. Timestamps are stored as naive UTC."""
+import datetime
+from zoneinfo import ZoneInfo
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember"]
+DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+TIME_ZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+DEFAULT_TZ = "Asia/Jakarta"
+
+_office_tz = DEFAULT_TZ
+
+
+def set_office_time_zone(name: str) -> None:
+    global _office_tz
+    _office_tz = name if name in TIME_ZONES else DEFAULT_TZ
+
+
+def office_tz() -> ZoneInfo:
+    return ZoneInfo(_office_tz)
+
+
+def to_local(utc_naive: datetime.datetime) -> datetime.datetime:
+    return utc_naive.replace(tzinfo=datetime.timezone.utc).astimezone(office_tz())
+
+
+def format_date(day: datetime.date) -> str:
+    """22 November 2026"""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_local(utc_naive: datetime.datetime | None) -> str:
+    """22 November 2026 14.05 WIB (Indonesian uses a dot between hours and minutes)."""
+    if utc_naive is None:
+        return "-"
+    local = to_local(utc_naive)
+    return f"{format_date(local.date())} {local:%H.%M} {TIME_ZONES[_office_tz]}"

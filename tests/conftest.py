@@ -1,0 +1,102 @@
+"""Fixtures: a database on every available backend, each test session in databases it creates."""
+import os
+import tempfile
+import uuid
+
+# Isolate the user's folders and Qt before anything imports them.
+_HOME = tempfile.mkdtemp(prefix="pelita-test-home-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("PELITA_DATABASE_URL", None)
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from desktop import database  # noqa: E402
+from desktop.models import ALL_MODELS, db  # noqa: E402
+from desktop.services import schema  # noqa: E402
+
+from tests import servers  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.items = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+keyring.set_keyring(MemoryKeyring())
+
+BACKENDS = ["sqlite", "postgresql", "mariadb"]
+
+
+@pytest.fixture(scope="session")
+def server_databases():
+    """Created lazily per backend; every one is dropped when the session ends."""
+    made = {}
+    yield made
+    database.close()
+    for backend, url in made.items():
+        if url:
+            servers.drop_database(backend, url)
+
+
+def _server_url(backend, server_databases):
+    if backend not in server_databases:
+        server_databases[backend] = None
+        problem = servers.unreachable_reason(backend)
+        if problem is None:
+            url = servers.create_database(backend, f"pelita_test_{os.getpid()}_{uuid.uuid4().hex[:8]}")
+            server_databases[backend] = url
+            database.connect(url)
+            schema.migrate()
+        else:
+            server_databases[backend] = problem
+    value = server_databases[backend]
+    if not value or "://" not in value:
+        servers.skip_or_fail(backend, value)
+    return value
+
+
+def _clear_all_tables():
+    with db.atomic():
+        for model in reversed(ALL_MODELS):
+            model.delete().execute()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend_db(request, tmp_path, server_databases):
+    """A migrated, empty database on each backend; yields its URL."""
+    backend = request.param
+    if backend == "sqlite":
+        url = "sqlite:///" + str(tmp_path / "pelita.db")
+        database.connect(url)
+        schema.migrate()
+    else:
+        url = _server_url(backend, server_databases)
+        database.connect(url)
+        _clear_all_tables()
+    yield url
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "pelita.db")
+    database.connect(url)
+    schema.migrate()
+    yield url
+    database.close()

@@ -1,0 +1,78 @@
+"""Reach the PostgreSQL and MariaDB test servers, and make or drop a database on them."""
+import os
+from urllib.parse import urlparse
+
+import pytest
+
+DEFAULT_URLS = {
+    "postgresql": "postgresql://postgres@127.0.0.1:5432",
+    "mariadb": "mysql://root@127.0.0.1:3306",
+}
+ENV = {"postgresql": "PELITA_TEST_POSTGRES_URL", "mariadb": "PELITA_TEST_MARIADB_URL"}
+
+
+def server_url(backend: str) -> str:
+    return os.environ.get(ENV[backend]) or DEFAULT_URLS[backend]
+
+
+def required() -> bool:
+    return os.environ.get("PELITA_REQUIRE_SHARED_DB", "") not in ("", "0")
+
+
+def _admin_connection(backend: str):
+    parts = urlparse(server_url(backend))
+    if backend == "postgresql":
+        import psycopg2
+
+        conn = psycopg2.connect(host=parts.hostname, port=parts.port or 5432,
+                                user=parts.username or "postgres", password=parts.password or "",
+                                dbname=(parts.path.lstrip("/") or "postgres"), connect_timeout=5)
+        conn.autocommit = True
+        return conn
+    import pymysql
+
+    return pymysql.connect(host=parts.hostname, port=parts.port or 3306,
+                           user=parts.username or "root", password=parts.password or "",
+                           connect_timeout=5, autocommit=True)
+
+
+def unreachable_reason(backend: str) -> str | None:
+    try:
+        _admin_connection(backend).close()
+    except Exception as exc:  # any driver error means "not reachable here"
+        return f"{backend} server at {server_url(backend)} unreachable: {exc}"
+    return None
+
+
+def skip_or_fail(backend: str, reason: str | None) -> None:
+    message = reason or f"{backend} server unavailable"
+    if required():
+        pytest.fail(f"PELITA_REQUIRE_SHARED_DB is set but {message}")
+    pytest.skip(f"{message} (set {ENV[backend]} to test against another server)")
+
+
+def _url_with_database(backend: str, name: str) -> str:
+    parts = urlparse(server_url(backend))
+    return parts._replace(path="/" + name).geturl()
+
+
+def create_database(backend: str, name: str) -> str:
+    conn = _admin_connection(backend)
+    with conn.cursor() as cur:
+        if backend == "postgresql":
+            cur.execute(f'CREATE DATABASE "{name}"')
+        else:
+            cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+    conn.close()
+    return _url_with_database(backend, name)
+
+
+def drop_database(backend: str, url: str) -> None:
+    name = urlparse(url).path.lstrip("/")
+    conn = _admin_connection(backend)
+    with conn.cursor() as cur:
+        if backend == "postgresql":
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    conn.close()

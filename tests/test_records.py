@@ -1,0 +1,77 @@
+"""Record conventions: stamps, optimistic locking and the audit trail, on every backend."""
+import json
+
+import pytest
+
+from desktop.models import AuditEntry, Setting, User
+from desktop.services import audit, records, settings
+from desktop.services.errors import ConflictError
+
+from tests.factories import make_user
+
+
+def test_create_stamps_user_time_version_and_audits(backend_db):
+    admin = make_user("admin", role="administrator")
+    row = records.create(Setting, admin, key="x.test", value="1")
+    assert (row.created_by, row.updated_by, row.version) == ("admin", "admin", 1)
+    assert row.created_at is not None
+    entry = AuditEntry.get((AuditEntry.table_name == "setting") & (AuditEntry.record_id == row.id))
+    assert entry.action == "create" and entry.username == "admin"
+    assert json.loads(entry.new_values)["key"] == "x.test"
+
+
+def test_second_pc_gets_conflict_naming_who_and_when(backend_db):
+    admin = make_user("admin", role="administrator")
+    other = make_user("siti", role="administrator")
+    records.create(Setting, admin, key="x.test", value="1")
+    on_pc_one = Setting.get(Setting.key == "x.test")
+    on_pc_two = Setting.get(Setting.key == "x.test")
+    records.update(on_pc_one, other, value="2")
+    with pytest.raises(ConflictError) as caught:
+        records.update(on_pc_two, admin, value="3")
+    assert "siti" in caught.value.message and caught.value.changed_by == "siti"
+    assert on_pc_two.value == "3" or on_pc_two.value == "1"  # what was typed is the caller's
+    assert on_pc_two.version == 1  # untouched, so the form can reload and reapply
+    fresh = records.reload(on_pc_two)
+    assert (fresh.value, fresh.version) == ("2", 2)
+    records.update(fresh, admin, value="3")
+    assert Setting.get(Setting.key == "x.test").value == "3"
+
+
+def test_update_audits_old_and_new_values_only_of_changed_fields(backend_db):
+    admin = make_user("admin", role="administrator")
+    row = records.create(Setting, admin, key="x.test", value="1")
+    records.update(row, admin, value="2", key="x.test")
+    entry = audit.entries_for("setting", row.id)[-1]
+    assert entry.action == "update"
+    assert json.loads(entry.old_values) == {"value": "1"}
+    assert json.loads(entry.new_values) == {"value": "2"}
+
+
+def test_delete_checks_version_and_audits(backend_db):
+    admin = make_user("admin", role="administrator")
+    row = records.create(Setting, admin, key="x.test", value="1")
+    stale = Setting.get_by_id(row.id)
+    records.update(row, admin, value="2")
+    with pytest.raises(ConflictError):
+        records.delete(stale, admin)
+    records.delete(row, admin)
+    assert not Setting.select().exists()
+    assert audit.entries_for("setting", row.id)[-1].action == "delete"
+
+
+def test_password_hash_never_enters_the_audit_trail(backend_db):
+    make_user("admin", role="administrator")
+    user = User.get(User.username == "admin")
+    text = " ".join((e.new_values or "") + (e.old_values or "") for e in AuditEntry.select())
+    assert user.password_hash not in text and "password_hash" not in text
+
+
+def test_settings_are_typed_with_defaults_and_bounds(backend_db):
+    admin = make_user("admin", role="administrator")
+    assert settings.get("login.max_attempts") == 5
+    settings.set_value(admin, "login.max_attempts", "3")
+    assert settings.get("login.max_attempts") == 3
+    with pytest.raises(Exception) as caught:
+        settings.set_value(admin, "login.max_attempts", "0")
+    assert "Batas salah kata sandi" in str(caught.value)
