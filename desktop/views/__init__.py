@@ -1,0 +1,1 @@
+"""Qt widgets. They call desktop.services and never build SQL."""

@@ -1,0 +1,41 @@
+"""The sidebar's sections: which page, which icon, and which permission shows it."""
+import importlib
+from dataclasses import dataclass
+
+from desktop.services import permissions
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    icon: str  # qtawesome name
+    permission: str | None  # None: every signed-in user
+    module: str
+    class_name: str
+
+    def create(self, session, parent=None):
+        """Import the page only when first shown, keeping start-up light."""
+        page_class = getattr(importlib.import_module(self.module), self.class_name)
+        return page_class(session, parent)
+
+
+SECTIONS = [
+    Section("beranda", "Beranda", "fa5s.home", None, "desktop.views.home_page", "HomePage"),
+    Section("katalog", "Katalog Layanan", "fa5s.book-open", "catalog.view",
+            "desktop.views.catalog_page", "CatalogPage"),
+    Section("kalender", "Hari Kerja & Libur", "fa5s.calendar-alt", None,
+            "desktop.views.holidays_page", "HolidaysPage"),
+    Section("pengguna", "Pengguna", "fa5s.users", "users.manage",
+            "desktop.views.users_page", "UsersPage"),
+    Section("profil", "Profil Kantor", "fa5s.building", "office.edit",
+            "desktop.views.office_page", "OfficePage"),
+    Section("pengaturan", "Pengaturan", "fa5s.cog", "settings.edit",
+            "desktop.views.settings_page", "SettingsPage"),
+    Section("audit", "Jejak Audit", "fa5s.history", "audit.view",
+            "desktop.views.audit_page", "AuditPage"),
+]
+
+
+def visible_sections(user) -> list[Section]:
+    return [s for s in SECTIONS if s.permission is None or permissions.can(user, s.permission)]
