@@ -101,10 +101,14 @@ def resolve_url(cli_url: str | None = None) -> str:
 
 def build_database(target: DatabaseUrl) -> Database:
     if target.backend == "sqlite":
-        return SqliteDatabase(
-            target.name, timeout=SQLITE_BUSY_TIMEOUT_S,
-            pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "normal",
-                     "busy_timeout": SQLITE_BUSY_TIMEOUT_S * 1000})
+        pragmas = {"foreign_keys": 1, "synchronous": "normal",
+                   "busy_timeout": int(SQLITE_BUSY_TIMEOUT_S * 1000)}
+        path = Path(target.name)
+        if path.exists() and path.stat().st_size:
+            # WAL is stored in the file; a new or empty file gets it from the schema upgrade,
+            # so merely opening one writes nothing.
+            pragmas["journal_mode"] = "wal"
+        return SqliteDatabase(target.name, timeout=SQLITE_BUSY_TIMEOUT_S, pragmas=pragmas)
     common = dict(host=target.host, user=target.user, password=target.password,
                   max_connections=POOL_SIZE, stale_timeout=POOL_STALE_S)
     if target.port:
@@ -145,7 +149,8 @@ def explain_error(exc: Exception, target: DatabaseUrl) -> str:
     text = str(exc)
     low = text.lower()
     where = f"{target.host}:{target.port}" if target.port else target.host
-    if "password authentication failed" in low or "access denied" in low:
+    if ("password authentication failed" in low or "access denied" in low
+            or ("role" in low and "does not exist" in low)):
         return (f"Server database {where} menolak pengguna '{target.user}': kata sandi salah "
                 "atau pengguna tidak ada. Periksa nama pengguna dan kata sandi.")
     if ("does not exist" in low and "database" in low) or "unknown database" in low:

@@ -107,7 +107,7 @@ def load_shipped(path: Path = CATALOG_FILE, actor=permissions.SYSTEM) -> LoadRep
 
 
 def list_services(include_inactive: bool = True) -> list[Service]:
-    query = Service.select().order_by(Service.source_office, Service.id)
+    query = Service.select().order_by(Service.id)  # shipped order: Magelang, Depok, Magetan
     if not include_inactive:
         query = query.where(Service.active)
     return list(query)

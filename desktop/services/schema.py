@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import SqliteDatabase
 from playhouse.migrations import Runner
 
 from desktop import __version__
@@ -66,6 +67,8 @@ def migrate() -> list[str]:
     current = status()
     if current.state == "newer":
         raise SchemaTooNew(current.describe())
+    if isinstance(db.obj, SqliteDatabase):
+        db.obj.pragma("journal_mode", "wal")  # persistent: every later connection uses WAL
     return _runner().up()
 
 

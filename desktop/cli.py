@@ -1,0 +1,190 @@
+"""The `pelita` command: the app, and administration from the command line."""
+import argparse
+import getpass
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop import __version__
+
+
+def _add_database_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--database", metavar="URL",
+                        default=None if top else argparse.SUPPRESS,
+                        help="sqlite:///berkas.db, postgresql://user@server/db atau "
+                             "mysql://user@server/db (jika tidak diisi: PELITA_DATABASE_URL, "
+                             "lalu profil koneksi tersimpan, lalu berkas tertanam)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pelita", description="Pelita: Pelayanan Terpadu "
+                                     "Dinas Sosial.")
+    parser.add_argument("--version", action="version", version=f"Pelita {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="buka aplikasi pada database sementara berisi data contoh, "
+                             "masuk sebagai administrator contoh")
+    _add_database_option(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    db_cmd = commands.add_parser("db", help="skema database")
+    db_sub = db_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
+    for name, text in [("upgrade", "buat atau perbarui skema dan katalog layanan"),
+                       ("status", "tampilkan keadaan skema")]:
+        _add_database_option(db_sub.add_parser(name, help=text))
+
+    user_cmd = commands.add_parser("user", help="akun pengguna")
+    user_sub = user_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
+    add = user_sub.add_parser("add", help="tambah pengguna")
+    add.add_argument("username")
+    add.add_argument("--role", required=True,
+                     help="administrator, petugas_layanan, pekerja_sosial, kepala, "
+                          "petugas_piket")
+    add.add_argument("--name", help="nama lengkap (jika tidak diisi, ditanyakan)")
+    add.add_argument("--nip", default="")
+    add.add_argument("--rank", default="", help="pangkat/golongan")
+    add.add_argument("--position", default="", help="jabatan")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="baca kata sandi dari baris pertama stdin (untuk skrip)")
+    _add_database_option(add)
+    _add_database_option(user_sub.add_parser("list", help="daftar pengguna"))
+    reset = user_sub.add_parser("reset-password", help="atur ulang kata sandi")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+    _add_database_option(reset)
+
+    cat_cmd = commands.add_parser("catalog", help="katalog layanan")
+    cat_sub = cat_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
+    _add_database_option(cat_sub.add_parser("list", help="daftar layanan dan jangka waktunya"))
+
+    demo = commands.add_parser("demo", help="isi database dengan data contoh yang realistis")
+    demo.add_argument("--size", type=int, default=100, help="banyaknya data contoh")
+    demo.add_argument("--seed", type=int, default=2026)
+    _add_database_option(demo)
+    return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Kata sandi: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        from desktop.services.errors import ValidationError
+
+        raise ValidationError("Kata sandi", "kedua isian tidak sama.")
+    return first
+
+
+def _open(url: str | None, need_current: bool = True):
+    from desktop import database
+    from desktop.services import schema
+
+    target = database.connect(database.resolve_url(url))
+    if need_current:
+        schema.check_openable()
+    return target
+
+
+def _cmd_db(args) -> int:
+    from desktop.services import schema
+
+    target = _open(args.database, need_current=False)
+    if args.action == "status":
+        current = schema.status()
+        print(f"Database: {target.describe()}")
+        print(current.describe())
+        for name in current.applied:
+            print(f"  [x] {name}")
+        for name in current.pending:
+            print(f"  [ ] {name}")
+        return 0 if current.state == "current" else 2
+    applied = schema.upgrade()
+    from desktop.services import catalog
+
+    print(f"Database: {target.describe()}")
+    print(f"Migrasi dijalankan: {', '.join(applied) if applied else 'tidak ada (sudah mutakhir)'}")
+    print(f"Katalog layanan: {len(catalog.list_services())} layanan.")
+    return 0
+
+
+def _cmd_user(args) -> int:
+    from desktop.services import permissions, users
+
+    _open(args.database)
+    if args.action == "list":
+        for user in users.list_users():
+            state = "aktif" if user.active else "nonaktif"
+            print(f"{user.username:<20} {permissions.role_label(user.role):<16} {state:<9} "
+                  f"{user.full_name}")
+        return 0
+    if args.action == "add":
+        name = args.name or input("Nama lengkap: ")
+        password = _read_password(args.password_stdin)
+        user = users.add_user(permissions.SYSTEM, args.username, name, args.role, password,
+                              nip=args.nip, rank=args.rank, position=args.position)
+        print(f"Pengguna '{user.username}' ({permissions.role_label(user.role)}) dibuat.")
+        return 0
+    user = users.get(args.username)
+    users.reset_password(permissions.SYSTEM, user, _read_password(args.password_stdin))
+    print(f"Kata sandi '{user.username}' diatur ulang; kunci akun dibuka.")
+    return 0
+
+
+def _cmd_catalog(args) -> int:
+    from desktop.services import catalog
+
+    _open(args.database)
+    office_name = None
+    for service in catalog.list_services():
+        if service.source_office != office_name:
+            office_name = service.source_office
+            print(f"\n{office_name}")
+        limit = catalog.time_limit(service).describe()
+        flag = "" if service.active else " (nonaktif)"
+        print(f"  {service.code:<44} {limit:<26} {service.name}{flag}")
+    return 0
+
+
+def _cmd_demo(args) -> int:
+    from desktop.services.demo import seed
+
+    target = _open(args.database, need_current=False)
+    report = seed.fill(size=args.size, seed=args.seed)
+    print(f"Data contoh dimasukkan ke {target.describe()}.")
+    for key, count in report.counts.items():
+        print(f"  {key}: {count}")
+    if report.users:
+        print(f"Akun contoh ({', '.join(report.users)}), kata sandi: {seed.DEMO_PASSWORD}")
+    return 0
+
+
+def _run_demo_app() -> int:
+    from desktop import database
+    from desktop.models import User
+    from desktop.services.demo import seed
+    from desktop.views import app
+
+    folder = Path(tempfile.mkdtemp(prefix="pelita-demo-"))
+    url = "sqlite:///" + str(folder / "demo.db")
+    database.connect(url)
+    seed.fill(size=200)
+    return app.run(url, demo_user=User.get(User.username == "admin"))
+
+
+def main(argv=None) -> int:
+    from desktop.services.errors import PelitaError
+
+    args = build_parser().parse_args(argv)
+    handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo}
+    try:
+        if args.command in handlers:
+            return handlers[args.command](args)
+        if args.demo:
+            return _run_demo_app()
+        from desktop.views import app
+
+        return app.run(args.database)
+    except PelitaError as exc:
+        print(f"Gagal: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

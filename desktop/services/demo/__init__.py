@@ -1,0 +1,1 @@
+"""Realistic demo data for a new database: `pelita demo` and `pelita --demo`."""

@@ -1,0 +1,76 @@
+"""Fill a database with a realistic demo office. Later features register their own fillers."""
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.models import OfficeProfile, User
+from desktop.services import office, permissions, schema, users
+from desktop.services.demo import identities
+
+DEMO_PASSWORD = "pelita2026"
+# Fillers from later features: fn(rng, size, report) adds records scaled by `size`.
+FILLERS: list[Callable] = []
+
+
+@dataclass
+class DemoReport:
+    users: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+STAFF = [  # username, role, sex, position, rank
+    ("admin", permissions.ADMIN, "L", "Pranata Komputer", "Penata Muda (III/a)"),
+    ("kadis", permissions.HEAD, "P", "Kepala Dinas Sosial", "Pembina Utama Muda (IV/c)"),
+    ("kabid", permissions.HEAD, "L", "Kepala Bidang Perlindungan dan Jaminan Sosial",
+     "Pembina (IV/a)"),
+    ("layanan", permissions.FRONT_OFFICE, "P", "Petugas Pelayanan Puskesos",
+     "Pengatur (II/c)"),
+    ("peksos", permissions.SOCIAL_WORKER, "P", "Pekerja Sosial Ahli Pertama",
+     "Penata Muda (III/a)"),
+    ("piket", permissions.DUTY_OFFICER, "L", "Pengemudi Mobil Jenazah", "Pengatur Muda (II/a)"),
+]
+
+
+def _office(rng: random.Random) -> None:
+    profile = office.get_profile()
+    if profile.id is not None:
+        return
+    birth = identities.birth_date(rng, 48, 56)
+    appointed = datetime.date(birth.year + 25, rng.randint(1, 12), 1)
+    office.save_profile(
+        permissions.SYSTEM, profile, office_name="Dinas Sosial", region_kind="Kota",
+        region_name="Magelang", address="Jl. Jenderal Sudirman No. 46, Magelang 56126",
+        phone="(0293) 362316", email="dinsos@magelangkota.go.id",
+        website="dinsos.magelangkota.go.id", time_zone="Asia/Jakarta",
+        head_name=f"Dra. {identities.full_name(rng, 'P')}, M.Si.",
+        head_rank="Pembina Utama Muda (IV/c)",
+        head_nip=identities.nip(rng, birth, appointed, "P"), unit_code="Dinsos",
+        classification_code="400.9", region_code="3371")
+
+
+def _staff(rng: random.Random, report: DemoReport) -> None:
+    for username, role, sex, position, rank in STAFF:
+        if User.select().where(User.username == username).exists():
+            continue
+        birth = identities.birth_date(rng, 28, 55)
+        appointed = datetime.date(birth.year + 24, rng.randint(1, 12), 1)
+        users.add_user(permissions.SYSTEM, username, identities.full_name(rng, sex), role,
+                       DEMO_PASSWORD, nip=identities.nip(rng, birth, appointed, sex),
+                       rank=rank, position=position)
+        report.users.append(username)
+
+
+def fill(size: int = 100, seed: int = 2026) -> DemoReport:
+    """Create the schema if needed, then an office, its staff and `size`-scaled records."""
+    if schema.status().state != "current":
+        schema.upgrade()
+    rng = random.Random(seed)
+    report = DemoReport()
+    _office(rng)
+    _staff(rng, report)
+    for filler in FILLERS:
+        filler(rng, size, report)
+    report.counts["users"] = User.select().count()
+    report.counts["office_profile"] = OfficeProfile.select().count()
+    return report
