@@ -1,0 +1,1 @@
+"""Speed figures as ratios against a baseline measured in the same run: `python -m benchmarks`."""

@@ -1,0 +1,43 @@
+"""python -m benchmarks --json FILE [--size N] [--database URL]"""
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import startup
+
+
+def prepare(url: str | None, size: int) -> str:
+    """A database filled by `pelita demo --size N`; a throwaway SQLite file unless given."""
+    from desktop import database
+    from desktop.services.demo import seed
+
+    if url is None:
+        url = "sqlite:///" + str(Path(tempfile.mkdtemp(prefix="pelita-bench-")) / "bench.db")
+    database.connect(url)
+    seed.fill(size=size)
+    database.close()
+    return url
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--json", required=True, metavar="FILE")
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--database", metavar="URL")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    url = prepare(args.database, args.size)
+    results = {"_meta": {"size": args.size, "database": url.split("@")[-1]}}
+    results.update(startup.run(url, args.repeats))
+    Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    for name, figure in results.items():
+        if not name.startswith("_"):
+            print(f"{name:<24} {figure['value']:>9} {figure['unit']:<4} baseline "
+                  f"{figure['baseline']:>9}  ratio {figure['ratio']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

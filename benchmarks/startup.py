@@ -1,0 +1,35 @@
+"""`startup`: process start to the main window shown and logged in, against a bare QMainWindow."""
+from benchmarks.measure import interleaved
+
+BASELINE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+app.processEvents()
+"""
+
+SUBJECT = """
+import sys
+from desktop import database
+from desktop.models import User
+from desktop.views import app
+url = {url!r}
+database.connect(url)
+sys.exit(app.run(url, demo_user=User.get(User.username == "admin")))
+"""
+
+
+def run(url: str, repeats: int = 5) -> dict:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PELITA_EXIT_AFTER_SHOW": "1"}
+    value, baseline, peak, baseline_peak = interleaved(SUBJECT.format(url=url), BASELINE,
+                                                       repeats, env)
+    return {
+        "startup": {"value": round(value * 1000, 1), "unit": "ms",
+                    "baseline": round(baseline * 1000, 1), "ratio": round(value / baseline, 3),
+                    "target_ratio": 2.0, "repeats": repeats},
+        "startup_peak_memory": {"value": round(peak / 1024, 1), "unit": "MiB",
+                                "baseline": round(baseline_peak / 1024, 1),
+                                "ratio": round(peak / baseline_peak, 3)},
+    }
