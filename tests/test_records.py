@@ -75,3 +75,15 @@ def test_settings_are_typed_with_defaults_and_bounds(backend_db):
     with pytest.raises(Exception) as caught:
         settings.set_value(admin, "login.max_attempts", "0")
     assert "Batas salah kata sandi" in str(caught.value)
+
+
+def test_the_database_refuses_to_change_or_delete_audit_entries(backend_db):
+    make_user("admin", role="administrator")
+    entry = AuditEntry.select().first()
+    for attempt in (lambda: AuditEntry.update(username="x").where(AuditEntry.id == entry.id),
+                    lambda: AuditEntry.delete().where(AuditEntry.id == entry.id)):
+        with pytest.raises(Exception) as caught:
+            with AuditEntry._meta.database.atomic():
+                attempt().execute()
+        assert "append-only" in str(caught.value)
+    assert AuditEntry.get_by_id(entry.id).username == entry.username == "sistem"
