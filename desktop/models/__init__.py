@@ -1,15 +1,20 @@
 """Peewee models. They hold data and constraints only."""
+from desktop.models.application import (Application, Attachment, Counter, RequirementCheck,
+                                       StepEvent)
 from desktop.models.audit import AuditEntry
 from desktop.models.base import BaseModel, RecordModel, db, utcnow
 from desktop.models.catalog import Service, ServiceRequirement, ServiceStep
 from desktop.models.holiday import HolidayOverride
 from desktop.models.office import OfficeProfile
+from desktop.models.person import Organisation, Person
 from desktop.models.setting import Setting
 from desktop.models.user import User
 
 ALL_MODELS = [User, AuditEntry, Setting, OfficeProfile, Service, ServiceRequirement,
-              ServiceStep, HolidayOverride]
+              ServiceStep, HolidayOverride, Person, Organisation, Application,
+              RequirementCheck, Attachment, StepEvent, Counter]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
-           "HolidayOverride"]
+           "HolidayOverride", "Person", "Organisation", "Application", "RequirementCheck",
+           "Attachment", "StepEvent", "Counter"]

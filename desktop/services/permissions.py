@@ -29,6 +29,11 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "audit.view": (frozenset({ADMIN, HEAD}), "melihat jejak audit"),
     "catalog.view": (ALL_ROLES, "melihat katalog layanan"),
     "letters.sign": (frozenset({HEAD}), "menandatangani surat"),
+    "applications.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                              "mendaftarkan permohonan"),
+    "applications.view": (ALL_ROLES, "melihat permohonan"),
+    "people.edit": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, ADMIN}),
+                    "mengubah data pemohon"),
 }
 
 

@@ -11,10 +11,29 @@ from desktop.services.errors import ValidationError
 class SettingDef:
     key: str
     label: str
-    default: int
-    minimum: int
-    maximum: int
+    default: int | str
+    minimum: int = 0
+    maximum: int = 0
     unit: str = ""
+    # For text settings: a function that raises ValidationError for a bad value.
+    check: object = None
+
+    @property
+    def is_text(self) -> bool:
+        return isinstance(self.default, str)
+
+
+def _check_registration_pattern(label: str, pattern: str) -> None:
+    from desktop.services.numbering import format_pattern
+
+    if "{seq" not in pattern:
+        raise ValidationError(label, "harus memuat {seq} (nomor urut), contoh "
+                              "{seq:05d}/REG/{year}.")
+    try:
+        format_pattern(pattern, seq=1, year=2026, month=1, service="X")
+    except (KeyError, ValueError, IndexError):
+        raise ValidationError(label, "hanya boleh memakai {seq}, {year}, {month}, {roman} "
+                              "dan {service}, contoh {seq:05d}/REG/{year}.") from None
 
 
 DEFINITIONS = {d.key: d for d in [
@@ -22,16 +41,20 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("login.lockout_minutes", "Lama akun terkunci", 5, 1, 1440, "menit"),
     SettingDef("session.idle_minutes", "Kunci layar setelah tidak aktif", 15, 1, 480, "menit"),
     SettingDef("password.min_length", "Panjang minimum kata sandi", 8, 8, 64, "karakter"),
+    SettingDef("applications.number_pattern", "Pola nomor registrasi", "{seq:05d}/REG/{year}",
+               check=_check_registration_pattern),
+    SettingDef("attachments.max_mb", "Batas ukuran pindaian", 10, 1, 100, "MB"),
 ]}
 
 
-def get(key: str) -> int:
+def get(key: str):
     definition = DEFINITIONS[key]
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
         return definition.default
     try:
-        return int(json.loads(row.value))
+        value = json.loads(row.value)
+        return str(value) if definition.is_text else int(value)
     except (ValueError, TypeError):
         return definition.default
 
@@ -39,6 +62,13 @@ def get(key: str) -> int:
 def set_value(actor, key: str, value) -> None:
     permissions.require(actor, "settings.edit")
     definition = DEFINITIONS[key]
+    if definition.is_text:
+        text = str(value or "").strip()
+        if not text:
+            raise ValidationError(definition.label, "wajib diisi.")
+        definition.check(definition.label, text)
+        _store(actor, key, text)
+        return
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -46,8 +76,12 @@ def set_value(actor, key: str, value) -> None:
     if not definition.minimum <= number <= definition.maximum:
         raise ValidationError(definition.label, f"harus antara {definition.minimum} dan "
                               f"{definition.maximum} {definition.unit}.".rstrip())
+    _store(actor, key, number)
+
+
+def _store(actor, key: str, value) -> None:
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
-        records.create(Setting, actor, key=key, value=json.dumps(number))
+        records.create(Setting, actor, key=key, value=json.dumps(value))
     else:
-        records.update(row, actor, value=json.dumps(number))
+        records.update(row, actor, value=json.dumps(value))

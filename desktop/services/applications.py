@@ -1,0 +1,331 @@
+"""Applications: registered with their checklist, moved through the service's procedure steps.
+
+Each step is done by the role the seed names; a citizen's or another agency's step is
+recorded by the front office. Steps of the `kepala` role are decisions (approve, reject);
+any step may return the application to the citizen for completion, which stops the clock.
+"""
+import datetime
+import hashlib
+
+from desktop.models import (Application, Attachment, Organisation, Person, RequirementCheck,
+                            Service, StepEvent, db, utcnow)
+from desktop.services import (audit, catalog, deadlines, numbering, permissions, records,
+                              settings, timefmt)
+from desktop.services.calendar import WorkCalendar
+from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+
+CHANNELS = {"datang": "Datang langsung", "telepon": "Telepon/WhatsApp",
+            "daring": "Daring (online)", "jemput": "Jemput bola/kunjungan rumah"}
+CHECK_STATES = {"ada": "Ada", "kurang": "Belum ada", "tidak_berlaku": "Tidak berlaku"}
+STATES = {"open": "Diproses", "waiting": "Menunggu kelengkapan", "completed": "Selesai",
+          "rejected": "Ditolak", "withdrawn": "Dicabut"}
+CLOSED = ("completed", "rejected", "withdrawn")
+ACTIONS = {"registered": "Didaftarkan", "done": "Langkah selesai", "approve": "Disetujui",
+           "reject": "Ditolak", "return": "Dikembalikan untuk dilengkapi",
+           "resume": "Berkas dilengkapi", "complete_docs": "Berkas lengkap",
+           "withdraw": "Dicabut pemohon", "view": "Dibuka"}
+SENSITIVE_CATEGORIES = frozenset({"Perlindungan Anak", "Rujukan", "Rehabilitasi Sosial"})
+ATTACHMENT_TYPES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",
+                    b"\xff\xd8\xff": "image/jpeg"}
+
+
+def acting_role(step_actor: str) -> str:
+    """The office role that records a step: citizens' and agencies' steps go to the front office."""
+    return step_actor if step_actor in permissions.ROLE_LABELS else permissions.FRONT_OFFICE
+
+
+def _steps(service: Service):
+    return catalog.steps_of(service)
+
+
+def _is_complete(checks) -> bool:
+    return all(c.state in ("ada", "tidak_berlaku") for c in checks)
+
+
+def _waiting_intervals(application: Application) -> list[tuple]:
+    events = (StepEvent.select(StepEvent.action, StepEvent.at)
+              .where((StepEvent.application == application)
+                     & StepEvent.action.in_(["return", "resume"]))
+              .order_by(StepEvent.at, StepEvent.id))
+    intervals, started = [], None
+    for event in events:
+        if event.action == "return":
+            started = event.at
+        elif started is not None:
+            intervals.append((started, event.at))
+            started = None
+    return intervals
+
+
+def _deadline_fields(application: Application, service: Service) -> dict:
+    start = application.received_at if service.limit_starts == "receipt" \
+        else application.complete_at
+    deadline = deadlines.compute(service.limit_kind, service.limit_value, start,
+                                 _waiting_intervals(application), WorkCalendar())
+    return {"due_at": deadline.due_at, "due_soon_at": deadline.due_soon_at}
+
+
+def _event(application, actor, action: str, comment: str = "", step: int | None = None):
+    StepEvent.create(application=application, step_number=step or application.current_step,
+                     action=action, comment=comment, username=actor.username, role=actor.role,
+                     at=utcnow())
+
+
+def register(actor, service: Service, *, person: Person | None = None,
+             organisation: Organisation | None = None, channel: str = "datang",
+             received_at: datetime.datetime | None = None, summary: str = "",
+             checks: dict[int, str] | None = None,
+             notes: dict[int, str] | None = None) -> Application:
+    """Register a new application. `checks` maps requirement position to a CHECK_STATES key."""
+    permissions.require(actor, "applications.register")
+    if not service.active:
+        raise ValidationError("Layanan", f"'{service.name}' sedang tidak aktif di katalog.")
+    if (person is None) == (organisation is None):
+        raise ValidationError("Pemohon", "pilih satu pemohon: orang atau lembaga.")
+    if channel not in CHANNELS:
+        raise ValidationError("Cara permohonan", "pilih datang langsung, telepon/WhatsApp, "
+                              "daring, atau jemput bola.")
+    now = utcnow()
+    received_at = received_at or now
+    if received_at > now + datetime.timedelta(minutes=5):
+        raise ValidationError("Waktu diterima", "tidak boleh di masa depan.")
+    checks, notes = checks or {}, notes or {}
+    for position, state in checks.items():
+        if state not in CHECK_STATES:
+            raise ValidationError(f"Persyaratan {position}", "pilih ada, belum ada, atau tidak "
+                                  "berlaku.")
+    requirements = catalog.requirements_of(service)
+    steps = _steps(service)
+    first_actor = acting_role(steps[0].actor) if steps else permissions.FRONT_OFFICE
+    with db.atomic():
+        local = timefmt.to_local(received_at)
+        seq = numbering.next_value("registrasi", local.year)
+        number = numbering.format_pattern(settings.get("applications.number_pattern"), seq=seq,
+                                          year=local.year, month=local.month,
+                                          service=service.code.upper())
+        complete = all(checks.get(r.position, "kurang") in ("ada", "tidak_berlaku")
+                       for r in requirements)
+        complete_at = received_at if complete else None
+        start = received_at if service.limit_starts == "receipt" else complete_at
+        deadline = deadlines.compute(service.limit_kind, service.limit_value, start, [],
+                                     WorkCalendar())
+        application = records.create(
+            Application, actor, reg_number=number, service=service, person=person,
+            organisation=organisation, channel=channel, summary=summary.strip()[:4000],
+            received_at=received_at, complete_at=complete_at, current_step=1,
+            current_actor=first_actor, state="open", due_at=deadline.due_at,
+            due_soon_at=deadline.due_soon_at)
+        if requirements:
+            RequirementCheck.insert_many([
+                dict(application=application.id, position=r.position, group_name=r.group_name,
+                     text=r.text, state=checks.get(r.position, "kurang"),
+                     note=(notes.get(r.position) or "").strip()[:2000])
+                for r in requirements]).execute()
+        _event(application, actor, "registered")
+    return application
+
+
+def get(application_id: int, actor=None) -> Application:
+    application = Application.get_or_none(Application.id == application_id)
+    if application is None:
+        raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
+    if actor is not None and application.service.category in SENSITIVE_CATEGORIES:
+        # Children's and referral cases are specific personal data: record who read them.
+        audit.record(actor, "view", "application", application.id)
+    return application
+
+
+def checks_of(application: Application) -> list[RequirementCheck]:
+    return list(application.checks.order_by(RequirementCheck.position))
+
+
+def events_of(application: Application) -> list[StepEvent]:
+    return list(application.events.order_by(StepEvent.at, StepEvent.id))
+
+
+def _require_step_role(actor, application: Application) -> None:
+    permissions.require(actor, "applications.view")
+    if application.state in CLOSED:
+        raise ValidationError("Status", f"permohonan sudah {STATES[application.state].lower()}; "
+                              "tidak ada langkah yang bisa dikerjakan.")
+    if actor.role != application.current_actor:
+        raise PermissionDenied(
+            f"Langkah {application.current_step} dikerjakan oleh "
+            f"{permissions.role_label(application.current_actor)}, bukan "
+            f"{permissions.role_label(actor.role)}.")
+
+
+def _require_comment(comment: str, what: str) -> str:
+    text = (comment or "").strip()
+    if not text:
+        raise ValidationError("Catatan", f"wajib diisi untuk {what}: tuliskan alasannya.")
+    return text[:4000]
+
+
+def is_decision_step(application: Application) -> bool:
+    return application.current_actor == permissions.HEAD
+
+
+def available_actions(actor, application: Application) -> list[str]:
+    """What `actor` may do now: the detail screen shows these buttons."""
+    if application.state in CLOSED:
+        return []
+    if application.state == "waiting":
+        return ["resume", "withdraw"] if actor.role == permissions.FRONT_OFFICE else []
+    actions = []
+    if actor.role == application.current_actor:
+        actions += ["approve", "reject"] if is_decision_step(application) else ["done"]
+        actions.append("return")
+    if actor.role == permissions.FRONT_OFFICE:
+        actions.append("withdraw")
+    return actions
+
+
+def _advance(actor, application: Application, action: str, comment: str) -> Application:
+    steps = _steps(application.service)
+    with db.atomic():
+        _event(application, actor, action, comment)
+        if application.current_step >= len(steps):
+            return records.update(application, actor, state="completed", closed_at=utcnow(),
+                                  outcome_reason=comment)
+        next_step = steps[application.current_step]  # steps are numbered from 1
+        return records.update(application, actor, current_step=next_step.number,
+                              current_actor=acting_role(next_step.actor))
+
+
+def complete_step(actor, application: Application, comment: str = "") -> Application:
+    _require_step_role(actor, application)
+    if application.state == "waiting":
+        raise ValidationError("Status", "permohonan sedang menunggu kelengkapan dari pemohon.")
+    if is_decision_step(application):
+        raise ValidationError("Keputusan", "langkah ini memerlukan keputusan: setujui atau tolak.")
+    return _advance(actor, application, "done", (comment or "").strip())
+
+
+def decide(actor, application: Application, decision: str, comment: str) -> Application:
+    """approve, reject or return (for completion); each needs a comment."""
+    _require_step_role(actor, application)
+    if decision not in ("approve", "reject", "return"):
+        raise ValidationError("Keputusan", "pilih setujui, tolak, atau kembalikan.")
+    if application.state == "waiting":
+        raise ValidationError("Status", "permohonan sedang menunggu kelengkapan dari pemohon.")
+    text = _require_comment(comment, {"approve": "persetujuan", "reject": "penolakan",
+                                      "return": "pengembalian"}[decision])
+    if decision == "approve":
+        if not is_decision_step(application):
+            raise ValidationError("Keputusan", "langkah ini bukan langkah keputusan.")
+        return _advance(actor, application, "approve", text)
+    if decision == "reject" and not is_decision_step(application):
+        raise ValidationError("Keputusan", "hanya Kepala, pada langkah keputusan, yang dapat "
+                              "menolak permohonan.")
+    now = utcnow()
+    with db.atomic():
+        _event(application, actor, decision, text)
+        if decision == "reject":
+            return records.update(application, actor, state="rejected", closed_at=now,
+                                  outcome_reason=text)
+        return records.update(application, actor, state="waiting", waiting_since=now)
+
+
+def resume(actor, application: Application, comment: str = "") -> Application:
+    """The citizen brought what was missing: the clock runs again, extended by the wait."""
+    permissions.require(actor, "applications.register")
+    if application.state != "waiting":
+        raise ValidationError("Status", "permohonan tidak sedang menunggu kelengkapan.")
+    now = utcnow()
+    with db.atomic():
+        _event(application, actor, "resume", (comment or "").strip())
+        waited = int((now - application.waiting_since).total_seconds())
+        application = records.update(application, actor, state="open", waiting_since=None,
+                                     waiting_seconds=application.waiting_seconds + waited)
+        return _refresh_deadline(actor, application)
+
+
+def withdraw(actor, application: Application, reason: str) -> Application:
+    permissions.require(actor, "applications.register")
+    if application.state in CLOSED:
+        raise ValidationError("Status", "permohonan sudah ditutup.")
+    text = _require_comment(reason, "pencabutan")
+    with db.atomic():
+        _event(application, actor, "withdraw", text)
+        return records.update(application, actor, state="withdrawn", closed_at=utcnow(),
+                              outcome_reason=text)
+
+
+def _refresh_deadline(actor, application: Application) -> Application:
+    fields = _deadline_fields(application, application.service)
+    changed = {k: v for k, v in fields.items() if getattr(application, k) != v}
+    return records.update(application, actor, **changed) if changed else application
+
+
+def set_check(actor, application: Application, check: RequirementCheck, state: str,
+              note: str = "") -> RequirementCheck:
+    """Tick a requirement. When the last one is ticked, documents are complete."""
+    permissions.require(actor, "applications.register")
+    if state not in CHECK_STATES:
+        raise ValidationError(f"Persyaratan {check.position}", "pilih ada, belum ada, atau "
+                              "tidak berlaku.")
+    if application.state in CLOSED:
+        raise ValidationError("Status", "permohonan sudah ditutup; daftar periksa tidak bisa "
+                              "diubah.")
+    with db.atomic():
+        old = {"state": check.state, "note": check.note}
+        RequirementCheck.update(state=state, note=(note or "").strip()[:2000]).where(
+            RequirementCheck.id == check.id).execute()
+        check.state, check.note = state, (note or "").strip()[:2000]
+        audit.record(actor, "update", "requirement_check", check.id, old=old,
+                     new={"state": check.state, "note": check.note})
+        if application.complete_at is None and _is_complete(checks_of(application)):
+            _event(application, actor, "complete_docs")
+            application = records.update(application, actor, complete_at=utcnow())
+            _refresh_deadline(actor, application)
+    return check
+
+
+def attach(actor, application: Application, filename: str, data: bytes,
+           check: RequirementCheck | None = None) -> Attachment:
+    permissions.require(actor, "applications.register")
+    limit_mb = settings.get("attachments.max_mb")
+    if not data:
+        raise ValidationError("Lampiran", f"berkas '{filename}' kosong.")
+    if len(data) > limit_mb * 1024 * 1024:
+        raise ValidationError("Lampiran", f"berkas '{filename}' {len(data) / 1048576:.1f} MB, "
+                              f"melebihi batas {limit_mb} MB. Pindai ulang dengan resolusi "
+                              "lebih kecil.")
+    mime = next((m for magic, m in ATTACHMENT_TYPES.items() if data.startswith(magic)), None)
+    if mime is None:
+        raise ValidationError("Lampiran", f"berkas '{filename}' bukan PDF, JPG atau PNG.")
+    with db.atomic():
+        attachment = Attachment.create(
+            application=application, check=check, filename=filename[-200:], mime=mime,
+            size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=data,
+            created_at=utcnow(), created_by=actor.username)
+        audit.record(actor, "create", "attachment", attachment.id,
+                     new={"application": application.id, "filename": attachment.filename,
+                          "size": attachment.size, "sha256": attachment.sha256})
+    return attachment
+
+
+def attachment_data(attachment_id: int) -> tuple[Attachment, bytes]:
+    """The stored scan, checked against its checksum."""
+    attachment = Attachment.get_or_none(Attachment.id == attachment_id)
+    if attachment is None:
+        raise NotFound("Lampiran tidak ditemukan.")
+    data = bytes(attachment.data)
+    if hashlib.sha256(data).hexdigest() != attachment.sha256:
+        raise ValidationError("Lampiran", f"berkas '{attachment.filename}' rusak: checksum "
+                              "tidak cocok.")
+    return attachment, data
+
+
+def due_state(application: Application, now: datetime.datetime | None = None) -> str:
+    return deadlines.due_state(application.due_at, application.due_soon_at, now or utcnow(),
+                               application.state in CLOSED)
+
+
+def waiting_time(application: Application, now: datetime.datetime | None = None):
+    """Time spent with the citizen, including a wait still running."""
+    seconds = application.waiting_seconds
+    if application.waiting_since is not None:
+        seconds += int(((now or utcnow()) - application.waiting_since).total_seconds())
+    return datetime.timedelta(seconds=seconds)

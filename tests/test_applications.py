@@ -1,0 +1,167 @@
+"""Applications through their procedure, with deadlines, on every backend."""
+import datetime
+
+import pytest
+
+from desktop.models import Application, AuditEntry, utcnow
+from desktop.services import applications, catalog, permissions, settings
+from desktop.services.errors import PermissionDenied, ValidationError
+
+from tests.factories import make_person, make_user
+
+
+@pytest.fixture
+def office(backend_db):
+    catalog.load_shipped()
+    return {
+        "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+        "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
+        "head": make_user("kabid", role=permissions.HEAD),
+        "admin": make_user("admin", role=permissions.ADMIN),
+        "person": make_person(),
+    }
+
+
+def test_register_numbers_checklist_and_deadline(office):
+    slrt = catalog.get("dpk-slrt")
+    app = applications.register(office["clerk"], slrt, person=office["person"],
+                                checks={1: "ada", 2: "ada"})
+    year = datetime.date.today().year
+    assert app.reg_number == f"00001/REG/{year}"
+    checks = applications.checks_of(app)
+    assert len(checks) == len(catalog.requirements_of(slrt))
+    assert [c.state for c in checks[:3]] == ["ada", "ada", "kurang"]
+    assert app.complete_at is None  # not everything ticked
+    assert app.due_at is not None  # SLRT runs from receipt: 5 working days
+    assert app.current_actor == permissions.FRONT_OFFICE
+    second = applications.register(office["clerk"], slrt, person=office["person"])
+    assert second.reg_number == f"00002/REG/{year}"
+
+
+def test_number_pattern_is_a_setting(office):
+    settings.set_value(office["admin"], "applications.number_pattern", "{seq:04d}/{roman}/{year}")
+    app = applications.register(office["clerk"], catalog.get("dpk-slrt"), person=office["person"])
+    assert app.reg_number.startswith("0001/")
+    with pytest.raises(ValidationError):
+        settings.set_value(office["admin"], "applications.number_pattern", "{tahun}")
+
+
+def test_lks_clock_starts_at_complete_documents(office):
+    lks = catalog.get("mgl-tanda-daftar-lks")
+    app = applications.register(office["clerk"], lks, organisation=None, person=office["person"])
+    assert app.due_at is None  # the 7 working days have not started
+    checks = applications.checks_of(app)
+    for check in checks:
+        applications.set_check(office["clerk"], app, check, "ada")
+    app = Application.get_by_id(app.id)
+    assert app.complete_at is not None and app.due_at is not None
+
+
+def test_steps_follow_the_seed_roles_and_decisions_need_comments(office):
+    slrt = catalog.get("dpk-slrt")
+    steps = catalog.steps_of(slrt)
+    app = applications.register(office["clerk"], slrt, person=office["person"])
+    actors = {"petugas_layanan": office["clerk"], "pekerja_sosial": office["worker"],
+              "kepala": office["head"]}
+    for step in steps:
+        app = Application.get_by_id(app.id)
+        role = applications.acting_role(step.actor)
+        assert app.current_step == step.number and app.current_actor == role
+        wrong = office["worker"] if role != permissions.SOCIAL_WORKER else office["clerk"]
+        with pytest.raises(PermissionDenied) as caught:
+            applications.complete_step(wrong, app)
+        assert f"Langkah {step.number}" in caught.value.message
+        if role == permissions.HEAD:
+            with pytest.raises(ValidationError) as caught:
+                applications.decide(actors[role], app, "approve", "")
+            assert caught.value.field == "Catatan"
+            app = applications.decide(actors[role], app, "approve", "Layak")
+        else:
+            app = applications.complete_step(actors[role], app)
+    assert app.state == "completed" and app.closed_at is not None
+    assert applications.available_actions(office["clerk"], app) == []
+
+
+def test_returned_for_completion_time_is_not_the_officers(office):
+    slrt = catalog.get("dpk-slrt")
+    app = applications.register(office["clerk"], slrt, person=office["person"])
+    due_before = app.due_at
+    app = applications.decide(office["clerk"], app, "return", "KK belum dibawa")
+    assert app.state == "waiting"
+    # Pretend the citizen took three weeks.
+    Application.update(waiting_since=utcnow() - datetime.timedelta(days=21)).where(
+        Application.id == app.id).execute()
+    from desktop.models import StepEvent
+
+    StepEvent.update(at=utcnow() - datetime.timedelta(days=21)).where(
+        (StepEvent.application == app.id) & (StepEvent.action == "return")).execute()
+    app = applications.resume(office["clerk"], Application.get_by_id(app.id), "KK dibawa")
+    assert app.state == "open"
+    assert applications.waiting_time(app) >= datetime.timedelta(days=21)
+    assert app.due_at - due_before >= datetime.timedelta(days=19)  # 15 working days later
+    assert applications.due_state(app) == "normal"
+
+
+def test_only_the_head_rejects_and_closed_cases_take_no_steps(office):
+    app = applications.register(office["clerk"], catalog.get("dpk-slrt"), person=office["person"])
+    with pytest.raises(ValidationError):
+        applications.decide(office["clerk"], app, "reject", "tidak layak")
+    app = applications.withdraw(office["clerk"], app, "Pemohon pindah domisili")
+    assert app.state == "withdrawn"
+    with pytest.raises(ValidationError):
+        applications.complete_step(office["clerk"], app)
+
+
+def test_minutes_limit_and_due_states(office):
+    dtks = catalog.get("mgl-surat-keterangan-dtks")
+    received = utcnow() - datetime.timedelta(minutes=30)
+    app = applications.register(office["clerk"], dtks, person=office["person"],
+                                received_at=received)
+    assert app.due_at == received + datetime.timedelta(minutes=20)
+    assert applications.due_state(app) == "terlambat"
+    assert applications.due_state(app, now=received + datetime.timedelta(minutes=16)) == "segera"
+    assert applications.due_state(app, now=received + datetime.timedelta(minutes=2)) == "normal"
+    hearse = applications.register(office["clerk"], catalog.get("mgl-mobil-jenazah"),
+                                   person=office["person"])
+    assert hearse.due_at is None and applications.due_state(hearse) == "tanpa_batas"
+
+
+def test_attachments_are_checked_and_stored_with_checksum(office):
+    app = applications.register(office["clerk"], catalog.get("dpk-slrt"), person=office["person"])
+    pdf = b"%PDF-1.4\n" + b"x" * 1000
+    att = applications.attach(office["clerk"], app, "ktp.pdf", pdf)
+    assert att.mime == "application/pdf" and att.size == len(pdf)
+    assert applications.attachment_data(att.id)[1] == pdf
+    with pytest.raises(ValidationError) as caught:
+        applications.attach(office["clerk"], app, "virus.exe", b"MZ\x90\x00")
+    assert "bukan PDF" in caught.value.reason
+    settings.set_value(office["admin"], "attachments.max_mb", 1)
+    with pytest.raises(ValidationError) as caught:
+        applications.attach(office["clerk"], app, "besar.pdf", b"%PDF-" + b"0" * (2 << 20))
+    assert "melebihi batas 1 MB" in caught.value.reason
+
+
+def test_bad_registration_input(office):
+    slrt = catalog.get("dpk-slrt")
+    with pytest.raises(ValidationError) as caught:
+        applications.register(office["clerk"], slrt)
+    assert caught.value.field == "Pemohon"
+    with pytest.raises(ValidationError) as caught:
+        applications.register(office["clerk"], slrt, person=office["person"], channel="pos")
+    assert caught.value.field == "Cara permohonan"
+    with pytest.raises(PermissionDenied):
+        applications.register(office["head"], slrt, person=office["person"])
+    assert not Application.select().exists()
+
+
+def test_opening_a_child_protection_case_records_the_viewer(office):
+    abh = catalog.get("mgl-abh")
+    app = applications.register(office["worker"], abh, person=office["person"])
+    applications.get(app.id, actor=office["head"])
+    views = AuditEntry.select().where((AuditEntry.action == "view")
+                                      & (AuditEntry.record_id == app.id))
+    assert [v.username for v in views] == ["kabid"]
+    dtks = applications.register(office["clerk"], catalog.get("mgl-surat-keterangan-dtks"),
+                                 person=office["person"])
+    applications.get(dtks.id, actor=office["head"])
+    assert AuditEntry.select().where(AuditEntry.action == "view").count() == 1
