@@ -1,0 +1,145 @@
+"""Reading applications for lists and task counts: filtering, sorting and paging in the database."""
+import datetime
+from dataclasses import dataclass, replace
+
+from peewee import JOIN
+
+from desktop.models import Application, Organisation, Person, Service, utcnow
+from desktop.services import timefmt
+from desktop.services.people import name_key
+
+SORTS = {"received": Application.received_at, "due": Application.due_at,
+         "number": Application.reg_number, "step": Application.current_step}
+ACTIVE = ("open", "waiting")
+
+
+@dataclass(frozen=True)
+class ApplicationFilter:
+    text: str = ""  # registration number, NIK prefix or name prefix
+    service_id: int | None = None
+    step: int | None = None
+    state: str | None = None  # a state, or "aktif" for open and waiting
+    due: str | None = None  # terlambat, segera, normal, tanpa_batas
+    received_from: datetime.date | None = None
+    received_to: datetime.date | None = None  # inclusive
+    actor_role: str | None = None  # "my tasks": open at a step this role performs
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    reg_number: str
+    received_at: datetime.datetime
+    service_name: str
+    applicant: str
+    nik: str
+    current_step: int
+    state: str
+    due_at: datetime.datetime | None
+    due_soon_at: datetime.datetime | None
+
+
+def _prefix_range(column, prefix: str):
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return (column >= prefix) & (column < upper)
+
+
+def _local_midnight_utc(day: datetime.date) -> datetime.datetime:
+    local = datetime.datetime.combine(day, datetime.time(), tzinfo=timefmt.office_tz())
+    return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def _text_condition(text: str):
+    text = text.strip()
+    if text.isdigit() and len(text) >= 6:
+        people = Person.select(Person.id).where(_prefix_range(Person.nik, text))
+        return Application.person.in_(people)
+    if any(ch.isdigit() for ch in text):
+        return _prefix_range(Application.reg_number, text.upper())
+    key = name_key(text)
+    people = Person.select(Person.id).where(_prefix_range(Person.name_key, key))
+    organisations = Organisation.select(Organisation.id).where(
+        _prefix_range(Organisation.name_key, key))
+    return Application.person.in_(people) | Application.organisation.in_(organisations)
+
+
+def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
+    where = []
+    if f.text.strip():
+        where.append(_text_condition(f.text))
+    if f.service_id is not None:
+        where.append(Application.service == f.service_id)
+    if f.step is not None:
+        where.append(Application.current_step == f.step)
+    if f.state == "aktif":
+        where.append(Application.state.in_(ACTIVE))
+    elif f.state:
+        where.append(Application.state == f.state)
+    if f.actor_role:
+        where += [Application.current_actor == f.actor_role, Application.state == "open"]
+    if f.person_id is not None:
+        where.append(Application.person == f.person_id)
+    if f.received_from:
+        where.append(Application.received_at >= _local_midnight_utc(f.received_from))
+    if f.received_to:
+        where.append(Application.received_at
+                     < _local_midnight_utc(f.received_to + datetime.timedelta(days=1)))
+    if f.due:
+        open_only = Application.state.in_(ACTIVE)
+        where.append({
+            "terlambat": open_only & (Application.due_at < now),
+            "segera": open_only & (Application.due_soon_at <= now) & (Application.due_at >= now),
+            "normal": open_only & (Application.due_at >= now)
+            & ((Application.due_soon_at > now) | Application.due_soon_at.is_null()),
+            "tanpa_batas": open_only & Application.due_at.is_null(),
+        }[f.due])
+    return where
+
+
+def _base(f: ApplicationFilter, now: datetime.datetime, columns):
+    query = Application.select(*columns)
+    for condition in _conditions(f, now):
+        query = query.where(condition)
+    return query
+
+
+def page(f: ApplicationFilter, sort: str = "received", descending: bool = True,
+         offset: int = 0, limit: int = 200, now: datetime.datetime | None = None
+         ) -> list[ApplicationRow]:
+    """One page of rows: one query, whatever the page's position or the table's size."""
+    now = now or utcnow()
+    column = SORTS[sort]
+    order = [column.desc(), Application.id.desc()] if descending else [column, Application.id]
+    if sort == "due":
+        order.insert(0, Application.due_at.is_null())  # no time limit: last, on every backend
+    query = (_base(f, now, [Application.id, Application.reg_number, Application.received_at,
+                            Application.current_step, Application.state, Application.due_at,
+                            Application.due_soon_at, Service.name, Person.name, Person.nik,
+                            Organisation.name.alias("org_name")])
+             .join(Service, on=(Application.service == Service.id))
+             .join(Person, JOIN.LEFT_OUTER, on=(Application.person == Person.id))
+             .join(Organisation, JOIN.LEFT_OUTER,
+                   on=(Application.organisation == Organisation.id))
+             .order_by(*order).offset(offset).limit(limit).tuples())
+    return [ApplicationRow(r[0], r[1], r[2], r[7], r[8] or r[10] or "", r[9] or "", r[3], r[4],
+                           r[5], r[6]) for r in query]
+
+
+def count(f: ApplicationFilter, now: datetime.datetime | None = None) -> int:
+    return _base(f, now or utcnow(), [Application.id]).count()
+
+
+def task_count(role: str) -> int:
+    """The sidebar badge: applications waiting at a step this role performs."""
+    return count(ApplicationFilter(actor_role=role))
+
+
+def my_tasks(role: str, limit: int = 200, offset: int = 0) -> list[ApplicationRow]:
+    """Oldest due first; those without a time limit after them."""
+    return page(ApplicationFilter(actor_role=role), sort="due", descending=False,
+                offset=offset, limit=limit)
+
+
+def with_filter(f: ApplicationFilter, **changes) -> ApplicationFilter:
+    return replace(f, **changes)

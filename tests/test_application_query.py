@@ -1,0 +1,76 @@
+"""Filtering, searching, sorting and task counts, done by the database on every backend."""
+import datetime
+
+import pytest
+
+from desktop.models import Application, utcnow
+from desktop.services import application_query as aq
+from desktop.services import applications, catalog, permissions
+
+from tests.factories import make_person, make_user
+
+D = datetime.date
+
+
+@pytest.fixture
+def data(backend_db):
+    catalog.load_shipped()
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    agus = make_person()
+    siti = make_person(nik="3371015503100002", name="Siti Rahayu", birth_date=D(2010, 3, 15),
+                       sex="P")
+    now = utcnow()
+    made = {
+        "slrt_agus": applications.register(clerk, catalog.get("dpk-slrt"), person=agus,
+                                           received_at=now - datetime.timedelta(days=3)),
+        "dtks_siti_late": applications.register(
+            clerk, catalog.get("mgl-surat-keterangan-dtks"), person=siti,
+            received_at=now - datetime.timedelta(hours=2)),
+        "hearse_siti": applications.register(clerk, catalog.get("mgl-mobil-jenazah"),
+                                             person=siti, received_at=now),
+    }
+    applications.withdraw(clerk, made["hearse_siti"], "Keluarga memakai mobil sendiri")
+    return {"clerk": clerk, "agus": agus, "siti": siti, **made}
+
+
+def ids(rows):
+    return [r.id for r in rows]
+
+
+def test_newest_first_and_paging(data):
+    rows = aq.page(aq.ApplicationFilter())
+    assert ids(rows) == [data["hearse_siti"].id, data["dtks_siti_late"].id, data["slrt_agus"].id]
+    assert ids(aq.page(aq.ApplicationFilter(), offset=1, limit=1)) == [data["dtks_siti_late"].id]
+    assert rows[0].applicant == "Siti Rahayu" and rows[0].nik == "3371015503100002"
+    assert aq.count(aq.ApplicationFilter()) == 3
+
+
+def test_search_by_name_nik_and_number(data):
+    assert set(ids(aq.page(aq.ApplicationFilter(text="siti")))) == {
+        data["dtks_siti_late"].id, data["hearse_siti"].id}
+    assert ids(aq.page(aq.ApplicationFilter(text="337101150385"))) == [data["slrt_agus"].id]
+    number = data["slrt_agus"].reg_number
+    assert ids(aq.page(aq.ApplicationFilter(text=number.lower()))) == [data["slrt_agus"].id]
+    assert aq.page(aq.ApplicationFilter(text="zzz")) == []
+
+
+def test_filters_by_state_service_due_and_dates(data):
+    assert ids(aq.page(aq.ApplicationFilter(state="withdrawn"))) == [data["hearse_siti"].id]
+    assert len(aq.page(aq.ApplicationFilter(state="aktif"))) == 2
+    dtks_id = catalog.get("mgl-surat-keterangan-dtks").id
+    assert ids(aq.page(aq.ApplicationFilter(service_id=dtks_id))) == [data["dtks_siti_late"].id]
+    assert ids(aq.page(aq.ApplicationFilter(due="terlambat"))) == [data["dtks_siti_late"].id]
+    assert ids(aq.page(aq.ApplicationFilter(due="normal"))) == [data["slrt_agus"].id]
+    today = datetime.date.today()
+    assert len(aq.page(aq.ApplicationFilter(received_from=today - datetime.timedelta(days=1)))) >= 1
+    assert aq.page(aq.ApplicationFilter(received_to=today - datetime.timedelta(days=10))) == []
+
+
+def test_task_list_oldest_due_first_for_the_role(data):
+    tasks = aq.my_tasks(permissions.FRONT_OFFICE)
+    assert ids(tasks) == [data["dtks_siti_late"].id, data["slrt_agus"].id]
+    assert aq.task_count(permissions.FRONT_OFFICE) == 2
+    assert aq.task_count(permissions.HEAD) == 0
+    Application.update(current_actor=permissions.HEAD).where(
+        Application.id == data["slrt_agus"].id).execute()
+    assert aq.task_count(permissions.HEAD) == 1
