@@ -4,8 +4,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.models import OfficeProfile, User
-from desktop.services import office, permissions, schema, users
+from desktop.models import OfficeProfile, Service, User
+from desktop.services import catalog, office, permissions, schema, users
 from desktop.services.demo import identities
 
 DEMO_PASSWORD = "pelita2026"
@@ -65,11 +65,15 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     """Create the schema if needed, then an office, its staff and `size`-scaled records."""
     if schema.status().state != "current":
         schema.upgrade()
+    if not Service.select().exists():
+        catalog.load_shipped()
     rng = random.Random(seed)
     report = DemoReport()
     _office(rng)
     _staff(rng, report)
-    for filler in FILLERS:
+    from desktop.services.demo import applications_demo
+
+    for filler in [applications_demo.fill, *FILLERS]:
         filler(rng, size, report)
     report.counts["users"] = User.select().count()
     report.counts["office_profile"] = OfficeProfile.select().count()
