@@ -18,7 +18,8 @@ KINDS = {"public": "Libur nasional", "cuti_bersama": "Cuti bersama", "other": "L
 
 @lru_cache(maxsize=64)
 def _package_days(year: int) -> dict[datetime.date, str]:
-    return dict(holidays.Indonesia(years=year, categories=("public", "government")))
+    return dict(holidays.Indonesia(years=year, categories=("public", "government"),
+                                   language="id"))
 
 
 def package_holidays(year: int) -> dict[datetime.date, str]:

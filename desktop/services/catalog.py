@@ -143,8 +143,21 @@ def _check_limit(kind: str, value) -> int | None:
     return number
 
 
+def _children_of(service: Service) -> tuple[list[dict], list[dict]]:
+    return ([dict(group=r.group_name, text=r.text) for r in requirements_of(service)],
+            [dict(text=s.text, actor=s.actor, actor_label=s.actor_label)
+             for s in steps_of(service)])
+
+
+def _normalised_children(requirements: list[dict], steps: list[dict]):
+    return ([dict(group=r.get("group", ""), text=r["text"].strip()) for r in requirements],
+            [dict(text=s["text"].strip(), actor=s["actor"], actor_label=s.get("actor_label", ""))
+             for s in steps])
+
+
 def update_service(actor, service: Service, *, name: str, limit_kind: str, limit_value,
                    limit_starts: str, limit_note: str, fee, product: str, active: bool,
+                   category: str | None = None, complaint: str | None = None,
                    requirements: list[dict] | None = None,
                    steps: list[dict] | None = None) -> Service:
     """An administrator's edit; marks the service customized so upgrades keep it."""
@@ -164,26 +177,30 @@ def update_service(actor, service: Service, *, name: str, limit_kind: str, limit
             raise ValidationError(f"Pelaksana langkah {i}", "pilih salah satu peran.")
     for i, req in enumerate(requirements or [], 1):
         require_text(req.get("text", ""), f"Persyaratan {i}", 2000)
+    changes = dict(
+        name=require_text(name, "Nama layanan", 255), limit_kind=limit_kind,
+        limit_value=_check_limit(limit_kind, limit_value), limit_starts=limit_starts,
+        limit_note=optional_text(limit_note, "Catatan", 2000), fee=fee_value,
+        product=optional_text(product, "Produk layanan", 2000), active=bool(active))
+    if category is not None:
+        changes["category"] = optional_text(category, "Kategori", 80)
+    if complaint is not None:
+        changes["complaint"] = optional_text(complaint, "Penanganan pengaduan", 2000)
+    old_requirements, old_steps = _children_of(service)
+    new_requirements, new_steps = _normalised_children(
+        requirements if requirements is not None else old_requirements,
+        steps if steps is not None else old_steps)
+    children_changed = (new_requirements, new_steps) != (old_requirements, old_steps)
+    fields_changed = any(getattr(service, k) != v for k, v in changes.items())
+    if not fields_changed and not children_changed:
+        return service
     with db.atomic():
-        saved = records.update(
-            service, actor, name=require_text(name, "Nama layanan", 255),
-            limit_kind=limit_kind, limit_value=_check_limit(limit_kind, limit_value),
-            limit_starts=limit_starts, limit_note=optional_text(limit_note, "Catatan", 2000),
-            fee=fee_value, product=optional_text(product, "Produk layanan", 2000),
-            active=bool(active), customized=True)
-        if requirements is not None or steps is not None:
-            old = {"requirements": [r.text for r in requirements_of(service)],
-                   "steps": [s.text for s in steps_of(service)]}
-            _replace_children(saved,
-                              requirements if requirements is not None else
-                              [dict(group=r.group_name, text=r.text) for r in
-                               requirements_of(service)],
-                              steps if steps is not None else
-                              [dict(text=s.text, actor=s.actor, actor_label=s.actor_label)
-                               for s in steps_of(service)])
-            audit.record(actor, "update", "service_children", saved.id, old=old,
-                         new={"requirements": [r["text"] for r in requirements or []],
-                              "steps": [s["text"] for s in steps or []]})
+        saved = records.update(service, actor, customized=True, **changes)
+        if children_changed:
+            _replace_children(saved, new_requirements, new_steps)
+            audit.record(actor, "update", "service_children", saved.id,
+                         old={"requirements": old_requirements, "steps": old_steps},
+                         new={"requirements": new_requirements, "steps": new_steps})
     return saved
 
 

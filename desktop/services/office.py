@@ -3,7 +3,7 @@ import re
 
 from desktop.models import OfficeProfile
 from desktop.services import permissions, records, timefmt
-from desktop.services.errors import ValidationError
+from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.validators import (check_email, check_nip, normalise_nip, optional_text,
                                          require_text)
 
@@ -80,9 +80,13 @@ def save_profile(actor, profile: OfficeProfile, **values) -> OfficeProfile:
     permissions.require(actor, "office.edit")
     clean = _validated(values)
     if profile.id is None:
-        existing = OfficeProfile.select().exists()
-        if existing:
-            raise ValidationError("Profil kantor", "sudah disimpan di PC lain; muat ulang dulu.")
+        existing = OfficeProfile.select().order_by(OfficeProfile.id).first()
+        if existing is not None:
+            raise ConflictError(
+                f"Profil kantor sudah disimpan oleh {existing.updated_by or 'pengguna lain'} "
+                f"pada {timefmt.format_local(existing.updated_at)} di PC lain. Muat ulang; "
+                "isian Anda tetap ada di formulir.",
+                changed_by=existing.updated_by, changed_at=existing.updated_at)
         saved = records.create(OfficeProfile, actor, **clean)
     else:
         saved = records.update(profile, actor, **clean)

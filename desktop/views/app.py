@@ -1,0 +1,273 @@
+"""Start Pelita: open the database, prepare a new or older one, sign in, show the main window."""
+import logging
+import os
+import sys
+from pathlib import Path
+
+from peewee import DatabaseError
+from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout)
+
+from desktop import database
+from desktop.services import auth, office, permissions, schema, timefmt, users
+from desktop.services.errors import DatabaseProblem, PelitaError
+from desktop.views import workers
+from desktop.views.connection_dialog import ConnectionDialog
+from desktop.views.login_dialog import CHANGE_CONNECTION, LoginDialog
+from desktop.views.session import Session
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b3261e;"
+NOT_PREPARED = ("Database baru belum disiapkan, jadi Pelita belum bisa dipakai. Hubungkan lagi "
+                "lalu isi akun administrator pertama, atau pilih database lain.")
+
+
+def run(url: str | None, demo: bool = False, demo_user=None) -> int:
+    """The desktop app's entry point; returns the process exit code.
+
+    `demo_user` (a User or a username) signs that user in without the login dialog.
+    """
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("Pelita")
+    app.setApplicationName("Pelita")
+    app.setApplicationDisplayName("Pelita")
+    app.setStyle("Fusion")
+    session = open_session(url, demo_user)
+    if session is None:
+        return 0
+    from desktop.views.main_window import MainWindow  # after login: qtawesome is not free
+
+    window = MainWindow(session, demo=demo or demo_user is not None)
+    window.show()
+    if os.environ.get("PELITA_EXIT_AFTER_SHOW"):
+        # Benchmarks: stop once the first frame is painted, like their bare-Qt baseline.
+        app.processEvents()
+        database.close()
+        return 0
+    code = app.exec()
+    workers.wait_for_all()
+    database.close()
+    return code
+
+
+def open_session(url: str | None, demo_user=None) -> Session | None:
+    """Connect, prepare the schema, sign in. None when the user gives up (Keluar/Batal)."""
+    url = database.resolve_url(url)
+    _make_default_folder(url)
+    problem: str | None = None
+    ask = False  # the first round tries the resolved URL before asking anything
+    while True:
+        if ask:
+            dialog = ConnectionDialog(problem)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            url = dialog.url
+        ask = True
+        try:
+            target = database.connect(url)
+        except DatabaseProblem as exc:
+            problem = exc.message
+            continue
+        label = target.describe()
+        try:
+            problem, username = prepare_database(label)
+            if problem is not None:
+                continue
+            if demo_user is not None:
+                user = demo_user if hasattr(demo_user, "username") else users.get(demo_user)
+            else:
+                login = LoginDialog(label, username)
+                result = login.exec()
+                if result == CHANGE_CONNECTION:
+                    problem = None
+                    continue
+                if result != QDialog.DialogCode.Accepted:
+                    return None
+                user = login.user
+            timefmt.set_office_time_zone(office.get_profile().time_zone)
+        except DatabaseError as exc:  # the server went away between steps
+            problem = database.explain_error(exc, target)
+            continue
+        return Session(user, label, url)
+
+
+def _make_default_folder(url: str) -> None:
+    """First start on a new PC: the embedded database's own folder does not exist yet."""
+    default = database.default_sqlite_path()
+    try:
+        target = database.parse_url(url)
+    except DatabaseProblem:
+        return
+    if target.is_embedded and Path(target.name) == default:
+        try:
+            default.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # connect() explains the folder problem to the user
+
+
+def prepare_database(label: str) -> tuple[str | None, str]:
+    """Bring the schema up to date and make sure an account exists.
+
+    Returns (message for the connection dialog or None when ready, username to prefill).
+    """
+    status = schema.status()
+    if status.state == "newer":
+        return status.describe(), ""
+    if status.state == "older":
+        upgrade = UpgradeDialog(status.describe(), label)
+        if upgrade.exec() != QDialog.DialogCode.Accepted:
+            return status.describe(), ""
+        return None, upgrade.username
+    if status.state == "empty" or not users.has_any_user():
+        first = FirstRunDialog(label)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return NOT_PREPARED, ""
+        return None, first.username
+    return None, ""
+
+
+def prepare_new_database(username: str, full_name: str, password: str):
+    """Create the tables (when missing) and the first administrator."""
+    if schema.status().state == "empty":
+        schema.upgrade()
+    return users.create_first_admin(username, full_name, password)
+
+
+def upgrade_as(username: str, password: str) -> list[str]:
+    """Upgrade the schema after checking the credentials of an administrator."""
+    user = auth.authenticate(username, password)
+    permissions.require(user, "schema.upgrade")
+    return schema.upgrade()
+
+
+class _CredentialsDialog(QDialog):
+    """Shared frame: an explanation, a form, a red message line, Batal and one action."""
+
+    def __init__(self, title: str, explanation: str, database_label: str, action: str):
+        super().__init__()
+        self.username = ""
+        self.setWindowTitle(f"{title} — Pelita")
+        self.setMinimumWidth(460)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 18px; font-weight: bold;")
+        text = QLabel(explanation)
+        text.setWordWrap(True)
+        where = QLabel(f"Database: {database_label}")
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #555; font-size: 11px;")
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        cancel = QPushButton("Batal")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        self.action_button = QPushButton(action)
+        self.action_button.setDefault(True)
+        self.action_button.clicked.connect(self.submit)
+        self._action_text = action
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.action_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addWidget(where)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+    def _password_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.action_button.setEnabled(not busy)
+        self.action_button.setText(text if busy else self._action_text)
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy(False)
+        if isinstance(exc, PelitaError):
+            self.show_error(exc.message)
+        elif isinstance(exc, DatabaseError):
+            self.show_error(f"Database menolak perintah: {exc}. Periksa koneksi lalu coba lagi.")
+        else:
+            raise exc
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class FirstRunDialog(_CredentialsDialog):
+    """A new database: create its tables and the first administrator account."""
+
+    def __init__(self, database_label: str):
+        super().__init__(
+            "Database baru",
+            "Database ini masih baru. Pelita akan menyiapkan tabel-tabelnya dan membuat akun "
+            "administrator pertama. Simpan kata sandinya baik-baik: akun inilah yang membuat "
+            "akun pegawai lain.",
+            database_label, "Siapkan database")
+        self.username_edit = QLineEdit()
+        self.username_edit.setPlaceholderText("contoh: admin")
+        self.full_name_edit = QLineEdit()
+        self.password_edit = self._password_edit()
+        self.repeat_edit = self._password_edit()
+        self.form.addRow("Nama pengguna", self.username_edit)
+        self.form.addRow("Nama lengkap", self.full_name_edit)
+        self.form.addRow("Kata sandi", self.password_edit)
+        self.form.addRow("Ulangi kata sandi", self.repeat_edit)
+
+    def submit(self) -> None:
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.show_error("Ulangi kata sandi: tidak sama dengan kata sandi. Ketik ulang.")
+            self.repeat_edit.setFocus()
+            return
+        values = (self.username_edit.text(), self.full_name_edit.text(), self.password_edit.text())
+        self._busy(True, "Menyiapkan…")
+        workers.run_task(lambda: prepare_new_database(*values), self._done, self._failed)
+
+    def _done(self, user) -> None:
+        self._busy(False)
+        self.username = user.username
+        self.accept()
+
+
+class UpgradeDialog(_CredentialsDialog):
+    """An older schema: an administrator signs in to apply the pending migrations."""
+
+    def __init__(self, description: str, database_label: str):
+        super().__init__(
+            "Pembaruan database",
+            f"{description}\nMasuk sebagai administrator untuk memperbaruinya sekarang. "
+            "Pastikan sudah ada cadangan database dan PC lain sudah menutup Pelita.",
+            database_label, "Perbarui")
+        self.username_edit = QLineEdit()
+        self.password_edit = self._password_edit()
+        self.form.addRow("Nama pengguna administrator", self.username_edit)
+        self.form.addRow("Kata sandi", self.password_edit)
+
+    def submit(self) -> None:
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        if not username or not password:
+            self.show_error("Isi nama pengguna dan kata sandi administrator.")
+            return
+        self._busy(True, "Memperbarui…")
+        workers.run_task(lambda: upgrade_as(username, password), self._done, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        super()._failed(exc)
+        self.password_edit.clear()
+
+    def _done(self, _applied) -> None:
+        self._busy(False)
+        self.username = self.username_edit.text().strip().lower()
+        self.accept()

@@ -1,0 +1,87 @@
+"""Run a service call off the UI thread and hand its result back on the UI thread.
+
+Modelled on Picard's `run_task`: tests set `SYNCHRONOUS = True` so tasks run at once and
+callbacks fire before `run_task` returns, which keeps them deterministic.
+"""
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+
+from desktop.models import db
+
+log = logging.getLogger(__name__)
+
+SYNCHRONOUS = False  # tests: run tasks in the calling thread, at once
+
+_pending: set["_Relay"] = set()  # keeps relays alive until their result is delivered
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; its queued signals carry the worker's outcome there."""
+
+    finished = Signal(bool, object)
+
+    def __init__(self, on_done, on_error):
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        # Queued with this object (UI thread) as receiver: the slot runs on the UI thread.
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool, object)
+    def _deliver(self, ok, value):
+        _pending.discard(self)
+        _call(self._on_done, self._on_error, ok, value)
+
+
+class _Task(QRunnable):
+    def __init__(self, func, relay):
+        super().__init__()
+        self._func = func
+        self._relay = relay
+
+    def run(self):
+        try:
+            # Each pool thread gets its own connection and returns it when done.
+            with db.connection_context():
+                value = self._func()
+        except Exception as exc:  # handed to on_error on the UI thread
+            self._relay.finished.emit(False, exc)
+        else:
+            self._relay.finished.emit(True, value)
+
+
+def _call(on_done, on_error, ok, value):
+    if ok:
+        on_done(value)
+    elif on_error is not None:
+        on_error(value)
+    else:
+        log.error("Background task failed", exc_info=value)
+
+
+def run_task(func: Callable[[], object], on_done: Callable[[object], None],
+             on_error: Callable[[Exception], None] | None = None) -> None:
+    """Run `func()` on the global thread pool; then `on_done(result)` or `on_error(exc)`."""
+    if SYNCHRONOUS:
+        try:
+            value = func()
+        except Exception as exc:
+            _call(on_done, on_error, False, exc)
+        else:
+            _call(on_done, on_error, True, value)
+        return
+    relay = _Relay(on_done, on_error)
+    _pending.add(relay)
+    QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+def busy() -> bool:
+    """True while a task's result has not reached the UI thread yet."""
+    return bool(_pending)
+
+
+def wait_for_all(timeout_ms: int = 10000) -> bool:
+    """Block until the pool is idle (shutdown and tests); queued results still need events."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
