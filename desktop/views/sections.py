@@ -22,6 +22,12 @@ class Section:
 
 SECTIONS = [
     Section("beranda", "Beranda", "fa5s.home", None, "desktop.views.home_page", "HomePage"),
+    Section("tugas", "Tugas Saya", "fa5s.tasks", "applications.view",
+            "desktop.views.tasks_page", "TasksPage"),
+    Section("permohonan", "Permohonan", "fa5s.folder-open", "applications.view",
+            "desktop.views.applications_page", "ApplicationsPage"),
+    Section("pemohon", "Data Pemohon", "fa5s.address-card", "applications.view",
+            "desktop.views.people_page", "PeoplePage"),
     Section("katalog", "Katalog Layanan", "fa5s.book-open", "catalog.view",
             "desktop.views.catalog_page", "CatalogPage"),
     Section("kalender", "Hari Kerja & Libur", "fa5s.calendar-alt", None,
