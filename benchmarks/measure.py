@@ -3,6 +3,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -14,16 +15,22 @@ class Sample:
 
 
 def run_child(code: str, env: dict | None = None) -> Sample:
+    """Time from starting the process to its first stdout line ("shown"); peak memory overall."""
+    errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child cannot block on it
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, **(env or {})},
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+                             stdout=subprocess.PIPE, stderr=errors)
+    child.stdout.readline()
     elapsed = time.perf_counter() - started
+    child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
+    child.stdout.close()
+    errors.seek(0)
+    problem = errors.read().decode(errors="replace")[-2000:]
+    errors.close()
     if child.returncode != 0:
-        raise RuntimeError(f"benchmark child failed ({child.returncode}): "
-                           f"{child.stderr.read().decode(errors='replace')[-2000:]}")
-    child.stderr.close()
+        raise RuntimeError(f"benchmark child failed ({child.returncode}): {problem}")
     return Sample(elapsed, usage.ru_maxrss)  # ru_maxrss is KiB on Linux
 
 

@@ -8,6 +8,7 @@ window = QMainWindow()
 window.resize(1200, 800)
 window.show()
 app.processEvents()
+print("shown", flush=True)
 """
 
 SUBJECT = """

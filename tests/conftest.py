@@ -107,3 +107,11 @@ def sqlite_db(tmp_path):
     schema.migrate()
     yield url
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def synchronous_workers(monkeypatch):
+    """Background tasks run at once in tests (Picard's way), so results are deterministic."""
+    from desktop.views import workers
+
+    monkeypatch.setattr(workers, "SYNCHRONOUS", True)

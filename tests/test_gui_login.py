@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.models import User
-from desktop.views import workers
+from desktop.views import connection_dialog, workers
 from desktop.views.login_dialog import CHANGE_CONNECTION, LoginDialog
 
 from tests.factories import PASSWORD, make_user
@@ -96,7 +96,9 @@ def test_login_through_the_thread_pool(qtbot, sqlite_db):
     workers.wait_for_all()
 
 
-def test_a_failed_login_through_the_thread_pool_reports_on_the_dialog(qtbot, sqlite_db):
+def test_a_failed_login_through_the_thread_pool_reports_on_the_dialog(qtbot, sqlite_db,
+                                                                     monkeypatch):
+    monkeypatch.setattr(workers, "SYNCHRONOUS", False)  # this one runs the real pool
     make_user("sari")
     dlg = LoginDialog(LABEL, username="sari")
     qtbot.addWidget(dlg)
@@ -165,7 +167,7 @@ def test_first_start_on_a_new_pc_creates_the_default_folder(qtbot, tmp_path, mon
     default = tmp_path / "data" / "pelita" / "pelita.db"
     monkeypatch.setattr(database, "default_sqlite_path", lambda: default)
     monkeypatch.setattr(connection_profile, "profile_path", lambda: tmp_path / "none.json")
-    connections = fake_exec(qtbot, monkeypatch, app.ConnectionDialog, lambda dlg: dlg.reject())
+    connections = fake_exec(qtbot, monkeypatch, connection_dialog.ConnectionDialog, lambda dlg: dlg.reject())
     first = fake_exec(qtbot, monkeypatch, app.FirstRunDialog, lambda dlg: dlg.reject())
     assert app.open_session(None) is None
     assert len(first) == 1 and default.parent.is_dir()
@@ -177,7 +179,7 @@ def test_an_unopenable_database_opens_the_connection_dialog_with_the_reason(
         qtbot, tmp_path, monkeypatch):
     from desktop.views import app
 
-    shown = fake_exec(qtbot, monkeypatch, app.ConnectionDialog, lambda dlg: dlg.reject())
+    shown = fake_exec(qtbot, monkeypatch, connection_dialog.ConnectionDialog, lambda dlg: dlg.reject())
     missing = tmp_path / "tidak-ada" / "pelita.db"
     assert app.open_session("sqlite:///" + str(missing)) is None
     assert len(shown) == 1
@@ -191,7 +193,7 @@ def test_a_schema_from_a_newer_pelita_is_refused(qtbot, sqlite_db, monkeypatch):
 
     newer = schema.SchemaStatus(applied=["0001_initial"], pending=[], unknown=["0042_baru"])
     monkeypatch.setattr(schema, "status", lambda: newer)
-    shown = fake_exec(qtbot, monkeypatch, app.ConnectionDialog, lambda dlg: dlg.reject())
+    shown = fake_exec(qtbot, monkeypatch, connection_dialog.ConnectionDialog, lambda dlg: dlg.reject())
     assert app.open_session(sqlite_db) is None
     assert "lebih baru" in shown[0].error_label.text()
     assert "0042_baru" in shown[0].error_label.text()

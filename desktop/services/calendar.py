@@ -6,8 +6,6 @@ joint-leave decree changes and Islamic holidays of later years are estimates.
 import datetime
 from functools import lru_cache
 
-import holidays
-
 from desktop.models import HolidayOverride
 from desktop.services import permissions, records
 from desktop.services.errors import ValidationError
@@ -18,6 +16,8 @@ KINDS = {"public": "Libur nasional", "cuti_bersama": "Cuti bersama", "other": "L
 
 @lru_cache(maxsize=64)
 def _package_days(year: int) -> dict[datetime.date, str]:
+    import holidays  # about 0.1 s to load all countries: only when a date is first asked
+
     return dict(holidays.Indonesia(years=year, categories=("public", "government"),
                                    language="id"))
 

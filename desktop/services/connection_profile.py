@@ -4,9 +4,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import keyring
 import platformdirs
-from keyring.errors import KeyringError
 
 from desktop.services.errors import PelitaError, ValidationError
 
@@ -76,6 +74,9 @@ def load_url() -> str | None:
 
 
 def get_password(profile: ConnectionProfile) -> str:
+    import keyring  # imported on use: it costs start-up time on PCs that use SQLite
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(KEYRING_SERVICE, profile.keyring_key) or ""
     except KeyringError:
@@ -85,6 +86,9 @@ def get_password(profile: ConnectionProfile) -> str:
 def save(profile: ConnectionProfile, password: str = "") -> None:
     profile.validate()
     if profile.backend != "sqlite" and password:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             keyring.set_password(KEYRING_SERVICE, profile.keyring_key, password)
         except KeyringError as exc:

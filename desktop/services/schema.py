@@ -1,9 +1,9 @@
 """Schema state and upgrades through peewee's playhouse.migrations scripts."""
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from playhouse.migrations import Runner
 
 from desktop import __version__
 from desktop.models.base import db
@@ -39,16 +39,28 @@ class SchemaStatus:
         }[self.state]
 
 
-def _runner() -> Runner:
+def _runner():
+    from playhouse.migrations import Runner  # only to apply migrations: not needed at start-up
+
     return Runner(db.obj, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
 
 
+def _script_names() -> list[str]:
+    """The migration scripts shipped with this app, in order (as playhouse.migrations finds them)."""
+    names = [p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py")]
+    return sorted(names, key=lambda n: (int(re.match(r"\d+", n).group()), n))
+
+
 def status() -> SchemaStatus:
-    rows = _runner().status()
+    """Applied, pending and unknown migrations: one query on the history table."""
+    applied = set()
+    if HISTORY_TABLE in db.get_tables():
+        applied = {name for (name,) in db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}")}
+    scripts = _script_names()
     return SchemaStatus(
-        applied=[m.name for m in rows if m.applied and m.path],
-        pending=[m.name for m in rows if not m.applied],
-        unknown=[m.name for m in rows if m.applied and not m.path],
+        applied=[n for n in scripts if n in applied],
+        pending=[n for n in scripts if n not in applied],
+        unknown=sorted(applied - set(scripts)),
     )
 
 

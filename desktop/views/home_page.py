@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGro
 from desktop.models import utcnow
 from desktop.services import catalog, office, permissions, timefmt
 from desktop.services.calendar import WorkCalendar
+from desktop.views import workers
 
 SHORTEST_COUNT = 5
 # Rough length of one limit unit in minutes, only to order services by their limit.
@@ -153,16 +154,18 @@ class HomePage(QWidget):
 
     def _show_today(self) -> None:
         today = local_today()
-        calendar = WorkCalendar()
         self.today_label.setText(long_date(today))
-        name = calendar.holiday_name(today)
-        if calendar.is_working_day(today):
+        # The holiday calendar loads the `holidays` package (about 0.1 s): off the UI thread.
+        workers.run_task(lambda: _calendar_facts(today), self._show_calendar_facts)
+
+    def _show_calendar_facts(self, facts) -> None:
+        today, working, name, upcoming = facts
+        if working:
             self.working_label.setText("Hari kerja: layanan buka.")
         elif name:
             self.working_label.setText(f"Hari libur: {name}. Tidak dihitung sebagai hari kerja.")
         else:
             self.working_label.setText("Akhir pekan: tidak dihitung sebagai hari kerja.")
-        upcoming = next_holiday(calendar, today)
         if upcoming is None:
             self.next_holiday_label.setText("Libur berikutnya: belum ada dalam kalender.")
         else:
@@ -186,3 +189,9 @@ class HomePage(QWidget):
             row = [QStandardItem(service.name), QStandardItem(service.source_office),
                    QStandardItem(catalog.time_limit(service).describe())]
             self.shortest_model.appendRow(row)
+
+
+def _calendar_facts(today: datetime.date):
+    calendar = WorkCalendar()
+    return (today, calendar.is_working_day(today), calendar.holiday_name(today),
+            next_holiday(calendar, today))

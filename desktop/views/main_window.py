@@ -1,7 +1,6 @@
 """The main window: a sidebar of sections, each page built the first time it is opened."""
 import logging
 
-import qtawesome
 from peewee import DatabaseError
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -265,9 +264,7 @@ class MainWindow(QMainWindow):
 
 
 def _icon(name: str):
-    try:
-        return qtawesome.icon(name)
-    except Exception:  # an unknown icon name must not stop the window
-        log.warning("Unknown icon %s", name)
-        return qtawesome.icon("fa5s.circle")
+    from desktop.views import icons
+
+    return icons.icon(name)
 
