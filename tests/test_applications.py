@@ -165,3 +165,34 @@ def test_opening_a_child_protection_case_records_the_viewer(office):
                                  person=office["person"])
     applications.get(dtks.id, actor=office["head"])
     assert AuditEntry.select().where(AuditEntry.action == "view").count() == 1
+
+
+def test_two_pcs_ticking_the_same_requirement_conflict(office):
+    from desktop.services.errors import ConflictError
+
+    app = applications.register(office["clerk"], catalog.get("dpk-slrt"), person=office["person"])
+    on_pc_one = applications.checks_of(app)[0]
+    on_pc_two = applications.checks_of(app)[0]
+    applications.set_check(office["clerk"], app, on_pc_one, "ada", "KTP asli dilihat")
+    with pytest.raises(ConflictError) as caught:
+        applications.set_check(office["clerk"], app, on_pc_two, "tidak_berlaku")
+    assert "Persyaratan 1" in caught.value.message
+    assert applications.checks_of(app)[0].state == "ada"
+
+
+def test_closed_applications_take_no_scans_and_history_covers_checks_and_scans(office):
+    app = applications.register(office["clerk"], catalog.get("dpk-slrt"), person=office["person"])
+    check = applications.checks_of(app)[0]
+    applications.set_check(office["clerk"], app, check, "ada")
+    applications.attach(office["clerk"], app, "kk.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64, check)
+    tables = [e.table_name for e in applications.history(office["worker"], app)]
+    assert tables[0] == "application" and "requirement_check" in tables and "attachment" in tables
+    other = applications.register(office["clerk"], catalog.get("dpk-slrt"),
+                                  person=office["person"])
+    with pytest.raises(ValidationError):
+        applications.attach(office["clerk"], other, "kk.png", b"\x89PNG\r\n\x1a\n0",
+                            applications.checks_of(app)[1])
+    closed = applications.withdraw(office["clerk"], app, "Pindah domisili")
+    with pytest.raises(ValidationError) as caught:
+        applications.attach(office["clerk"], closed, "ktp.pdf", b"%PDF-1.4 x")
+    assert "ditutup" in caught.value.reason

@@ -12,7 +12,7 @@ from desktop.models import (Application, Attachment, Organisation, Person, Requi
 from desktop.services import (audit, catalog, deadlines, numbering, permissions, records,
                               settings, timefmt)
 from desktop.services.calendar import WorkCalendar
-from desktop.services.errors import NotFound, PermissionDenied, ValidationError
+from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 
 CHANNELS = {"datang": "Datang langsung", "telepon": "Telepon/WhatsApp",
             "daring": "Daring (online)", "jemput": "Jemput bola/kunjungan rumah"}
@@ -170,13 +170,14 @@ def available_actions(actor, application: Application) -> list[str]:
     """What `actor` may do now: the detail screen shows these buttons."""
     if application.state in CLOSED:
         return []
+    registers = permissions.can(actor, "applications.register")
     if application.state == "waiting":
-        return ["resume", "withdraw"] if actor.role == permissions.FRONT_OFFICE else []
+        return ["resume", "withdraw"] if registers else []
     actions = []
     if actor.role == application.current_actor:
         actions += ["approve", "reject"] if is_decision_step(application) else ["done"]
         actions.append("return")
-    if actor.role == permissions.FRONT_OFFICE:
+    if registers:
         actions.append("withdraw")
     return actions
 
@@ -260,7 +261,11 @@ def _refresh_deadline(actor, application: Application) -> Application:
 
 def set_check(actor, application: Application, check: RequirementCheck, state: str,
               note: str = "") -> RequirementCheck:
-    """Tick a requirement. When the last one is ticked, documents are complete."""
+    """Tick a requirement. When the last one is ticked, documents are complete.
+
+    The update applies only if the tick is still as `check` was loaded: another PC's change
+    is reported as a conflict instead of being overwritten.
+    """
     permissions.require(actor, "applications.register")
     if state not in CHECK_STATES:
         raise ValidationError(f"Persyaratan {check.position}", "pilih ada, belum ada, atau "
@@ -268,13 +273,21 @@ def set_check(actor, application: Application, check: RequirementCheck, state: s
     if application.state in CLOSED:
         raise ValidationError("Status", "permohonan sudah ditutup; daftar periksa tidak bisa "
                               "diubah.")
+    if check.application_id != application.id:
+        raise ValidationError(f"Persyaratan {check.position}", "bukan milik permohonan ini.")
+    note = (note or "").strip()[:2000]
     with db.atomic():
         old = {"state": check.state, "note": check.note}
-        RequirementCheck.update(state=state, note=(note or "").strip()[:2000]).where(
-            RequirementCheck.id == check.id).execute()
-        check.state, check.note = state, (note or "").strip()[:2000]
+        rows = (RequirementCheck.update(state=state, note=note)
+                .where((RequirementCheck.id == check.id)
+                       & (RequirementCheck.state == check.state)
+                       & (RequirementCheck.note == check.note)).execute())
+        if rows != 1:
+            raise ConflictError(f"Persyaratan {check.position} sudah diubah di PC lain setelah "
+                                "Anda membukanya. Muat ulang lalu periksa lagi.")
+        check.state, check.note = state, note
         audit.record(actor, "update", "requirement_check", check.id, old=old,
-                     new={"state": check.state, "note": check.note})
+                     new={"application": application.id, "state": state, "note": note})
         if application.complete_at is None and _is_complete(checks_of(application)):
             _event(application, actor, "complete_docs")
             application = records.update(application, actor, complete_at=utcnow())
@@ -295,6 +308,11 @@ def attach(actor, application: Application, filename: str, data: bytes,
     mime = next((m for magic, m in ATTACHMENT_TYPES.items() if data.startswith(magic)), None)
     if mime is None:
         raise ValidationError("Lampiran", f"berkas '{filename}' bukan PDF, JPG atau PNG.")
+    if application.state in CLOSED:
+        raise ValidationError("Lampiran", "permohonan sudah ditutup; pindaian tidak bisa "
+                              "ditambahkan.")
+    if check is not None and check.application_id != application.id:
+        raise ValidationError("Lampiran", "persyaratan yang dipilih bukan milik permohonan ini.")
     with db.atomic():
         attachment = Attachment.create(
             application=application, check=check, filename=filename[-200:], mime=mime,
@@ -329,3 +347,22 @@ def waiting_time(application: Application, now: datetime.datetime | None = None)
     if application.waiting_since is not None:
         seconds += int(((now or utcnow()) - application.waiting_since).total_seconds())
     return datetime.timedelta(seconds=seconds)
+
+
+def history(actor, application: Application) -> list:
+    """Every audit entry about the application, its checklist and its scans, oldest first."""
+    permissions.require(actor, "applications.view")
+    from desktop.models import AuditEntry
+
+    check_ids = [c.id for c in RequirementCheck.select(RequirementCheck.id)
+                 .where(RequirementCheck.application == application)]
+    attachment_ids = [a.id for a in Attachment.select(Attachment.id)
+                      .where(Attachment.application == application)]
+    condition = (AuditEntry.table_name == "application") & (AuditEntry.record_id == application.id)
+    if check_ids:
+        condition |= ((AuditEntry.table_name == "requirement_check")
+                      & AuditEntry.record_id.in_(check_ids))
+    if attachment_ids:
+        condition |= ((AuditEntry.table_name == "attachment")
+                      & AuditEntry.record_id.in_(attachment_ids))
+    return list(AuditEntry.select().where(condition).order_by(AuditEntry.at, AuditEntry.id))

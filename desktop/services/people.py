@@ -145,6 +145,16 @@ def search_people(prefix: str, limit: int = 20) -> list[Person]:
                 .order_by(column).limit(limit))
 
 
+def search_organisations(prefix: str, limit: int = 20) -> list[Organisation]:
+    key = name_key(prefix)
+    if not key:
+        return []
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    return list(Organisation.select()
+                .where((Organisation.name_key >= key) & (Organisation.name_key < upper))
+                .order_by(Organisation.name_key).limit(limit))
+
+
 def register_organisation(actor, **values) -> Organisation:
     name = require_text(values.get("name", ""), "Nama lembaga", 200)
     legal_form = values.get("legal_form", "")

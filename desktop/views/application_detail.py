@@ -1,0 +1,530 @@
+"""One application: header, applicant, checklist with scans, procedure timeline, history."""
+import datetime
+import html
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QGroupBox,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from desktop.services import applications, catalog, permissions, timefmt
+from desktop.services.errors import ConflictError, PelitaError
+from desktop.views.new_application import SCAN_FILTER, person_address
+from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
+
+ACTION_BUTTONS = {  # available_actions key -> button text
+    "done": "Selesaikan langkah", "approve": "Setujui", "reject": "Tolak",
+    "return": "Kembalikan untuk dilengkapi", "resume": "Berkas dilengkapi (lanjutkan)",
+    "withdraw": "Cabut permohonan",
+}
+COMMENT_PROMPTS = {
+    "approve": "Catatan persetujuan (wajib):", "reject": "Alasan penolakan (wajib):",
+    "return": "Apa yang harus dilengkapi pemohon? (wajib)",
+    "withdraw": "Alasan pencabutan (wajib):",
+}
+DUE_STYLES = {  # due_state -> (label, colour)
+    "terlambat": ("Terlambat", "#b3261e"), "segera": ("Segera jatuh tempo", "#b26a00"),
+    "normal": ("Dalam jangka waktu", "#1e6b35"), "tanpa_batas": ("Tanpa batas waktu", "#555"),
+    "selesai": ("Selesai", "#555"),
+}
+STEP_MARKS = {"done": ("✔", "#1e6b35", "selesai"), "current": ("▶", "#1f5fbf", "sedang dikerjakan"),
+              "pending": ("○", "#888", "belum")}
+FIELD_LABELS = {
+    "state": "Status", "current_step": "Langkah", "current_actor": "Pelaksana",
+    "waiting_since": "Menunggu sejak", "waiting_seconds": "Lama menunggu (detik)",
+    "due_at": "Batas waktu", "due_soon_at": "Segera jatuh tempo", "complete_at": "Berkas lengkap",
+    "closed_at": "Ditutup", "outcome_reason": "Alasan", "summary": "Ringkasan",
+    "channel": "Cara permohonan", "received_at": "Waktu diterima",
+}
+AUDIT_ACTIONS = {"create": "Dibuat", "update": "Diubah", "delete": "Dihapus", "view": "Dibuka"}
+
+
+def format_duration(delta) -> str:
+    """3 hari 2 jam; 45 menit."""
+    minutes = int(delta.total_seconds()) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{days} hari"] if days else []
+    if hours:
+        parts.append(f"{hours} jam")
+    if not days and (minutes or not parts):
+        parts.append(f"{minutes} menit")
+    return " ".join(parts)
+
+
+def _shown(field: str, value) -> str:
+    """An audited value as staff read it: local times, labels instead of keys."""
+    if value in (None, ""):
+        return "-"
+    if field == "state":
+        return applications.STATES.get(value, value)
+    if field == "current_actor":
+        return permissions.role_label(value)
+    if field == "channel":
+        return applications.CHANNELS.get(value, value)
+    if field.endswith("_at") or field == "waiting_since":
+        try:
+            return timefmt.format_local(datetime.datetime.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def _button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    return button
+
+
+class ApplicationDetailDialog(QDialog):
+    def __init__(self, session, application_id: int, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.application_id = application_id
+        self.app = None
+        self.checks = []
+        self.step_states: list[str] = []  # per step: done, current or pending (tests read it)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self._preview_data: tuple | None = None
+        self.setWindowTitle("Rincian permohonan — Pelita")
+        self.setSizeGripEnabled(True)
+        self.resize(1100, 750)
+
+        self.number_label = QLabel()
+        self.number_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.service_label = QLabel()
+        self.service_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.due_label = QLabel()
+        self.waiting_label = QLabel()
+        self.waiting_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        header = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.number_label)
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        top.addWidget(self.due_label)
+        header.addLayout(top)
+        sub = QHBoxLayout()
+        sub.addWidget(self.service_label, 1)
+        sub.addWidget(self.waiting_label)
+        header.addLayout(sub)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._main_tab(), "Permohonan")
+        self.tabs.addTab(self._history_tab(), "Riwayat perubahan")
+
+        self.actions_row = QHBoxLayout()
+        self.refresh_button = _button("Muat ulang")
+        self.refresh_button.clicked.connect(self.reload)
+        close = _button("Tutup")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.actions_row)
+        bottom.addStretch(1)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        self.reload(record_view=True)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _main_tab(self) -> QWidget:
+        self.applicant_label = QLabel()
+        self.applicant_label.setWordWrap(True)
+        self.applicant_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        applicant_box = QGroupBox("Pemohon")
+        QVBoxLayout(applicant_box).addWidget(self.applicant_label)
+
+        self.check_table = QTableWidget(0, 3)
+        self.check_table.setHorizontalHeaderLabels(["Persyaratan", "Status", "Catatan"])
+        self.check_table.verticalHeader().hide()
+        self.check_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.check_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.check_table.setWordWrap(True)
+        head = self.check_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.check_table.setColumnWidth(2, 150)
+        checks_box = QGroupBox("Daftar periksa persyaratan")
+        QVBoxLayout(checks_box).addWidget(self.check_table)
+
+        self.attachment_list = QListWidget()
+        self.attachment_list.currentItemChanged.connect(self._preview)
+        self.preview_label = QLabel("Pilih lampiran untuk melihat pratinjau.")
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumHeight(160)
+        self.preview_label.setStyleSheet("background: #fafafa; border: 1px solid #ddd;")
+        self.add_scan_button = _button("Tambah pindaian…")
+        self.add_scan_button.setToolTip("Dilampirkan pada persyaratan yang dipilih di daftar "
+                                        "periksa, bila ada.")
+        self.add_scan_button.clicked.connect(self.add_scan)
+        self.open_button = _button("Buka")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_attachment)
+        attach_buttons = QHBoxLayout()
+        attach_buttons.addWidget(self.add_scan_button)
+        attach_buttons.addStretch(1)
+        attach_buttons.addWidget(self.open_button)
+        attach_box = QGroupBox("Lampiran pindaian")
+        attach_layout = QHBoxLayout(attach_box)
+        left = QVBoxLayout()
+        left.addWidget(self.attachment_list, 1)
+        left.addLayout(attach_buttons)
+        attach_layout.addLayout(left, 1)
+        attach_layout.addWidget(self.preview_label, 1)
+
+        left_col = QWidget()
+        left_layout = QVBoxLayout(left_col)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(applicant_box)
+        left_layout.addWidget(checks_box, 2)
+        left_layout.addWidget(attach_box, 3)
+
+        self.timeline = QTextBrowser()
+        self.timeline.setOpenLinks(False)
+        timeline_box = QGroupBox("Prosedur dan riwayat langkah")
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+
+        splitter = QSplitter()
+        splitter.addWidget(left_col)
+        splitter.addWidget(timeline_box)
+        splitter.setSizes([600, 480])
+        return splitter
+
+    def _history_tab(self) -> QWidget:
+        self.history_table = QTableWidget(0, 4)
+        self.history_table.setHorizontalHeaderLabels(["Waktu", "Pengguna", "Tindakan",
+                                                      "Perubahan"])
+        self.history_table.verticalHeader().hide()
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setWordWrap(True)
+        head = self.history_table.horizontalHeader()
+        for column in range(3):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        return self.history_table
+
+    # -- loading --------------------------------------------------------------------------
+    def reload(self, record_view: bool = False) -> None:
+        """Read the application again; only the first load counts as a 'view' for the audit."""
+        try:
+            self.app = applications.get(self.application_id,
+                                        actor=self.session.user if record_view else None)
+        except PelitaError as exc:
+            self.show_error(exc.message)
+            return
+        self.checks = applications.checks_of(self.app)
+        self._fill_header()
+        self._fill_applicant()
+        self._fill_checks()
+        self._fill_attachments()
+        self._fill_timeline()
+        self._fill_actions()
+        self._fill_history()
+
+    def _fill_header(self) -> None:
+        app = self.app
+        service = app.service
+        self.number_label.setText(app.reg_number)
+        self.state_label.setText(applications.STATES.get(app.state, app.state))
+        self.state_label.setStyleSheet("padding: 2px 8px; border-radius: 8px; "
+                                       "background: #e8eef9; color: #1f3f7a;")
+        self.service_label.setText(f"{service.name} — {service.source_office} · Jangka waktu "
+                                   f"{catalog.time_limit(service).describe()} · Diterima "
+                                   f"{timefmt.format_local(app.received_at)} "
+                                   f"({applications.CHANNELS.get(app.channel, app.channel)})")
+        state = applications.due_state(app)
+        label, colour = DUE_STYLES.get(state, (state, "#555"))
+        due = (f"Batas waktu {timefmt.format_local(app.due_at)} · {label}" if app.due_at
+               else label)
+        if app.due_at is None and service.limit_starts == "complete" and app.complete_at is None \
+                and app.state not in applications.CLOSED:
+            due = "Batas waktu dihitung setelah berkas lengkap"
+        self.due_label.setText(due)
+        self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        waited = applications.waiting_time(app)
+        if app.state == "waiting" or waited.total_seconds() > 0:
+            self.waiting_label.setText(f"Menunggu pemohon: {format_duration(waited)}")
+        else:
+            self.waiting_label.clear()
+
+    def _fill_applicant(self) -> None:
+        person, org = self.app.person, self.app.organisation
+        if person is not None:
+            lines = [f"<b>{html.escape(person.name)}</b>",
+                     f"NIK {html.escape(person.nik)}" if person.nik
+                     else f"Tanpa NIK: {html.escape(person.identity_note)}",
+                     html.escape(person_address(person))]
+            if person.phone:
+                lines.append(f"Telepon/WA {html.escape(person.phone)}")
+        elif org is not None:
+            lines = [f"<b>{html.escape(org.name)}</b> ({html.escape(org.legal_form or 'lembaga')})",
+                     html.escape(org.address)]
+            if org.contact_person or org.phone:
+                lines.append(f"Narahubung: {html.escape(org.contact_person)} "
+                             f"{html.escape(org.phone)}")
+        else:
+            lines = ["-"]
+        if self.app.summary:
+            lines.append(f"<i>{html.escape(self.app.summary)}</i>")
+        self.applicant_label.setText("<br>".join(lines))
+
+    def _editable(self) -> bool:
+        return (self.app.state not in applications.CLOSED
+                and permissions.can(self.session.user, "applications.register"))
+
+    def _fill_checks(self) -> None:
+        editable = self._editable()
+        self.check_table.setRowCount(0)
+        self.check_table.setRowCount(len(self.checks))
+        for row, check in enumerate(self.checks):
+            text = f"{check.position}. {check.text}"
+            if check.group_name:
+                text = f"[{check.group_name}] {text}"
+            item = QTableWidgetItem(text)
+            item.setToolTip(check.text)
+            self.check_table.setItem(row, 0, item)
+            combo = QComboBox()
+            for key, label in applications.CHECK_STATES.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(combo.findData(check.state))
+            combo.setEnabled(editable)
+            combo.currentIndexChanged.connect(
+                lambda _=0, c=check, w=combo: self._check_changed(c, w.currentData()))
+            self.check_table.setCellWidget(row, 1, combo)
+            note = QLineEdit(check.note)
+            note.setEnabled(editable)
+            note.editingFinished.connect(lambda c=check, w=note: self._note_changed(c, w.text()))
+            self.check_table.setCellWidget(row, 2, note)
+        self.check_table.resizeRowsToContents()
+        self.add_scan_button.setEnabled(editable)
+
+    def _fill_attachments(self) -> None:
+        self.attachment_list.clear()
+        by_check = {c.id: c for c in self.checks}
+        for attachment in sorted(self.app.attachments, key=lambda a: a.id):
+            check = by_check.get(attachment.check_id)
+            label = (f"{attachment.filename} ({attachment.size // 1024 or 1} KB, "
+                     f"{attachment.created_by}, {timefmt.format_local(attachment.created_at)})")
+            if check is not None:
+                label += f" — persyaratan {check.position}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            self.attachment_list.addItem(item)
+        self.preview_label.clear()
+        self.preview_label.setText("Pilih lampiran untuk melihat pratinjau."
+                                   if self.attachment_list.count() else "Belum ada lampiran.")
+        self.open_button.setEnabled(False)
+
+    def _step_state(self, number: int) -> str:
+        app = self.app
+        if app.state == "completed" or number < app.current_step:
+            return "done"
+        return "current" if number == app.current_step else "pending"
+
+    def _fill_timeline(self) -> None:
+        app = self.app
+        steps = catalog.steps_of(app.service)
+        events: dict[int, list] = {}
+        for event in applications.events_of(app):
+            events.setdefault(event.step_number, []).append(event)
+        self.step_states = [self._step_state(s.number) for s in steps]
+        parts = []
+        for step, state in zip(steps, self.step_states):
+            mark, colour, word = STEP_MARKS[state]
+            if state == "current" and app.state != "open":
+                word = applications.STATES[app.state].lower()
+            role = catalog.STEP_ACTORS.get(step.actor, step.actor)
+            who = html.escape(role + (f" · {step.actor_label}" if step.actor_label else ""))
+            weight = "bold" if state == "current" else "normal"
+            parts.append(
+                f"<p style='margin-top:8px; margin-bottom:2px; font-weight:{weight}'>"
+                f"<span style='color:{colour}'>{mark}</span> {step.number}. "
+                f"{html.escape(step.text)}<br><span style='color:#555'>{who} — "
+                f"<span style='color:{colour}'>{word}</span></span></p>")
+            parts.extend(self._event_html(e) for e in events.pop(step.number, []))
+        for leftover in events.values():  # events for steps no longer in the catalog
+            parts.extend(self._event_html(e) for e in leftover)
+        if not steps:
+            parts.insert(0, "<p>Layanan ini tidak mencantumkan langkah prosedur.</p>")
+        self.timeline.setHtml("".join(parts))
+
+    @staticmethod
+    def _event_html(event) -> str:
+        action = applications.ACTIONS.get(event.action, event.action)
+        comment = f": “{html.escape(event.comment)}”" if event.comment else ""
+        return (f"<p style='margin:0 0 0 24px; color:#333'>• {action} — "
+                f"{html.escape(event.username)} ({permissions.role_label(event.role)}), "
+                f"{timefmt.format_local(event.at)}{comment}"
+                "</p>")
+
+    def _fill_actions(self) -> None:
+        while self.actions_row.count():
+            widget = self.actions_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.action_buttons = {}
+        for action in applications.available_actions(self.session.user, self.app):
+            button = _button(ACTION_BUTTONS[action])
+            button.clicked.connect(lambda _=False, a=action: self.run_action(a))
+            if action in ("approve", "done", "resume"):
+                button.setStyleSheet("font-weight: bold;")
+            self.actions_row.addWidget(button)
+            self.action_buttons[action] = button
+
+    def _fill_history(self) -> None:
+        entries = applications.history(self.session.user, self.app)
+        self.history_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = [timefmt.format_local(entry.at), entry.username,
+                      AUDIT_ACTIONS.get(entry.action, entry.action), self._changes(entry)]
+            for column, value in enumerate(values):
+                self.history_table.setItem(row, column, QTableWidgetItem(value))
+        self.history_table.resizeRowsToContents()
+
+    @staticmethod
+    def _changes(entry) -> str:
+        old = json.loads(entry.old_values) if entry.old_values else {}
+        new = json.loads(entry.new_values) if entry.new_values else {}
+        if entry.table_name == "attachment":
+            return f"Pindaian ditambahkan: {new.get('filename', '')}"
+        if entry.table_name == "requirement_check":
+            return (f"Persyaratan: {applications.CHECK_STATES.get(old.get('state'), '-')} → "
+                    f"{applications.CHECK_STATES.get(new.get('state'), '-')}"
+                    + (f" ({new['note']})" if new.get("note") else ""))
+        if entry.action == "view":
+            return "Berkas dibuka"
+        if entry.action == "create":
+            return "Permohonan didaftarkan"
+        keys = [k for k in (new or old) if k not in ("version", "updated_at", "updated_by")]
+        return "; ".join(f"{FIELD_LABELS.get(k, k)}: {_shown(k, old.get(k))} → "
+                         f"{_shown(k, new.get(k))}" for k in keys)
+
+    # -- actions --------------------------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setText(text)
+
+    def show_ok(self, text: str) -> None:
+        self.message.setStyleSheet(OK_TEXT_STYLE)
+        self.message.setText(text)
+
+    def _call(self, func, ok_text: str) -> bool:
+        """Run a service change; on a conflict, say who moved it and reload."""
+        try:
+            func()
+        except ConflictError as exc:
+            self.reload()
+            self.show_error(exc.message + " Tampilan sudah dimuat ulang.")
+            return False
+        except PelitaError as exc:
+            self.show_error(exc.message)
+            return False
+        self.reload()
+        self.show_ok(ok_text)
+        return True
+
+    def run_action(self, action: str) -> None:
+        user, app = self.session.user, self.app
+        comment = ""
+        if action in COMMENT_PROMPTS:
+            comment, ok = QInputDialog.getMultiLineText(self, ACTION_BUTTONS[action],
+                                                        COMMENT_PROMPTS[action])
+            if not ok:
+                return
+        calls = {
+            "done": lambda: applications.complete_step(user, app, comment),
+            "approve": lambda: applications.decide(user, app, "approve", comment),
+            "reject": lambda: applications.decide(user, app, "reject", comment),
+            "return": lambda: applications.decide(user, app, "return", comment),
+            "resume": lambda: applications.resume(user, app, comment),
+            "withdraw": lambda: applications.withdraw(user, app, comment),
+        }
+        self._call(calls[action], f"{ACTION_BUTTONS[action]}: tersimpan.")
+
+    def _check_changed(self, check, state: str) -> None:
+        note = self._note_of(check)
+        self._call(lambda: applications.set_check(self.session.user, self.app, check, state,
+                                                  note),
+                   f"Persyaratan {check.position}: {applications.CHECK_STATES[state]}.")
+
+    def _note_changed(self, check, note: str) -> None:
+        if note.strip() == check.note:
+            return
+        self._call(lambda: applications.set_check(self.session.user, self.app, check,
+                                                  check.state, note),
+                   f"Catatan persyaratan {check.position} tersimpan.")
+
+    def _note_of(self, check) -> str:
+        row = self.checks.index(check)
+        widget = self.check_table.cellWidget(row, 2)
+        return widget.text() if widget is not None else check.note
+
+    def add_scan(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Pilih pindaian", "", SCAN_FILTER)
+        if not name:
+            return
+        row = self.check_table.currentRow()
+        check = self.checks[row] if 0 <= row < len(self.checks) else None
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.show_error(f"Berkas '{path.name}' tidak bisa dibaca: {exc.strerror}.")
+            return
+        self._call(lambda: applications.attach(self.session.user, self.app, path.name, data,
+                                               check=check),
+                   f"Pindaian '{path.name}' dilampirkan.")
+
+    def _preview(self, item, _previous=None) -> None:
+        self._preview_data = None
+        self.open_button.setEnabled(False)
+        if item is None:
+            return
+        try:
+            attachment, data = applications.attachment_data(item.data(Qt.ItemDataRole.UserRole))
+        except PelitaError as exc:
+            self.preview_label.setText(exc.message)
+            return
+        self._preview_data = (attachment, data)
+        self.open_button.setEnabled(True)
+        if attachment.mime.startswith("image/"):
+            pixmap = QPixmap()
+            if pixmap.loadFromData(data):
+                self.preview_label.setPixmap(pixmap.scaled(
+                    self.preview_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation))
+                return
+        # QtPdf is not part of PySide6-Essentials: PDFs open in the system viewer.
+        self.preview_label.setText(f"{attachment.filename}\nPDF, {attachment.size // 1024 or 1} "
+                                   "KB\n\nTekan 'Buka' untuk melihatnya.")
+
+    def open_attachment(self) -> None:
+        if self._preview_data is None:
+            return
+        attachment, data = self._preview_data
+        suffix = Path(attachment.filename).suffix or {
+            "application/pdf": ".pdf", "image/png": ".png"}.get(attachment.mime, ".jpg")
+        handle, name = tempfile.mkstemp(prefix="pelita-", suffix=suffix)
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(name)):
+            self.show_error(f"Tidak ada aplikasi untuk membuka {attachment.filename}; berkas "
+                            f"sementara: {name}")

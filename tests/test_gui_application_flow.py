@@ -1,0 +1,345 @@
+"""The front desk's new-application flow and the application detail screen, driven by keys."""
+import datetime
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from desktop.models import Application, Attachment, AuditEntry, Person, StepEvent
+from desktop.services import applications, catalog, people, permissions, settings, timefmt
+from desktop.views.application_detail import ApplicationDetailDialog
+from desktop.views.new_application import NewApplicationDialog
+from desktop.views.person_form import PersonDialog
+from desktop.views.session import Session
+
+from tests.factories import make_person, make_user
+
+DTKS = "mgl-surat-keterangan-dtks"
+KNOWN_NIK = "3371011503850001"  # make_person's Agus Prasetyo
+NEW_NIK = "3371024508900002"  # a woman born 5 August 1990
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def office(sqlite_db):
+    catalog.load_shipped()
+    return {
+        "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+        "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
+        "head": make_user("kabid", role=permissions.HEAD),
+        "admin": make_user("admin", role=permissions.ADMIN),
+        "person": make_person(),
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """A modal left open would hang the run; a test that expects one patches it itself."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", refuse)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", refuse)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", refuse)
+    yield
+    timefmt.set_office_time_zone(timefmt.DEFAULT_TZ)
+
+
+def session_of(user):
+    return Session(user, "Tertanam (SQLite): test.db", "sqlite:///test.db")
+
+
+def new_dialog(qtbot, user):
+    dialog = NewApplicationDialog(session_of(user))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # Alt+S is a window shortcut
+    return dialog
+
+
+def detail(qtbot, user, app):
+    dialog = ApplicationDetailDialog(session_of(user), app.id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def pick_dtks(qtbot, dialog):
+    qtbot.keyClicks(dialog.service_filter, "ket dtks")
+    qtbot.keyClick(dialog.service_filter, Qt.Key.Key_Return)
+    assert dialog.service.code == DTKS
+    assert dialog.stack.currentIndex() == 1
+
+
+def dtks_application(office, **kwargs):
+    return applications.register(office["clerk"], catalog.get(DTKS), person=office["person"],
+                                 **kwargs)
+
+
+def advance_to(office, app, step):
+    """Complete steps with the right role until `step` is current."""
+    actors = {permissions.FRONT_OFFICE: office["clerk"],
+              permissions.SOCIAL_WORKER: office["worker"]}
+    while app.current_step < step:
+        app = applications.complete_step(actors[app.current_actor], app)
+    return app
+
+
+# -- new application ----------------------------------------------------------------------
+def test_dtks_for_a_known_nik_by_keyboard_alone(qtbot, office):
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)  # 8 keys + Enter
+    qtbot.keyClicks(dialog.search_edit, KNOWN_NIK)  # 16 keys
+    assert dialog.found_label.text().startswith("Sudah terdaftar: Agus Prasetyo, Jl. Tidar")
+    assert dialog.person_form.isHidden()  # a known NIK never opens the new-person form
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.stack.currentIndex() == 2
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert [c.state.currentData() for c in dialog.check_rows] == ["ada"]
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Daftarkan
+    assert dialog.stack.currentIndex() == 3
+    year = datetime.date.today().year
+    assert dialog.number_label.text() == f"00001/REG/{year}"
+    assert "Batas waktu:" in dialog.done_label.text()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Selesai: 29 key presses in all
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    app = Application.get_by_id(dialog.application_id)
+    assert app.service.code == DTKS and app.person_id == office["person"].id
+    assert [c.state for c in applications.checks_of(app)] == ["ada"]
+    assert app.complete_at is not None and app.due_at is not None  # 20 minutes from receipt
+    assert app.channel == "datang" and app.current_actor == permissions.FRONT_OFFICE
+
+
+def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monkeypatch):
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)
+    qtbot.keyClicks(dialog.search_edit, NEW_NIK)
+    form = dialog.person_form
+    assert not form.isHidden()
+    assert form.nik_edit.text() == NEW_NIK
+    assert form.birth_date() == datetime.date(1990, 8, 5)  # read from the NIK
+    assert form.sex_combo.currentData() == "P"
+    assert dialog.focusWidget() is form.name_edit
+    qtbot.keyClicks(form.name_edit, "Siti Rahayu")
+    qtbot.keyClicks(form.street_edit, "Jl. Pahlawan 3")
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert dialog.stack.currentIndex() == 2
+    person = people.find_by_nik(NEW_NIK)
+    assert person.name == "Siti Rahayu" and person.birth_date == datetime.date(1990, 8, 5)
+    assert person.sex == "P" and person.created_by == "layanan"
+
+    # A scan that is not a PDF/JPG/PNG is refused after registration, with the reason.
+    bad = tmp_path / "ktp.docx"
+    bad.write_bytes(b"PK\x03\x04 word document")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    dialog.check_rows[0].attach_button.click()
+    assert dialog.check_rows[0].files_label.text() == "Pindaian: ktp.docx"
+    dialog.next_button.click()
+    assert dialog.stack.currentIndex() == 3
+    assert "bukan PDF, JPG atau PNG" in dialog.attach_label.text()
+    app = Application.get_by_id(dialog.application_id)
+    assert app.person_id == person.id and not Attachment.select().exists()
+    assert [c.state for c in applications.checks_of(app)] == ["kurang"]  # nothing ticked
+
+
+def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, office):
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)
+    bad = "3371011513850001"  # month 13
+    qtbot.keyClicks(dialog.search_edit, bad)
+    assert dialog.message.text().startswith("NIK: angka ke-7 s.d. 12 bukan tanggal lahir")
+    assert dialog.search_edit.styleSheet()  # the field is marked
+    assert dialog.person_form.isHidden()
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.stack.currentIndex() == 1  # refused: still choosing the applicant
+    assert dialog.search_edit.text() == bad
+    assert Person.select().count() == 1
+
+    # In the new-person form, a birth date that contradicts the NIK is refused, typing kept.
+    dialog.search_edit.clear()
+    qtbot.keyClicks(dialog.search_edit, NEW_NIK)
+    form = dialog.person_form
+    qtbot.keyClicks(form.name_edit, "Siti Rahayu")
+    form.birth_date_edit.setDate(QDate(1990, 8, 6))
+    dialog.next_button.click()
+    assert dialog.message.text().startswith("Tanggal lahir: tidak cocok dengan NIK")
+    assert form.birth_date_edit.styleSheet()
+    assert form.name_edit.text() == "Siti Rahayu" and form.nik_edit.text() == NEW_NIK
+    assert dialog.stack.currentIndex() == 1 and people.find_by_nik(NEW_NIK) is None
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Escape)
+    assert dialog.result() == dialog.DialogCode.Rejected and not Application.select().exists()
+
+
+def test_person_without_identity(qtbot, office):
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)
+    dialog.no_identity_button.click()
+    form = dialog.person_form
+    assert form.no_identity_check.isChecked() and form.identity_note_edit.isEnabled()
+    qtbot.keyClicks(form.name_edit, "Mr. X")
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert dialog.message.text().startswith("Keterangan identitas: isi keterangan")
+    assert dialog.stack.currentIndex() == 1
+    qtbot.keyClicks(form.identity_note_edit, "tanpa identitas, dirujuk dari RSUD Tidar")
+    qtbot.keyClick(form.identity_note_edit, Qt.Key.Key_Return)
+    assert dialog.stack.currentIndex() == 2
+    dialog.next_button.click()
+    app = Application.get_by_id(dialog.application_id)
+    assert app.person.nik is None and app.person.name == "Mr. X"
+    assert app.person.identity_note.startswith("tanpa identitas")
+
+
+def test_organisation_applicant(qtbot, office):
+    dialog = new_dialog(qtbot, office["clerk"])
+    qtbot.keyClicks(dialog.service_filter, "tanda daftar lks")
+    qtbot.keyClick(dialog.service_filter, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert dialog.org_radio.isChecked()
+    qtbot.keyClicks(dialog.org_name_edit, "Yayasan Bina Sejahtera")
+    dialog.next_button.click()
+    assert dialog.message.text().startswith("Alamat lembaga: wajib diisi")
+    qtbot.keyClicks(dialog.org_address_edit, "Jl. Ahmad Yani 10, Magelang")
+    dialog.next_button.click()
+    dialog.next_button.click()
+    app = Application.get_by_id(dialog.application_id)
+    assert app.organisation.name == "Yayasan Bina Sejahtera" and app.person is None
+    assert app.due_at is None  # LKS: 7 working days only from complete documents
+
+
+# -- detail -------------------------------------------------------------------------------
+def test_actions_follow_the_role_of_the_current_step(qtbot, office):
+    app = dtks_application(office)
+    assert list(detail(qtbot, office["clerk"], app).action_buttons) == \
+        ["done", "return", "withdraw"]
+    assert detail(qtbot, office["clerk"], app).action_buttons["done"].text() == \
+        "Selesaikan langkah"
+    # Not the worker's step: a social worker, who registers cases too, may only withdraw.
+    assert list(detail(qtbot, office["worker"], app).action_buttons) == ["withdraw"]
+    assert detail(qtbot, office["head"], app).action_buttons == {}
+    app = advance_to(office, app, 4)  # "Memeriksa komponen konsep": the head's step
+    head_view = detail(qtbot, office["head"], app)
+    assert [b.text() for b in head_view.action_buttons.values()] == \
+        ["Setujui", "Tolak", "Kembalikan untuk dilengkapi"]
+    assert "done" not in detail(qtbot, office["clerk"], app).action_buttons
+
+
+def test_completing_a_step_advances_the_timeline(qtbot, office):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    assert dialog.step_states[:2] == ["current", "pending"]
+    dialog.action_buttons["done"].click()
+    assert dialog.step_states[:3] == ["done", "current", "pending"]
+    assert "Langkah selesai — layanan (Petugas Layanan)" in dialog.timeline.toPlainText()
+    assert Application.get_by_id(app.id).current_step == 2
+    assert dialog.message.text() == "Selesaikan langkah: tersimpan."
+
+
+def test_a_decision_without_comment_changes_nothing(qtbot, office, monkeypatch):
+    app = advance_to(office, dtks_application(office), 4)
+    events = StepEvent.select().count()
+    dialog = detail(qtbot, office["head"], app)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    dialog.action_buttons["approve"].click()
+    assert dialog.message.text() == ("Catatan: wajib diisi untuk persetujuan: tuliskan "
+                                     "alasannya.")
+    assert Application.get_by_id(app.id).current_step == 4
+    assert StepEvent.select().count() == events
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Sesuai SIKS-NG",
+                                                                            True))
+    dialog.action_buttons["approve"].click()
+    assert Application.get_by_id(app.id).current_step == 5
+    assert "Disetujui — kabid (Kepala)" in dialog.timeline.toPlainText()
+    assert "Sesuai SIKS-NG" in dialog.timeline.toPlainText()
+
+
+def test_return_for_completion_shows_waiting(qtbot, office, monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("KK asli belum dibawa", True))
+    dialog.action_buttons["return"].click()
+    assert Application.get_by_id(app.id).state == "waiting"
+    assert dialog.state_label.text() == "Menunggu kelengkapan"
+    assert dialog.waiting_label.text().startswith("Menunggu pemohon: ")
+    assert list(dialog.action_buttons) == ["resume", "withdraw"]
+    assert "menunggu kelengkapan" in dialog.timeline.toPlainText()
+    dialog.action_buttons["resume"].click()
+    assert Application.get_by_id(app.id).state == "open"
+    assert "done" in dialog.action_buttons
+
+
+def test_checklist_edit_completes_documents(qtbot, office):
+    app = dtks_application(office)
+    assert app.complete_at is None
+    dialog = detail(qtbot, office["clerk"], app)
+    combo = dialog.check_table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData("ada"))
+    assert Application.get_by_id(app.id).complete_at is not None
+    assert "Berkas lengkap" in dialog.timeline.toPlainText()
+    assert not detail(qtbot, office["head"], app).check_table.cellWidget(0, 1).isEnabled()
+
+
+def test_attaching_a_bad_scan_shows_the_reason(qtbot, office, tmp_path, monkeypatch):
+    settings.set_value(office["admin"], "attachments.max_mb", 1)
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    big = tmp_path / "kk.pdf"
+    big.write_bytes(b"%PDF-1.4" + b"0" * (1024 * 1024 + 10))
+    text = tmp_path / "catatan.txt"
+    text.write_bytes(b"bukan pindaian")
+    good = tmp_path / "ktp.png"
+    good.write_bytes(PNG)
+    chosen = iter([str(big), str(text), str(good)])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (next(chosen), ""))
+    dialog.add_scan_button.click()
+    assert "melebihi batas 1 MB" in dialog.message.text()
+    dialog.add_scan_button.click()
+    assert dialog.message.text() == "Lampiran: berkas 'catatan.txt' bukan PDF, JPG atau PNG."
+    assert not Attachment.select().exists()
+    dialog.check_table.selectRow(0)
+    dialog.add_scan_button.click()
+    assert dialog.attachment_list.count() == 1
+    attachment = Attachment.get()
+    assert attachment.filename == "ktp.png" and attachment.check.position == 1
+
+
+def test_opening_an_abh_case_records_a_view(qtbot, office):
+    app = applications.register(office["worker"], catalog.get("mgl-abh"),
+                                person=office["person"])
+    dialog = detail(qtbot, office["head"], app)
+    dialog.reload()  # a refresh is not a second reading
+    views = list(AuditEntry.select().where((AuditEntry.action == "view")
+                                           & (AuditEntry.record_id == app.id)))
+    assert [v.username for v in views] == ["kabid"]
+    history = [dialog.history_table.item(r, 2).text()
+               for r in range(dialog.history_table.rowCount())]
+    assert "Dibuka" in history
+
+
+def test_another_pc_moved_the_application(qtbot, office, monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    applications.complete_step(office["clerk"], Application.get_by_id(app.id))  # other PC
+    dialog.action_buttons["done"].click()
+    assert "sudah diubah oleh layanan" in dialog.message.text()
+    assert Application.get_by_id(app.id).current_step == 2  # not moved twice
+    assert dialog.step_states[:2] == ["done", "current"]  # reloaded
+
+
+def test_person_dialog_conflict_keeps_typed_values(qtbot, office):
+    person = office["person"]
+    dialog = PersonDialog(session_of(office["clerk"]), person)
+    qtbot.addWidget(dialog)
+    people.update_person(office["worker"], Person.get_by_id(person.id), phone="08111111111")
+    dialog.form.street_edit.setText("Jl. Baru 1")
+    dialog.save_button.click()
+    assert "diubah oleh peksos" in dialog.message.text()
+    assert not dialog.reload_button.isHidden()
+    dialog.reload_button.click()
+    assert dialog.form.street_edit.text() == "Jl. Baru 1"
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = Person.get_by_id(person.id)
+    assert saved.street == "Jl. Baru 1"
