@@ -74,3 +74,9 @@ def test_task_list_oldest_due_first_for_the_role(data):
     Application.update(current_actor=permissions.HEAD).where(
         Application.id == data["slrt_agus"].id).execute()
     assert aq.task_count(permissions.HEAD) == 1
+
+
+def test_a_returned_application_is_not_counted_late(data):
+    applications.decide(data["clerk"], Application.get_by_id(data["dtks_siti_late"].id), "return",
+                        "KTP belum dibawa")
+    assert aq.page(aq.ApplicationFilter(due="terlambat")) == []

@@ -88,6 +88,8 @@ def test_returned_for_completion_time_is_not_the_officers(office):
     due_before = app.due_at
     app = applications.decide(office["clerk"], app, "return", "KK belum dibawa")
     assert app.state == "waiting"
+    far_later = utcnow() + datetime.timedelta(days=60)
+    assert applications.due_state(app, now=far_later) == "menunggu"  # paused, never late
     # Pretend the citizen took three weeks.
     Application.update(waiting_since=utcnow() - datetime.timedelta(days=21)).where(
         Application.id == app.id).execute()

@@ -86,7 +86,8 @@ def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
         where.append(Application.received_at
                      < _local_midnight_utc(f.received_to + datetime.timedelta(days=1)))
     if f.due:
-        open_only = Application.state.in_(ACTIVE)
+        # Only applications the office is working on: a returned one's clock is paused.
+        open_only = Application.state == "open"
         where.append({
             "terlambat": open_only & (Application.due_at < now),
             "segera": open_only & (Application.due_soon_at <= now) & (Application.due_at >= now),

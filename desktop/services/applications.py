@@ -338,7 +338,7 @@ def attachment_data(attachment_id: int) -> tuple[Attachment, bytes]:
 
 def due_state(application: Application, now: datetime.datetime | None = None) -> str:
     return deadlines.due_state(application.due_at, application.due_soon_at, now or utcnow(),
-                               application.state in CLOSED)
+                               application.state in CLOSED, application.state == "waiting")
 
 
 def waiting_time(application: Application, now: datetime.datetime | None = None):

@@ -61,10 +61,16 @@ def compute(kind: str, value: int | None, clock_start: datetime.datetime | None,
     return Deadline(_to_utc(due_local), _to_utc(soon_local))
 
 
-def due_state(due_at, due_soon_at, now: datetime.datetime, closed: bool) -> str:
-    """'selesai', 'tanpa_batas', 'terlambat', 'segera' or 'normal'."""
+def due_state(due_at, due_soon_at, now: datetime.datetime, closed: bool,
+              waiting: bool = False) -> str:
+    """'selesai', 'menunggu', 'tanpa_batas', 'terlambat', 'segera' or 'normal'.
+
+    'menunggu': with the citizen for completion, so the office's clock is paused.
+    """
     if closed:
         return "selesai"
+    if waiting:
+        return "menunggu"
     if due_at is None:
         return "tanpa_batas"
     if now > due_at:

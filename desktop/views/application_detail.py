@@ -32,7 +32,7 @@ COMMENT_PROMPTS = {
 DUE_STYLES = {  # due_state -> (label, colour)
     "terlambat": ("Terlambat", "#b3261e"), "segera": ("Segera jatuh tempo", "#b26a00"),
     "normal": ("Dalam jangka waktu", "#1e6b35"), "tanpa_batas": ("Tanpa batas waktu", "#555"),
-    "selesai": ("Selesai", "#555"),
+    "selesai": ("Selesai", "#555"), "menunggu": ("Jam berhenti: menunggu pemohon", "#7a4b00"),
 }
 STEP_MARKS = {"done": ("✔", "#1e6b35", "selesai"), "current": ("▶", "#1f5fbf", "sedang dikerjakan"),
               "pending": ("○", "#888", "belum")}

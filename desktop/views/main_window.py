@@ -2,11 +2,12 @@
 import logging
 
 from peewee import DatabaseError
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMainWindow, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
+from shiboken6 import isValid
 
 from desktop.services import office, permissions, users
 from desktop.services.errors import PelitaError
@@ -20,6 +21,8 @@ SETTINGS_ORG = SETTINGS_APP = "Pelita"
 KEY_GEOMETRY = "main/geometry"
 KEY_STATE = "main/state"
 KEY_SECTION = "main/section"
+TASKS_SECTION = "tugas"
+BADGE_INTERVAL_MS = 60_000
 
 
 def window_title(profile) -> str:
@@ -119,6 +122,12 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._restore()
 
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setInterval(BADGE_INTERVAL_MS)
+        self._badge_timer.timeout.connect(self.update_task_badge)
+        self._badge_timer.start()
+        self.update_task_badge()
+
     # --- building ----------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
@@ -202,7 +211,11 @@ class MainWindow(QMainWindow):
 
     def _create_page(self, section: Section) -> QWidget:
         try:
-            return section.create(self.session, self)
+            page = section.create(self.session, self)
+            changed = getattr(page, "data_changed", None)
+            if changed is not None:  # a page that changes applications: recount the badge
+                changed.connect(self.update_task_badge)
+            return page
         except Exception as exc:  # a broken page must not take the window down
             log.exception("Cannot open section %s", section.key)
             detail = exc.message if isinstance(exc, PelitaError) else f"{type(exc).__name__}: {exc}"
@@ -226,11 +239,37 @@ class MainWindow(QMainWindow):
         except DatabaseError as exc:  # e.g. the server dropped the connection
             self.statusBar().showMessage(f"Database tidak bisa dihubungi ({exc}). Periksa "
                                          "jaringan, lalu tekan F5 untuk mencoba lagi.", 15000)
+        finally:
+            self.update_task_badge()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
         if page is not None:
             self._refresh(page)
+
+    # --- task badge --------------------------------------------------------------------------
+
+    def _section_item(self, key: str) -> QListWidgetItem | None:
+        keys = [s.key for s in self.sections]
+        return self.sidebar.item(keys.index(key)) if key in keys else None
+
+    def update_task_badge(self) -> None:
+        """'Tugas Saya (3)': counted off the UI thread at start, after changes, every minute."""
+        if self._section_item(TASKS_SECTION) is None:
+            return
+        from desktop.views import workers
+        from desktop.views.tasks_page import task_badge_count
+
+        user = self.session.user
+        workers.run_task(lambda: task_badge_count(user), self._show_task_badge,
+                         lambda exc: log.warning("Cannot count tasks: %s", exc))
+
+    def _show_task_badge(self, count: int) -> None:
+        item = self._section_item(TASKS_SECTION) if isValid(self) else None
+        if item is None:
+            return
+        title = next(s.title for s in self.sections if s.key == TASKS_SECTION)
+        item.setText(f"{title} ({count})" if count else title)
 
     # --- account -----------------------------------------------------------------------------
 

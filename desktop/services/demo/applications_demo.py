@@ -32,7 +32,7 @@ def _people(rng: random.Random, count: int, region: str, now: datetime.datetime)
               Person.city, Person.phone, Person.name_key]
     while len(rows) < count:
         sex = rng.choice("LP")
-        birth = identities.birth_date(rng, 1, 90, today)
+        birth = identities.birth_date(rng, 18, 85, today)  # applicants are adults
         district = rng.choice(list(identities.KELURAHAN))
         nik = identities.nik(rng, region, district, birth, sex, rng.randint(1, 9999))
         if nik in used:

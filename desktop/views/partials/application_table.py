@@ -1,0 +1,407 @@
+"""The application list: a table model that reads one page at a time as the user scrolls.
+
+It keeps only the rows it has fetched; the total is counted separately, off the UI thread.
+Sorting is done by the database: clicking a sortable header re-queries the first page.
+"""
+import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMessageBox, QTableView
+from shiboken6 import isValid
+
+from desktop.models import utcnow
+from desktop.services import application_query, applications, deadlines, timefmt
+from desktop.services.application_query import ApplicationFilter, ApplicationRow
+from desktop.services.errors import PelitaError
+from desktop.views import workers
+
+PAGE_SIZE = 100
+COLUMNS = ["No. registrasi", "Diterima", "Layanan", "Pemohon", "NIK", "Langkah", "Status",
+           "Tenggat"]
+COL_NUMBER, COL_RECEIVED, COL_SERVICE, COL_APPLICANT, COL_NIK, COL_STEP, COL_STATE, COL_DUE = \
+    range(len(COLUMNS))
+# Column -> application_query.SORTS key; the other columns are not sortable.
+SORT_KEYS = {COL_NUMBER: "number", COL_RECEIVED: "received", COL_STEP: "step", COL_DUE: "due"}
+COLUMN_OF_SORT = {key: column for column, key in SORT_KEYS.items()}
+ACTIVE_STATES = ("open", "waiting")
+
+# due state -> (foreground, background); None keeps the palette's colour.
+DUE_COLOURS = {
+    "terlambat": ("#9b1c1c", "#fde2e1"),
+    "segera": ("#7a4b00", "#fff1c2"),
+    "selesai": ("#6b7280", None),
+}
+DUE_LABELS = {"terlambat": "Terlambat", "segera": "Segera jatuh tempo", "normal": "Sesuai waktu",
+              "tanpa_batas": "Tanpa batas waktu", "selesai": "Sudah ditutup",
+              "menunggu": "Menunggu pemohon"}
+
+
+def thousands(number: int) -> str:
+    """1.234 (Indonesian digit grouping)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def count_text(number: int) -> str:
+    return f"{thousands(number)} permohonan" if number else "Tidak ada permohonan yang cocok."
+
+
+def duration_text(delta: datetime.timedelta) -> str:
+    """'2 hari 3 jam', '5 jam', '12 menit': the two largest units, rounded down."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    if hours:
+        return f"{hours} jam {minutes} menit" if minutes and hours < 3 else f"{hours} jam"
+    return f"{minutes} menit" if minutes else "kurang dari 1 menit"
+
+
+def short_local(utc_naive: datetime.datetime | None) -> str:
+    """24 Nov 2026 14.05: the table's compact form; the tooltip has timefmt.format_local's."""
+    if utc_naive is None:
+        return "-"
+    local = timefmt.to_local(utc_naive)
+    return f"{local.day} {timefmt.MONTHS[local.month - 1][:3]} {local.year} {local:%H.%M}"
+
+
+def row_due_state(row: ApplicationRow, now: datetime.datetime) -> str:
+    return deadlines.due_state(row.due_at, row.due_soon_at, now, row.state not in ACTIVE_STATES,
+                               row.state == "waiting")
+
+
+def due_text(row: ApplicationRow) -> str:
+    if row.due_at is not None:
+        return short_local(row.due_at)
+    return "Kondisional" if row.state in ACTIVE_STATES else "-"
+
+
+def due_tooltip(row: ApplicationRow, now: datetime.datetime) -> str:
+    """'sisa 2 hari 3 jam' or 'terlambat 5 jam', and why when there is no time limit."""
+    state = row_due_state(row, now)
+    if state == "selesai":
+        return f"{applications.STATES.get(row.state, row.state)}: tenggat tidak dihitung lagi."
+    if state == "menunggu":
+        return ("Menunggu kelengkapan dari pemohon: jam berhenti sampai berkas dilengkapi; "
+                "tenggat bergeser sebanyak waktu menunggu.")
+    if state == "tanpa_batas":
+        return ("Tanpa batas waktu: layanan kondisional, atau jam belum mulai (menunggu "
+                "berkas lengkap).")
+    if state == "terlambat":
+        text = f"terlambat {duration_text(now - row.due_at)}"
+    else:
+        text = f"sisa {duration_text(row.due_at - now)}"
+        if state == "segera":
+            text += " (segera jatuh tempo)"
+    return text + f"\nTenggat: {timefmt.format_local(row.due_at)}"
+
+
+class ApplicationTableModel(QAbstractTableModel):
+    """Holds only the ApplicationRows it fetched, a page at a time (Qt's fetchMore protocol)."""
+
+    count_changed = Signal(int)  # the total for the current filter, once counted
+
+    def __init__(self, parent=None, page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.page_size = page_size
+        self.filter = ApplicationFilter()
+        self.sort_key = "received"
+        self.descending = True
+        self.total: int | None = None  # None while counting
+        self.now = utcnow  # injectable clock for tests
+        self._rows: list[ApplicationRow] = []
+        self._exhausted = True
+        self._generation = 0  # ignores a count that arrives after the filter changed
+        self.page_queries = 0  # how many pages were read: tests check rows are read lazily
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_filter(self, flt: ApplicationFilter | None = None, sort: str | None = None,
+                   descending: bool | None = None) -> None:
+        """Show the first page for this filter and order; count the total in the background."""
+        if flt is not None:
+            self.filter = flt
+        if sort is not None:
+            if sort not in application_query.SORTS:
+                raise ValueError(f"unknown sort {sort!r}")
+            self.sort_key = sort
+        if descending is not None:
+            self.descending = descending
+        self.beginResetModel()
+        self._rows = self._read(0)
+        self._exhausted = len(self._rows) < self.page_size
+        self.endResetModel()
+        self._count()
+
+    def reload(self) -> None:
+        self.set_filter()
+
+    def _read(self, offset: int) -> list[ApplicationRow]:
+        self.page_queries += 1
+        return application_query.page(self.filter, self.sort_key, self.descending,
+                                      offset=offset, limit=self.page_size)
+
+    def _count(self) -> None:
+        self._generation += 1
+        generation, flt = self._generation, self.filter
+        self.total = None
+        if self._exhausted:  # the first page holds everything: no need to ask
+            self._set_total(generation, len(self._rows))
+            return
+        workers.run_task(lambda: application_query.count(flt),
+                         lambda total: self._set_total(generation, total))
+
+    def _set_total(self, generation: int, total: int) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self.total = total
+        self.count_changed.emit(total)
+
+    def canFetchMore(self, parent=QModelIndex()):
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()):
+        if parent.isValid() or self._exhausted:
+            return
+        rows = self._read(len(self._rows))
+        self._exhausted = len(rows) < self.page_size
+        if rows:
+            # A row inserted since the last page shifts the offsets: skip ids already shown.
+            known = {r.id for r in self._rows[-self.page_size:]}
+            rows = [r for r in rows if r.id not in known]
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def refresh_application(self, application_id: int) -> None:
+        """Re-read one row after it changed; reload the list if it moved or left the filter."""
+        position = self.row_of(application_id)
+        if position is None:
+            return
+        fresh = application_query.page(self.filter, self.sort_key, self.descending,
+                                       offset=position, limit=1)
+        self.page_queries += 1
+        if fresh and fresh[0].id == application_id:
+            self._rows[position] = fresh[0]
+            self.dataChanged.emit(self.index(position, 0),
+                                  self.index(position, len(COLUMNS) - 1))
+        else:
+            self.reload()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def rows(self) -> list[ApplicationRow]:
+        return list(self._rows)
+
+    def row(self, row: int) -> ApplicationRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def application_id(self, row: int) -> int | None:
+        found = self.row(row)
+        return found.id if found is not None else None
+
+    def row_of(self, application_id: int) -> int | None:
+        for position, found in enumerate(self._rows):
+            if found.id == application_id:
+                return position
+        return None
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ("Klik untuk mengurutkan" if section in SORT_KEYS
+                    else "Kolom ini tidak bisa diurutkan")
+        return None
+
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        found = self.row(index.row()) if index.isValid() else None
+        if found is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(found, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return found.id
+        if column not in (COL_STATE, COL_DUE):
+            if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SERVICE, COL_APPLICANT):
+                return self._display(found, column)  # long names are elided in the cell
+            if role == Qt.ItemDataRole.ToolTipRole and column == COL_RECEIVED:
+                return timefmt.format_local(found.received_at)
+            return None
+        state = row_due_state(found, self.now())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return due_tooltip(found, self.now())
+        colours = DUE_COLOURS.get(state)
+        if colours is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(colours[0]))
+        if role == Qt.ItemDataRole.BackgroundRole and colours[1]:
+            return QBrush(QColor(colours[1]))
+        return None
+
+    @staticmethod
+    def _display(found: ApplicationRow, column: int) -> str:
+        if column == COL_NUMBER:
+            return found.reg_number
+        if column == COL_RECEIVED:
+            return short_local(found.received_at)
+        if column == COL_SERVICE:
+            return found.service_name
+        if column == COL_APPLICANT:
+            return found.applicant
+        if column == COL_NIK:
+            return found.nik or "-"
+        if column == COL_STEP:
+            return str(found.current_step)
+        if column == COL_STATE:
+            return applications.STATES.get(found.state, found.state)
+        return due_text(found)
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        """Re-query in the database's order; columns without an index are not sortable."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return  # already in this order (Qt calls sort() when sorting is enabled)
+        self.set_filter(sort=key, descending=descending)
+
+    def sort_column(self) -> int:
+        return COLUMN_OF_SORT[self.sort_key]
+
+
+class ApplicationTableView(QTableView):
+    """Rows selected whole, read-only; double-click or Enter asks to open the application."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, model: ApplicationTableModel | None = None, parent=None):
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        # Fixed row heights: the view never asks every row for its size.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        self.doubleClicked.connect(lambda index: self._request(index.row()))
+        if model is not None:
+            self.setModel(model)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        # Widths from the font, so the dates and 16-digit NIKs fit at any DPI; the service
+        # name takes what is left and shows in full in its tooltip.
+        metrics = self.fontMetrics()
+        samples = {COL_NUMBER: "00000/REG/2026", COL_RECEIVED: "30 Des 2026 23.59",
+                   COL_APPLICANT: "Yayasan Cahaya Di", COL_NIK: "3371012345678901",
+                   COL_STEP: "Langkah", COL_STATE: "Menunggu kelengkapan",
+                   COL_DUE: "30 Des 2026 23.59"}
+        for column, sample in samples.items():
+            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        self.horizontalHeader().setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        # Set the indicator first: enabling sorting then asks for the order already loaded.
+        self._sync_indicator()
+        self.setSortingEnabled(True)
+        self.horizontalHeader().sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
+        model.modelReset.connect(self._sync_indicator)
+
+    def _sync_indicator(self) -> None:
+        """Show the model's order, also when a page set it (the task list: oldest due first)."""
+        model, header = self.model(), self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.DescendingOrder
+                                if model.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _keep_indicator_on_sortable(self, column: int, order) -> None:
+        if column not in SORT_KEYS:
+            self._sync_indicator()
+
+    def current_application_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.model().application_id(index.row()) if index.isValid() else None
+
+    def select_application(self, application_id: int) -> bool:
+        position = self.model().row_of(application_id)
+        if position is None:
+            return False
+        self.selectRow(position)
+        self.scrollTo(self.model().index(position, 0))
+        return True
+
+    def _request(self, row: int) -> None:
+        application_id = self.model().application_id(row)
+        if application_id is not None:
+            self.open_requested.emit(application_id)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._request(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+# --- the dialogs every list opens ----------------------------------------------------------------
+# Imported when used: they are large, and a list must still open if one of them is broken.
+
+def _missing(parent, what: str, exc: Exception) -> None:
+    QMessageBox.warning(parent, "Pelita", f"{what} belum bisa dibuka ({exc}).\n"
+                        "Laporkan pesan ini kepada administrator.")
+
+
+def open_application(session, application_id: int, parent) -> bool:
+    """Show one application in its detail dialog; False if it could not be opened."""
+    try:
+        from desktop.views.application_detail import ApplicationDetailDialog
+
+        dialog = ApplicationDetailDialog(session, application_id, parent)
+    except PelitaError as exc:  # e.g. a role that may not read this case file
+        QMessageBox.warning(parent, "Pelita", exc.message)
+        return False
+    except (ImportError, AttributeError) as exc:
+        _missing(parent, "Rincian permohonan", exc)
+        return False
+    dialog.exec()
+    return True
+
+
+def register_application(session, parent) -> int | None:
+    """The new-application dialog; the id of the registered application, or None."""
+    try:
+        from desktop.views.new_application import NewApplicationDialog
+
+        dialog = NewApplicationDialog(session, parent)
+    except PelitaError as exc:
+        QMessageBox.warning(parent, "Pelita", exc.message)
+        return None
+    except (ImportError, AttributeError) as exc:
+        _missing(parent, "Formulir permohonan baru", exc)
+        return None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return getattr(dialog, "application_id", None)
