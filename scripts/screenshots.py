@@ -13,6 +13,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 WIDTH, HEIGHT = 1280, 800
 
 
@@ -27,7 +29,6 @@ def main(argv=None) -> int:
     os.environ["XDG_DATA_HOME"] = str(home / "data")
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from desktop import database
     from desktop.models import User
@@ -68,16 +69,50 @@ def main(argv=None) -> int:
                 continue
             taken.add(section.key)
             window.select_section(section.key)
+            if section.key == "pemohon":  # show a person, not an empty search
+                page = window.pages["pemohon"]
+                page.search_edit.setText("Sri")
+                page.search()
+                page.results.setCurrentRow(0)
             app.processEvents()
             path = args.out / f"{len(taken):02d}-{section.key}.png"
             _save(window, path)
             written.append(path)
+        if username == "layanan":
+            written += _dialogs(args.out, Session(user, target.describe(), url), window)
         window.idle_lock.stop()
         window.close()
+    written.insert(0, args.out / "00-login.png")
     for path in written:
         print(path)
     database.close()
     return 0
+
+
+def _dialogs(out: Path, session, window) -> list[Path]:
+    """The new-application flow and an application's detail, as the front office sees them."""
+    from desktop.models import Application
+    from desktop.views.application_detail import ApplicationDetailDialog
+    from desktop.views.new_application import NewApplicationDialog
+
+    app = QApplication.instance()
+    new = NewApplicationDialog(session, window)
+    new.resize(1000, 700)
+    new.show()
+    app.processEvents()
+    paths = [out / "20-permohonan-baru.png"]
+    _save(new, paths[-1])
+    new.close()
+    busy = (Application.select().where(Application.state == "open")
+            .order_by(Application.current_step.desc(), Application.received_at.desc()).first())
+    detail = ApplicationDetailDialog(session, busy.id, window)
+    detail.resize(1100, 760)
+    detail.show()
+    app.processEvents()
+    paths.append(out / "21-detail-permohonan.png")
+    _save(detail, paths[-1])
+    detail.close()
+    return paths
 
 
 def _save(widget, path: Path) -> None:
