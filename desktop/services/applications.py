@@ -7,6 +7,8 @@ any step may return the application to the citizen for completion, which stops t
 import datetime
 import hashlib
 
+from peewee import JOIN
+
 from desktop.models import (Application, Attachment, Organisation, Person, RequirementCheck,
                             Service, StepEvent, db, utcnow)
 from desktop.services import (audit, catalog, deadlines, numbering, permissions, records,
@@ -126,7 +128,12 @@ def register(actor, service: Service, *, person: Person | None = None,
 
 
 def get(application_id: int, actor=None) -> Application:
-    application = Application.get_or_none(Application.id == application_id)
+    """The application with its service and applicant, in one query."""
+    application = (Application.select(Application, Service, Person, Organisation)
+                   .join(Service).switch(Application)
+                   .join(Person, JOIN.LEFT_OUTER).switch(Application)
+                   .join(Organisation, JOIN.LEFT_OUTER)
+                   .where(Application.id == application_id).first())
     if application is None:
         raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
     if actor is not None and application.service.category in SENSITIVE_CATEGORIES:
@@ -137,6 +144,13 @@ def get(application_id: int, actor=None) -> Application:
 
 def checks_of(application: Application) -> list[RequirementCheck]:
     return list(application.checks.order_by(RequirementCheck.position))
+
+
+def attachments_of(application: Application) -> list[Attachment]:
+    """The scans' descriptions, without their bytes (attachment_data reads those)."""
+    return list(Attachment.select(*[f for f in Attachment._meta.sorted_fields
+                                    if f.name != "data"])
+                .where(Attachment.application == application).order_by(Attachment.id))
 
 
 def events_of(application: Application) -> list[StepEvent]:
@@ -354,15 +368,12 @@ def history(actor, application: Application) -> list:
     permissions.require(actor, "applications.view")
     from desktop.models import AuditEntry
 
-    check_ids = [c.id for c in RequirementCheck.select(RequirementCheck.id)
-                 .where(RequirementCheck.application == application)]
-    attachment_ids = [a.id for a in Attachment.select(Attachment.id)
-                      .where(Attachment.application == application)]
-    condition = (AuditEntry.table_name == "application") & (AuditEntry.record_id == application.id)
-    if check_ids:
-        condition |= ((AuditEntry.table_name == "requirement_check")
-                      & AuditEntry.record_id.in_(check_ids))
-    if attachment_ids:
-        condition |= ((AuditEntry.table_name == "attachment")
-                      & AuditEntry.record_id.in_(attachment_ids))
+    checks = RequirementCheck.select(RequirementCheck.id).where(
+        RequirementCheck.application == application)
+    scans = Attachment.select(Attachment.id).where(Attachment.application == application)
+    condition = (((AuditEntry.table_name == "application")
+                  & (AuditEntry.record_id == application.id))
+                 | ((AuditEntry.table_name == "requirement_check")
+                    & AuditEntry.record_id.in_(checks))
+                 | ((AuditEntry.table_name == "attachment") & AuditEntry.record_id.in_(scans)))
     return list(AuditEntry.select().where(condition).order_by(AuditEntry.at, AuditEntry.id))

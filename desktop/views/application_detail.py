@@ -319,7 +319,7 @@ class ApplicationDetailDialog(QDialog):
     def _fill_attachments(self) -> None:
         self.attachment_list.clear()
         by_check = {c.id: c for c in self.checks}
-        for attachment in sorted(self.app.attachments, key=lambda a: a.id):
+        for attachment in applications.attachments_of(self.app):
             check = by_check.get(attachment.check_id)
             label = (f"{attachment.filename} ({attachment.size // 1024 or 1} KB, "
                      f"{attachment.created_by}, {timefmt.format_local(attachment.created_at)})")
