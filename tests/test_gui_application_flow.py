@@ -313,6 +313,8 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     views = list(AuditEntry.select().where((AuditEntry.action == "view")
                                            & (AuditEntry.record_id == app.id)))
     assert [v.username for v in views] == ["kabid"]
+    assert dialog.history_table.rowCount() == 0  # read only when its tab is opened
+    dialog.tabs.setCurrentIndex(1)
     history = [dialog.history_table.item(r, 2).text()
                for r in range(dialog.history_table.rowCount())]
     assert "Dibuka" in history

@@ -29,6 +29,7 @@ COMMENT_PROMPTS = {
     "return": "Apa yang harus dilengkapi pemohon? (wajib)",
     "withdraw": "Alasan pencabutan (wajib):",
 }
+HISTORY_TAB = 1
 DUE_STYLES = {  # due_state -> (label, colour)
     "terlambat": ("Terlambat", "#b3261e"), "segera": ("Segera jatuh tempo", "#b26a00"),
     "normal": ("Dalam jangka waktu", "#1e6b35"), "tanpa_batas": ("Tanpa batas waktu", "#555"),
@@ -123,6 +124,7 @@ class ApplicationDetailDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._main_tab(), "Permohonan")
         self.tabs.addTab(self._history_tab(), "Riwayat perubahan")
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.actions_row = QHBoxLayout()
         self.refresh_button = _button("Muat ulang")
@@ -237,7 +239,9 @@ class ApplicationDetailDialog(QDialog):
         self._fill_attachments()
         self._fill_timeline()
         self._fill_actions()
-        self._fill_history()
+        self._history_stale = True
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            self._fill_history()
 
     def _fill_header(self) -> None:
         app = self.app
@@ -389,7 +393,13 @@ class ApplicationDetailDialog(QDialog):
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
 
+    def _tab_changed(self, index: int) -> None:
+        if index == HISTORY_TAB and self._history_stale:
+            self._fill_history()
+
     def _fill_history(self) -> None:
+        """Read the history only when its tab is looked at: most visits never open it."""
+        self._history_stale = False
         entries = applications.history(self.session.user, self.app)
         self.history_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):

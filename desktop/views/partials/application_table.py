@@ -97,6 +97,11 @@ def due_tooltip(row: ApplicationRow, now: datetime.datetime) -> str:
     return text + f"\nTenggat: {timefmt.format_local(row.due_at)}"
 
 
+HANDLED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+                           Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                           Qt.ItemDataRole.BackgroundRole})
+
+
 class ApplicationTableModel(QAbstractTableModel):
     """Holds only the ApplicationRows it fetched, a page at a time (Qt's fetchMore protocol)."""
 
@@ -113,6 +118,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._rows: list[ApplicationRow] = []
         self._exhausted = True
         self._generation = 0  # ignores a count that arrives after the filter changed
+        self._text_cache: dict[int, tuple[str, ...]] = {}
         self.page_queries = 0  # how many pages were read: tests check rows are read lazily
 
     # --- loading -------------------------------------------------------------------------
@@ -129,6 +135,7 @@ class ApplicationTableModel(QAbstractTableModel):
         if descending is not None:
             self.descending = descending
         self.beginResetModel()
+        self._text_cache.clear()
         self._rows = self._read(0)
         self._exhausted = len(self._rows) < self.page_size
         self.endResetModel()
@@ -187,6 +194,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self.page_queries += 1
         if fresh and fresh[0].id == application_id:
             self._rows[position] = fresh[0]
+            self._text_cache.pop(position, None)
             self.dataChanged.emit(self.index(position, 0),
                                   self.index(position, len(COLUMNS) - 1))
         else:
@@ -230,12 +238,14 @@ class ApplicationTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role not in HANDLED_ROLES:  # Qt asks for a dozen roles per cell on every paint
+            return None
         found = self.row(index.row()) if index.isValid() else None
         if found is None:
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(found, column)
+            return self._texts(index.row(), found)[column]
         if role == Qt.ItemDataRole.UserRole:
             return found.id
         if column not in (COL_STATE, COL_DUE):
@@ -255,6 +265,14 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and colours[1]:
             return QBrush(QColor(colours[1]))
         return None
+
+    def _texts(self, row: int, found: ApplicationRow) -> tuple[str, ...]:
+        """A row's cell texts, formatted once (a paint asks for each cell several times)."""
+        texts = self._text_cache.get(row)
+        if texts is None:
+            texts = self._text_cache[row] = tuple(self._display(found, column)
+                                                  for column in range(len(COLUMNS)))
+        return texts
 
     @staticmethod
     def _display(found: ApplicationRow, column: int) -> str:
