@@ -21,3 +21,17 @@ def make_person(nik="3371011503850001", name="Agus Prasetyo", **extra):
                   city="Kota Magelang", phone="081234567890")
     values.update(extra)
     return people.register_person(permissions.SYSTEM, nik=nik, name=name, **values)
+
+
+def make_office() -> dict:
+    """The shipped catalog, one account of each working role, and one applicant."""
+    from desktop.services import catalog
+
+    catalog.load_shipped()
+    return {
+        "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+        "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
+        "head": make_user("kabid", role=permissions.HEAD),
+        "admin": make_user("admin", role=permissions.ADMIN),
+        "person": make_person(),
+    }

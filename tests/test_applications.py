@@ -7,19 +7,12 @@ from desktop.models import Application, AuditEntry, utcnow
 from desktop.services import applications, catalog, permissions, settings
 from desktop.services.errors import PermissionDenied, ValidationError
 
-from tests.factories import make_person, make_user
+from tests.factories import make_office
 
 
 @pytest.fixture
 def office(backend_db):
-    catalog.load_shipped()
-    return {
-        "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
-        "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
-        "head": make_user("kabid", role=permissions.HEAD),
-        "admin": make_user("admin", role=permissions.ADMIN),
-        "person": make_person(),
-    }
+    return make_office()
 
 
 def test_register_numbers_checklist_and_deadline(office):

@@ -12,7 +12,7 @@ from desktop.views.new_application import NewApplicationDialog
 from desktop.views.person_form import PersonDialog
 from desktop.views.session import Session
 
-from tests.factories import make_person, make_user
+from tests.factories import make_office
 
 DTKS = "mgl-surat-keterangan-dtks"
 KNOWN_NIK = "3371011503850001"  # make_person's Agus Prasetyo
@@ -22,14 +22,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture
 def office(sqlite_db):
-    catalog.load_shipped()
-    return {
-        "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
-        "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
-        "head": make_user("kabid", role=permissions.HEAD),
-        "admin": make_user("admin", role=permissions.ADMIN),
-        "person": make_person(),
-    }
+    return make_office()
 
 
 @pytest.fixture(autouse=True)

@@ -99,8 +99,9 @@ def register(actor, service: Service, *, person: Person | None = None,
     requirements = catalog.requirements_of(service)
     steps = _steps(service)
     first_actor = acting_role(steps[0].actor) if steps else permissions.FRONT_OFFICE
+    local = timefmt.to_local(received_at)
+    numbering.ensure_series("registrasi", local.year)
     with db.atomic():
-        local = timefmt.to_local(received_at)
         seq = numbering.next_value("registrasi", local.year)
         number = numbering.format_pattern(settings.get("applications.number_pattern"), seq=seq,
                                           year=local.year, month=local.month,

@@ -4,6 +4,17 @@ from peewee import IntegrityError
 from desktop.models import Counter, db
 
 
+def ensure_series(series: str, year: int) -> None:
+    """Create the counter row if it is missing, in its own short transaction.
+
+    Call before the transaction that takes a number: the UPDATE in next_value then locks one
+    existing row. On MariaDB a missing row would make concurrent callers take gap locks and
+    deadlock each other on the first number of a year.
+    """
+    if not Counter.select().where((Counter.series == series) & (Counter.year == year)).exists():
+        Counter.insert(series=series, year=year, value=0).on_conflict_ignore().execute()
+
+
 def next_value(series: str, year: int) -> int:
     """Take the next number. Call inside the transaction that uses it, so a rollback returns it.
 

@@ -5,19 +5,18 @@ import sys
 from pathlib import Path
 
 from peewee import DatabaseError
-from PySide6.QtWidgets import (QApplication, QDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop import database
 from desktop.services import auth, office, permissions, schema, timefmt, users
 from desktop.services.errors import DatabaseProblem, PelitaError
 from desktop.views import workers
 from desktop.views.login_dialog import CHANGE_CONNECTION, LoginDialog
+from desktop.views.partials.forms import dialog_buttons, error_label
 from desktop.views.session import Session
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b3261e;"
 NOT_PREPARED = ("Database baru belum disiapkan, jadi Pelita belum bisa dipakai. Hubungkan lagi "
                 "lalu isi akun administrator pertama, atau pilih database lain.")
 
@@ -160,21 +159,9 @@ class _CredentialsDialog(QDialog):
         where.setWordWrap(True)
         where.setStyleSheet("color: #555; font-size: 11px;")
         self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        cancel = QPushButton("Batal")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.action_button = QPushButton(action)
-        self.action_button.setDefault(True)
-        self.action_button.clicked.connect(self.submit)
+        self.error_label = error_label()
+        buttons, self.action_button = dialog_buttons(self, action, self.submit)
         self._action_text = action
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.action_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(text)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from desktop.services import catalog, permissions, records
 from desktop.services.errors import ConflictError, PelitaError
+from desktop.views.partials.tables import read_only_table
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_LABEL_STYLE = "color: #a93226;"
@@ -404,13 +405,8 @@ class CatalogPage(QWidget):
         self.model.setHorizontalHeaderLabels(COLUMNS)
         self.proxy = ServiceFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = read_only_table(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)

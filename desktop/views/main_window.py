@@ -5,18 +5,18 @@ from peewee import DatabaseError
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMainWindow, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+                               QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.services import office, permissions, users
 from desktop.services.errors import PelitaError
 from desktop.views.idle_lock import IdleLock
+from desktop.views.partials.forms import ERROR_TEXT_STYLE, dialog_buttons, error_label
 from desktop.views.sections import Section, visible_sections
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b3261e;"
 SETTINGS_ORG = SETTINGS_APP = "Pelita"
 KEY_GEOMETRY = "main/geometry"
 KEY_STATE = "main/state"
@@ -46,20 +46,8 @@ class ChangePasswordDialog(QDialog):
         form.addRow("Kata sandi lama", self.old_edit)
         form.addRow("Kata sandi baru", self.new_edit)
         form.addRow("Ulangi kata sandi baru", self.repeat_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        cancel = QPushButton("Batal")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("Simpan")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        self.error_label = error_label()
+        buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -222,7 +210,7 @@ class MainWindow(QMainWindow):
             label = QLabel(f"Halaman «{section.title}» tidak bisa dibuka.\n{detail}\n\n"
                            "Laporkan pesan ini kepada administrator.")
             label.setObjectName("pageError")
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(ERROR_TEXT_STYLE)
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,13 +1,13 @@
 """Pengguna: staff accounts, added and changed by an administrator."""
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.models import utcnow
 from desktop.services import permissions, records, timefmt, users
 from desktop.services.errors import ConflictError, PelitaError, ValidationError
+from desktop.views.partials.tables import read_only_table
 
 COLUMNS = ["Nama pengguna", "Nama lengkap", "Peran", "Aktif", "Terkunci sampai"]
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
@@ -22,12 +22,7 @@ class UsersPage(QWidget):
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)

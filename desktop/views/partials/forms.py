@@ -1,5 +1,5 @@
 """Show a service's error beside the field it names, in every form the same way."""
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.services.errors import PelitaError
 
@@ -42,3 +42,27 @@ class FieldErrors:
         self.clear()
         self.message_label.setStyleSheet(OK_TEXT_STYLE)
         self.message_label.setText(text)
+
+
+def error_label() -> QLabel:
+    """A hidden red line under a dialog's fields, shown when a service refuses the input."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_TEXT_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def dialog_buttons(dialog, accept_text: str, on_accept) -> tuple[QHBoxLayout, QPushButton]:
+    """Batal on the left of the default action, right-aligned; returns (row, action button)."""
+    cancel = QPushButton("Batal")
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    action = QPushButton(accept_text)
+    action.setDefault(True)
+    action.clicked.connect(on_accept)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(action)
+    return row, action
