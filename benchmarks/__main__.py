@@ -21,7 +21,7 @@ def prepare(url: str | None, size: int) -> str:
     return url
 
 
-def _in_process(url: str, repeats: int) -> dict:
+def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     """Screen benchmarks: one QApplication in this process, the database already filled."""
     import os
 
@@ -36,9 +36,37 @@ def _in_process(url: str, repeats: int) -> dict:
     timefmt.set_office_time_zone("Asia/Jakarta")
     workers.SYNCHRONOUS = False  # counts run in the background, as in the app
     try:
-        return applications.run(repeats)
+        return applications.run(repeats, suffix)
     finally:
         database.close()
+
+
+def _on_postgresql(size: int, repeats: int) -> dict:
+    """The screen benchmarks again on a PostgreSQL server, when one is reachable.
+
+    A database is created for the run and dropped after it.
+    """
+    import os
+    import uuid
+
+    server = os.environ.get("PELITA_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
+    name = f"pelita_bench_{uuid.uuid4().hex[:8]}"
+    try:
+        import psycopg2
+
+        admin = psycopg2.connect(server + "/postgres", connect_timeout=5)
+    except Exception as exc:  # unreachable: report why, run the rest
+        return {"_postgresql": f"skipped: {server} unreachable ({exc})".strip()}
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = prepare(f"{server}/{name}", size)
+        return _in_process(url, repeats, suffix="@postgresql")
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
 
 
 def main(argv=None) -> int:
@@ -47,14 +75,20 @@ def main(argv=None) -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--database", metavar="URL")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--no-postgresql", action="store_true",
+                        help="skip the second run of the screen benchmarks on PostgreSQL")
     args = parser.parse_args(argv)
     url = prepare(args.database, args.size)
     results = {"_meta": {"size": args.size, "database": url.split("@")[-1]}}
     results.update(startup.run(url, args.repeats))
     results.update(_in_process(url, args.repeats))
+    if args.database is None and not args.no_postgresql:
+        results.update(_on_postgresql(args.size, args.repeats))
     Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     for name, figure in results.items():
-        if not name.startswith("_"):
+        if name.startswith("_"):
+            print(f"{name}: {figure}")
+        else:
             print(f"{name:<24} {figure['value']:>9} {figure['unit']:<4} baseline "
                   f"{figure['baseline']:>9}  ratio {figure['ratio']}")
     return 0

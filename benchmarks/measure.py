@@ -15,15 +15,15 @@ class Sample:
 
 
 def run_child(code: str, env: dict | None = None) -> Sample:
-    """Time from starting the process to its first stdout line ("shown"); peak memory overall."""
+    """Time from starting the process to its first stdout line ("shown <peak KiB>")."""
     errors = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child cannot block on it
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, **(env or {})},
                              stdout=subprocess.PIPE, stderr=errors)
-    child.stdout.readline()
+    line = child.stdout.readline().split()
     elapsed = time.perf_counter() - started
     child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
+    _, status, _usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     child.stdout.close()
     errors.seek(0)
@@ -31,7 +31,7 @@ def run_child(code: str, env: dict | None = None) -> Sample:
     errors.close()
     if child.returncode != 0:
         raise RuntimeError(f"benchmark child failed ({child.returncode}): {problem}")
-    return Sample(elapsed, usage.ru_maxrss)  # ru_maxrss is KiB on Linux
+    return Sample(elapsed, int(line[1]) if len(line) > 1 else 0)  # VmHWM, KiB
 
 
 def interleaved(subject: str, baseline: str, repeats: int, env: dict | None = None):

@@ -338,3 +338,27 @@ def test_person_dialog_conflict_keeps_typed_values(qtbot, office):
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = Person.get_by_id(person.id)
     assert saved.street == "Jl. Baru 1"
+
+
+def test_the_detail_issues_the_same_queries_however_long_the_history(qtbot, office):
+    from desktop.models import db
+
+    def queries_to_open(app):
+        seen = []
+        original = db.obj.execute_sql
+        db.obj.execute_sql = lambda *a, **k: seen.append(a[0]) or original(*a, **k)
+        try:
+            detail(qtbot, office["clerk"], app)
+        finally:
+            db.obj.execute_sql = original
+        return len(seen)
+
+    short = dtks_application(office)
+    long = dtks_application(office)
+    for _ in range(25):  # a long back-and-forth with the citizen
+        long = applications.decide(office["clerk"], long, "return", "KK belum dibawa")
+        long = applications.resume(office["clerk"], long, "KK dibawa")
+    for check in applications.checks_of(long):
+        applications.attach(office["clerk"], long, "scan.png", PNG, check)
+    assert len(applications.events_of(long)) > 50
+    assert queries_to_open(long) == queries_to_open(short)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from desktop.models import utcnow
 from desktop.services import applications, catalog, permissions, timefmt
 from desktop.services.errors import ConflictError, PelitaError
 from desktop.views.new_application import SCAN_FILTER, person_address
@@ -258,6 +259,8 @@ class ApplicationDetailDialog(QDialog):
         label, colour = DUE_STYLES.get(state, (state, "#555"))
         due = (f"Batas waktu {timefmt.format_local(app.due_at)} · {label}" if app.due_at
                else label)
+        if state == "tanpa_batas":  # conditional services: show only how long it has run
+            due = f"{label} · berjalan {format_duration(utcnow() - app.received_at)}"
         if app.due_at is None and service.limit_starts == "complete" and app.complete_at is None \
                 and app.state not in applications.CLOSED:
             due = "Batas waktu dihitung setelah berkas lengkap"

@@ -71,10 +71,13 @@ def row_due_state(row: ApplicationRow, now: datetime.datetime) -> str:
                                row.state == "waiting")
 
 
-def due_text(row: ApplicationRow) -> str:
+def due_text(row: ApplicationRow, now: datetime.datetime | None = None) -> str:
+    """The due moment; for a service without a time limit, how long it has been running."""
     if row.due_at is not None:
         return short_local(row.due_at)
-    return "Kondisional" if row.state in ACTIVE_STATES else "-"
+    if row.state not in ACTIVE_STATES:
+        return "-"
+    return f"Berjalan {duration_text((now or utcnow()) - row.received_at)}"
 
 
 def due_tooltip(row: ApplicationRow, now: datetime.datetime) -> str:
