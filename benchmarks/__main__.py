@@ -5,7 +5,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import startup
+from benchmarks import letters, startup
 
 
 def prepare(url: str | None, size: int) -> str:
@@ -19,6 +19,18 @@ def prepare(url: str | None, size: int) -> str:
     seed.fill(size=size)
     database.close()
     return url
+
+
+def _row_counts(url: str) -> dict:
+    """What the figures were measured on: a given database may hold another size."""
+    from desktop import database
+    from desktop.models import Application, Person
+
+    database.connect(url)
+    try:
+        return {"applications": Application.select().count(), "people": Person.select().count()}
+    finally:
+        database.close()
 
 
 def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
@@ -79,9 +91,10 @@ def main(argv=None) -> int:
                         help="skip the second run of the screen benchmarks on PostgreSQL")
     args = parser.parse_args(argv)
     url = prepare(args.database, args.size)
-    results = {"_meta": {"size": args.size, "database": url.split("@")[-1]}}
+    results = {"_meta": {"database": url.split("@")[-1], **_row_counts(url)}}
     results.update(startup.run(url, args.repeats))
     results.update(_in_process(url, args.repeats))
+    results.update(letters.run(args.repeats))
     if args.database is None and not args.no_postgresql:
         results.update(_on_postgresql(args.size, args.repeats))
     Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
