@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     cat_sub = cat_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
     _add_database_option(cat_sub.add_parser("list", help="daftar layanan dan jangka waktunya"))
 
+    tpl_cmd = commands.add_parser("templates", help="templat surat (letter_templates/)")
+    tpl_sub = tpl_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
+    tpl_check = tpl_sub.add_parser("check", help="periksa dan bentuk setiap templat dengan "
+                                   "data contoh")
+    tpl_check.add_argument("--out", metavar="FOLDER", type=Path,
+                           help="simpan hasil DOCX tiap templat (bernama sesuai templatnya)")
+
     demo = commands.add_parser("demo", help="isi database dengan data contoh yang realistis")
     demo.add_argument("--size", type=int, default=100, help="banyaknya data contoh")
     demo.add_argument("--seed", type=int, default=2026)
@@ -157,6 +164,22 @@ def _cmd_demo(args) -> int:
     return 0
 
 
+def _cmd_templates(args) -> int:
+    from desktop.services.letters import catalogue, checks
+
+    problems = checks.check_all(out_dir=args.out)
+    failed = {p.template for p in problems}
+    for key in catalogue.TEMPLATES:
+        if f"{key}.docx" not in failed:
+            print(f"  OK     {key}.docx")
+    for problem in problems:
+        print(f"  GAGAL  {problem}")
+    if args.out is not None:
+        print(f"Hasil disimpan di {args.out}")
+    print(f"{len(catalogue.TEMPLATES)} templat diperiksa, {len(problems)} masalah.")
+    return 1 if problems else 0
+
+
 def _run_demo_app() -> int:
     from desktop import database
     from desktop.models import User
@@ -174,7 +197,8 @@ def main(argv=None) -> int:
     from desktop.services.errors import PelitaError
 
     args = build_parser().parse_args(argv)
-    handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo}
+    handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo,
+                "templates": _cmd_templates}
     try:
         if args.command in handlers:
             return handlers[args.command](args)

@@ -29,11 +29,20 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "audit.view": (frozenset({ADMIN, HEAD}), "melihat jejak audit"),
     "catalog.view": (ALL_ROLES, "melihat katalog layanan"),
     "letters.sign": (frozenset({HEAD}), "menandatangani surat"),
+    "letters.draft": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                      "membuat konsep surat"),
+    "letters.paraf": (frozenset({HEAD}), "memaraf atau mengembalikan konsep surat"),
+    "letters.view": (ALL_ROLES, "melihat surat"),
+    "letters.hand_over": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                          "menyerahkan surat kepada pemohon"),
     "applications.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
                               "mendaftarkan permohonan"),
     "applications.view": (ALL_ROLES, "melihat permohonan"),
     "people.edit": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, ADMIN}),
                     "mengubah data pemohon"),
+    "schedule.manage": (frozenset({DUTY_OFFICER, ADMIN}),
+                        "mengelola jadwal mobil jenazah dan seating clinic"),
+    "schedule.view": (ALL_ROLES, "melihat jadwal mobil jenazah dan seating clinic"),
 }
 
 

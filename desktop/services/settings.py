@@ -36,6 +36,12 @@ def _check_registration_pattern(label: str, pattern: str) -> None:
                               "dan {service}, contoh {seq:05d}/REG/{year}.") from None
 
 
+def _check_letter_pattern(label: str, pattern: str) -> None:
+    from desktop.services.letters.lifecycle import check_number_pattern as check_pattern
+
+    check_pattern(label, pattern)
+
+
 DEFINITIONS = {d.key: d for d in [
     SettingDef("login.max_attempts", "Batas salah kata sandi", 5, 1, 50, "kali"),
     SettingDef("login.lockout_minutes", "Lama akun terkunci", 5, 1, 1440, "menit"),
@@ -44,6 +50,12 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("applications.number_pattern", "Pola nomor registrasi", "{seq:05d}/REG/{year}",
                check=_check_registration_pattern),
     SettingDef("attachments.max_mb", "Batas ukuran pindaian", 10, 1, 100, "MB"),
+    SettingDef("letters.number_pattern", "Pola nomor surat",
+               "{classification}/{seq:04d}/{unit}/{year}", check=_check_letter_pattern),
+    SettingDef("schedule.hearse_minutes", "Lama layanan mobil jenazah", 120, 15, 720, "menit"),
+    SettingDef("schedule.buffer_before_minutes", "Jeda sebelum berangkat", 30, 0, 240, "menit"),
+    SettingDef("schedule.buffer_after_minutes", "Jeda setelah kembali", 30, 0, 240, "menit"),
+    SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
 ]}
 
 

@@ -130,11 +130,15 @@ class ApplicationDetailDialog(QDialog):
         self.actions_row = QHBoxLayout()
         self.refresh_button = _button("Muat ulang")
         self.refresh_button.clicked.connect(self.reload)
+        self.letter_button = _button("Buat surat")
+        self.letter_button.setToolTip("Buat konsep surat layanan ini dari data permohonan")
+        self.letter_button.clicked.connect(self.make_letter)
         close = _button("Tutup")
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addLayout(self.actions_row)
         bottom.addStretch(1)
+        bottom.addWidget(self.letter_button)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(close)
 
@@ -395,6 +399,9 @@ class ApplicationDetailDialog(QDialog):
                 button.setStyleSheet("font-weight: bold;")
             self.actions_row.addWidget(button)
             self.action_buttons[action] = button
+        from desktop.views.letter_dialog import may_draft
+
+        self.letter_button.setVisible(may_draft(self.session.user, self.app))
 
     def _tab_changed(self, index: int) -> None:
         if index == HISTORY_TAB and self._history_stale:
@@ -453,6 +460,12 @@ class ApplicationDetailDialog(QDialog):
         self.reload()
         self.show_ok(ok_text)
         return True
+
+    def make_letter(self) -> None:
+        from desktop.views.letter_dialog import draft_from_application
+
+        if draft_from_application(self.session, self.app, self) is not None:
+            self.show_ok("Konsep surat dibuat; lanjutkan di menu Surat.")
 
     def run_action(self, action: str) -> None:
         user, app = self.session.user, self.app

@@ -3,8 +3,8 @@ import datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.services import applications, catalog, permissions
 from desktop.services.application_query import ApplicationFilter
@@ -101,17 +101,29 @@ class ApplicationsPage(QWidget):
         self.model = ApplicationTableModel(self)
         self.view = ApplicationTableView(self.model)
         self.view.open_requested.connect(self.open_application)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count_label = QLabel()
         self.model.count_changed.connect(self._show_count)
+        self.batch_button = QPushButton("Buat surat untuk yang dipilih")
+        self.batch_button.setToolTip("Pilih beberapa baris (Ctrl/Shift + klik), lalu buat "
+                                     "konsep suratnya sekaligus")
+        self.batch_button.clicked.connect(self.batch_letters)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.batch_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addLayout(dates)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(footer)
         # Only once it has a parent: a parentless widget made visible opens as a window.
         self.new_button.setVisible(permissions.can(user, "applications.register"))
+        self.batch_button.setVisible(permissions.can(user, "letters.draft"))
+        self.batch_button.setEnabled(False)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -191,6 +203,25 @@ class ApplicationsPage(QWidget):
         if opened:
             self.model.refresh_application(application_id)
             self.data_changed.emit()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [i for i in (self.model.application_id(r) for r in rows) if i is not None]
+
+    def _selection_changed(self, *_args) -> None:
+        count = len(self.view.selectionModel().selectedRows())
+        self.batch_button.setEnabled(count > 0)
+        self.batch_button.setText(f"Buat surat untuk yang dipilih ({count})" if count
+                                  else "Buat surat untuk yang dipilih")
+
+    def batch_letters(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not permissions.can(self.session.user, "letters.draft"):
+            return
+        from desktop.views.letter_batch import BatchLetterDialog
+
+        BatchLetterDialog(self.session, ids, self).exec()
+        self.data_changed.emit()
 
     def new_application(self) -> None:
         if not permissions.can(self.session.user, "applications.register"):

@@ -78,3 +78,8 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     report.counts["users"] = User.select().count()
     report.counts["office_profile"] = OfficeProfile.select().count()
     return report
+
+
+from desktop.services.demo import schedule_demo  # noqa: E402  (registers after FILLERS exists)
+
+FILLERS.append(schedule_demo.fill)

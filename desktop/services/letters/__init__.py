@@ -1,0 +1,1 @@
+"""Official letters: templates, rendering, and their lifecycle from draft to signed copy."""

@@ -1,0 +1,238 @@
+"""Check a letter template before Pelita uses it: Jinja syntax, smart quotes, unknown variables.
+
+Every problem names the template and the tag, in Indonesian, so an administrator replacing a
+template in Word knows what to fix. `check_all` renders every shipped template with its sample
+context (the `pelita templates check` command and the tests).
+"""
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.services.errors import ValidationError
+from desktop.services.letters import catalogue, render
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_UNCLOSED = re.compile(r"(\{\{(?:(?!\}\}).)*$|\{%(?:(?!%\}).)*$)")
+_DOCXTPL_PREFIX = re.compile(r"^(\{[{%])(p|r|tr|tc)(?=\s)")
+SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
+_ALWAYS_ALLOWED = {"loop", "range"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    template: str  # file name, e.g. rujukan_rehabilitasi.docx
+    tag: str  # the offending tag as written, or '' for the whole file
+    message: str  # Indonesian, names the tag
+
+    def __str__(self) -> str:
+        return f"{self.template}: {self.message}"
+
+
+def _parts(data: bytes) -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = [n for n in package.namelist()
+                 if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", n)]
+        if "word/document.xml" not in names:
+            raise zipfile.BadZipFile("no word/document.xml")
+        return [package.read(n) for n in names]
+
+
+def paragraph_texts(data: bytes) -> list[str]:
+    """The text of every paragraph (body, tables, headers, footers), runs joined."""
+    from lxml import etree
+
+    texts = []
+    for xml in _parts(data):
+        root = etree.fromstring(xml)
+        for p in root.iter(f"{_W}p"):
+            texts.append("".join(t.text or "" for t in p.iter(f"{_W}t")))
+    return texts
+
+
+def template_tags(data: bytes) -> list[str]:
+    return [tag for text in paragraph_texts(data) for tag in _TAG.findall(text)]
+
+
+def _jinja_source(tags: list[str]) -> str:
+    """One tag per line, docxtpl's {%p / {%tr ... prefixes removed, as docxtpl reads them."""
+    lines = []
+    for tag in tags:
+        tag = _DOCXTPL_PREFIX.sub(r"\1", tag)
+        for quote in SMART_QUOTES:
+            tag = tag.replace(quote, "'" if quote in "\u2018\u2019\u201a" else '"')
+        lines.append(tag)
+    return "\n".join(lines)
+
+
+_BLOCK = re.compile(r"^\{%[-+]?(?:p|r|tr|tc)?\s*(\w+)")
+
+
+def _unclosed_block(tags: list[str]) -> str | None:
+    """The innermost {% if %} / {% for %} left open: the tag to name when the file ends."""
+    stack = []
+    for tag in tags:
+        match = _BLOCK.match(tag)
+        if not match:
+            continue
+        word = match.group(1)
+        if word in ("if", "for", "macro", "block", "with", "filter", "call"):
+            stack.append(tag)
+        elif word.startswith("end") and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _syntax_message(exc) -> str:
+    text = exc.message or ""
+    if "Unexpected end of template" in text:
+        return ("blok tidak ditutup: tambahkan penutupnya ({% endif %} atau {% endfor %}) "
+                f"(Jinja: {text})")
+    if "unknown tag" in text:
+        return f"perintah tidak dikenal (Jinja: {text})"
+    return f"penulisan tag salah (Jinja: {text})"
+
+
+def check_template(template_key: str, data: bytes, name: str | None = None,
+                   render_sample: bool = True) -> list[Problem]:
+    """All problems of a candidate template for `template_key`; empty when it can be used."""
+    import jinja2
+
+    name = name or f"{template_key}.docx"
+    if template_key not in catalogue.TEMPLATES:
+        return [Problem(name, "", f"templat '{template_key}' tidak dikenal Pelita.")]
+    try:
+        texts = paragraph_texts(data)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return [Problem(name, "", f"berkas bukan dokumen Word (.docx) yang sah ({exc}).")]
+
+    problems = []
+    tags = []
+    for text in texts:
+        found = _TAG.findall(text)
+        tags.extend(found)
+        for tag in found:
+            if any(q in tag for q in SMART_QUOTES):
+                problems.append(Problem(name, tag, f"tag {tag} memakai tanda kutip lengkung "
+                                        "(smart quote): ganti dengan kutip lurus ' atau \". "
+                                        "Matikan AutoCorrect \"smart quotes\" di Word."))
+        leftover = _UNCLOSED.search(_TAG.sub("", text))
+        if leftover:
+            tag = leftover.group(0)[:60]
+            problems.append(Problem(name, tag, f"tag {tag} tidak ditutup dalam paragraf yang "
+                                    "sama (kurang }} atau %})."))
+    try:
+        jinja2.Environment().parse(_jinja_source(tags))
+    except jinja2.TemplateSyntaxError as exc:
+        line = (exc.lineno or 1) - 1
+        tag = tags[min(line, len(tags) - 1)] if tags else ""
+        if "Unexpected end of template" in (exc.message or ""):
+            tag = _unclosed_block(tags) or tag
+        problems.append(Problem(name, tag, f"tag {tag}: {_syntax_message(exc)}"))
+    if problems:
+        return problems
+
+    problems.extend(_unknown_variables(template_key, data, name, tags))
+    if problems or not render_sample:
+        return problems
+    return _trial_render(template_key, data, name)[1]
+
+
+def _unknown_variables(template_key, data, name, tags) -> list[Problem]:
+    from docxtpl import DocxTemplate
+
+    allowed = set(catalogue.TEMPLATES[template_key].all_variables()) | _ALWAYS_ALLOWED
+    used = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables()
+    problems = []
+    for variable in sorted(used - allowed):
+        pattern = re.compile(rf"\b{re.escape(variable)}\b")
+        tag = next((t for t in tags if pattern.search(t)), variable)
+        problems.append(Problem(name, tag, f"tag {tag} memakai variabel '{variable}' yang tidak "
+                                "disediakan Pelita untuk templat ini (lihat "
+                                "letter_templates/VARIABLES.md)."))
+    return problems
+
+
+def _trial_render(template_key, data, name) -> tuple[bytes | None, list[Problem]]:
+    """Render with the sample context, as a draft and as a signed letter; the result must
+    open and carry no leftover tag. Returns the signed rendering."""
+    results = []
+    for draft in (True, False):
+        state = "draf" if draft else "surat bertanda tangan"
+        try:
+            rendered = render.render_letter(
+                template_key, catalogue.sample_context(template_key, draft=draft),
+                catalogue.sample_images(signed=not draft), template_file=data)
+            texts = paragraph_texts(rendered)
+        except Exception as exc:  # noqa: BLE001 - any failure is the template's to report
+            return None, [Problem(name, "", f"gagal dibentuk dengan data contoh ({state}): "
+                                            f"{exc}")]
+        leftovers = [t for text in texts for t in ("{{", "{%") if t in text]
+        if leftovers:
+            return rendered, [Problem(name, leftovers[0], f"hasil ({state}) masih memuat tag "
+                                      f"yang tidak terisi ({leftovers[0]}): tulis setiap tag "
+                                      "dalam satu run.")]
+        results.append(rendered)
+    return results[-1], []
+
+
+def require_valid(template_key: str, data: bytes, name: str | None = None) -> None:
+    """For an administrator's replacement: raise ValidationError listing every problem."""
+    problems = check_template(template_key, data, name)
+    if problems:
+        raise ValidationError(f"Templat {problems[0].template}",
+                              "; ".join(p.message for p in problems))
+
+
+def check_all(out_dir: Path | None = None,
+              template_dir: Path | None = None) -> list[Problem]:
+    """Check and render every template; with `out_dir`, write <key>.docx rendered there."""
+    template_dir = Path(template_dir or render.TEMPLATE_DIR)
+    problems = []
+    if out_dir is not None:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    for key in catalogue.TEMPLATES:
+        path = template_dir / f"{key}.docx"
+        if not path.exists():
+            problems.append(Problem(path.name, "", f"berkas templat tidak ada di {template_dir}."))
+            continue
+        data = path.read_bytes()
+        found = check_template(key, data, path.name, render_sample=False)
+        rendered = None
+        if not found:
+            rendered, found = _trial_render(key, data, path.name)
+        problems.extend(found)
+        if out_dir is not None and rendered is not None:
+            (Path(out_dir) / path.name).write_bytes(rendered)
+    for path in sorted(template_dir.glob("*.docx")):
+        if path.stem not in catalogue.TEMPLATES and not path.name.startswith("~$"):
+            problems.append(Problem(path.name, "", "templat tidak dipakai layanan mana pun "
+                                    "(tidak ada di katalog surat)."))
+    return problems
+
+
+# Values a signed letter cannot go without, with the field name the user knows.
+SIGNED_REQUIRED = {"number": "Nomor surat", "signer_name": "Nama penanda tangan",
+                   "signer_nip": "NIP penanda tangan", "signer_position": "Jabatan penanda "
+                   "tangan", "verification_code": "Kode verifikasi", "letter_date": "Tanggal "
+                   "surat"}
+
+
+def check_context(template_key: str, context: dict) -> None:
+    """Before rendering: every documented variable is present, and a signed letter
+    (is_draft false) has its number, signer name, NIP, position and verification code.
+    Raises ValidationError naming the field and the template."""
+    spec = catalogue.TEMPLATES[template_key]
+    images = set(render.IMAGE_HEIGHTS_MM)
+    missing = [name for name in spec.all_variables() if name not in context
+               and name not in images]
+    if missing:
+        raise ValidationError(f"Templat {template_key}.docx", "data belum lengkap: "
+                              + ", ".join(missing) + ".")
+    if not context.get("is_draft"):
+        for name, label in SIGNED_REQUIRED.items():
+            if not str(context.get(name) or "").strip():
+                raise ValidationError(label, f"belum diisi; surat {spec.title} "
+                                      f"({template_key}.docx) tidak dapat ditandatangani.")

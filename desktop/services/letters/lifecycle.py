@@ -1,0 +1,490 @@
+"""A letter from draft to signed copy: draft, edit, paraf or return, sign, hand over.
+
+Signing takes the number, renders the final DOCX once and stores it with its SHA-256, all in
+one transaction: a failure anywhere returns the number. A signed letter is never changed
+again: every function here refuses, and the database refuses too (migration 0005).
+"""
+import hashlib
+import io
+import json
+import secrets
+
+from peewee import IntegrityError
+
+from desktop.models import Letter, SignerImage, User, db, utcnow
+from desktop.services import audit, numbering, permissions, records, settings, timefmt
+from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.services.letters import catalogue, checks
+from desktop.services.letters import context as letter_context
+
+STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
+          "waiting_signature": "Menunggu tanda tangan", "signed": "Ditandatangani",
+          "handed_over": "Diserahkan"}
+EDITABLE = ("draft", "returned")
+ISSUED = ("signed", "handed_over")
+SIGNING_AS = letter_context.SIGNING_AS
+FIELD_MAX = 4000
+SUBJECT_MAX = 255
+IMAGE_MAX_BYTES = 2 * 1024 * 1024
+# Verification codes: no 0/O, 1/I/L, so a code read off paper is typed right.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 12
+QR_PREFIX = "PELITA-SURAT:"  # a phone scanning the QR code sees what it is
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+def format_number(pattern: str, *, classification: str, seq: int, unit: str, year: int,
+                  month: int, series: str = "") -> str:
+    """Fill the letter number pattern, e.g. {classification}/{seq:04d}/{unit}/{year}."""
+    return pattern.format(classification=classification, seq=seq, unit=unit, year=year,
+                          month=month, roman=numbering.ROMAN_MONTHS[month - 1], series=series)
+
+
+def check_number_pattern(label: str, pattern: str) -> None:
+    """The settings screen's check for letters.number_pattern."""
+    if "{seq" not in pattern:
+        raise ValidationError(label, "harus memuat {seq} (nomor urut), contoh "
+                              "{classification}/{seq:04d}/{unit}/{year}.")
+    try:
+        format_number(pattern, classification="400.9", seq=1, unit="Dinsos", year=2026,
+                      month=1, series="X")
+    except (KeyError, ValueError, IndexError):
+        raise ValidationError(label, "hanya boleh memakai {classification}, {seq}, {unit}, "
+                              "{year}, {month}, {roman} dan {series}, contoh "
+                              "{classification}/{seq:04d}/{unit}/{year}.") from None
+
+
+def counter_series(letter: Letter, pattern: str, unit: str) -> str:
+    """The Counter row a letter's sequence comes from: the number without sequence and date.
+
+    Letters whose numbers differ only in the sequence share one counter, so no pattern can
+    give two letters the same number (a per-template series would: 400.9.4/0001/... twice).
+    """
+    key = "surat:" + format_number(pattern, classification=letter.classification, seq=0,
+                                   unit=unit, year=0, month=1, series=letter.series)
+    if len(key) > 64:
+        key = key[:47] + ":" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    return key
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+def get(letter_id: int) -> Letter:
+    letter = Letter.get_or_none(Letter.id == letter_id)
+    if letter is None:
+        raise NotFound("Surat ini tidak ditemukan; mungkin sudah dihapus.")
+    return letter
+
+
+def states_for(actor) -> list[str]:
+    """The queue tabs where `actor`'s role has something to do, in the order of the work."""
+    states = []
+    if permissions.can(actor, "letters.draft"):
+        states += ["draft", "returned"]
+    if permissions.can(actor, "letters.paraf"):
+        states.append("waiting_paraf")
+    if permissions.can(actor, "letters.sign"):
+        states.append("waiting_signature")
+    if permissions.can(actor, "letters.hand_over"):
+        states.append("signed")
+    return states
+
+
+def queue(actor, state: str | None = None) -> list[Letter]:
+    """Letters in `state` (all states when None) that `actor`'s role acts on, newest first.
+
+    Without the document bytes: the list screen never needs them.
+    """
+    permissions.require(actor, "letters.view")
+    columns = [f for f in Letter._meta.sorted_fields if f.name not in ("final_docx", "pdf")]
+    query = Letter.select(*columns)
+    if state is not None:
+        query = query.where(Letter.state == state)
+    if state in ("waiting_signature",) and actor.role == permissions.HEAD:
+        query = query.where(Letter.signer == actor.id)
+    return list(query.order_by(Letter.updated_at.desc(), Letter.id.desc()))
+
+
+def free_text(letter: Letter) -> dict:
+    return letter_context.free_text(letter)
+
+
+def signed_document(letter: Letter) -> bytes:
+    """The stored, signed DOCX, checked against the hash taken at signing."""
+    if letter.state not in ISSUED:
+        raise ValidationError("Surat", "belum ditandatangani; gunakan pratinjau konsep.")
+    data = Letter.select(Letter.final_docx).where(Letter.id == letter.id).scalar()
+    data = bytes(data or b"")
+    if hashlib.sha256(data).hexdigest() != letter.sha256:
+        raise ValidationError("Dokumen surat", f"isi surat {letter.number} yang tersimpan tidak "
+                              "cocok dengan sidik (SHA-256) saat ditandatangani: dokumen telah "
+                              "diubah di luar Pelita. Jangan dicetak; laporkan ke administrator.")
+    return data
+
+
+def preview(letter: Letter) -> bytes:
+    """A signed letter's stored document, or a draft rendered now (no number, no QR code)."""
+    if letter.state in ISSUED:
+        return signed_document(letter)
+    from desktop.services.letters.render import render_letter
+
+    values = letter_context.build(letter, application=_application(letter))
+    checks.check_context(letter.template_key, values)
+    return render_letter(letter.template_key, values, images=_emblem())
+
+
+# -- drafting ----------------------------------------------------------------------------------
+
+def _application(letter: Letter):
+    if letter.application_id is None:
+        return None
+    from desktop.services import applications
+
+    return applications.get(letter.application_id)
+
+
+def _emblem() -> dict:
+    from desktop.services import office
+
+    emblem = office.get_profile().emblem
+    return {"emblem": bytes(emblem)} if emblem else {}
+
+
+def _check_signer(signer) -> User:
+    if signer is None:
+        raise ValidationError("Penanda tangan", "pilih pejabat yang akan menandatangani.")
+    signer = User.get_or_none(User.id == getattr(signer, "id", signer))
+    if signer is None or not signer.active:
+        raise ValidationError("Penanda tangan", "akun pejabat ini tidak ada atau tidak aktif; "
+                              "pilih pejabat lain.")
+    if signer.role != permissions.HEAD:
+        raise ValidationError("Penanda tangan", f"{signer.full_name} berperan "
+                              f"{permissions.role_label(signer.role)}; surat hanya "
+                              "ditandatangani pengguna berperan Kepala.")
+    return signer
+
+
+def _check_text(label: str, value) -> str:
+    text = "" if value is None else str(value).strip()
+    if len(text) > FIELD_MAX:
+        raise ValidationError(label, f"{len(text)} karakter, melebihi batas {FIELD_MAX}; "
+                              "persingkat teksnya.")
+    return text
+
+
+def _check_fields(template_key: str, fields: dict | None) -> str:
+    """JSON of the free-text parts; a name the template does not use is refused by name."""
+    allowed = letter_context.editable_names(template_key)
+    clean = {}
+    for key, value in (fields or {}).items():
+        if key not in allowed:
+            raise ValidationError("Isian surat", f"'{key}' tidak dipakai templat "
+                                  f"{template_key}; isian yang boleh: {', '.join(allowed)}.")
+        label = f"Isian '{key}'"
+        if isinstance(value, (list, tuple)):
+            clean[key] = [t for t in (_check_text(label, v) for v in value) if t]
+        else:
+            clean[key] = _check_text(label, value)
+    return json.dumps(clean, ensure_ascii=False, sort_keys=True)
+
+
+def _check_subject(subject: str) -> str:
+    text = (subject or "").strip()
+    if not text:
+        raise ValidationError("Hal", "wajib diisi: tuliskan perihal surat.")
+    if len(text) > SUBJECT_MAX:
+        raise ValidationError("Hal", f"{len(text)} karakter, melebihi batas {SUBJECT_MAX}; "
+                              "persingkat perihalnya.")
+    return text
+
+
+def letter_choices(application) -> list:
+    """The letters the application's service can produce (catalogue.LetterChoice)."""
+    return catalogue.letters_for_service(application.service.code)
+
+
+def draft(actor, application=None, *, signer, template_key: str | None = None,
+          choice: int = 0, subject: str | None = None, fields: dict | None = None) -> Letter:
+    """A new draft for `application`, or for no application given `template_key`.
+
+    The service's letter is catalogue.letters_for_service()[choice] unless `template_key`
+    names another; its fixed values (a referral's destination) become editable fields.
+    """
+    permissions.require(actor, "letters.draft")
+    signer = _check_signer(signer)
+    defaults = {}
+    if application is not None:
+        if application.state in ("rejected", "withdrawn"):
+            raise ValidationError("Permohonan", f"{application.reg_number} sudah ditolak atau "
+                                  "dicabut; surat tidak dapat dibuat.")
+        choices = letter_choices(application)
+        if template_key is not None:
+            choices = [c for c in choices if c.template_key == template_key] or \
+                [catalogue.LetterChoice(template_key)]
+            choice = 0
+        if not choices:
+            raise ValidationError("Jenis surat", f"layanan '{application.service.name}' tidak "
+                                  "menghasilkan surat dari templat.")
+        if not 0 <= choice < len(choices):
+            raise ValidationError("Jenis surat", "pilihan surat tidak ada untuk layanan ini.")
+        template_key, defaults = choices[choice].template_key, dict(choices[choice].defaults)
+    if template_key not in catalogue.TEMPLATES:
+        raise ValidationError("Jenis surat", f"templat '{template_key}' tidak dikenal.")
+    spec = catalogue.spec(template_key)
+    return records.create(
+        Letter, actor, application=application, template_key=template_key,
+        series=spec.series[:64], classification=spec.classification_code[:40],
+        subject=_check_subject(subject or spec.title), state="draft",
+        fields=_check_fields(template_key, {**defaults, **(fields or {})}),
+        drafted_by=_user(actor), signer=signer, signing_as="")
+
+
+def _user(actor) -> int:
+    user = User.get_or_none(User.username == actor.username)
+    if user is None:
+        raise PermissionDenied("Akun Anda tidak ditemukan; masuk kembali.")
+    return user.id
+
+
+def _refuse_issued(letter: Letter, doing: str) -> None:
+    current = Letter.select(Letter.state, Letter.number).where(Letter.id == letter.id).first()
+    if current is None:
+        raise NotFound("Surat ini tidak ditemukan; mungkin sudah dihapus.")
+    if current.state in ISSUED or letter.state in ISSUED:
+        raise ValidationError("Status surat", f"surat sudah ditandatangani dengan nomor "
+                              f"{current.number}; surat yang sudah terbit tidak dapat {doing}. "
+                              "Buat surat baru bila isinya perlu diperbaiki.")
+
+
+def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | None = None,
+         signer=None) -> Letter:
+    """Change the free text, subject or chosen signer of a draft or returned letter."""
+    permissions.require(actor, "letters.draft")
+    _refuse_issued(letter, "diubah")
+    if letter.state not in EDITABLE:
+        raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
+                              "hanya konsep atau surat yang dikembalikan yang dapat diubah.")
+    changes = {}
+    if subject is not None:
+        changes["subject"] = _check_subject(subject)
+    if fields is not None:
+        changes["fields"] = _check_fields(letter.template_key, fields)
+    if signer is not None:
+        chosen = _check_signer(signer)
+        if chosen.id != letter.signer_id:
+            changes["signer"] = chosen
+    return records.update(letter, actor, **changes)
+
+
+def submit(actor, letter: Letter) -> Letter:
+    """Send a draft (or a corrected returned letter) to the verifier for paraf."""
+    permissions.require(actor, "letters.draft")
+    _refuse_issued(letter, "diajukan lagi")
+    if letter.state not in EDITABLE:
+        raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}.")
+    return records.update(letter, actor, state="waiting_paraf")
+
+
+def paraf(actor, letter: Letter) -> Letter:
+    """The verifier (koordinator) initials the draft: it goes to the signer."""
+    permissions.require(actor, "letters.paraf")
+    _refuse_issued(letter, "diparaf lagi")
+    if letter.state != "waiting_paraf":
+        raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
+                              "paraf hanya untuk surat yang menunggu paraf.")
+    user_id = _user(actor)
+    if user_id == letter.signer_id:
+        raise PermissionDenied("Paraf diberikan oleh pemeriksa (koordinator), bukan oleh "
+                               "pejabat yang akan menandatangani surat ini.")
+    return records.update(letter, actor, state="waiting_signature", paraf_by=user_id,
+                          paraf_at=utcnow(), return_note="")
+
+
+def return_letter(actor, letter: Letter, note: str) -> Letter:
+    """Back to the drafter with a note: by the verifier, or by the signer before signing."""
+    _refuse_issued(letter, "dikembalikan")
+    if letter.state == "waiting_paraf":
+        permissions.require(actor, "letters.paraf")
+    elif letter.state == "waiting_signature":
+        permissions.require(actor, "letters.sign")
+    else:
+        raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
+                              "tidak ada yang bisa dikembalikan.")
+    text = (note or "").strip()
+    if not text:
+        raise ValidationError("Catatan pengembalian", "wajib diisi: tuliskan apa yang harus "
+                              "diperbaiki.")
+    return records.update(letter, actor, state="returned", return_note=text[:FIELD_MAX],
+                          paraf_by=None, paraf_at=None)
+
+
+# -- signing -----------------------------------------------------------------------------------
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def qr_png(code: str) -> bytes:
+    """The QR code printed on the letter: PELITA-SURAT:<code>, which verify() accepts pasted."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(QR_PREFIX + letter_context.format_code(code), error="m").save(
+        out, kind="png", scale=8, border=2)
+    return out.getvalue()
+
+
+def _signer_images(signer: User) -> dict:
+    row = SignerImage.get_or_none(SignerImage.user == signer.id)
+    images = {}
+    if row is not None:
+        if row.signature:
+            images["signature_image"] = bytes(row.signature)
+        if row.stamp:
+            images["stamp_image"] = bytes(row.stamp)
+    return images
+
+
+def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
+    permissions.require(actor, "letters.sign")
+    _refuse_issued(letter, "ditandatangani lagi")
+    current = records.reload(letter)
+    if current.version != letter.version:
+        raise records._conflict(Letter, letter.id, "ditandatangani")
+    if letter.state != "waiting_signature":
+        raise ValidationError("Paraf", f"surat sedang {STATES[letter.state].lower()}; surat "
+                              "harus diparaf pemeriksa sebelum ditandatangani.")
+    if letter.paraf_by_id is None:
+        raise ValidationError("Paraf", "surat belum diparaf pemeriksa.")
+    if signing_as not in SIGNING_AS:
+        raise ValidationError("Sebagai", "pilih ditandatangani sendiri, a.n., Plt. atau Plh.")
+    signer = User.get_by_id(letter.signer_id)
+    if signer.username != actor.username:
+        raise PermissionDenied(f"Surat ini ditujukan untuk ditandatangani oleh "
+                               f"{signer.full_name}. Minta pemaraf mengembalikan surat bila "
+                               "penanda tangannya perlu diganti.")
+    if not (signer.nip or "").strip():
+        raise ValidationError("NIP penanda tangan", f"NIP {signer.full_name} belum diisi; "
+                              "NIP dicetak di bawah tanda tangan. Minta administrator "
+                              "mengisinya di menu Pengguna.")
+    return signer
+
+
+def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
+    """Sign: number, final DOCX with QR code and the signer's images, stored for good."""
+    signer = _check_can_sign(actor, letter, signing_as)
+    from desktop.services import office
+    from desktop.services.letters.render import render_letter
+
+    profile = office.get_profile()
+    application = _application(letter)
+    images = _emblem()
+    images.update(_signer_images(signer))
+    pattern = settings.get("letters.number_pattern")
+    series = counter_series(letter, pattern, profile.unit_code)
+    now = utcnow()
+    local = timefmt.to_local(now)
+    numbering.ensure_series(series, local.year)  # outside: see numbering.ensure_series
+    try:
+        with db.atomic():
+            seq = numbering.next_value(series, local.year)
+            number = format_number(pattern, classification=letter.classification, seq=seq,
+                                   unit=profile.unit_code, year=local.year, month=local.month,
+                                   series=letter.series)
+            code = new_code()
+            while Letter.select().where(Letter.verification_code == code).exists():
+                code = new_code()
+            values = letter_context.build(
+                letter, application=application, signer=signer, signing_as=signing_as,
+                number=number, letter_date=local.date(), verification_code=code,
+                profile=profile)
+            checks.check_context(letter.template_key, values)
+            document = render_letter(letter.template_key, values,
+                                     images={**images, "qr_code": qr_png(code)})
+            digest = hashlib.sha256(document).hexdigest()
+            issued = json.dumps({k: v for k, v in values.items()
+                                 if k not in letter_context.IMAGE_NAMES},
+                                ensure_ascii=False, sort_keys=True, default=str)
+            rows = (Letter.update({
+                Letter.state: "signed", Letter.signing_as: signing_as, Letter.number: number,
+                Letter.sequence: seq, Letter.year: local.year, Letter.signed_at: now,
+                Letter.verification_code: code, Letter.final_docx: document,
+                Letter.sha256: digest, Letter.issued: issued, Letter.updated_at: now,
+                Letter.updated_by: actor.username, Letter.version: letter.version + 1})
+                .where((Letter.id == letter.id) & (Letter.version == letter.version)
+                       & (Letter.state == "waiting_signature")).execute())
+            if rows != 1:
+                raise records._conflict(Letter, letter.id, "ditandatangani")
+            audit.record(actor, "sign", "letter", letter.id,
+                         new={"number": number, "sha256": digest, "signing_as": signing_as,
+                              "verification_code": code})
+    except ConflictError:
+        _refuse_issued(letter, "ditandatangani lagi")  # signed on another PC meanwhile
+        raise
+    except IntegrityError:
+        raise ValidationError("Pola nomor surat", "menghasilkan nomor yang sudah dipakai surat "
+                              "lain. Sertakan {seq} dan kode klasifikasi atau {series} dalam "
+                              "pola, lalu tanda tangani lagi.") from None
+    return get(letter.id)
+
+
+def hand_over(actor, letter: Letter) -> Letter:
+    """The signed letter was given to the applicant."""
+    permissions.require(actor, "letters.hand_over")
+    current = records.reload(letter)
+    if current.state == "handed_over":
+        raise ValidationError("Status surat", f"surat {current.number} sudah diserahkan pada "
+                              f"{timefmt.format_local(current.handed_over_at)}.")
+    if current.state != "signed":
+        raise ValidationError("Status surat", "surat belum ditandatangani; belum bisa "
+                              "diserahkan.")
+    return records.update(letter, actor, state="handed_over", handed_over_at=utcnow(),
+                          handed_over_by=_user(actor))
+
+
+def pdf_of(actor, letter: Letter) -> bytes:
+    """The signed letter as PDF: converted once and kept; the DOCX stays the original."""
+    permissions.require(actor, "letters.view")
+    stored = Letter.select(Letter.pdf).where(Letter.id == letter.id).scalar()
+    if stored:
+        return bytes(stored)
+    from desktop.services.letters.pdf import docx_to_pdf
+
+    data = docx_to_pdf(signed_document(letter))
+    (Letter.update(pdf=data).where((Letter.id == letter.id) & Letter.pdf.is_null()).execute())
+    return data
+
+
+# -- signers' images ---------------------------------------------------------------------------
+
+def _check_png(data: bytes | None, label: str) -> bytes | None:
+    if not data:
+        return None
+    if len(data) > IMAGE_MAX_BYTES:
+        raise ValidationError(label, "berkas terlalu besar: paling besar 2 MB.")
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValidationError(label, "harus gambar PNG (sebaiknya berlatar transparan).")
+    from docx.image.image import Image
+
+    try:
+        Image.from_blob(bytes(data))  # what rendering will do with it at signing
+    except Exception:  # python-docx raises several types for a damaged image
+        raise ValidationError(label, "berkas PNG rusak atau tidak lengkap; pindai atau "
+                              "simpan ulang gambarnya.") from None
+    return bytes(data)
+
+
+def set_signer_images(actor, user: User, signature: bytes | None = None,
+                      stamp: bytes | None = None) -> SignerImage:
+    """Store a signer's scanned signature and stamp; None removes one. Admin or the signer."""
+    if actor.username != user.username:
+        permissions.require(actor, "users.manage")
+    if user.role != permissions.HEAD:
+        raise ValidationError("Tanda tangan pindaian", "hanya untuk pengguna berperan Kepala.")
+    values = {"signature": _check_png(signature, "Tanda tangan pindaian"),
+              "stamp": _check_png(stamp, "Cap dinas")}
+    row = SignerImage.get_or_none(SignerImage.user == user.id)
+    if row is None:
+        return records.create(SignerImage, actor, user=user.id, **values)
+    return records.update(row, actor, **values)

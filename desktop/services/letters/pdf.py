@@ -1,0 +1,103 @@
+"""DOCX to PDF: LibreOffice where installed, Word on Windows through docx2pdf where installed.
+
+Each LibreOffice run gets its own profile folder, so a conversion works while the user has
+LibreOffice open and two conversions never share a locked profile.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop.services.errors import PelitaError
+
+TIMEOUT_S = 120
+# Where the installers put soffice when it is not on PATH.
+KNOWN_PATHS = [
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+]
+NOT_AVAILABLE = ("PDF tidak dapat dibuat: LibreOffice tidak terpasang di PC ini (dan Microsoft "
+                 "Word dengan docx2pdf juga tidak tersedia). Dokumen Word (.docx) surat tetap "
+                 "tersedia untuk dibuka dan dicetak. Untuk membuat PDF, pasang LibreOffice dari "
+                 "https://www.libreoffice.org/download/ (di Debian/Ubuntu: sudo apt install "
+                 "libreoffice-writer), lalu coba lagi.")
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return next((p for p in KNOWN_PATHS if os.path.isfile(p)), None)
+
+
+def _docx2pdf_available() -> bool:
+    if sys.platform != "win32":
+        return False
+    try:
+        import docx2pdf  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def can_convert() -> bool:
+    return find_soffice() is not None or _docx2pdf_available()
+
+
+def docx_to_pdf(docx: bytes) -> bytes:
+    """The PDF of `docx`. Raises PelitaError with what to do when no converter exists."""
+    soffice = find_soffice()
+    if soffice is not None:
+        return _with_libreoffice(soffice, docx)
+    if _docx2pdf_available():
+        return _with_word(docx)
+    raise PelitaError(NOT_AVAILABLE)
+
+
+def _with_libreoffice(soffice: str, docx: bytes) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="pelita-pdf-") as tmp:
+        folder = Path(tmp)
+        source = folder / "surat.docx"
+        source.write_bytes(docx)
+        profile = (folder / "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
+        try:
+            result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S,
+                                    stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise PelitaError(f"LibreOffice tidak selesai membuat PDF dalam {TIMEOUT_S} detik. "
+                              "Dokumen Word (.docx) tetap tersedia; coba lagi nanti.") from None
+        except OSError as exc:
+            raise PelitaError(f"LibreOffice ({soffice}) tidak bisa dijalankan: {exc}. Dokumen "
+                              "Word (.docx) tetap tersedia.") from None
+        target = folder / "surat.pdf"
+        if result.returncode != 0 or not target.exists():
+            detail = (result.stderr or result.stdout or b"").decode(errors="replace").strip()
+            raise PelitaError("LibreOffice gagal membuat PDF"
+                              + (f" ({detail.splitlines()[-1]})" if detail else "")
+                              + ". Dokumen Word (.docx) tetap tersedia.")
+        return target.read_bytes()
+
+
+def _with_word(docx: bytes) -> bytes:
+    from docx2pdf import convert
+
+    with tempfile.TemporaryDirectory(prefix="pelita-pdf-") as tmp:
+        source, target = Path(tmp) / "surat.docx", Path(tmp) / "surat.pdf"
+        source.write_bytes(docx)
+        try:
+            convert(str(source), str(target))
+        except Exception as exc:  # Word automation fails in many ways; all mean the same
+            raise PelitaError(f"Microsoft Word gagal membuat PDF ({exc}). Dokumen Word (.docx) "
+                              "tetap tersedia.") from None
+        if not target.exists():
+            raise PelitaError("Microsoft Word tidak menghasilkan PDF. Dokumen Word (.docx) "
+                              "tetap tersedia.")
+        return target.read_bytes()

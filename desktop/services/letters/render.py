@@ -1,0 +1,42 @@
+"""Render a Word template in letter_templates/ with a context: docxtpl, autoescaped.
+
+docxtpl is imported here only, on first use, so it stays out of the app's start-up.
+"""
+import io
+from pathlib import Path
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "letter_templates"
+
+# Printed heights of the images a letter may carry.
+IMAGE_HEIGHTS_MM = {"emblem": 24, "qr_code": 22, "signature_image": 18, "stamp_image": 20}
+
+
+def template_path(template_key: str) -> Path:
+    """letter_templates/<key>.docx"""
+    return TEMPLATE_DIR / f"{template_key}.docx"
+
+
+def render_letter(template_key: str, context: dict, images: dict[str, bytes] | None = None,
+                  template_file: Path | bytes | None = None) -> bytes:
+    """The rendered .docx as bytes.
+
+    `images` maps a context name to PNG/JPEG bytes placed with docxtpl's InlineImage (emblem,
+    QR code, scanned signature, stamp); an image not given is None, so `{% if qr_code %}`
+    works. `template_file` overrides the shipped template (a path, or the bytes of a
+    candidate template being checked). Values are autoescaped: `&`, `<`, quotes appear as typed.
+    """
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    source = template_file or template_path(template_key)
+    document = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    values = {name: None for name in IMAGE_HEIGHTS_MM}
+    values.update(context)
+    for name, data in (images or {}).items():
+        if data:
+            values[name] = InlineImage(document, io.BytesIO(data),
+                                       height=Mm(IMAGE_HEIGHTS_MM.get(name, 20)))
+    document.render(values, autoescape=True)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

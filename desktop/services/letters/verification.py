@@ -1,0 +1,80 @@
+"""Check a letter from its verification code: what was issued, and whether it is intact."""
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+from desktop.models import Letter
+from desktop.services import audit, timefmt
+from desktop.services.letters import context as letter_context
+from desktop.services.letters.lifecycle import CODE_ALPHABET, CODE_LENGTH, ISSUED, QR_PREFIX
+
+
+@dataclass(frozen=True)
+class Verification:
+    code: str  # as normalised, K7Q2-M9XD-4TPA
+    found: bool
+    intact: bool = False  # the stored document still has the hash taken at signing
+    number: str = ""
+    date: str = ""  # 22 November 2026
+    subject: str = ""
+    signer_name: str = ""
+    signer_rank: str = ""
+    signer_nip: str = ""
+    signer_position: str = ""
+    signing_as: str = ""
+    handed_over: bool = False
+    message: str = ""  # what the screen says, in one or two sentences
+    letter_id: int | None = None
+
+
+def normalise(text: str) -> str:
+    """The code from what was typed or pasted: spaces, dashes, case and the QR prefix ignored."""
+    value = (text or "").strip().upper()
+    if value.startswith(QR_PREFIX):
+        value = value[len(QR_PREFIX):]
+    return re.sub(r"[\s\-.]", "", value)
+
+
+def verify(text: str, actor=None) -> Verification:
+    code = normalise(text)
+    shown = letter_context.format_code(code)
+    if not code:
+        return Verification(code="", found=False, message="Ketik atau tempel kode verifikasi "
+                            "yang tercetak di bawah kode QR surat.")
+    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+        return Verification(code=shown, found=False, message=(
+            f"'{text.strip()}' bukan kode verifikasi Pelita: kode terdiri atas {CODE_LENGTH} "
+            "huruf/angka, contoh K7Q2-M9XD-4TPA. Periksa kembali ketikan Anda."))
+    letter = (Letter.select(Letter.id, Letter.state, Letter.number, Letter.subject,
+                            Letter.signed_at, Letter.sha256, Letter.issued, Letter.signing_as)
+              .where(Letter.verification_code == code).first())
+    if actor is not None:
+        audit.record(actor, "verify", "letter", letter.id if letter else None,
+                     new={"code": code, "found": letter is not None})
+    if letter is None or letter.state not in ISSUED:
+        return Verification(code=shown, found=False, message=(
+            f"Kode {shown} tidak terdaftar di Pelita kantor ini. Surat dengan kode ini tidak "
+            "diterbitkan oleh kantor ini atau kodenya salah ketik: jangan diterima sebagai "
+            "surat sah sebelum dikonfirmasi ke kantor."))
+    stored = Letter.select(Letter.final_docx).where(Letter.id == letter.id).scalar()
+    intact = hashlib.sha256(bytes(stored or b"")).hexdigest() == letter.sha256
+    try:
+        issued = json.loads(letter.issued or "{}")
+    except ValueError:
+        issued = {}
+    date = timefmt.format_date(timefmt.to_local(letter.signed_at).date())
+    if intact:
+        message = (f"Surat nomor {letter.number} tanggal {date} diterbitkan kantor ini dan "
+                   "dokumen yang tersimpan utuh, sama dengan saat ditandatangani. Cocokkan isi "
+                   "surat cetak dengan dokumen tersimpan.")
+    else:
+        message = (f"PERINGATAN: surat nomor {letter.number} terdaftar, tetapi dokumen yang "
+                   "tersimpan tidak cocok dengan sidik (SHA-256) saat ditandatangani: dokumen "
+                   "di database telah diubah. Jangan dipercaya; laporkan ke administrator.")
+    return Verification(
+        code=shown, found=True, intact=intact, number=letter.number, date=date,
+        subject=letter.subject, signer_name=issued.get("signer_name", ""),
+        signer_rank=issued.get("signer_rank", ""), signer_nip=issued.get("signer_nip", ""),
+        signer_position=issued.get("signer_position", ""), signing_as=letter.signing_as,
+        handed_over=letter.state == "handed_over", message=message, letter_id=letter.id)

@@ -1,0 +1,1 @@
+"""Hearse bookings and the wheelchair seating clinic (Magelang seed), without double booking."""

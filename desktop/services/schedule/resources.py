@@ -1,0 +1,208 @@
+"""Vehicles, drivers, technicians, the city's cemeteries, blackout periods and the duty roster."""
+import datetime
+import re
+
+from peewee import IntegrityError
+
+from desktop.models import (Blackout, Cemetery, Driver, DutyAssignment, Technician, Vehicle)
+from desktop.services import permissions, records
+from desktop.services.errors import ValidationError
+from desktop.services.schedule import clashes
+from desktop.services.schedule.fields import format_span, phone
+from desktop.services.validators import optional_text, require_text
+
+KINDS = {"vehicle": (Vehicle, "Kendaraan"), "driver": (Driver, "Pengemudi"),
+         "technician": (Technician, "Teknisi")}
+DUTIES = {"driver": "Pengemudi", "technician": "Teknisi seating clinic",
+          "officer": "Petugas piket"}
+PLATE_RE = re.compile(r"^[A-Z]{1,2} \d{1,4}( [A-Z]{1,3})?$")
+
+
+def normalise_plate(text: str) -> str:
+    """'aa1234xy' -> 'AA 1234 XY'"""
+    compact = re.sub(r"\s", "", (text or "").upper())
+    match = re.fullmatch(r"([A-Z]{1,2})(\d{1,4})([A-Z]{0,3})", compact)
+    if not match:
+        return " ".join((text or "").upper().split())
+    return " ".join(part for part in match.groups() if part)
+
+
+def _save(actor, model, instance, clean):
+    with clashes.serialised():
+        if instance is None:
+            return records.create(model, actor, **clean)
+        return records.update(instance, actor, **clean)
+
+
+def save_vehicle(actor, vehicle: Vehicle | None = None, *, plate: str, name: str,
+                 active: bool = True) -> Vehicle:
+    permissions.require(actor, "schedule.manage")
+    plate = normalise_plate(plate)
+    if not PLATE_RE.match(plate):
+        raise ValidationError("Nomor polisi", "tulis seperti AA 1234 XY.")
+    existing = Vehicle.get_or_none(Vehicle.plate == plate)
+    if existing is not None and (vehicle is None or existing.id != vehicle.id):
+        raise ValidationError("Nomor polisi", f"{plate} sudah terdaftar ({existing.name}).")
+    clean = dict(plate=plate, name=require_text(name, "Nama kendaraan", 80), active=bool(active))
+    try:
+        return _save(actor, Vehicle, vehicle, clean)
+    except IntegrityError:
+        raise ValidationError("Nomor polisi", f"{plate} baru saja didaftarkan di PC lain.") \
+            from None
+
+
+def _person(actor, model, instance, name, phone_text, active, label):
+    permissions.require(actor, "schedule.manage")
+    clean = dict(name=require_text(name, f"Nama {label.lower()}", 120),
+                 phone=phone(phone_text, "Telepon"), active=bool(active))
+    return _save(actor, model, instance, clean)
+
+
+def save_driver(actor, driver: Driver | None = None, *, name: str, phone: str = "",
+                active: bool = True) -> Driver:
+    return _person(actor, Driver, driver, name, phone, active, "Pengemudi")
+
+
+def save_technician(actor, technician: Technician | None = None, *, name: str,
+                    phone: str = "", active: bool = True) -> Technician:
+    return _person(actor, Technician, technician, name, phone, active, "Teknisi")
+
+
+def save_cemetery(actor, cemetery: Cemetery | None = None, *, name: str, kelurahan: str = "",
+                  active: bool = True) -> Cemetery:
+    permissions.require(actor, "schedule.manage")
+    name = require_text(name, "Nama pemakaman", 120)
+    existing = Cemetery.get_or_none(Cemetery.name == name)
+    if existing is not None and (cemetery is None or existing.id != cemetery.id):
+        raise ValidationError("Nama pemakaman", "sudah ada di daftar.")
+    clean = dict(name=name, kelurahan=optional_text(kelurahan, "Kelurahan", 80),
+                 active=bool(active))
+    return _save(actor, Cemetery, cemetery, clean)
+
+
+def vehicles(active_only: bool = False) -> list[Vehicle]:
+    query = Vehicle.select().order_by(Vehicle.plate)
+    return list(query.where(Vehicle.active == True) if active_only else query)  # noqa: E712
+
+
+def drivers(active_only: bool = False) -> list[Driver]:
+    query = Driver.select().order_by(Driver.name)
+    return list(query.where(Driver.active == True) if active_only else query)  # noqa: E712
+
+
+def technicians(active_only: bool = False) -> list[Technician]:
+    query = Technician.select().order_by(Technician.name)
+    return list(query.where(Technician.active == True) if active_only else query)  # noqa: E712
+
+
+def cemeteries(active_only: bool = True) -> list[Cemetery]:
+    query = Cemetery.select().order_by(Cemetery.name)
+    return list(query.where(Cemetery.active == True) if active_only else query)  # noqa: E712
+
+
+def resource_name(kind: str, resource_id: int) -> str:
+    model, _ = KINDS[kind]
+    instance = model.get_or_none(model.id == resource_id)
+    if instance is None:
+        return "-"
+    return instance.plate if kind == "vehicle" else instance.name
+
+
+def add_blackout(actor, kind: str, resource_id: int, start_at: datetime.datetime,
+                 end_at: datetime.datetime, reason: str) -> Blackout:
+    """Block a resource (maintenance, other duty). Refused over an active booking."""
+    permissions.require(actor, "schedule.manage")
+    if kind not in KINDS:
+        raise ValidationError("Jenis", "pilih kendaraan, pengemudi atau teknisi.")
+    model, label = KINDS[kind]
+    resource = model.get_or_none(model.id == resource_id)
+    if resource is None:
+        raise ValidationError(label, "pilih dari daftar.")
+    if not isinstance(start_at, datetime.datetime) or not isinstance(end_at, datetime.datetime):
+        raise ValidationError("Mulai", "isi tanggal dan jam mulai serta selesai.")
+    if end_at <= start_at:
+        raise ValidationError("Selesai", "harus sesudah waktu mulai.")
+    reason = require_text(reason, "Alasan", 200)
+    with clashes.serialised(resource):
+        busy = [b for b in clashes.busy_periods(kind, resource_id, start_at, end_at)
+                if not isinstance(b.record, Blackout)]
+        if busy:
+            raise clashes.ClashError(label, f"sudah ada {clashes.describe(busy[0].record)} "
+                                     "pada waktu itu. Pindahkan atau batalkan pemesanan itu "
+                                     "dulu.", conflict=busy[0].record)
+        return records.create(Blackout, actor, resource_kind=kind, resource_id=resource_id,
+                              start_at=start_at, end_at=end_at, reason=reason)
+
+
+def remove_blackout(actor, blackout: Blackout) -> None:
+    permissions.require(actor, "schedule.manage")
+    with clashes.serialised():
+        records.delete(blackout, actor)
+
+
+def blackouts_between(start: datetime.datetime, end: datetime.datetime) -> list[Blackout]:
+    return list(Blackout.select().where((Blackout.start_at < end) & (Blackout.end_at > start))
+                .order_by(Blackout.start_at))
+
+
+def describe_blackout(blackout: Blackout) -> str:
+    return (f"{resource_name(blackout.resource_kind, blackout.resource_id)}: "
+            f"{format_span(blackout.start_at, blackout.end_at)} ({blackout.reason})")
+
+
+def set_duty(actor, day: datetime.date, duty: str, *, driver_id: int | None = None,
+             technician_id: int | None = None, officer_name: str = "",
+             note: str = "") -> DutyAssignment:
+    """Put someone on the roster for a day; the same person twice on one day is refused."""
+    permissions.require(actor, "schedule.manage")
+    if duty not in DUTIES:
+        raise ValidationError("Tugas", "pilih pengemudi, teknisi atau petugas piket.")
+    clean = dict(day=day, duty=duty, driver=None, technician=None, officer_name="",
+                 note=optional_text(note, "Catatan", 200))
+    query = DutyAssignment.select().where((DutyAssignment.day == day)
+                                          & (DutyAssignment.duty == duty))
+    if duty == "driver":
+        driver = Driver.get_or_none(Driver.id == driver_id) if driver_id else None
+        if driver is None:
+            raise ValidationError("Pengemudi", "pilih dari daftar.")
+        clean["driver"] = driver
+        query = query.where(DutyAssignment.driver == driver)
+    elif duty == "technician":
+        technician = Technician.get_or_none(Technician.id == technician_id) \
+            if technician_id else None
+        if technician is None:
+            raise ValidationError("Teknisi", "pilih dari daftar.")
+        clean["technician"] = technician
+        query = query.where(DutyAssignment.technician == technician)
+    else:
+        clean["officer_name"] = require_text(officer_name, "Nama petugas piket", 120)
+        query = query.where(DutyAssignment.officer_name == clean["officer_name"])
+    if query.exists():
+        raise ValidationError(DUTIES[duty], "sudah tercatat piket pada hari itu.")
+    with clashes.serialised():
+        return records.create(DutyAssignment, actor, **clean)
+
+
+def remove_duty(actor, assignment: DutyAssignment) -> None:
+    permissions.require(actor, "schedule.manage")
+    with clashes.serialised():
+        records.delete(assignment, actor)
+
+
+def duty_name(assignment: DutyAssignment) -> str:
+    if assignment.duty == "driver":
+        return assignment.driver.name
+    if assignment.duty == "technician":
+        return assignment.technician.name
+    return assignment.officer_name
+
+
+def roster(start: datetime.date, days: int = 7) -> dict[datetime.date, list[DutyAssignment]]:
+    """Who is on duty each day from `start`, every day present (empty when nobody is)."""
+    result = {start + datetime.timedelta(days=i): [] for i in range(days)}
+    query = (DutyAssignment.select().where(
+        (DutyAssignment.day >= start) & (DutyAssignment.day < start + datetime.timedelta(days))
+    ).order_by(DutyAssignment.day, DutyAssignment.duty, DutyAssignment.id))
+    for assignment in query:
+        result[assignment.day].append(assignment)
+    return result

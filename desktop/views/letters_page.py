@@ -1,0 +1,508 @@
+"""Surat: the letter queue by state, filtered to what the user's role acts on, with a preview.
+
+The preview is the real document: the DOCX converted to PDF (LibreOffice) and its pages drawn
+as images by poppler's pdftoppm, all off the UI thread. Without either tool the pane says so
+and offers the DOCX to open in Word or LibreOffice instead.
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+                               QSplitter, QTabBar, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from desktop.services import applications, users
+from desktop.services.errors import PelitaError
+from desktop.services.letters import catalogue, lifecycle, pdf
+from desktop.views import workers
+from desktop.views.partials.application_table import short_local
+from desktop.views.partials.forms import ERROR_TEXT_STYLE
+from desktop.views.partials.tables import read_only_table
+
+PREVIEW_DPI = 110  # sharp enough at the pane's width, quick to render
+PDFTOPPM_TIMEOUT_S = 120
+NO_POPPLER = ("Pratinjau halaman memerlukan Poppler (pdftoppm), yang tidak terpasang di PC ini. "
+              "Surat tetap dapat dibuka di Word atau LibreOffice dengan tombol 'Buka dokumen'. "
+              "Untuk pratinjau, pasang Poppler (di Debian/Ubuntu: sudo apt install "
+              "poppler-utils; di Windows: poppler for Windows, folder bin di PATH).")
+COLUMNS = ["Hal", "Pemohon", "Penanda tangan", "Nomor", "Status", "Diperbarui"]
+COL_SUBJECT, COL_APPLICANT, COL_SIGNER, COL_NUMBER, COL_STATE, COL_UPDATED = range(len(COLUMNS))
+ALL = "all"  # the last tab: every letter, to look one up or reprint it
+
+
+# --- rendering pages (Qt-free: runs in worker threads) ----------------------------------------
+
+def pdf_pages(data: bytes, dpi: int = PREVIEW_DPI) -> list[bytes]:
+    """Each page of a PDF as PNG bytes, drawn by pdftoppm. Raises PelitaError without it."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise PelitaError(NO_POPPLER)
+    with tempfile.TemporaryDirectory(prefix="pelita-pages-") as tmp:
+        source = Path(tmp) / "surat.pdf"
+        source.write_bytes(data)
+        try:
+            result = subprocess.run([tool, "-png", "-r", str(dpi), str(source),
+                                     str(Path(tmp) / "hal")], capture_output=True,
+                                    timeout=PDFTOPPM_TIMEOUT_S, stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PelitaError(f"pdftoppm gagal menggambar halaman surat ({exc}). Buka "
+                              "dokumennya di Word atau LibreOffice.") from None
+        pages = sorted(Path(tmp).glob("hal*.png"), key=lambda p: int(re.sub(r"\D", "", p.stem)))
+        if result.returncode != 0 or not pages:
+            detail = result.stderr.decode(errors="replace").strip().splitlines()
+            raise PelitaError("pdftoppm gagal menggambar halaman surat"
+                              + (f" ({detail[-1]})" if detail else "")
+                              + ". Buka dokumennya di Word atau LibreOffice.")
+        return [p.read_bytes() for p in pages]
+
+
+def letter_pdf(actor, letter) -> bytes:
+    """A signed letter's kept PDF (made once), or a draft converted now."""
+    if letter.state in lifecycle.ISSUED:
+        return lifecycle.pdf_of(actor, letter)
+    return pdf.docx_to_pdf(lifecycle.preview(letter))
+
+
+@dataclass
+class Rendered:
+    """What the preview pane shows: the DOCX, and its pages when they could be drawn."""
+
+    letter_id: int
+    version: int
+    docx: bytes
+    pages: list = field(default_factory=list)  # PNG bytes, one per page
+    problem: str = ""  # why there are no pages
+
+
+def render_letter_pages(actor, letter_id: int, dpi: int = PREVIEW_DPI) -> Rendered:
+    letter = lifecycle.get(letter_id)
+    docx = lifecycle.preview(letter)  # a tampered signed letter raises here: nothing to show
+    rendered = Rendered(letter.id, letter.version, docx)
+    try:
+        rendered.pages = pdf_pages(letter_pdf(actor, letter), dpi)
+    except PelitaError as exc:
+        rendered.problem = exc.message
+    return rendered
+
+
+def document_name(letter) -> str:
+    """A file name for the letter: its number once signed, else konsep-surat-<id>."""
+    base = letter.number or f"konsep-surat-{letter.id}"
+    return re.sub(r"[^\w.-]+", "_", base).strip("_") or f"surat-{letter.id}"
+
+
+def open_docx(letter, data: bytes) -> tuple[bool, str]:
+    """Write the document to a temporary file and hand it to Word/LibreOffice."""
+    folder = Path(tempfile.gettempdir()) / "pelita-surat"
+    folder.mkdir(exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=document_name(letter) + "-", suffix=".docx",
+                                    dir=folder)
+    with os.fdopen(handle, "wb") as fh:
+        fh.write(data)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(name)), name
+
+
+# --- the preview pane --------------------------------------------------------------------------
+
+class LetterPreview(QWidget):
+    """A letter's pages as images in a scroll area, drawn in the background."""
+
+    rendered = Signal(object)  # the Rendered shown, or None after an error (tests wait on it)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.letter_id: int | None = None
+        self.current: Rendered | None = None
+        self._letter = None
+        self._generation = 0
+        self._pixmaps: list[QPixmap] = []
+        self._cache: dict[tuple[int, int], Rendered] = {}
+
+        self.status = QLabel("Pilih surat untuk melihat pratinjaunya.")
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton("Buka dokumen")
+        self.open_button.setToolTip("Buka surat di Word atau LibreOffice")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_document)
+        self.open_button.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.pages_widget = QWidget()
+        self.pages_widget.setStyleSheet("background: #6b7280;")
+        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setSpacing(12)
+        self.pages_layout.setContentsMargins(12, 12, 12, 12)
+        self.pages_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.pages_widget)
+        self.scroll.setMinimumWidth(320)
+        self.scroll.viewport().installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+
+    def page_labels(self) -> list[QLabel]:
+        return [self.pages_layout.itemAt(i).widget() for i in range(self.pages_layout.count())
+                if self.pages_layout.itemAt(i).widget() is not None]
+
+    def clear(self, text: str = "Pilih surat untuk melihat pratinjaunya.") -> None:
+        self._generation += 1
+        self.letter_id, self.current, self._letter = None, None, None
+        self._set_pages([])
+        self._say(text)
+        self.open_button.hide()
+
+    def show_letter(self, letter_id: int, version: int | None = None) -> None:
+        """Render (or take from the cache) and show; a later call wins over an earlier one."""
+        self._generation += 1
+        generation = self._generation
+        self.letter_id = letter_id
+        cached = self._cache.get((letter_id, version)) if version is not None else None
+        if cached is not None:
+            self._show(generation, cached)
+            return
+        self._set_pages([])
+        self.open_button.hide()
+        self._say("Menyiapkan pratinjau surat…")
+        actor = self.session.user
+        workers.run_task(lambda: render_letter_pages(actor, letter_id),
+                         lambda result: self._show(generation, result),
+                         lambda exc: self._failed(generation, exc))
+
+    def _show(self, generation: int, result: Rendered) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self._cache[(result.letter_id, result.version)] = result
+        if len(self._cache) > 20:
+            self._cache.pop(next(iter(self._cache)))
+        self.current = result
+        self._set_pages(result.pages)
+        if result.pages:
+            count = len(result.pages)
+            self._say(f"{count} halaman." if count > 1 else "1 halaman.")
+            self.open_button.hide()
+        else:
+            self._say(result.problem, error=True)
+            self.open_button.show()
+        self.rendered.emit(result)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self.current = None
+        self._set_pages([])
+        self._say(exc.message if isinstance(exc, PelitaError)
+                  else f"Pratinjau gagal dibuat: {type(exc).__name__}: {exc}", error=True)
+        self.open_button.hide()
+        self.rendered.emit(None)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_TEXT_STYLE if error else "color: #444;")
+        self.status.setText(text)
+
+    def _set_pages(self, pngs: list[bytes]) -> None:
+        for label in self.page_labels():
+            self.pages_layout.removeWidget(label)
+            label.hide()  # deleteLater waits for the event loop: until then it would show
+            label.deleteLater()
+        self._pixmaps = []
+        for number, png in enumerate(pngs, 1):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            self._pixmaps.append(pixmap)
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setToolTip(f"Halaman {number}")
+            self.pages_layout.insertWidget(self.pages_layout.count() - 1, label)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Pages as wide as the pane (never enlarged past the rendered size)."""
+        width = max(self.scroll.viewport().width() - 24, 200)
+        for label, pixmap in zip(self.page_labels(), self._pixmaps):
+            if pixmap.isNull():
+                continue
+            label.setPixmap(pixmap if pixmap.width() <= width else pixmap.scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def open_document(self) -> None:
+        if self.current is None:
+            return
+        try:
+            letter = lifecycle.get(self.current.letter_id)
+        except PelitaError as exc:
+            self._say(exc.message, error=True)
+            return
+        opened, name = open_docx(letter, self.current.docx)
+        if not opened:
+            self._say(f"Tidak ada aplikasi untuk membuka dokumen Word di PC ini; berkasnya "
+                      f"tersimpan di {name}.", error=True)
+
+
+# --- the queue ---------------------------------------------------------------------------------
+
+def _kind(letter) -> str:
+    try:
+        return catalogue.spec(letter.template_key).title
+    except KeyError:
+        return letter.template_key
+
+
+def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
+    """The table's rows for `state` (None: all), and the count for each of the role's tabs."""
+    signers = {u.id: u.full_name for u in users.list_users()}
+    applicants: dict[int, str] = {}
+    rows = []
+    for letter in lifecycle.queue(actor, state):
+        applicant = ""
+        if letter.application_id is not None:
+            if letter.application_id not in applicants:
+                try:
+                    app = applications.get(letter.application_id)
+                except PelitaError:
+                    applicants[letter.application_id] = "-"
+                else:
+                    who = app.person.name if app.person_id else (
+                        app.organisation.name if app.organisation_id else "")
+                    applicants[letter.application_id] = f"{who} ({app.reg_number})".strip()
+            applicant = applicants[letter.application_id]
+        texts = [""] * len(COLUMNS)
+        texts[COL_SUBJECT] = letter.subject
+        texts[COL_APPLICANT] = applicant or "-"
+        texts[COL_SIGNER] = ((letter.signing_as + " ") if letter.signing_as else "") + \
+            signers.get(letter.signer_id, "-")
+        texts[COL_NUMBER] = letter.number or "-"
+        texts[COL_STATE] = lifecycle.STATES.get(letter.state, letter.state)
+        texts[COL_UPDATED] = short_local(letter.updated_at)
+        rows.append((letter.id, letter.version, letter.state, letter.return_note, texts,
+                     _kind(letter)))
+    counts = {s: (len(rows) if s == state else len(lifecycle.queue(actor, s)))
+              for s in lifecycle.states_for(actor)}
+    return rows, counts
+
+
+class LettersPage(QWidget):
+    data_changed = Signal()  # a letter moved on: other pages may recount
+    loaded = Signal()  # the table was filled (tests wait on it)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        user = session.user
+        self.states = lifecycle.states_for(user)
+        self._generation = 0
+        self.counts: dict[str, int] = {}
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for state in self.states:
+            self.tabs.addTab(lifecycle.STATES[state])
+            self.tabs.setTabData(self.tabs.count() - 1, state)
+        self.tabs.addTab("Semua surat")
+        self.tabs.setTabData(self.tabs.count() - 1, ALL)
+        self.tabs.setTabToolTip(self.tabs.count() - 1,
+                                "Semua surat, termasuk yang sudah diserahkan: untuk mencari "
+                                "atau mencetak ulang.")
+        self.refresh_button = QPushButton("Muat ulang")
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.refresh_button)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        if not self.states:
+            self.hint.setText("Peran Anda tidak memproses surat; daftar ini menampilkan semua "
+                              "surat untuk dilihat dan dicetak ulang.")
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.table = read_only_table(self.model)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in {COL_APPLICANT: "Agus Prasetyo (0001",
+                               COL_SIGNER: "a.n. Kabid Santos", COL_NUMBER: "400.9.4/0001/Dinsos/20",
+                               COL_STATE: "Menunggu tanda tangan",
+                               COL_UPDATED: "30 Nov 2026 23.59"}.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda index: self.open_letter(self._id_at(index.row())))
+
+        self.count_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #7a4b00;")
+        self.open_button = QPushButton("Buka surat…")
+        self.open_button.setToolTip("Ubah, paraf, tanda tangani, cetak atau simpan (Enter)")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_letter(self.current_letter_id()))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.note_label)
+        left_layout.addLayout(bottom)
+        self.preview = LetterPreview(session)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([780, 480])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        self.hint.setVisible(not self.states)
+        layout.addWidget(self.splitter, 1)
+
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def current_state(self) -> str | None:
+        state = self.tabs.tabData(self.tabs.currentIndex())
+        return None if state == ALL else state
+
+    def select_state(self, state: str | None) -> bool:
+        """Show the tab for `state` (None: all letters); False if the role has no such tab."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabData(index) == (state or ALL):
+                if index == self.tabs.currentIndex():
+                    self.refresh()
+                else:
+                    self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def refresh(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.current_letter_id()
+        self._generation += 1
+        generation, state, actor = self._generation, self.current_state(), self.session.user
+        self.count_label.setText("Memuat…")
+        workers.run_task(lambda: queue_rows(actor, state),
+                         lambda result: self._fill(generation, result, keep),
+                         lambda exc: self._load_failed(generation, exc))
+
+    def _load_failed(self, generation: int, exc: Exception) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self.count_label.setStyleSheet(ERROR_TEXT_STYLE)
+        self.count_label.setText(exc.message if isinstance(exc, PelitaError) else str(exc))
+
+    def _fill(self, generation: int, result, keep: int | None) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        rows, self.counts = result
+        for index in range(self.tabs.count()):
+            state = self.tabs.tabData(index)
+            if state in self.counts:
+                count = self.counts[state]
+                self.tabs.setTabText(index, lifecycle.STATES[state]
+                                     + (f" ({count})" if count else ""))
+        self.table.selectionModel().blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for letter_id, version, state, note, texts, kind in rows:
+            items = [QStandardItem(text) for text in texts]
+            items[0].setData(letter_id, Qt.ItemDataRole.UserRole)
+            items[0].setData(version, Qt.ItemDataRole.UserRole + 1)
+            items[0].setData(note, Qt.ItemDataRole.UserRole + 2)
+            for item in items:
+                item.setToolTip(item.text())
+            items[COL_SUBJECT].setToolTip(f"{texts[COL_SUBJECT]}\nJenis: {kind}")
+            if state == "returned" and note:
+                items[COL_STATE].setToolTip(f"Catatan: {note}")
+            self.model.appendRow(items)
+        self.table.selectionModel().blockSignals(False)
+        # Within a state's tab the status column says the same on every row.
+        self.table.setColumnHidden(COL_STATE, self.current_state() is not None)
+        self.count_label.setStyleSheet("")
+        self.count_label.setText(f"{len(rows)} surat" if rows else "Tidak ada surat di sini.")
+        row = next((r for r in range(self.model.rowCount()) if self._id_at(r) == keep), 0)
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self._current_changed(self.model.index(row, 0))
+        else:
+            self._current_changed(self.model.index(-1, 0))
+        self.loaded.emit()
+
+    def _id_at(self, row: int) -> int | None:
+        item = self.model.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def letter_ids(self) -> list[int]:
+        return [self._id_at(r) for r in range(self.model.rowCount())]
+
+    def current_letter_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self._id_at(index.row()) if index.isValid() else None
+
+    def select_letter(self, letter_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self._id_at(row) == letter_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _current_changed(self, index, _previous=None) -> None:
+        letter_id = self._id_at(index.row()) if index.isValid() else None
+        self.open_button.setEnabled(letter_id is not None)
+        if letter_id is None:
+            self.note_label.hide()
+            self.preview.clear("Tidak ada surat yang dipilih.")
+            return
+        item = self.model.item(index.row(), 0)
+        note = item.data(Qt.ItemDataRole.UserRole + 2)
+        state_text = self.model.item(index.row(), COL_STATE).text()
+        self.note_label.setVisible(bool(note) and state_text == lifecycle.STATES["returned"])
+        self.note_label.setText(f"Catatan pengembalian: {note}")
+        self.preview.show_letter(letter_id, item.data(Qt.ItemDataRole.UserRole + 1))
+
+    # --- acting --------------------------------------------------------------------------
+
+    def open_letter(self, letter_id: int | None) -> None:
+        if letter_id is None:
+            return
+        from desktop.views.letter_dialog import LetterDialog
+
+        try:
+            dialog = LetterDialog(self.session, letter_id, self)
+        except PelitaError as exc:
+            self.count_label.setStyleSheet(ERROR_TEXT_STYLE)
+            self.count_label.setText(exc.message)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.data_changed.emit()
+        self.refresh(keep=letter_id)

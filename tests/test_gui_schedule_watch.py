@@ -1,0 +1,56 @@
+"""The calendar's watcher on every backend: LISTEN/NOTIFY on PostgreSQL, polling elsewhere."""
+import multiprocessing
+
+import pytest
+
+from desktop.models import db
+from desktop.services.schedule import changes
+from desktop.views.schedule_watch import ScheduleWatcher
+
+
+def _bump_elsewhere(url):
+    from desktop import database
+    from desktop.models import db
+    from desktop.services.schedule import changes
+
+    database.connect(url)
+    changes.ensure_row()
+    with db.atomic():
+        changes.bump()
+    database.close()
+
+
+@pytest.fixture
+def watcher(backend_db):
+    watcher = ScheduleWatcher(poll_ms=50)
+    yield watcher
+    watcher.stop()
+
+
+def test_watcher_hears_another_pcs_change(qtbot, backend_db, watcher):
+    expected = "listen" if backend_db.startswith("postgresql") else "poll"
+    assert watcher.mode == expected
+    process = multiprocessing.get_context("spawn").Process(target=_bump_elsewhere,
+                                                           args=(backend_db,))
+    with qtbot.waitSignal(watcher.changed, timeout=15000):
+        process.start()
+    process.join(timeout=30)
+    assert process.exitcode == 0
+
+
+def test_notify_arrives_only_on_commit(qtbot, backend_db, watcher):
+    if watcher.mode != "listen":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; other backends poll committed values")
+    changes.ensure_row()
+    fired = []
+    watcher.changed.connect(lambda: fired.append(1))
+    with db.atomic() as transaction:
+        changes.bump()
+        qtbot.wait(300)
+        assert fired == []
+        transaction.rollback()
+    qtbot.wait(300)
+    assert fired == []
+    with db.atomic():
+        changes.bump()
+    qtbot.waitUntil(lambda: fired == [1], timeout=3000)
