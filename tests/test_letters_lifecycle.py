@@ -87,6 +87,9 @@ def test_draft_return_paraf_sign_hand_over(backend_db):
     letter = lifecycle.edit(o["clerk"], letter,
                             fields={"aid_purpose": "biaya sekolah SMP Negeri 1 & <SMA>"})
     letter = lifecycle.submit(o["clerk"], letter)
+    # Only the verifier sees it to initial: the signer never initials their own letter.
+    assert [x.id for x in lifecycle.queue(o["coordinator"], "waiting_paraf")] == [letter.id]
+    assert lifecycle.queue(o["head"], "waiting_paraf") == []
     letter = lifecycle.paraf(o["coordinator"], letter)
     assert letter.state == "waiting_signature" and letter.paraf_by_id == o["coordinator"].id
     assert lifecycle.queue(o["head"], "waiting_signature")[0].id == letter.id

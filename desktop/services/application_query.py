@@ -46,8 +46,7 @@ def _prefix_range(column, prefix: str):
 
 
 def _local_midnight_utc(day: datetime.date) -> datetime.datetime:
-    local = datetime.datetime.combine(day, datetime.time(), tzinfo=timefmt.office_tz())
-    return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return timefmt.to_utc(datetime.datetime.combine(day, datetime.time()))
 
 
 def _text_condition(text: str):

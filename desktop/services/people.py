@@ -5,7 +5,7 @@ import re
 from desktop.models import Organisation, Person
 from desktop.services import records, timefmt
 from desktop.services.errors import NotFound, ValidationError
-from desktop.services.validators import check_nik, optional_text, require_text
+from desktop.services.validators import check_nik, check_phone, optional_text, require_text
 
 SEXES = {"L": "Laki-laki", "P": "Perempuan"}
 RELIGIONS = ["Islam", "Kristen", "Katolik", "Hindu", "Buddha", "Konghucu",
@@ -65,7 +65,7 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
     clean.update(birth_date=birth, sex=sex, religion=religion, marital_status=marital,
                  rt=_digits(values.get("rt", ""), "RT", 3) if values.get("rt") else "",
                  rw=_digits(values.get("rw", ""), "RW", 3) if values.get("rw") else "",
-                 phone=_phone(values.get("phone", "")),
+                 phone=check_phone(values.get("phone", "")),
                  kk_number=_digits(values.get("kk_number", ""), "No. KK", 16))
     nik = re.sub(r"\s", "", values.get("nik") or "")
     if documented or nik:
@@ -91,13 +91,6 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
                                   "NIK (misalnya: tanpa identitas, ditemukan di ...).")
     clean["name_key"] = name_key(clean["name"])
     return clean
-
-
-def _phone(value: str) -> str:
-    text = re.sub(r"[\s-]", "", value or "")
-    if text and not re.fullmatch(r"\+?\d{8,15}", text):
-        raise ValidationError("Telepon/WhatsApp", "isi 8 s.d. 15 angka, contoh 081234567890.")
-    return text
 
 
 def register_person(actor, today: datetime.date | None = None, documented: bool = True,
@@ -166,5 +159,5 @@ def register_organisation(actor, **values) -> Organisation:
         Organisation, actor, name=name, legal_form=legal_form,
         address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
         contact_person=optional_text(values.get("contact_person", ""), "Narahubung", 120),
-        phone=_phone(values.get("phone", "")),
+        phone=check_phone(values.get("phone", "")),
         email=check_email(values.get("email", "")), name_key=name_key(name))

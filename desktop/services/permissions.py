@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
                       "membuat konsep surat"),
     "letters.paraf": (frozenset({HEAD}), "memaraf atau mengembalikan konsep surat"),
     "letters.view": (ALL_ROLES, "melihat surat"),
+    "templates.manage": (frozenset({ADMIN}), "mengganti templat surat"),
     "letters.hand_over": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
                           "menyerahkan surat kepada pemohon"),
     "applications.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),

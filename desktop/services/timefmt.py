@@ -25,6 +25,12 @@ def to_local(utc_naive: datetime.datetime) -> datetime.datetime:
     return utc_naive.replace(tzinfo=datetime.timezone.utc).astimezone(office_tz())
 
 
+def to_utc(local: datetime.datetime) -> datetime.datetime:
+    """An office-local wall time (naive, or aware) as naive UTC, for storing."""
+    aware = local.replace(tzinfo=office_tz()) if local.tzinfo is None else local
+    return aware.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
 def format_date(day: datetime.date) -> str:
     """22 November 2026"""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -106,3 +106,14 @@ def optional_text(value: str, field: str, max_length: int) -> str:
     if len(text) > max_length:
         raise ValidationError(field, f"terlalu panjang: paling banyak {max_length} karakter.")
     return text
+
+
+def check_phone(value: str, field: str = "Telepon/WhatsApp", required: bool = False,
+                why: str = "") -> str:
+    """A telephone or WhatsApp number: 8 to 15 digits, spaces and dashes dropped."""
+    text = re.sub(r"[\s-]", "", value or "")
+    if not text and required:
+        raise ValidationError(field, f"wajib diisi{' ' + why if why else ''}.")
+    if text and not re.fullmatch(r"\+?\d{8,15}", text):
+        raise ValidationError(field, "isi 8 s.d. 15 angka, contoh 081234567890.")
+    return text

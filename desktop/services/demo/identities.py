@@ -6,9 +6,15 @@ MALE = ["Agus", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Imam", "Joko", "Slame
         "Wahyu", "Yusuf", "Bambang", "Rudi", "Heru", "Sigit", "Arif", "Dwi", "Bayu", "Rizki"]
 FEMALE = ["Sri", "Siti", "Dewi", "Endang", "Fitri", "Indah", "Lestari", "Nur", "Rina", "Sari",
           "Tri", "Wulan", "Yuni", "Ani", "Ratna", "Puji", "Eni", "Kartini", "Suci", "Ayu"]
-FAMILY = ["Santoso", "Wibowo", "Susanto", "Prasetyo", "Hidayat", "Nugroho", "Saputra",
-          "Rahayu", "Wijaya", "Kurniawan", "Setiawan", "Purnomo", "Handayani", "Lestari",
-          "Utomo", "Suryani", "Hartono", "Wahyuni", "Firmansyah", "Pratama"]
+# Javanese second names are mostly gendered: men are not "Rahayu", women not "Hartono".
+FAMILY = {
+    "L": ["Santoso", "Wibowo", "Susanto", "Prasetyo", "Hidayat", "Nugroho", "Saputra",
+          "Wijaya", "Kurniawan", "Setiawan", "Purnomo", "Utomo", "Hartono", "Firmansyah",
+          "Pratama"],
+    "P": ["Rahayu", "Handayani", "Lestari", "Suryani", "Wahyuni", "Puspitasari", "Rahmawati",
+          "Kusumawati", "Susanti", "Wulandari", "Purwanti", "Setyowati", "Maharani",
+          "Anggraini", "Pratiwi"],
+}
 # Kota Magelang: two kecamatan codes and their kelurahan.
 KELURAHAN = {
     "01": ("Magelang Selatan", ["Jurangombo Utara", "Jurangombo Selatan", "Magersari",
@@ -24,7 +30,7 @@ STREETS = ["Jl. Pahlawan", "Jl. Ahmad Yani", "Jl. Tidar", "Jl. Sudirman", "Jl. P
 
 def full_name(rng: random.Random, sex: str) -> str:
     given = rng.choice(FEMALE if sex == "P" else MALE)
-    return f"{given} {rng.choice(FAMILY)}"
+    return f"{given} {rng.choice(FAMILY[sex])}"
 
 
 def nik(rng: random.Random, region_code: str, district: str, birth: datetime.date, sex: str,

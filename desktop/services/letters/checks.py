@@ -186,9 +186,13 @@ def require_valid(template_key: str, data: bytes, name: str | None = None) -> No
                               "; ".join(p.message for p in problems))
 
 
-def check_all(out_dir: Path | None = None,
-              template_dir: Path | None = None) -> list[Problem]:
-    """Check and render every template; with `out_dir`, write <key>.docx rendered there."""
+def check_all(out_dir: Path | None = None, template_dir: Path | None = None,
+              use_replacements: bool = False) -> list[Problem]:
+    """Check and render every template; with `out_dir`, write <key>.docx rendered there.
+
+    With `use_replacements` (a database open), an administrator's replacement is checked
+    instead of the shipped file: the templates letters are made from now.
+    """
     template_dir = Path(template_dir or render.TEMPLATE_DIR)
     problems = []
     if out_dir is not None:
@@ -199,6 +203,10 @@ def check_all(out_dir: Path | None = None,
             problems.append(Problem(path.name, "", f"berkas templat tidak ada di {template_dir}."))
             continue
         data = path.read_bytes()
+        if use_replacements:
+            from desktop.services.letters import templates
+
+            data = templates.active_template(key) or data
         found = check_template(key, data, path.name, render_sample=False)
         rendered = None
         if not found:

@@ -14,7 +14,7 @@ from peewee import IntegrityError
 from desktop.models import Letter, SignerImage, User, db, utcnow
 from desktop.services import audit, numbering, permissions, records, settings, timefmt
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from desktop.services.letters import catalogue, checks
+from desktop.services.letters import catalogue, checks, templates
 from desktop.services.letters import context as letter_context
 
 STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
@@ -101,8 +101,10 @@ def queue(actor, state: str | None = None) -> list[Letter]:
     query = Letter.select(*columns)
     if state is not None:
         query = query.where(Letter.state == state)
-    if state in ("waiting_signature",) and actor.role == permissions.HEAD:
+    if state == "waiting_signature" and actor.role == permissions.HEAD:
         query = query.where(Letter.signer == actor.id)
+    if state == "waiting_paraf" and actor.role == permissions.HEAD:
+        query = query.where(Letter.signer != actor.id)  # a signer never initials their own
     return list(query.order_by(Letter.updated_at.desc(), Letter.id.desc()))
 
 
@@ -131,7 +133,8 @@ def preview(letter: Letter) -> bytes:
 
     values = letter_context.build(letter, application=_application(letter))
     checks.check_context(letter.template_key, values)
-    return render_letter(letter.template_key, values, images=_emblem())
+    return render_letter(letter.template_key, values, images=_emblem(),
+                         template_file=templates.active_template(letter.template_key))
 
 
 # -- drafting ----------------------------------------------------------------------------------
@@ -401,7 +404,9 @@ def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
                 profile=profile)
             checks.check_context(letter.template_key, values)
             document = render_letter(letter.template_key, values,
-                                     images={**images, "qr_code": qr_png(code)})
+                                     images={**images, "qr_code": qr_png(code)},
+                                     template_file=templates.active_template(
+                                         letter.template_key))
             digest = hashlib.sha256(document).hexdigest()
             issued = json.dumps({k: v for k, v in values.items()
                                  if k not in letter_context.IMAGE_NAMES},

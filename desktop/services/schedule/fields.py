@@ -4,12 +4,10 @@ import re
 
 from desktop.services import office, timefmt
 from desktop.services.errors import ValidationError
+from desktop.services.validators import check_phone
 
 
-def to_utc(local: datetime.datetime) -> datetime.datetime:
-    """An office-local wall time (naive) as naive UTC, for storing."""
-    aware = local.replace(tzinfo=timefmt.office_tz()) if local.tzinfo is None else local
-    return aware.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+to_utc = timefmt.to_utc
 
 
 def local_date(utc_naive: datetime.datetime) -> datetime.date:
@@ -39,12 +37,7 @@ def format_span(start: datetime.datetime, end: datetime.datetime) -> str:
 
 
 def phone(value: str, field: str = "Telepon/WhatsApp", required: bool = False) -> str:
-    text = re.sub(r"[\s-]", "", value or "")
-    if not text and required:
-        raise ValidationError(field, "wajib diisi agar petugas bisa menghubungi keluarga.")
-    if text and not re.fullmatch(r"\+?\d{8,15}", text):
-        raise ValidationError(field, "isi 8 s.d. 15 angka, contoh 081234567890.")
-    return text
+    return check_phone(value, field, required, "agar petugas bisa menghubungi keluarga")
 
 
 def digits(value: str, field: str, length: int) -> str:
