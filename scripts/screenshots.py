@@ -37,6 +37,7 @@ def main(argv=None) -> int:
     from desktop.views import workers
     from desktop.views.login_dialog import LoginDialog
     from desktop.views.main_window import MainWindow
+    from desktop.views.sections import visible_sections
     from desktop.views.session import Session
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -53,36 +54,45 @@ def main(argv=None) -> int:
     login = LoginDialog(target.describe(), username="layanan")
     login.show()
     app.processEvents()
-    _save(login, args.out / "00-login.png")
+    _save(login, args.out / "login.png")
     login.close()
 
-    # Each section as the first of these who uses it daily sees it: front office, head, admin.
+    # Each section as the role that works in it daily: the duty officer's schedule, the
+    # head's letters; the rest as the front office, else the head, else the administrator.
+    preferred = {"jadwal": "piket", "surat": "kadis"}
+    users = {name: User.get(User.username == name)
+             for name in ("piket", "kadis", "layanan", "admin")}
+    owner = {}
+    for name in ("layanan", "kadis", "admin"):
+        for section in visible_sections(users[name]):
+            owner.setdefault(section.key, preferred.get(section.key, name))
     written = []
-    taken = set()
-    for username in ("layanan", "kadis", "admin"):
-        user = User.get(User.username == username)
+    for username, user in users.items():
         window = MainWindow(Session(user, target.describe(), url), demo=True)
         window.resize(WIDTH, HEIGHT)
         window.show()
         for section in window.sections:
-            if section.key in taken:
+            if owner.get(section.key) != username:
                 continue
-            taken.add(section.key)
             window.select_section(section.key)
             if section.key == "pemohon":  # show a person, not an empty search
                 page = window.pages["pemohon"]
                 page.search_edit.setText("Sri")
                 page.search()
                 page.results.setCurrentRow(0)
+            if section.key == "surat":  # a letter waiting for this head, with its preview
+                page = window.pages["surat"]
+                page.select_state("waiting_signature")
+                page.table.selectRow(0)
             app.processEvents()
-            path = args.out / f"{len(taken):02d}-{section.key}.png"
+            path = args.out / f"{section.key}.png"
             _save(window, path)
             written.append(path)
         if username == "layanan":
             written += _dialogs(args.out, Session(user, target.describe(), url), window)
         window.idle_lock.stop()
         window.close()
-    written.insert(0, args.out / "00-login.png")
+    written.insert(0, args.out / "login.png")
     for path in written:
         print(path)
     database.close()
@@ -100,7 +110,7 @@ def _dialogs(out: Path, session, window) -> list[Path]:
     new.resize(1000, 700)
     new.show()
     app.processEvents()
-    paths = [out / "20-permohonan-baru.png"]
+    paths = [out / "permohonan-baru.png"]
     _save(new, paths[-1])
     new.close()
     busy = (Application.select().where(Application.state == "open")
@@ -109,7 +119,7 @@ def _dialogs(out: Path, session, window) -> list[Path]:
     detail.resize(1100, 760)
     detail.show()
     app.processEvents()
-    paths.append(out / "21-detail-permohonan.png")
+    paths.append(out / "detail-permohonan.png")
     _save(detail, paths[-1])
     detail.close()
     return paths

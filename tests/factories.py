@@ -35,3 +35,11 @@ def make_office() -> dict:
         "admin": make_user("admin", role=permissions.ADMIN),
         "person": make_person(),
     }
+
+
+def submit_complete(actor, letter):
+    """Fill the parts staff type (addressee, survey results...) as the demo does, then submit."""
+    from desktop.services.demo.letters_demo import complete
+    from desktop.services.letters import lifecycle
+
+    return lifecycle.submit(actor, complete(actor, letter))

@@ -25,7 +25,8 @@ from desktop.views.letters_page import LettersPage
 from desktop.views.session import Session
 from desktop.views.verify_page import VerifyPage
 
-from tests.factories import make_user
+from desktop.services.demo.letters_demo import complete
+from tests.factories import make_user, submit_complete
 from tests.test_letters_lifecycle import ready_to_sign, setup_office
 from tests.test_letters_verification import tamper
 
@@ -135,8 +136,14 @@ def test_buat_surat_edit_paraf_sign_and_save(qtbot, office, no_libreoffice, monk
     click(qtbot, dialog.action_buttons["submit"])  # unsaved edits are saved first: refused
     assert dialog.message.text().startswith("Hal:") and state_of(letter_id) == "draft"
     dialog.subject_edit.setText("Rekomendasi bantuan pendidikan")
+    click(qtbot, dialog.action_buttons["submit"])  # the addressee is still blank: refused
+    assert "masih kosong" in dialog.message.text() and "Yth." in dialog.message.text()
+    assert state_of(letter_id) == "draft"
+    dialog.set_field("addressee", "Kepala Dinas Pendidikan Kota Depok")
+    dialog.set_field("dtks_status", "Terdaftar dalam DTKS")
+    dialog.set_field("survey_summary", "Layak dibantu menurut kunjungan rumah 20 November 2026")
     click(qtbot, dialog.action_buttons["submit"])
-    assert state_of(letter_id) == "waiting_paraf"
+    assert state_of(letter_id) == "waiting_paraf", dialog.message.text()
     assert Letter.get_by_id(letter_id).subject == "Rekomendasi bantuan pendidikan"
     assert dialog.save_button.isHidden() and dialog.subject_edit.isReadOnly()
 
@@ -178,7 +185,7 @@ def test_buat_surat_edit_paraf_sign_and_save(qtbot, office, no_libreoffice, monk
 def test_return_needs_a_note_and_shows_it_to_the_drafter(qtbot, office, no_libreoffice,
                                                          monkeypatch):
     o = office
-    letter = lifecycle.submit(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
+    letter = submit_complete(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
                                                           signer=o["head"]))
     verifier = letter_dialog_for(qtbot, o["coordinator"], letter.id)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
@@ -225,9 +232,9 @@ def letters_in_every_state(o):
     def draft():
         return lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
     made = {"draft": draft()}
-    made["waiting_paraf"] = lifecycle.submit(o["clerk"], draft())
+    made["waiting_paraf"] = submit_complete(o["clerk"], draft())
     made["returned"] = lifecycle.return_letter(
-        o["coordinator"], lifecycle.submit(o["clerk"], draft()), "Perbaiki keperluan.")
+        o["coordinator"], submit_complete(o["clerk"], draft()), "Perbaiki keperluan.")
     made["waiting_signature"] = ready_to_sign(o)
     made["signed"] = lifecycle.sign(o["head"], ready_to_sign(o))
     made["handed_over"] = lifecycle.hand_over(o["clerk"],
@@ -278,7 +285,8 @@ def test_queue_shows_each_letter_under_its_state_for_each_role(qtbot, office, no
 def test_queue_opens_a_letter_and_refreshes_after_it_moves(qtbot, office, no_libreoffice,
                                                           monkeypatch):
     o = office
-    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    letter = complete(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
+                                                  signer=o["head"]))
     page = open_queue(qtbot, o["clerk"])
     assert page.current_letter_id() == letter.id
     assert "LibreOffice" in page.preview.status.text()

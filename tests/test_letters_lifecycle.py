@@ -14,7 +14,7 @@ from desktop.services import (applications, catalog, office, permissions, record
 from desktop.services.errors import ConflictError, PelitaError, PermissionDenied, ValidationError
 from desktop.services.letters import batch, catalogue, lifecycle, pdf
 
-from tests.factories import make_office, make_user
+from tests.factories import make_office, make_user, submit_complete
 
 SIGNATURE = catalogue.sample_images()["signature_image"]
 STAMP = catalogue.sample_images()["stamp_image"]
@@ -44,7 +44,7 @@ def ready_to_sign(o, application=None):
     letter = lifecycle.draft(o["clerk"], application or o["application"], signer=o["head"],
                              fields={"aid_purpose": "rawat inap di RSUD Tidar",
                                      "tembusan": ["Arsip"]})
-    letter = lifecycle.submit(o["clerk"], letter)
+    letter = submit_complete(o["clerk"], letter)
     return lifecycle.paraf(o["coordinator"], letter)
 
 
@@ -81,12 +81,12 @@ def test_draft_return_paraf_sign_hand_over(backend_db):
     assert "Agus Prasetyo" in docx_text(draft_docx)
 
     letter = lifecycle.edit(o["clerk"], letter, fields={"aid_purpose": "biaya sekolah"})
-    letter = lifecycle.submit(o["clerk"], letter)
+    letter = submit_complete(o["clerk"], letter)
     letter = lifecycle.return_letter(o["coordinator"], letter, "Keperluan kurang jelas.")
     assert letter.state == "returned" and letter.return_note == "Keperluan kurang jelas."
     letter = lifecycle.edit(o["clerk"], letter,
                             fields={"aid_purpose": "biaya sekolah SMP Negeri 1 & <SMA>"})
-    letter = lifecycle.submit(o["clerk"], letter)
+    letter = submit_complete(o["clerk"], letter)
     # Only the verifier sees it to initial: the signer never initials their own letter.
     assert [x.id for x in lifecycle.queue(o["coordinator"], "waiting_paraf")] == [letter.id]
     assert lifecycle.queue(o["head"], "waiting_paraf") == []
@@ -152,7 +152,7 @@ def test_templates_sharing_a_classification_never_share_a_number(backend_db):
     first = lifecycle.sign(o["head"], ready_to_sign(o))  # rekomendasi_slrt, 400.9.4
     other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
                             template_key="keterangan_dtks")  # another series, also 400.9.4
-    other = lifecycle.paraf(o["coordinator"], lifecycle.submit(o["clerk"], other))
+    other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
     second = lifecycle.sign(o["head"], other)
     assert (first.series, second.series) == ("rekomendasi", "keterangan")
     assert [first.sequence, second.sequence] == [1, 2]
@@ -179,7 +179,7 @@ def test_signing_refusals_change_nothing(backend_db):
 
     with pytest.raises(ValidationError, match="diparaf"):  # not initialled
         lifecycle.sign(o["head"], letter)
-    letter = lifecycle.paraf(o["coordinator"], lifecycle.submit(o["clerk"], letter))
+    letter = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], letter))
 
     with pytest.raises(PermissionDenied, match="menandatangani surat"):  # no kepala role
         lifecycle.sign(o["clerk"], letter)
@@ -216,7 +216,7 @@ def test_paraf_and_drafting_rules(backend_db):
     with pytest.raises(ValidationError, match="melebihi batas"):
         lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
                         fields={"aid_purpose": "x" * 5000})
-    letter = lifecycle.submit(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
+    letter = submit_complete(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
                                                           signer=o["head"]))
     with pytest.raises(ValidationError, match="hanya konsep"):
         lifecycle.edit(o["clerk"], letter, subject="Lain")
@@ -336,3 +336,16 @@ def test_batch_drafts_each_in_its_own_transaction(backend_db):
     assert Letter.select().count() == 6
     with pytest.raises(PermissionDenied):
         batch.draft_many(o["head"], ids, o["head"])
+
+
+def test_an_incomplete_letter_cannot_go_to_paraf(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    with pytest.raises(ValidationError) as caught:
+        lifecycle.submit(o["clerk"], letter)
+    assert caught.value.field == "Tujuan surat sesudah 'Yth.'"
+    assert "masih kosong" in caught.value.reason
+    assert lifecycle.get(letter.id).state == "draft"
+    letter = lifecycle.edit(o["clerk"], letter, fields={"addressee": "Direktur RSUD Depok"})
+    assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"  # merged, kept
+    assert submit_complete(o["clerk"], letter).state == "waiting_paraf"

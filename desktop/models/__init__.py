@@ -6,6 +6,7 @@ from desktop.models.base import BaseModel, RecordModel, db, utcnow
 from desktop.models.catalog import Service, ServiceRequirement, ServiceStep
 from desktop.models.holiday import HolidayOverride
 from desktop.models.letter import Letter, SignerImage
+from desktop.models.letter_template import TemplateOverride
 from desktop.models.office import OfficeProfile
 from desktop.models.person import Organisation, Person
 from desktop.models.schedule import (Blackout, Cemetery, ClinicRequest, Driver, DutyAssignment,
@@ -17,6 +18,7 @@ ALL_MODELS = [User, AuditEntry, Setting, OfficeProfile, Service, ServiceRequirem
               ServiceStep, HolidayOverride, Person, Organisation, Application,
               RequirementCheck, Attachment, StepEvent, Counter]
 ALL_MODELS += [Letter, SignerImage]
+ALL_MODELS += [TemplateOverride]
 ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, HearseBooking,
                ClinicRequest, ScheduleChange]
 
@@ -25,5 +27,6 @@ __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry
            "HolidayOverride", "Person", "Organisation", "Application", "RequirementCheck",
            "Attachment", "StepEvent", "Counter"]
 __all__ += ["Letter", "SignerImage"]
+__all__ += ["TemplateOverride"]
 __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssignment",
             "HearseBooking", "ClinicRequest", "ScheduleChange"]

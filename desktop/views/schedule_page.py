@@ -62,10 +62,12 @@ class CalendarTab(QWidget):
         self.title_label = QLabel()
         self.title_label.setStyleSheet("font-weight: bold;")
         top = QHBoxLayout()
+        for button in (self.prev_button, self.next_button):
+            button.setMaximumWidth(40)  # arrows: room goes to the day's title instead
         for widget in (self.prev_button, self.date_edit, self.next_button, self.today_button,
-                       self.view_combo, self.group_combo, self.title_label):
+                       self.view_combo, self.group_combo):
             top.addWidget(widget)
-        top.addStretch(1)
+        top.addWidget(self.title_label, 1)
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
 

@@ -38,6 +38,8 @@ SECTIONS = [
             "desktop.views.schedule_page", "SchedulePage"),
     Section("kalender", "Hari Kerja & Libur", "fa5s.calendar-alt", None,
             "desktop.views.holidays_page", "HolidaysPage"),
+    Section("templat", "Templat & Tanda Tangan", "fa5s.file-signature", "templates.manage",
+            "desktop.views.letter_settings_page", "LetterSettingsPage"),
     Section("pengguna", "Pengguna", "fa5s.users", "users.manage",
             "desktop.views.users_page", "UsersPage"),
     Section("profil", "Profil Kantor", "fa5s.building", "office.edit",

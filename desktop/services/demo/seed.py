@@ -1,7 +1,6 @@
 """Fill a database with a realistic demo office. Later features register their own fillers."""
 import datetime
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.models import OfficeProfile, Service, User
@@ -9,8 +8,6 @@ from desktop.services import catalog, office, permissions, schema, users
 from desktop.services.demo import identities
 
 DEMO_PASSWORD = "pelita2026"
-# Fillers from later features: fn(rng, size, report) adds records scaled by `size`.
-FILLERS: list[Callable] = []
 
 
 @dataclass
@@ -71,15 +68,11 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     report = DemoReport()
     _office(rng)
     _staff(rng, report)
-    from desktop.services.demo import applications_demo
+    from desktop.services.demo import applications_demo, letters_demo, schedule_demo
 
-    for filler in [applications_demo.fill, *FILLERS]:
+    for filler in (applications_demo.fill, schedule_demo.fill, letters_demo.fill):
         filler(rng, size, report)
     report.counts["users"] = User.select().count()
     report.counts["office_profile"] = OfficeProfile.select().count()
     return report
 
-
-from desktop.services.demo import schedule_demo  # noqa: E402  (registers after FILLERS exists)
-
-FILLERS.append(schedule_demo.fill)

@@ -119,3 +119,24 @@ def head_position(profile) -> str:
 def format_code(code: str) -> str:
     """K7Q2-M9XD-4TPA: easier to read out and type than twelve letters in a row."""
     return "-".join(code[i:i + 4] for i in range(0, len(code), 4)) if code else ""
+
+
+# Parts a letter may leave empty: copies, attachments, numbers a person without papers lacks,
+# and amounts in words (filled from the amount).
+OPTIONAL = frozenset({"tembusan", "attachment", "nature", "request_reference", "person_kk",
+                      "person_nik", "child_nik", "deceased_nik", "guardian_name",
+                      "companion_name", "spare_parts", "org_legal_number", "org_npwp",
+                      "org_bank_account", "org_deed"})
+
+
+def missing_names(letter, values: dict) -> list[str]:
+    """The parts still empty that the letter cannot go out without."""
+    return [name for name in editable_names(letter.template_key)
+            if name not in OPTIONAL and not name.endswith("_words")
+            and not str(values.get(name) or "").strip()]
+
+
+def missing_parts(letter, values: dict) -> list[str]:
+    """missing_names as the labels staff see."""
+    labels = catalogue.spec(letter.template_key).all_variables()
+    return [labels[name].split(":")[0] for name in missing_names(letter, values)]

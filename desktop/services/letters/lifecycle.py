@@ -271,8 +271,9 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
     changes = {}
     if subject is not None:
         changes["subject"] = _check_subject(subject)
-    if fields is not None:
-        changes["fields"] = _check_fields(letter.template_key, fields)
+    if fields is not None:  # merged: a part not named keeps its text
+        changes["fields"] = _check_fields(letter.template_key,
+                                          {**letter_context.free_text(letter), **fields})
     if signer is not None:
         chosen = _check_signer(signer)
         if chosen.id != letter.signer_id:
@@ -286,7 +287,18 @@ def submit(actor, letter: Letter) -> Letter:
     _refuse_issued(letter, "diajukan lagi")
     if letter.state not in EDITABLE:
         raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}.")
+    _require_complete(letter)
     return records.update(letter, actor, state="waiting_paraf")
+
+
+def _require_complete(letter: Letter) -> None:
+    """A letter with a blank addressee or amount must not reach the verifier or the signer."""
+    values = letter_context.build(letter, application=_application(letter))
+    missing = letter_context.missing_parts(letter, values)
+    if missing:
+        raise ValidationError(missing[0], f"masih kosong. Lengkapi isian surat sebelum diajukan "
+                              f"({len(missing)} isian kosong: {', '.join(missing[:6])}"
+                              f"{', …' if len(missing) > 6 else ''}).")
 
 
 def paraf(actor, letter: Letter) -> Letter:

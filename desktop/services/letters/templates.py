@@ -109,3 +109,14 @@ def restore_shipped(actor, template_key: str) -> None:
     if row is None:
         raise ValidationError(f"Templat {template_key}.docx", "sudah memakai templat bawaan.")
     records.delete(row, actor)
+
+
+def signer_images(user) -> tuple[bytes | None, bytes | None]:
+    """A signer's stored (signature, stamp); None where there is none."""
+    from desktop.models import SignerImage
+
+    row = SignerImage.get_or_none(SignerImage.user == getattr(user, "id", user))
+    if row is None:
+        return None, None
+    return (bytes(row.signature) if row.signature else None,
+            bytes(row.stamp) if row.stamp else None)

@@ -1,0 +1,52 @@
+"""Demo letters: a few recent applications' letters in every state, the signed ones real."""
+import random
+
+from desktop.models import Application, Letter, User
+from desktop.services import applications
+from desktop.services.letters import catalogue, context, lifecycle
+
+# state reached -> how many letters end there
+PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
+        ("handed_over", 3)]
+
+
+def fill(rng: random.Random, size: int, report) -> None:
+    if size <= 0 or Letter.select().exists():
+        return
+    drafter = User.get_or_none(User.username == "layanan")
+    coordinator = User.get_or_none(User.username == "kabid")
+    signer = User.get_or_none(User.username == "kadis")
+    if None in (drafter, coordinator, signer):
+        return
+    wanted = sum(n for _, n in PLAN) if size >= 100 else max(1, size // 20)
+    candidates = (Application.select().where(Application.state.in_(["open", "completed"]))
+                  .order_by(Application.received_at.desc()).limit(400))
+    targets = [a for a in candidates if lifecycle.letter_choices(a)][:wanted]
+    ends = [state for state, n in PLAN for _ in range(n)]
+    made = 0
+    for application, end in zip(targets, ends):
+        letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))
+        steps = ["waiting_paraf", "waiting_signature", "signed", "handed_over"]
+        for step in steps[:steps.index(end) + 1] if end != "draft" else []:
+            if step == "waiting_paraf":
+                letter = lifecycle.submit(drafter, letter)
+            elif step == "waiting_signature":
+                letter = lifecycle.paraf(coordinator, letter)
+            elif step == "signed":
+                letter = lifecycle.sign(signer, letter)  # the head herself: no a.n.
+            else:
+                letter = lifecycle.hand_over(drafter, letter)
+        made += 1
+    report.counts["letters"] = made
+
+
+def complete(actor, letter):
+    """Fill the parts staff would type (addressee, amounts, survey results) with the
+    catalogue's realistic sample text."""
+    application = applications.get(letter.application_id) if letter.application_id else None
+    values = context.build(letter, application=application)
+    sample = catalogue.sample_context(letter.template_key)
+    missing = {name: sample[name] for name in context.missing_names(letter, values)}
+    if "addressee" in missing and values.get("destination_name"):
+        missing["addressee"] = f"Kepala {values['destination_name']}"  # where it is referred
+    return lifecycle.edit(actor, letter, fields=missing) if missing else letter
