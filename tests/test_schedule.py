@@ -378,3 +378,13 @@ def test_database_refuses_a_second_service_the_check_missed(setup, monkeypatch):
         service(setup, local(1, 14))
     assert caught.value.conflict.id == first.id
     assert ClinicRequest.select().count() == 1
+
+
+def test_hearse_serves_residents_of_the_city(backend_db):
+    office.save_profile(permissions.SYSTEM, office.get_profile(), **PROFILE, region_code="3371")
+    from desktop.services.schedule import hearse
+
+    with pytest.raises(ValidationError) as caught:
+        hearse._check_resident("3471011503850001", "NIK penanggung jawab")
+    assert caught.value.field == "NIK penanggung jawab" and "3471" in caught.value.reason
+    hearse._check_resident("3371011503850001", "NIK almarhum")  # a resident: accepted

@@ -9,7 +9,7 @@ import datetime
 from peewee import IntegrityError
 
 from desktop.models import Cemetery, Driver, HearseBooking, Vehicle, utcnow
-from desktop.services import permissions, records, settings, timefmt
+from desktop.services import office, permissions, records, settings, timefmt
 from desktop.services.errors import ValidationError
 from desktop.services.schedule import clashes
 from desktop.services.schedule.clashes import ClashError
@@ -83,12 +83,25 @@ def _cemetery(values: dict) -> dict:
     return dict(cemetery=None, cemetery_name=name, cemetery_kelurahan=kelurahan)
 
 
+def _check_resident(nik: str, field: str) -> None:
+    """The seed serves the city's own residents: the NIK's region must be the office's."""
+    profile = office.get_profile()
+    if profile.region_code and not nik.startswith(profile.region_code):
+        raise ValidationError(field, f"terdaftar di luar {profile.region_kind} "
+                              f"{profile.region_name} (kode wilayah {nik[:4]}, bukan "
+                              f"{profile.region_code}); mobil jenazah melayani warga "
+                              f"{profile.region_kind} {profile.region_name}. Isi NIK almarhum "
+                              "bila almarhum warga kota ini.")
+
+
 def _validated(values: dict, today: datetime.date) -> dict:
     nik = digits(values.get("responsible_nik", ""), "NIK penanggung jawab", 16)
     check_nik(nik, "NIK penanggung jawab", today=today)
     deceased_nik = (values.get("deceased_nik") or "").strip()
     if deceased_nik:
         check_nik(deceased_nik, "NIK almarhum", today=today)
+    _check_resident(deceased_nik or nik,
+                    "NIK almarhum" if deceased_nik else "NIK penanggung jawab")
     death = values.get("death_date")
     if not isinstance(death, datetime.date):
         raise ValidationError("Tanggal meninggal", "wajib diisi.")
