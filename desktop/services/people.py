@@ -25,6 +25,24 @@ def name_key(name: str) -> str:
     return " ".join((name or "").lower().split())
 
 
+def address_text(person, formal: bool = False) -> str:
+    """Jl. Tidar No. 5, RT 002/RW 003, Kel. Magersari, Kec. Magelang Selatan, Kota Magelang.
+
+    `formal`, for letters, writes out Kelurahan and Kecamatan.
+    """
+    kel, kec, rt_rw = (("Kelurahan", "Kecamatan", "RT {} RW {}") if formal
+                       else ("Kel.", "Kec.", "RT {}/RW {}"))
+    parts = [person.street]
+    if person.rt or person.rw:
+        parts.append(rt_rw.format(person.rt or "-", person.rw or "-"))
+    if person.kelurahan:
+        parts.append(f"{kel} {person.kelurahan}")
+    if person.kecamatan:
+        parts.append(f"{kec} {person.kecamatan}")
+    parts.append(person.city)
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
 def find_by_nik(nik: str) -> Person | None:
     digits = re.sub(r"\s", "", nik or "")
     return Person.get_or_none(Person.nik == digits) if digits else None

@@ -37,16 +37,7 @@ def birth_text(person, today: datetime.date | None = None) -> str:
 
 
 def address_text(person) -> str:
-    """Jl. Tidar No. 5, RT 002/RW 003, Kel. Magersari, Kec. Magelang Selatan, Kota Magelang"""
-    parts = [person.street]
-    if person.rt or person.rw:
-        parts.append(f"RT {person.rt or '-'}/RW {person.rw or '-'}")
-    if person.kelurahan:
-        parts.append(f"Kel. {person.kelurahan}")
-    if person.kecamatan:
-        parts.append(f"Kec. {person.kecamatan}")
-    parts.append(person.city)
-    return ", ".join(p for p in parts if p) or "-"
+    return people.address_text(person) or "-"
 
 
 def card_values(person) -> dict[str, str]:

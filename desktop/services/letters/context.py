@@ -27,15 +27,9 @@ def editable_names(template_key: str) -> list[str]:
 
 
 def _person_address(person) -> str:
-    parts = [person.street]
-    if person.rt or person.rw:
-        parts.append(f"RT {person.rt or '-'} RW {person.rw or '-'}")
-    if person.kelurahan:
-        parts.append(f"Kelurahan {person.kelurahan}")
-    if person.kecamatan:
-        parts.append(f"Kecamatan {person.kecamatan}")
-    parts.append(person.city)
-    return ", ".join(p.strip() for p in parts if p and p.strip())
+    from desktop.services.people import address_text
+
+    return address_text(person, formal=True)
 
 
 def applicant_values(application) -> dict:
