@@ -115,3 +115,15 @@ def synchronous_workers(monkeypatch):
     from desktop.views import workers
 
     monkeypatch.setattr(workers, "SYNCHRONOUS", True)
+
+
+@pytest.fixture(autouse=True)
+def refuse_message_boxes(monkeypatch):
+    """A message box left open would hang the run: fail loudly instead. A test that expects
+    one patches it itself (its own setattr comes after this one)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)

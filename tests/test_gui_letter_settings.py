@@ -27,14 +27,6 @@ def people(sqlite_db):
             "clerk": make_user("budi", role=permissions.FRONT_OFFICE)}
 
 
-@pytest.fixture(autouse=True)
-def no_blocking_boxes(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-
-
 def open_page(qtbot, user):
     page = LetterSettingsPage(Session(user, "Tertanam (SQLite): test.db", "sqlite:///x"))
     qtbot.addWidget(page)

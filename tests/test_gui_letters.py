@@ -41,11 +41,9 @@ def office(sqlite_db):
 
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch):
-    """A modal left open would hang the run; a test that expects one patches it itself."""
+    """Other modals than message boxes (refused in conftest) would hang the run too."""
     def refuse(*args, **kwargs):
         raise AssertionError(f"unexpected modal dialog: {args[1:3]}")
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", refuse)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", refuse)
     monkeypatch.setattr(letter_dialog, "QPrintDialog", refuse)

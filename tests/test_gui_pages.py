@@ -46,15 +46,6 @@ def clerk(db):
 
 
 @pytest.fixture(autouse=True)
-def no_blocking_boxes(monkeypatch):
-    """A message box left open would hang the test run: fail loudly instead."""
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-
-
-@pytest.fixture(autouse=True)
 def office_time_zone():
     """Saving a profile sets the process-wide time zone: put it back after each test."""
     yield

