@@ -159,6 +159,20 @@ def test_templates_sharing_a_classification_never_share_a_number(backend_db):
     assert first.number != second.number
 
 
+def test_one_series_under_two_classifications_numbers_each_from_one(backend_db):
+    """rekomendasi_slrt (400.9.4) and rekomendasi_pengangkatan_anak (400.9.2) share the series
+    "rekomendasi"; each classification code keeps its own sequence, both signable."""
+    o = setup_office()
+    first = lifecycle.sign(o["head"], ready_to_sign(o))
+    other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+                            template_key="rekomendasi_pengangkatan_anak")
+    other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
+    second = lifecycle.sign(o["head"], other)
+    assert (first.series, second.series) == ("rekomendasi", "rekomendasi")
+    assert [first.sequence, second.sequence] == [1, 1]
+    assert first.number.startswith("400.9.4/0001/") and second.number.startswith("400.9.2/0001/")
+
+
 def test_number_pattern_is_a_setting(backend_db):
     o = setup_office()
     with pytest.raises(ValidationError, match="Pola nomor surat"):

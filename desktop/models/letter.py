@@ -47,7 +47,7 @@ class Letter(RecordModel):
     class Meta:
         indexes = (
             (("state", "updated_at"), False),
-            (("series", "year", "sequence"), True),
+            (("series", "year", "sequence"), False),  # unique per counter: see migration 0007
         )
 
 
