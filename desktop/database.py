@@ -8,6 +8,7 @@ import platformdirs
 from peewee import Database, SqliteDatabase
 from playhouse.pool import PooledMySQLDatabase, PooledPostgresqlDatabase
 
+from desktop import drivers
 from desktop.models.base import db
 from desktop.services.errors import DatabaseProblem
 
@@ -109,6 +110,7 @@ def build_database(target: DatabaseUrl) -> Database:
             # so merely opening one writes nothing.
             pragmas["journal_mode"] = "wal"
         return SqliteDatabase(target.name, timeout=SQLITE_BUSY_TIMEOUT_S, pragmas=pragmas)
+    drivers.load(target.backend)
     common = dict(host=target.host, user=target.user, password=target.password,
                   max_connections=POOL_SIZE, stale_timeout=POOL_STALE_S)
     if target.port:

@@ -1,6 +1,8 @@
 """Choosing and opening a database, and every way it can go wrong (messages in Indonesian)."""
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -152,3 +154,26 @@ def test_missing_database_and_wrong_credentials(backend):
     with pytest.raises(DatabaseProblem) as caught:
         database.connect(f"{scheme}://penyusup:salah@{host}/test")
     assert "menolak pengguna 'penyusup'" in caught.value.message
+
+
+def test_server_drivers_load_only_when_a_server_is_used(tmp_path):
+    """An embedded start skips psycopg2 and PyMySQL (about 40 ms); a server URL loads them."""
+    code = """
+import sys
+import desktop, peewee
+from desktop import database, drivers
+assert peewee.psycopg2 is None and peewee.mysql is None
+assert not {"psycopg2", "pymysql", "cryptography"} & set(sys.modules), sorted(sys.modules)
+database.build_database(database.parse_url("sqlite:///" + sys.argv[1]))
+assert "psycopg2" not in sys.modules
+database.build_database(database.parse_url("postgresql://u@127.0.0.1:1/x"))
+database.build_database(database.parse_url("mysql://u@127.0.0.1:1/x"))
+assert peewee.psycopg2 is sys.modules["psycopg2"] and peewee.mysql is sys.modules["pymysql"]
+adapter = peewee.Psycopg2Adapter()
+assert adapter.json_type is sys.modules["psycopg2.extras"].Json
+assert peewee.Psycopg2Adapter.txn_idle == sys.modules["psycopg2.extensions"].TRANSACTION_STATUS_IDLE
+print("ok")
+"""
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "embedded.db")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "ok", result.stderr

@@ -1,6 +1,7 @@
 """The idle lock: covers the window after inactivity and unlocks with the user's password."""
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 
 from desktop import database
@@ -101,11 +102,32 @@ def test_activity_restarts_the_idle_period(qtbot, window):
     window.idle_lock.stop()
     lock = IdleLock(window, window.session, timeout_ms=500)
     edit = add_draft(window, "")
+    window.activateWindow()
+    edit.setFocus()
     for _ in range(10):  # a second of typing, never 500 ms apart
-        qtbot.keyClick(edit, Qt.Key.Key_A)
+        # Through the window, as the keyboard's events come (qtbot.keyClick(edit) would
+        # hand them to the widget directly).
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
         qtbot.wait(100)
     assert not lock.is_locked and edit.text() == "a" * 10
     qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
+    lock.stop()
+
+
+def test_typing_in_a_dialog_window_counts_as_activity(qtbot, window):
+    window.idle_lock.stop()
+    lock = IdleLock(window, window.session, timeout_ms=500)
+    form = QDialog(window)
+    edit = QLineEdit(form)
+    QVBoxLayout(form).addWidget(edit)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is form.windowHandle())
+    edit.setFocus()
+    for _ in range(10):
+        QTest.keyClick(form.windowHandle(), Qt.Key.Key_B)
+        qtbot.wait(100)
+    assert not lock.is_locked and edit.text() == "b" * 10
     lock.stop()
 
 

@@ -149,7 +149,7 @@ def test_a_new_database_gets_its_schema_and_first_administrator(qtbot, tmp_path,
         dlg.attempt_login()
 
     first = fake_exec(qtbot, monkeypatch, app.FirstRunDialog, first_run)
-    logins = fake_exec(qtbot, monkeypatch, app.LoginDialog, login)
+    logins = fake_exec(qtbot, monkeypatch, LoginDialog, login)
     url = "sqlite:///" + str(tmp_path / "baru.db")
     session = app.open_session(url)
     assert len(first) == 1 and len(logins) == 1
@@ -203,7 +203,7 @@ def test_demo_user_skips_the_login_dialog(qtbot, sqlite_db, monkeypatch):
     from desktop.views import app
 
     make_user("budi")
-    logins = fake_exec(qtbot, monkeypatch, app.LoginDialog, lambda dlg: dlg.reject())
+    logins = fake_exec(qtbot, monkeypatch, LoginDialog, lambda dlg: dlg.reject())
     session = app.open_session(sqlite_db, demo_user="budi")
     assert session.user.username == "budi" and not logins
 

@@ -81,7 +81,7 @@ def test_home_shows_catalog_counts_and_profile_hint(qtbot, admin):
     assert "Dinas Sosial Kabupaten Magetan: 28" in page.per_office_label.text()
     assert "Dinas Sosial Kota Depok: 1" in page.per_office_label.text()
     assert page.working_day_count.text() == "2"  # Magelang LKS and Depok SLRT
-    assert column(page.shortest_model, 2)[:2] == ["20 menit", "20 menit"]
+    assert [row[2] for row in page.shortest_rows()][:2] == ["20 menit", "20 menit"]
     assert page.user_label.text() == "Admin Santoso (admin)"
     assert page.role_label.text() == "Administrator"
     assert page.next_holiday_label.text().startswith("Libur berikutnya:")

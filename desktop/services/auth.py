@@ -1,23 +1,29 @@
 """Passwords (argon2id), login with lockout, and the password check that unlocks an idle screen."""
 import datetime
 import re
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import lru_cache
 
 from desktop.models import User, db, utcnow
 from desktop.services import audit, settings
 from desktop.services.errors import AuthError, ValidationError
 from desktop.services.timefmt import format_local
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+@lru_cache(maxsize=1)
+def _hasher():
+    """argon2id with the library's current recommended parameters. argon2 is imported with
+    the first password checked, not at start-up (the login dialog shows before)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
 FAILED = "Nama pengguna atau kata sandi salah."
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def check_username(username: str) -> str:
@@ -60,15 +66,17 @@ def authenticate(username: str, password: str) -> User:
         raise AuthError(_locked_message(user))
     if not user.active:
         raise AuthError(f"Akun '{user.username}' dinonaktifkan. Hubungi administrator.")
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         _register_failure(user, now)
         raise AuthError(_failure_message(user)) from None
     with db.atomic():
         changes = {User.failed_attempts: 0, User.locked_until: None, User.last_login_at: now}
-        if _hasher.check_needs_rehash(user.password_hash):
-            changes[User.password_hash] = _hasher.hash(password)
+        if _hasher().check_needs_rehash(user.password_hash):
+            changes[User.password_hash] = _hasher().hash(password)
         User.update(changes).where(User.id == user.id).execute()
         audit.record(user, "login", "user", user.id)
     return User.get_by_id(user.id)

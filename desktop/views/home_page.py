@@ -2,11 +2,8 @@
 import datetime
 from collections import Counter
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGridLayout, QGroupBox,
-                               QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from desktop.models import utcnow
 from desktop.services import catalog, office, permissions, timefmt
@@ -46,7 +43,6 @@ def shortest_limits(services, count: int = SHORTEST_COUNT):
 def _value_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     return label
 
 
@@ -90,20 +86,12 @@ class HomePage(QWidget):
         catalog_form.addRow("Menurut sumber standar:", self.per_office_label)
         catalog_form.addRow("Berbatas hari kerja:", self.working_day_count)
 
-        self.shortest_model = QStandardItemModel(0, 3, self)
-        self.shortest_model.setHorizontalHeaderLabels(["Layanan", "Sumber", "Jangka waktu"])
-        self.shortest_view = QTableView()
-        self.shortest_view.setModel(self.shortest_model)
-        self.shortest_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.shortest_view.setSelectionMode(QAbstractItemView.NoSelection)
-        self.shortest_view.verticalHeader().hide()
-        header = self.shortest_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
-        self.shortest_view.setMinimumHeight(190)
+        # Plain labels, not an item view: the home page is the first frame of every start.
+        self.shortest_grid = QGridLayout()
+        self.shortest_grid.setColumnStretch(0, 1)
+        self.shortest_grid.setHorizontalSpacing(16)
         shortest_box = QGroupBox("Layanan dengan jangka waktu tersingkat")
-        QVBoxLayout(shortest_box).addWidget(self.shortest_view)
+        shortest_box.setLayout(self.shortest_grid)
 
         grid = QGridLayout()
         grid.addWidget(today_box, 0, 0)
@@ -184,11 +172,24 @@ class HomePage(QWidget):
                                       or "-")
         self.working_day_count.setText(
             str(sum(s.limit_kind == "working_days" for s in services)))
-        self.shortest_model.removeRows(0, self.shortest_model.rowCount())
-        for service in shortest_limits(services):
-            row = [QStandardItem(service.name), QStandardItem(service.source_office),
-                   QStandardItem(catalog.time_limit(service).describe())]
-            self.shortest_model.appendRow(row)
+        while self.shortest_grid.count():
+            self.shortest_grid.takeAt(0).widget().deleteLater()
+        headings = ["Layanan", "Sumber", "Jangka waktu"]
+        rows = [(s.name, s.source_office, catalog.time_limit(s).describe())
+                for s in shortest_limits(services)]
+        for column, heading in enumerate(headings):
+            label = QLabel(heading)
+            label.setStyleSheet("font-weight: bold;")
+            self.shortest_grid.addWidget(label, 0, column)
+        for number, row in enumerate(rows, start=1):
+            for column, text in enumerate(row):
+                self.shortest_grid.addWidget(_value_label(text), number, column)
+
+    def shortest_rows(self) -> list[list[str]]:
+        """The services shown with the shortest limits, as their cells' text (for tests)."""
+        grid = self.shortest_grid
+        return [[grid.itemAtPosition(r, c).widget().text() for c in range(3)]
+                for r in range(1, grid.rowCount()) if grid.itemAtPosition(r, 0) is not None]
 
 
 def _calendar_facts(today: datetime.date):

@@ -1,15 +1,10 @@
 """Lock the screen after a period without mouse or keyboard use, keeping all open work intact."""
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.services import auth, settings
-from desktop.services.errors import PelitaError
-from desktop.views import workers
-
-ERROR_STYLE = "color: #b3261e;"
-QUIT = 2  # LockDialog result: the user chose to close Pelita
+from desktop.services import settings
 
 ACTIVITY = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
@@ -18,88 +13,8 @@ ACTIVITY = frozenset({
 })
 
 
-class LockDialog(QDialog):
-    """Asks the signed-in user's password; Escape and the close button do not dismiss it."""
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        user = session.user
-        self.setWindowTitle("Layar terkunci — Pelita")
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        self.setMinimumWidth(400)
-
-        title = QLabel("Layar terkunci")
-        title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.info_label = QLabel(
-            "Pelita dikunci karena tidak dipakai. Pekerjaan yang terbuka tetap utuh. "
-            f"Masukkan kata sandi {user.full_name} ({user.username}) untuk melanjutkan.")
-        self.info_label.setWordWrap(True)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("Kata sandi")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-
-        self.quit_button = QPushButton("Keluar")
-        self.quit_button.setAutoDefault(False)
-        self.quit_button.clicked.connect(lambda: self.done(QUIT))
-        self.unlock_button = QPushButton("Buka kunci")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.attempt_unlock)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.quit_button)
-        buttons.addStretch()
-        buttons.addWidget(self.unlock_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.info_label)
-        layout.addWidget(self.password_edit)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        self.password_edit.setFocus()
-
-    def reject(self) -> None:
-        """Escape must not unlock."""
-
-    def closeEvent(self, event) -> None:
-        if self.result() != QDialog.DialogCode.Accepted and self.result() != QUIT:
-            event.ignore()
-
-    def attempt_unlock(self) -> None:
-        password = self.password_edit.text()
-        if not password:
-            self._show_error("Kata sandi: wajib diisi untuk membuka kunci.")
-            return
-        self.unlock_button.setEnabled(False)
-        user = self.session.user
-        workers.run_task(lambda: auth.verify_current_user(user, password),
-                         self._unlocked, self._failed)
-
-    def _unlocked(self, user) -> None:
-        self.unlock_button.setEnabled(True)
-        self.session.user = user
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.unlock_button.setEnabled(True)
-        if not isinstance(exc, PelitaError):
-            raise exc
-        self._show_error(exc.message)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
-
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
-
-
 class IdleLock(QObject):
-    """Watches the whole application for activity; locks `window` after the idle time."""
+    """Watches the application's windows for input; locks `window` after the idle time."""
 
     locked_changed = Signal(bool)
 
@@ -107,7 +22,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self._window = window
         self._session = session
-        self.dialog: LockDialog | None = None
+        self.dialog: QDialog | None = None  # the lock_dialog.LockDialog while locked
         self._hidden: list[QWidget] = []
         self._focus: QWidget | None = None
         if timeout_ms is None:
@@ -116,8 +31,19 @@ class IdleLock(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
+        # Mouse and keyboard input reach a window before its widgets. Watching the windows
+        # rather than the whole application keeps a Python call off every event of every
+        # widget (at start-up alone that was 30 ms). Each window is watched once it has focus.
+        app = QGuiApplication.instance()
+        app.focusWindowChanged.connect(self.watch)
+        self._watching = True
+        self.watch(app.focusWindow())
         self._timer.start()
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count input to `window` as activity (installing twice keeps one filter)."""
+        if window is not None:
+            window.installEventFilter(self)
 
     @property
     def is_locked(self) -> bool:
@@ -126,9 +52,12 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """The window is closing: stop watching, and drop an open lock dialog with it."""
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if app is not None and self._watching:
+            self._watching = False
+            app.focusWindowChanged.disconnect(self.watch)
+            for window in app.topLevelWindows():
+                window.removeEventFilter(self)
         dialog, self.dialog = self.dialog, None
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.finished.disconnect(self._dialog_finished)
@@ -146,6 +75,8 @@ class IdleLock(QObject):
         self._timer.stop()
         self._focus = QApplication.focusWidget()
         self._cover()
+        from desktop.views.lock_dialog import LockDialog  # only when locking
+
         self.dialog = LockDialog(self._session, self._window)
         self.dialog.finished.connect(self._dialog_finished)
         # show(), not exec(): a nested event loop here would stall whoever is waiting on us;
@@ -167,9 +98,8 @@ class IdleLock(QObject):
         for top in QApplication.topLevelWidgets():
             if top is self._window or not top.isVisible() or not isinstance(top, QDialog):
                 continue
-            direct = Qt.FindChildOption.FindDirectChildrenOnly
-            for child in top.findChildren(QWidget, options=direct):
-                if child.isVisible():
+            for child in top.children():
+                if isinstance(child, QWidget) and child.isVisible():
                     child.hide()
                     self._hidden.append(child)
 
@@ -187,6 +117,8 @@ class IdleLock(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        from desktop.views.lock_dialog import QUIT
+
         if result == QUIT:
             self.stop()
             self._window.close()

@@ -6,7 +6,7 @@ callbacks fire before `run_task` returns, which keeps them deterministic.
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.models import db
 
@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 SYNCHRONOUS = False  # tests: run tasks in the calling thread, at once
 
 _pending: set["_Relay"] = set()  # keeps relays alive until their result is delivered
+# While the main window is built and painted for the first time, tasks wait here: on two
+# cores a worker importing a package holds the GIL and delays that first frame.
+_held: list[tuple] | None = None
 
 
 class _Relay(QObject):
@@ -26,8 +29,9 @@ class _Relay(QObject):
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
-        # Queued with this object (UI thread) as receiver: the slot runs on the UI thread.
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Emitted on a pool thread to this object, which lives on the UI thread: Qt's automatic
+        # connection queues the call, so the slot runs on the UI thread.
+        self.finished.connect(self._deliver)
 
     @Slot(bool, object)
     def _deliver(self, ok, value):
@@ -72,9 +76,27 @@ def run_task(func: Callable[[], object], on_done: Callable[[object], None],
         else:
             _call(on_done, on_error, True, value)
         return
+    if _held is not None:
+        _held.append((func, on_done, on_error))
+        return
     relay = _Relay(on_done, on_error)
     _pending.add(relay)
     QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+def hold() -> None:
+    """Keep tasks started from now on until release() (see _held)."""
+    global _held
+    if _held is None:
+        _held = []
+
+
+def release() -> None:
+    """Start the held tasks, in order; later tasks start at once again."""
+    global _held
+    held, _held = _held or [], None
+    for func, on_done, on_error in held:
+        run_task(func, on_done, on_error)
 
 
 def busy() -> bool:
