@@ -3,11 +3,13 @@ import datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog
 
-from desktop.models import Application, Attachment, AuditEntry, Person, StepEvent
+from desktop.models import (Application, Attachment, AuditEntry, Person, RequirementCheck,
+                            StepEvent)
 from desktop.services import applications, catalog, people, permissions, settings, timefmt
 from desktop.views.application_detail import ApplicationDetailDialog
+from desktop.views.checklist_model import NOTE, STATE
 from desktop.views.new_application import NewApplicationDialog
 from desktop.views.person_form import PersonDialog
 from desktop.views.session import Session
@@ -265,11 +267,26 @@ def test_checklist_edit_completes_documents(qtbot, office):
     app = dtks_application(office)
     assert app.complete_at is None
     dialog = detail(qtbot, office["clerk"], app)
-    combo = dialog.check_table.cellWidget(0, 1)
+    status = dialog.check_model.index(0, STATE)
+    assert status.data() == "Belum ada"
+    view = dialog.check_table
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(status).center())  # the cell's combo box opens
+    combo = view.findChild(QComboBox)
     combo.setCurrentIndex(combo.findData("ada"))
+    combo.activated.emit(combo.currentIndex())  # as when the officer picks "Ada"
     assert Application.get_by_id(app.id).complete_at is not None
+    assert status.data() == "Ada" and dialog.check_model.checks[0].state == "ada"
     assert "Berkas lengkap" in dialog.timeline.toPlainText()
-    assert not detail(qtbot, office["head"], app).check_table.cellWidget(0, 1).isEnabled()
+    note = dialog.check_model.index(0, NOTE)
+    assert dialog.check_model.setData(note, "fotokopi dilegalisir")
+    assert RequirementCheck.get_by_id(dialog.check_model.checks[0].id).note == "fotokopi dilegalisir"
+    assert note.data() == "fotokopi dilegalisir"
+    head_view = detail(qtbot, office["head"], app).check_model
+    assert not head_view.flags(head_view.index(0, STATE)) & Qt.ItemFlag.ItemIsEditable
+    assert not head_view.setData(head_view.index(0, STATE), "kurang")
 
 
 def test_attaching_a_bad_scan_shows_the_reason(qtbot, office, tmp_path, monkeypatch):
@@ -289,11 +306,15 @@ def test_attaching_a_bad_scan_shows_the_reason(qtbot, office, tmp_path, monkeypa
     dialog.add_scan_button.click()
     assert dialog.message.text() == "Lampiran: berkas 'catatan.txt' bukan PDF, JPG atau PNG."
     assert not Attachment.select().exists()
+    assert dialog.attachment_list is None and not dialog.no_attachments.isHidden()
     dialog.check_table.selectRow(0)
     dialog.add_scan_button.click()
-    assert dialog.attachment_list.count() == 1
+    assert dialog.attachment_list.count() == 1 and dialog.no_attachments.isHidden()
     attachment = Attachment.get()
     assert attachment.filename == "ktp.png" and attachment.check.position == 1
+    dialog.attachment_list.setCurrentRow(0)  # a PNG header without a picture
+    assert dialog.preview_label.text().startswith("ktp.png\nGambar, 1 KB, tidak bisa")
+    assert dialog.open_button.isEnabled()
 
 
 def test_opening_an_abh_case_records_a_view(qtbot, office):
@@ -304,11 +325,18 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     views = list(AuditEntry.select().where((AuditEntry.action == "view")
                                            & (AuditEntry.record_id == app.id)))
     assert [v.username for v in views] == ["kabid"]
-    assert dialog.history_table.rowCount() == 0  # read only when its tab is opened
-    dialog.tabs.setCurrentIndex(1)
-    history = [dialog.history_table.item(r, 2).text()
-               for r in range(dialog.history_table.rowCount())]
-    assert "Dibuka" in history
+    assert dialog.history_dialog is None  # read only when asked for
+    dialog.history_button.click()
+    table = dialog.history_dialog.table
+    history = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert "Dibuka" in history and "Dibuat" in history
+    assert dialog.history_dialog.isVisible()
+    current = Application.get_by_id(app.id)
+    check = applications.checks_of(current)[0]
+    applications.set_check(office["clerk"], current, check, "ada")  # at the front desk
+    dialog.refresh_button.click()  # the open history follows
+    assert table.rowCount() == len(history) + 1
+    assert any("Persyaratan" in table.item(r, 3).text() for r in range(table.rowCount()))
 
 
 def test_another_pc_moved_the_application(qtbot, office, monkeypatch):

@@ -8,15 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSizePolicy, QTableView, QTableWidget,
+                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.models import utcnow
 from desktop.services import applications, catalog, permissions, timefmt
 from desktop.services.errors import ConflictError, PelitaError
+from desktop.views.checklist_model import NOTE, REQUIREMENT, STATE, ChecklistModel, StateDelegate
 from desktop.views.new_application import SCAN_FILTER, person_address
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 
@@ -30,7 +30,6 @@ COMMENT_PROMPTS = {
     "return": "Apa yang harus dilengkapi pemohon? (wajib)",
     "withdraw": "Alasan pencabutan (wajib):",
 }
-HISTORY_TAB = 1
 DUE_STYLES = {  # due_state -> (label, colour)
     "terlambat": ("Terlambat", "#b3261e"), "segera": ("Segera jatuh tempo", "#b26a00"),
     "normal": ("Dalam jangka waktu", "#1e6b35"), "tanpa_batas": ("Tanpa batas waktu", "#555"),
@@ -79,10 +78,51 @@ def _shown(field: str, value) -> str:
     return str(value)
 
 
+def _line_label() -> QLabel:
+    """Selectable plain text that never wraps nor widens the dialog; too long, it is cut and
+    the tooltip has it all. (Wrapped or rich-text labels make every layout pass lay their text
+    out again.)"""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
 def _button(text: str) -> QPushButton:
     button = QPushButton(text)
     button.setAutoDefault(False)
     return button
+
+
+class HistoryDialog(QDialog):
+    """An application's audit trail: every change, and each reading of a sensitive case."""
+
+    def __init__(self, reg_number: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Riwayat perubahan {reg_number} — Pelita")
+        self.resize(900, 500)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Waktu", "Pengguna", "Tindakan", "Perubahan"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        head = self.table.horizontalHeader()
+        for column in range(3):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        close = _button("Tutup")
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+    def fill(self, rows: list[list[str]]) -> None:
+        self.table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeRowsToContents()
 
 
 class ApplicationDetailDialog(QDialog):
@@ -102,8 +142,7 @@ class ApplicationDetailDialog(QDialog):
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.service_label = QLabel()
-        self.service_label.setWordWrap(True)
+        self.service_label = _line_label()
         self.state_label = QLabel()
         self.due_label = QLabel()
         self.waiting_label = QLabel()
@@ -122,14 +161,15 @@ class ApplicationDetailDialog(QDialog):
         sub.addWidget(self.waiting_label)
         header.addLayout(sub)
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._main_tab(), "Permohonan")
-        self.tabs.addTab(self._history_tab(), "Riwayat perubahan")
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.history_dialog: HistoryDialog | None = None
+        main = self._main_page()
 
         self.actions_row = QHBoxLayout()
         self.refresh_button = _button("Muat ulang")
         self.refresh_button.clicked.connect(self.reload)
+        self.history_button = _button("Riwayat perubahan…")
+        self.history_button.setToolTip("Setiap perubahan permohonan ini: siapa, kapan, apa")
+        self.history_button.clicked.connect(self.show_history)
         self.letter_button = _button("Buat surat")
         self.letter_button.setToolTip("Buat konsep surat layanan ini dari data permohonan")
         self.letter_button.clicked.connect(self.make_letter)
@@ -139,45 +179,49 @@ class ApplicationDetailDialog(QDialog):
         bottom.addLayout(self.actions_row)
         bottom.addStretch(1)
         bottom.addWidget(self.letter_button)
+        bottom.addWidget(self.history_button)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(close)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(main, 1)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         self.reload(record_view=True)
 
     # -- layout ---------------------------------------------------------------------------
-    def _main_tab(self) -> QWidget:
-        self.applicant_label = QLabel()
-        self.applicant_label.setWordWrap(True)
-        self.applicant_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _main_page(self) -> QWidget:
+        self.applicant_name = _line_label()
+        bold = self.applicant_name.font()
+        bold.setBold(True)
+        self.applicant_name.setFont(bold)
+        self.applicant_label = _line_label()
         applicant_box = QGroupBox("Pemohon")
-        QVBoxLayout(applicant_box).addWidget(self.applicant_label)
+        applicant_layout = QVBoxLayout(applicant_box)
+        applicant_layout.addWidget(self.applicant_name)
+        applicant_layout.addWidget(self.applicant_label)
 
-        self.check_table = QTableWidget(0, 3)
-        self.check_table.setHorizontalHeaderLabels(["Persyaratan", "Status", "Catatan"])
+        self.check_model = ChecklistModel(self._check_changed, self._note_changed, self)
+        self.check_table = QTableView()
+        self.check_table.setModel(self.check_model)
+        self.check_table.setItemDelegateForColumn(STATE, StateDelegate(self.check_table))
         self.check_table.verticalHeader().hide()
         self.check_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.check_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
+                                         | QAbstractItemView.EditTrigger.SelectedClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.check_table.setWordWrap(True)
         head = self.check_table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.check_table.setColumnWidth(2, 150)
+        head.setSectionResizeMode(REQUIREMENT, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        self.check_table.setColumnWidth(STATE, 120)
+        self.check_table.setColumnWidth(NOTE, 150)
         checks_box = QGroupBox("Daftar periksa persyaratan")
         QVBoxLayout(checks_box).addWidget(self.check_table)
 
-        self.attachment_list = QListWidget()
-        self.attachment_list.currentItemChanged.connect(self._preview)
-        self.preview_label = QLabel("Pilih lampiran untuk melihat pratinjau.")
-        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_label.setMinimumHeight(160)
-        self.preview_label.setStyleSheet("background: #fafafa; border: 1px solid #ddd;")
         self.add_scan_button = _button("Tambah pindaian…")
         self.add_scan_button.setToolTip("Dilampirkan pada persyaratan yang dipilih di daftar "
                                         "periksa, bila ada.")
@@ -185,48 +229,39 @@ class ApplicationDetailDialog(QDialog):
         self.open_button = _button("Buka")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_attachment)
+        self.no_attachments = QLabel("Belum ada lampiran.")
         attach_buttons = QHBoxLayout()
         attach_buttons.addWidget(self.add_scan_button)
-        attach_buttons.addStretch(1)
+        attach_buttons.addWidget(self.no_attachments, 1)
         attach_buttons.addWidget(self.open_button)
-        attach_box = QGroupBox("Lampiran pindaian")
-        attach_layout = QHBoxLayout(attach_box)
-        left = QVBoxLayout()
-        left.addWidget(self.attachment_list, 1)
-        left.addLayout(attach_buttons)
-        attach_layout.addLayout(left, 1)
-        attach_layout.addWidget(self.preview_label, 1)
+        self.attach_box = QGroupBox("Lampiran pindaian")
+        self.attach_layout = QVBoxLayout(self.attach_box)
+        self.attach_layout.addLayout(attach_buttons)
+        # The list and the preview are built with the first scan (most open applications
+        # have none, and an empty viewer only takes room from the checklist).
+        self.attachment_list: QListWidget | None = None
+        self.preview_label: QLabel | None = None
 
         left_col = QWidget()
-        left_layout = QVBoxLayout(left_col)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(applicant_box)
-        left_layout.addWidget(checks_box, 2)
-        left_layout.addWidget(attach_box, 3)
+        self.left_layout = QVBoxLayout(left_col)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.addWidget(applicant_box)
+        self.left_layout.addWidget(checks_box, 3)
+        self.left_layout.addWidget(self.attach_box)
 
         self.timeline = QTextBrowser()
         self.timeline.setOpenLinks(False)
+        # A scroll bar that comes and goes makes the view lay the whole timeline out again
+        # for each width it tries.
+        self.timeline.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         timeline_box = QGroupBox("Prosedur dan riwayat langkah")
         QVBoxLayout(timeline_box).addWidget(self.timeline)
 
-        splitter = QSplitter()
-        splitter.addWidget(left_col)
-        splitter.addWidget(timeline_box)
-        splitter.setSizes([600, 480])
-        return splitter
-
-    def _history_tab(self) -> QWidget:
-        self.history_table = QTableWidget(0, 4)
-        self.history_table.setHorizontalHeaderLabels(["Waktu", "Pengguna", "Tindakan",
-                                                      "Perubahan"])
-        self.history_table.verticalHeader().hide()
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.setWordWrap(True)
-        head = self.history_table.horizontalHeader()
-        for column in range(3):
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        return self.history_table
+        page = QWidget()
+        columns = QHBoxLayout(page)
+        columns.addWidget(left_col, 5)
+        columns.addWidget(timeline_box, 4)
+        return page
 
     # -- loading --------------------------------------------------------------------------
     def reload(self, record_view: bool = False) -> None:
@@ -244,8 +279,7 @@ class ApplicationDetailDialog(QDialog):
         self._fill_attachments()
         self._fill_timeline()
         self._fill_actions()
-        self._history_stale = True
-        if self.tabs.currentIndex() == HISTORY_TAB:
+        if self.history_dialog is not None and self.history_dialog.isVisible():
             self._fill_history()
 
     def _fill_header(self) -> None:
@@ -259,6 +293,7 @@ class ApplicationDetailDialog(QDialog):
                                    f"{catalog.time_limit(service).describe()} · Diterima "
                                    f"{timefmt.format_local(app.received_at)} "
                                    f"({applications.CHANNELS.get(app.channel, app.channel)})")
+        self.service_label.setToolTip(self.service_label.text())
         state = applications.due_state(app)
         label, colour = DUE_STYLES.get(state, (state, "#555"))
         due = (f"Batas waktu {timefmt.format_local(app.due_at)} · {label}" if app.due_at
@@ -279,23 +314,23 @@ class ApplicationDetailDialog(QDialog):
     def _fill_applicant(self) -> None:
         person, org = self.app.person, self.app.organisation
         if person is not None:
-            lines = [f"<b>{html.escape(person.name)}</b>",
-                     f"NIK {html.escape(person.nik)}" if person.nik
-                     else f"Tanpa NIK: {html.escape(person.identity_note)}",
-                     html.escape(person_address(person))]
+            name = person.name
+            lines = [f"NIK {person.nik}" if person.nik else f"Tanpa NIK: {person.identity_note}",
+                     person_address(person)]
             if person.phone:
-                lines.append(f"Telepon/WA {html.escape(person.phone)}")
+                lines.append(f"Telepon/WA {person.phone}")
         elif org is not None:
-            lines = [f"<b>{html.escape(org.name)}</b> ({html.escape(org.legal_form or 'lembaga')})",
-                     html.escape(org.address)]
+            name = f"{org.name} ({org.legal_form or 'lembaga'})"
+            lines = [org.address]
             if org.contact_person or org.phone:
-                lines.append(f"Narahubung: {html.escape(org.contact_person)} "
-                             f"{html.escape(org.phone)}")
+                lines.append(f"Narahubung: {org.contact_person} {org.phone}")
         else:
-            lines = ["-"]
+            name, lines = "-", []
         if self.app.summary:
-            lines.append(f"<i>{html.escape(self.app.summary)}</i>")
-        self.applicant_label.setText("<br>".join(lines))
+            lines.append(f"Ringkasan: {self.app.summary}")
+        self.applicant_name.setText(name)
+        self.applicant_label.setText("\n".join(lines))
+        self.applicant_label.setToolTip(self.applicant_label.text())
 
     def _editable(self) -> bool:
         return (self.app.state not in applications.CLOSED
@@ -303,34 +338,21 @@ class ApplicationDetailDialog(QDialog):
 
     def _fill_checks(self) -> None:
         editable = self._editable()
-        self.check_table.setRowCount(0)
-        self.check_table.setRowCount(len(self.checks))
-        for row, check in enumerate(self.checks):
-            text = f"{check.position}. {check.text}"
-            if check.group_name:
-                text = f"[{check.group_name}] {text}"
-            item = QTableWidgetItem(text)
-            item.setToolTip(check.text)
-            self.check_table.setItem(row, 0, item)
-            combo = QComboBox()
-            for key, label in applications.CHECK_STATES.items():
-                combo.addItem(label, key)
-            combo.setCurrentIndex(combo.findData(check.state))
-            combo.setEnabled(editable)
-            combo.currentIndexChanged.connect(
-                lambda _=0, c=check, w=combo: self._check_changed(c, w.currentData()))
-            self.check_table.setCellWidget(row, 1, combo)
-            note = QLineEdit(check.note)
-            note.setEnabled(editable)
-            note.editingFinished.connect(lambda c=check, w=note: self._note_changed(c, w.text()))
-            self.check_table.setCellWidget(row, 2, note)
+        self.check_model.set_checks(self.checks, editable)
         self.check_table.resizeRowsToContents()
         self.add_scan_button.setEnabled(editable)
 
     def _fill_attachments(self) -> None:
+        attachments = applications.attachments_of(self.app)
+        self.no_attachments.setVisible(not attachments)
+        self.open_button.setEnabled(False)
+        if not attachments and self.attachment_list is None:
+            return
+        if self.attachment_list is None:
+            self._build_attachment_viewer()
         self.attachment_list.clear()
         by_check = {c.id: c for c in self.checks}
-        for attachment in applications.attachments_of(self.app):
+        for attachment in attachments:
             check = by_check.get(attachment.check_id)
             label = (f"{attachment.filename} ({attachment.size // 1024 or 1} KB, "
                      f"{attachment.created_by}, {timefmt.format_local(attachment.created_at)})")
@@ -340,9 +362,20 @@ class ApplicationDetailDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, attachment.id)
             self.attachment_list.addItem(item)
         self.preview_label.clear()
-        self.preview_label.setText("Pilih lampiran untuk melihat pratinjau."
-                                   if self.attachment_list.count() else "Belum ada lampiran.")
-        self.open_button.setEnabled(False)
+        self.preview_label.setText("Pilih lampiran untuk melihat pratinjau.")
+
+    def _build_attachment_viewer(self) -> None:
+        self.attachment_list = QListWidget()
+        self.attachment_list.currentItemChanged.connect(self._preview)
+        self.preview_label = QLabel()
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumHeight(160)
+        self.preview_label.setStyleSheet("background: #fafafa; border: 1px solid #ddd;")
+        viewer = QHBoxLayout()
+        viewer.addWidget(self.attachment_list, 1)
+        viewer.addWidget(self.preview_label, 1)
+        self.attach_layout.insertLayout(0, viewer, 1)
+        self.left_layout.setStretchFactor(self.attach_box, 2)
 
     def _step_state(self, number: int) -> str:
         app = self.app
@@ -365,11 +398,14 @@ class ApplicationDetailDialog(QDialog):
             role = catalog.STEP_ACTORS.get(step.actor, step.actor)
             who = html.escape(role + (f" · {step.actor_label}" if step.actor_label else ""))
             weight = "bold" if state == "current" else "normal"
+            # A finished step's own lines below say who did it and when.
+            duty = "" if state == "done" else (
+                f"<br><span style='color:#555'>{who} — <span style='color:{colour}'>{word}"
+                "</span></span>")
             parts.append(
                 f"<p style='margin-top:8px; margin-bottom:2px; font-weight:{weight}'>"
                 f"<span style='color:{colour}'>{mark}</span> {step.number}. "
-                f"{html.escape(step.text)}<br><span style='color:#555'>{who} — "
-                f"<span style='color:{colour}'>{word}</span></span></p>")
+                f"{html.escape(step.text)}{duty}</p>")
             parts.extend(self._event_html(e) for e in events.pop(step.number, []))
         for leftover in events.values():  # events for steps no longer in the catalog
             parts.extend(self._event_html(e) for e in leftover)
@@ -403,21 +439,22 @@ class ApplicationDetailDialog(QDialog):
 
         self.letter_button.setVisible(may_draft(self.session.user, self.app))
 
-    def _tab_changed(self, index: int) -> None:
-        if index == HISTORY_TAB and self._history_stale:
-            self._fill_history()
+    def show_history(self) -> None:
+        """Read the history only when asked for: most visits never look at it."""
+        if self.app is None:
+            return
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.app.reg_number, self)
+        self._fill_history()
+        self.history_dialog.show()
+        self.history_dialog.raise_()
+        self.history_dialog.activateWindow()
 
     def _fill_history(self) -> None:
-        """Read the history only when its tab is looked at: most visits never open it."""
-        self._history_stale = False
         entries = applications.history(self.session.user, self.app)
-        self.history_table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            values = [timefmt.format_local(entry.at), entry.username,
-                      AUDIT_ACTIONS.get(entry.action, entry.action), self._changes(entry)]
-            for column, value in enumerate(values):
-                self.history_table.setItem(row, column, QTableWidgetItem(value))
-        self.history_table.resizeRowsToContents()
+        self.history_dialog.fill([[timefmt.format_local(entry.at), entry.username,
+                                   AUDIT_ACTIONS.get(entry.action, entry.action),
+                                   self._changes(entry)] for entry in entries])
 
     @staticmethod
     def _changes(entry) -> str:
@@ -486,9 +523,8 @@ class ApplicationDetailDialog(QDialog):
         self._call(calls[action], f"{ACTION_BUTTONS[action]}: tersimpan.")
 
     def _check_changed(self, check, state: str) -> None:
-        note = self._note_of(check)
         self._call(lambda: applications.set_check(self.session.user, self.app, check, state,
-                                                  note),
+                                                  check.note),
                    f"Persyaratan {check.position}: {applications.CHECK_STATES[state]}.")
 
     def _note_changed(self, check, note: str) -> None:
@@ -498,16 +534,11 @@ class ApplicationDetailDialog(QDialog):
                                                   check.state, note),
                    f"Catatan persyaratan {check.position} tersimpan.")
 
-    def _note_of(self, check) -> str:
-        row = self.checks.index(check)
-        widget = self.check_table.cellWidget(row, 2)
-        return widget.text() if widget is not None else check.note
-
     def add_scan(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Pilih pindaian", "", SCAN_FILTER)
         if not name:
             return
-        row = self.check_table.currentRow()
+        row = self.check_table.currentIndex().row()
         check = self.checks[row] if 0 <= row < len(self.checks) else None
         path = Path(name)
         try:
@@ -531,6 +562,7 @@ class ApplicationDetailDialog(QDialog):
             return
         self._preview_data = (attachment, data)
         self.open_button.setEnabled(True)
+        size = f"{attachment.size // 1024 or 1} KB"
         if attachment.mime.startswith("image/"):
             pixmap = QPixmap()
             if pixmap.loadFromData(data):
@@ -538,9 +570,13 @@ class ApplicationDetailDialog(QDialog):
                     self.preview_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation))
                 return
+            self.preview_label.setText(f"{attachment.filename}\nGambar, {size}, tidak bisa "
+                                       "ditampilkan di sini.\n\nTekan 'Buka' untuk mencoba "
+                                       "aplikasi lain.")
+            return
         # QtPdf is not part of PySide6-Essentials: PDFs open in the system viewer.
-        self.preview_label.setText(f"{attachment.filename}\nPDF, {attachment.size // 1024 or 1} "
-                                   "KB\n\nTekan 'Buka' untuk melihatnya.")
+        self.preview_label.setText(f"{attachment.filename}\nPDF, {size}\n\n"
+                                   "Tekan 'Buka' untuk melihatnya.")
 
     def open_attachment(self) -> None:
         if self._preview_data is None:
