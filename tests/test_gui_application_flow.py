@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from peewee import OperationalError
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog
 
@@ -337,6 +338,19 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     dialog.refresh_button.click()  # the open history follows
     assert table.rowCount() == len(history) + 1
     assert any("Persyaratan" in table.item(r, 3).text() for r in range(table.rowCount()))
+
+
+def test_a_view_that_cannot_be_recorded_is_said(qtbot, office, monkeypatch):
+    app = applications.register(office["worker"], catalog.get("mgl-abh"),
+                                person=office["person"])
+
+    def refuse(actor, application):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(applications, "record_view", refuse)
+    dialog = detail(qtbot, office["head"], app)
+    assert "belum tersimpan (database is locked)" in dialog.message.text()
+    assert dialog.number_label.text() == app.reg_number  # the case itself is shown
 
 
 def test_another_pc_moved_the_application(qtbot, office, monkeypatch):

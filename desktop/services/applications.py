@@ -137,10 +137,18 @@ def get(application_id: int, actor=None) -> Application:
                    .where(Application.id == application_id).first())
     if application is None:
         raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
-    if actor is not None and application.service.category in SENSITIVE_CATEGORIES:
-        # Children's and referral cases are specific personal data: record who read them.
-        audit.record(actor, "view", "application", application.id)
+    if actor is not None:
+        record_view(actor, application)
     return application
+
+
+def record_view(actor, application: Application) -> bool:
+    """Children's and referral cases are specific personal data: record who read them.
+    True when the reading was recorded."""
+    if application.service.category not in SENSITIVE_CATEGORIES:
+        return False
+    audit.record(actor, "view", "application", application.id)
+    return True
 
 
 def checks_of(application: Application) -> list[RequirementCheck]:

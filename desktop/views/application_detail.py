@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGroupBo
 from desktop.models import utcnow
 from desktop.services import applications, catalog, permissions, timefmt
 from desktop.services.errors import ConflictError, PelitaError
+from desktop.views import workers
 from desktop.views.checklist_model import NOTE, REQUIREMENT, STATE, ChecklistModel, StateDelegate
 from desktop.views.new_application import SCAN_FILTER, person_address
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
@@ -267,11 +269,14 @@ class ApplicationDetailDialog(QDialog):
     def reload(self, record_view: bool = False) -> None:
         """Read the application again; only the first load counts as a 'view' for the audit."""
         try:
-            self.app = applications.get(self.application_id,
-                                        actor=self.session.user if record_view else None)
+            self.app = applications.get(self.application_id)
         except PelitaError as exc:
             self.show_error(exc.message)
             return
+        if record_view:  # written beside the first frame, not before it
+            user, app = self.session.user, self.app
+            workers.run_task(lambda: applications.record_view(user, app), lambda _: None,
+                             self._view_not_recorded)
         self.checks = applications.checks_of(self.app)
         self._fill_header()
         self._fill_applicant()
@@ -475,6 +480,11 @@ class ApplicationDetailDialog(QDialog):
                          f"{_shown(k, new.get(k))}" for k in keys)
 
     # -- actions --------------------------------------------------------------------------
+    def _view_not_recorded(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.show_error(f"Catatan bahwa Anda membuka berkas ini belum tersimpan ({exc}). "
+                            "Tutup lalu buka lagi; bila tetap gagal, hubungi administrator.")
+
     def show_error(self, text: str) -> None:
         self.message.setStyleSheet(ERROR_TEXT_STYLE)
         self.message.setText(text)

@@ -2,80 +2,63 @@
 
 One view and a model instead of a combo box and a line edit per requirement: the detail screen
 opens with a single widget for the whole list, and an editor exists only while a cell is edited.
+The cells live in Qt's own QStandardItemModel, so painting them never calls into Python.
 """
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from desktop.services.applications import CHECK_STATES
 
 COLUMNS = ["Persyaratan", "Status", "Catatan"]
 REQUIREMENT, STATE, NOTE = range(3)
+KEY = Qt.ItemDataRole.UserRole  # the status cell's CHECK_STATES key
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 
 
-class ChecklistModel(QAbstractTableModel):
-    """Rows are RequirementCheck records. An edit calls `on_state(check, key)` or
+class ChecklistModel(QStandardItemModel):
+    """Rows are RequirementCheck records (`checks`). An edit calls `on_state(check, key)` or
     `on_note(check, text)`; the owner saves it and passes the reloaded checks to `set_checks`."""
 
     def __init__(self, on_state: Callable, on_note: Callable, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
         self.checks: list = []
         self.editable = False
         self._on_state = on_state
         self._on_note = on_note
 
     def set_checks(self, checks: list, editable: bool) -> None:
-        if [c.id for c in checks] == [c.id for c in self.checks]:
-            # The same requirements reloaded (after an edit): no reset, so an open editor and
-            # the current row stay where they are.
-            self.checks, self.editable = list(checks), editable
-            if checks:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(checks) - 1, NOTE))
-            return
-        self.beginResetModel()
+        """Show `checks`. The same requirements reloaded (after an edit) are updated in place,
+        so the current row and an open editor stay where they are."""
+        same = [c.id for c in checks] == [c.id for c in self.checks]
         self.checks, self.editable = list(checks), editable
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.checks)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        check, column = self.checks[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == REQUIREMENT:
-                text = f"{check.position}. {check.text}"
-                return f"[{check.group_name}] {text}" if check.group_name else text
-            if column == STATE:
-                return CHECK_STATES.get(check.state, check.state)
-            return check.note
-        if role == Qt.ItemDataRole.EditRole:
-            return check.state if column == STATE else check.note if column == NOTE else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == REQUIREMENT:
-                return check.text
-            if self.editable and column in (STATE, NOTE):
-                return "Klik untuk mengubah"
-        return None
-
-    def flags(self, index):
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() in (STATE, NOTE):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not same:
+            self.setRowCount(0)
+            for _ in checks:
+                self.appendRow([QStandardItem() for _ in COLUMNS])
+        cell_flags = _EDITABLE if editable else _READ_ONLY
+        for row, check in enumerate(checks):
+            text = f"{check.position}. {check.text}"
+            requirement = self.item(row, REQUIREMENT)
+            requirement.setText(f"[{check.group_name}] {text}" if check.group_name else text)
+            requirement.setToolTip(check.text)
+            requirement.setFlags(_READ_ONLY)
+            state = self.item(row, STATE)
+            state.setText(CHECK_STATES.get(check.state, check.state))
+            state.setData(check.state, KEY)
+            note = self.item(row, NOTE)
+            note.setText(check.note)
+            for item in (state, note):
+                item.setFlags(cell_flags)
+                item.setToolTip("Klik untuk mengubah" if editable else "")
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not self.editable:
+        """Only edits from the view come here: they are saved, then shown by set_checks."""
+        if role != Qt.ItemDataRole.EditRole or not self.editable or not index.isValid():
             return False
         check = self.checks[index.row()]
         if index.column() == STATE and value != check.state:
@@ -98,7 +81,7 @@ class StateDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index) -> None:
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        editor.setCurrentIndex(max(0, editor.findData(index.data(KEY))))
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
