@@ -16,7 +16,8 @@ from desktop.views.applications_page import ApplicationsPage
 from desktop.views.partials import application_table
 from desktop.views.partials.application_table import (COL_APPLICANT, COL_DUE, COL_NUMBER,
                                                       COL_STATE, COL_STEP,
-                                                      ApplicationTableModel, duration_text)
+                                                      ApplicationTableModel,
+                                                      ApplicationTableView, duration_text)
 from desktop.views.people_page import PeoplePage
 from desktop.views.session import Session
 from desktop.views.tasks_page import TasksPage, task_badge_count
@@ -143,15 +144,33 @@ def test_remaining_time_tooltip_for_an_open_application(qtbot, demo):
     position, row = next((i, r) for i, r in enumerate(all_rows(model)) if r.due_at is not None)
     index = model.index(position, COL_DUE)
     model.now = lambda: row.due_at - datetime.timedelta(days=2, hours=3, minutes=1)
+    model.refresh_due()
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("sisa 2 hari 3 jam\nTenggat: ")
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None  # normal: the palette's
     model.now = lambda: row.due_at + datetime.timedelta(hours=5, minutes=20)
+    model.refresh_due()
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("terlambat 5 jam")
     assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
     if row.due_soon_at is not None and row.due_soon_at < row.due_at:
         model.now = lambda: row.due_soon_at + (row.due_at - row.due_soon_at) / 2
+        model.refresh_due()
         assert "segera" in index.data(Qt.ItemDataRole.ToolTipRole)
         assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fff1c2"
+
+
+def test_an_open_list_turns_late_rows_red_within_a_minute(qtbot, demo):
+    view = ApplicationTableView(ApplicationTableModel())
+    qtbot.addWidget(view)
+    model = view.model()
+    model.set_filter(ApplicationFilter(state="open"))
+    position, row = next((i, r) for i, r in enumerate(all_rows(model)) if r.due_at is not None)
+    view.show()
+    model.now = lambda: row.due_at + datetime.timedelta(hours=1)  # an hour later
+    assert view._due_timer.interval() == 60_000 and view._due_timer.isActive()
+    view._due_timer.timeout.emit()
+    due = model.index(position, COL_DUE)
+    assert due.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
+    assert due.data(Qt.ItemDataRole.ToolTipRole).startswith("terlambat 1 jam")
 
 
 # --- search and filters ----------------------------------------------------------------------

@@ -113,6 +113,13 @@ def list_services(include_inactive: bool = True) -> list[Service]:
     return list(query)
 
 
+def service_names() -> list[tuple[int, str, str]]:
+    """(id, name, source office) of every service, in the shipped order: for filters, without
+    building a Service per row."""
+    return list(Service.select(Service.id, Service.name, Service.source_office)
+                .order_by(Service.id).tuples())
+
+
 def get(code: str) -> Service:
     service = Service.get_or_none(Service.code == code)
     if service is None:

@@ -147,11 +147,10 @@ class ApplicationsPage(QWidget):
         self.service_combo.blockSignals(True)
         self.service_combo.clear()
         self.service_combo.addItem("Semua layanan", None)
-        for service in catalog.list_services():
-            self.service_combo.addItem(service.name, service.id)
+        for service_id, name, source_office in catalog.service_names():
+            self.service_combo.addItem(name, service_id)
             self.service_combo.setItemData(self.service_combo.count() - 1,
-                                           f"{service.name}\n{service.source_office}",
-                                           Qt.ItemDataRole.ToolTipRole)
+                                           f"{name}\n{source_office}", Qt.ItemDataRole.ToolTipRole)
         self.service_combo.setCurrentIndex(max(self.service_combo.findData(current), 0))
         self.service_combo.blockSignals(False)
 

@@ -5,8 +5,8 @@ Sorting is done by the database: clicking a sortable header re-queries the first
 """
 import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMessageBox, QTableView
 from shiboken6 import isValid
 
@@ -17,6 +17,7 @@ from desktop.services.errors import PelitaError
 from desktop.views import workers
 
 PAGE_SIZE = 100
+DUE_REFRESH_MS = 60_000
 COLUMNS = ["No. registrasi", "Diterima", "Layanan", "Pemohon", "NIK", "Langkah", "Status",
            "Tenggat"]
 COL_NUMBER, COL_RECEIVED, COL_SERVICE, COL_APPLICANT, COL_NIK, COL_STEP, COL_STATE, COL_DUE = \
@@ -100,18 +101,24 @@ def due_tooltip(row: ApplicationRow, now: datetime.datetime) -> str:
     return text + f"\nTenggat: {timefmt.format_local(row.due_at)}"
 
 
-HANDLED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
-                           Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                           Qt.ItemDataRole.BackgroundRole})
+class ApplicationTableModel(QStandardItemModel):
+    """Holds only the ApplicationRows it fetched, a page at a time (Qt's fetchMore protocol).
 
-
-class ApplicationTableModel(QAbstractTableModel):
-    """Holds only the ApplicationRows it fetched, a page at a time (Qt's fetchMore protocol)."""
+    The cells are Qt's own items, filled when a page is read: painting the list never calls
+    into Python (a Python data() was asked about 1,500 times to paint one screenful). The due
+    column depends on the time: `refresh_due()` brings it up to date.
+    """
 
     count_changed = Signal(int)  # the total for the current filter, once counted
 
     def __init__(self, parent=None, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(COLUMNS)
+        for column in range(len(COLUMNS)):
+            self.setHeaderData(column, Qt.Orientation.Horizontal,
+                               "Klik untuk mengurutkan" if column in SORT_KEYS
+                               else "Kolom ini tidak bisa diurutkan",
+                               Qt.ItemDataRole.ToolTipRole)
         self.page_size = page_size
         self.filter = ApplicationFilter()
         self.sort_key = "received"
@@ -121,7 +128,6 @@ class ApplicationTableModel(QAbstractTableModel):
         self._rows: list[ApplicationRow] = []
         self._exhausted = True
         self._generation = 0  # ignores a count that arrives after the filter changed
-        self._text_cache: dict[int, tuple[str, ...]] = {}
         self.page_queries = 0  # how many pages were read: tests check rows are read lazily
 
     # --- loading -------------------------------------------------------------------------
@@ -137,10 +143,18 @@ class ApplicationTableModel(QAbstractTableModel):
             self.sort_key = sort
         if descending is not None:
             self.descending = descending
+        rows = self._read(0)
+        # Filled quietly, then announced as one reset: views re-read the page once instead
+        # of once per inserted row.
+        self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+            self._rows = []
+            self._exhausted = len(rows) < self.page_size
+            self._append(rows)
+        finally:
+            self.blockSignals(False)
         self.beginResetModel()
-        self._text_cache.clear()
-        self._rows = self._read(0)
-        self._exhausted = len(self._rows) < self.page_size
         self.endResetModel()
         self._count()
 
@@ -151,6 +165,31 @@ class ApplicationTableModel(QAbstractTableModel):
         self.page_queries += 1
         return application_query.page(self.filter, self.sort_key, self.descending,
                                       offset=offset, limit=self.page_size)
+
+    def _append(self, rows: list[ApplicationRow]) -> None:
+        now = self.now()
+        for found in rows:
+            self.appendRow(self._items(found, now))
+        self._rows.extend(rows)
+
+    def _items(self, found: ApplicationRow, now: datetime.datetime) -> list[QStandardItem]:
+        # Plain items (the view is read-only): every call per cell costs, a page has 800.
+        items = [QStandardItem(_display(found, column, now)) for column in range(len(COLUMNS))]
+        # Long names are elided in their cells; the tooltip has them whole.
+        items[COL_SERVICE].setToolTip(found.service_name)
+        items[COL_APPLICANT].setToolTip(found.applicant)
+        _show_due(items[COL_STATE], items[COL_DUE], found, now)
+        return items
+
+    def refresh_due(self) -> None:
+        """Re-colour and re-word the due column for the present moment (call it now and then:
+        an application turns 'segera' or 'terlambat' while the list is open)."""
+        now = self.now()
+        for position, found in enumerate(self._rows):
+            items = (self.item(position, COL_STATE), self.item(position, COL_DUE))
+            if None not in items:
+                items[1].setText(due_text(found, now))
+                _show_due(*items, found, now)
 
     def _count(self) -> None:
         self._generation += 1
@@ -180,12 +219,8 @@ class ApplicationTableModel(QAbstractTableModel):
             # A row inserted since the last page shifts the offsets: skip ids already shown.
             known = {r.id for r in self._rows[-self.page_size:]}
             rows = [r for r in rows if r.id not in known]
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
+        if rows:
+            self._append(rows)
 
     def refresh_application(self, application_id: int) -> None:
         """Re-read one row after it changed; reload the list if it moved or left the filter."""
@@ -197,9 +232,8 @@ class ApplicationTableModel(QAbstractTableModel):
         self.page_queries += 1
         if fresh and fresh[0].id == application_id:
             self._rows[position] = fresh[0]
-            self._text_cache.pop(position, None)
-            self.dataChanged.emit(self.index(position, 0),
-                                  self.index(position, len(COLUMNS) - 1))
+            for column, item in enumerate(self._items(fresh[0], self.now())):
+                self.setItem(position, column, item)
         else:
             self.reload()
 
@@ -221,80 +255,6 @@ class ApplicationTableModel(QAbstractTableModel):
                 return position
         return None
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return ("Klik untuk mengurutkan" if section in SORT_KEYS
-                    else "Kolom ini tidak bisa diurutkan")
-        return None
-
-    def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role not in HANDLED_ROLES:  # Qt asks for a dozen roles per cell on every paint
-            return None
-        found = self.row(index.row()) if index.isValid() else None
-        if found is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(index.row(), found)[column]
-        if role == Qt.ItemDataRole.UserRole:
-            return found.id
-        if column not in (COL_STATE, COL_DUE):
-            if role == Qt.ItemDataRole.ToolTipRole and column in (COL_SERVICE, COL_APPLICANT):
-                return self._display(found, column)  # long names are elided in the cell
-            if role == Qt.ItemDataRole.ToolTipRole and column == COL_RECEIVED:
-                return timefmt.format_local(found.received_at)
-            return None
-        state = row_due_state(found, self.now())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return due_tooltip(found, self.now())
-        colours = DUE_COLOURS.get(state)
-        if colours is None:
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(colours[0]))
-        if role == Qt.ItemDataRole.BackgroundRole and colours[1]:
-            return QBrush(QColor(colours[1]))
-        return None
-
-    def _texts(self, row: int, found: ApplicationRow) -> tuple[str, ...]:
-        """A row's cell texts, formatted once (a paint asks for each cell several times)."""
-        texts = self._text_cache.get(row)
-        if texts is None:
-            texts = self._text_cache[row] = tuple(self._display(found, column)
-                                                  for column in range(len(COLUMNS)))
-        return texts
-
-    @staticmethod
-    def _display(found: ApplicationRow, column: int) -> str:
-        if column == COL_NUMBER:
-            return found.reg_number
-        if column == COL_RECEIVED:
-            return short_local(found.received_at)
-        if column == COL_SERVICE:
-            return found.service_name
-        if column == COL_APPLICANT:
-            return found.applicant
-        if column == COL_NIK:
-            return found.nik or "-"
-        if column == COL_STEP:
-            return str(found.current_step)
-        if column == COL_STATE:
-            return applications.STATES.get(found.state, found.state)
-        return due_text(found)
-
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         """Re-query in the database's order; columns without an index are not sortable."""
         key = SORT_KEYS.get(column)
@@ -307,6 +267,40 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def sort_column(self) -> int:
         return COLUMN_OF_SORT[self.sort_key]
+
+
+
+
+def _display(found: ApplicationRow, column: int, now: datetime.datetime) -> str:
+    if column == COL_NUMBER:
+        return found.reg_number
+    if column == COL_RECEIVED:
+        return short_local(found.received_at)
+    if column == COL_SERVICE:
+        return found.service_name
+    if column == COL_APPLICANT:
+        return found.applicant
+    if column == COL_NIK:
+        return found.nik or "-"
+    if column == COL_STEP:
+        return str(found.current_step)
+    if column == COL_STATE:
+        return applications.STATES.get(found.state, found.state)
+    return due_text(found, now)
+
+
+def _show_due(state_item: QStandardItem, due_item: QStandardItem, found: ApplicationRow,
+              now: datetime.datetime) -> None:
+    """The due state's colours on the state and due cells; the remaining time as tooltip."""
+    foreground, background = DUE_COLOURS.get(row_due_state(found, now), (None, None))
+    for item in (state_item, due_item):  # None clears the role: the palette's colour
+        item.setData(QBrush(QColor(foreground)) if foreground else None,
+                     Qt.ItemDataRole.ForegroundRole)
+        item.setData(QBrush(QColor(background)) if background else None,
+                     Qt.ItemDataRole.BackgroundRole)
+    tooltip = due_tooltip(found, now)
+    state_item.setToolTip(tooltip)
+    due_item.setToolTip(tooltip)
 
 
 class ApplicationTableView(QTableView):
@@ -330,8 +324,17 @@ class ApplicationTableView(QTableView):
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         self.doubleClicked.connect(lambda index: self._request(index.row()))
+        # Applications turn 'segera' and 'terlambat' while the list is open.
+        self._due_timer = QTimer(self)
+        self._due_timer.setInterval(DUE_REFRESH_MS)
+        self._due_timer.timeout.connect(self.refresh_due)
+        self._due_timer.start()
         if model is not None:
             self.setModel(model)
+
+    def refresh_due(self) -> None:
+        if self.isVisible() and isinstance(self.model(), ApplicationTableModel):
+            self.model().refresh_due()
 
     def setModel(self, model) -> None:
         super().setModel(model)
