@@ -53,9 +53,16 @@ def _paint(widget) -> None:
     QApplication.processEvents()
 
 
-def _close(widget) -> None:
-    workers.wait_for_all()
+def _settle() -> None:
+    """Let work a screen started after its first paint (workers.after_paint) run to the end."""
+    for _ in range(3):
+        QApplication.processEvents()
+        workers.wait_for_all()
     QApplication.processEvents()
+
+
+def _close(widget) -> None:
+    _settle()
     widget.close()
     widget.deleteLater()
     QApplication.processEvents()
@@ -143,6 +150,7 @@ def run(repeats: int = 7, suffix: str = "") -> dict:
         counter = QueryCounter()
         with counter.counting():
             search()
+            _settle()
         def bare_search(where=where, low=low, high=high):
             rows = db.execute_sql(LIST_SQL.format(where=where, limit=PAGE), (low, high)).fetchall()
             old = bare.model()

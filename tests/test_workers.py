@@ -29,3 +29,19 @@ def test_held_tasks_wait_for_release_then_run_in_order(qtbot, sqlite_db, monkeyp
     assert results == [1] and isinstance(errors[0], ZeroDivisionError)
     workers.run_task(lambda: 2, results.append)  # no longer held
     qtbot.waitUntil(lambda: results == [1, 2])
+
+
+def test_after_paint_waits_for_the_event_loops_second_turn(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    monkeypatch.setattr(workers, "SYNCHRONOUS", False)
+    label = QLabel("daftar")
+    qtbot.addWidget(label)
+    painted, calls = [], []
+    label.paintEvent = lambda event: painted.append(len(calls))
+    label.show()
+    workers.after_paint(lambda: calls.append(len(painted)))
+    assert calls == []
+    QApplication.processEvents()  # first turn: the label is painted
+    qtbot.waitUntil(lambda: bool(calls))
+    assert painted and painted[0] == 0 and calls[0] >= 1  # painted before the call, not after

@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 from peewee import DatabaseError
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop import database
@@ -47,9 +46,7 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
     workers.hold()  # the window's first frame before its pages' background loads
     window = MainWindow(session, demo=demo or demo_user is not None)
     window.show()
-    # The event loop's first turn paints the window; the held tasks start on the second, so
-    # their imports and queries on the pool threads never compete with that first frame.
-    QTimer.singleShot(0, lambda: QTimer.singleShot(0, workers.release))
+    workers.after_paint(workers.release)  # pool threads never compete with the first frame
     if os.environ.get("PELITA_EXIT_AFTER_SHOW"):
         # Benchmarks: report once the first frame is painted, like their bare-Qt baseline.
         app.processEvents()

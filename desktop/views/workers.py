@@ -6,7 +6,7 @@ callbacks fire before `run_task` returns, which keeps them deterministic.
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from desktop.models import db
 
@@ -82,6 +82,16 @@ def run_task(func: Callable[[], object], on_done: Callable[[object], None],
     relay = _Relay(on_done, on_error)
     _pending.add(relay)
     QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+def after_paint(callback: Callable[[], None]) -> None:
+    """Call `callback` on the event loop's second turn from now. The first turn paints what was
+    just shown or changed, so work started here never competes with that frame (tests, which
+    run tasks synchronously, get the call at once)."""
+    if SYNCHRONOUS:
+        callback()
+        return
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, callback))
 
 
 def hold() -> None:
