@@ -209,6 +209,10 @@ class ApplicationDetailDialog(QDialog):
         self.check_table.setModel(self.check_model)
         self.check_table.setItemDelegateForColumn(STATE, StateDelegate(self.check_table))
         self.check_table.verticalHeader().hide()
+        # Row heights follow the wrapped requirement text at the column's width: measured when
+        # the table is resized (a header in ResizeToContents mode measures on every pass).
+        self.check_table.horizontalHeader().geometriesChanged.connect(
+            self.check_table.resizeRowsToContents)
         self.check_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.check_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
@@ -344,7 +348,8 @@ class ApplicationDetailDialog(QDialog):
     def _fill_checks(self) -> None:
         editable = self._editable()
         self.check_model.set_checks(self.checks, editable)
-        self.check_table.resizeRowsToContents()
+        if self.check_table.isVisible():
+            self.check_table.resizeRowsToContents()
         self.add_scan_button.setEnabled(editable)
 
     def _fill_attachments(self) -> None:
