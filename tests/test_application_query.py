@@ -54,6 +54,21 @@ def test_search_by_name_nik_and_number(data):
     assert aq.page(aq.ApplicationFilter(text="zzz")) == []
 
 
+@pytest.mark.parametrize("listed", [True, False], ids=["id-list", "subquery"])
+def test_a_broad_search_gives_the_same_rows_either_way(data, monkeypatch, listed):
+    """Few matching people are listed by id; more than PERSON_LIST_MAX go by subquery."""
+    monkeypatch.setattr(aq, "PERSON_LIST_MAX", 100 if listed else 1)
+    both = aq.ApplicationFilter(text="3371")  # too short for a NIK: a registration number
+    assert aq.page(both) == []
+    everyone = aq.ApplicationFilter(text="337101")  # Agus and Siti
+    assert set(ids(aq.page(everyone))) == {data["slrt_agus"].id, data["dtks_siti_late"].id,
+                                           data["hearse_siti"].id}
+    assert aq.count(everyone) == 3
+    assert ids(aq.page(aq.ApplicationFilter(text="si"))) == [data["hearse_siti"].id,
+                                                             data["dtks_siti_late"].id]
+    assert aq.page(aq.ApplicationFilter(text="999999")) == []
+
+
 def test_filters_by_state_service_due_and_dates(data):
     assert ids(aq.page(aq.ApplicationFilter(state="withdrawn"))) == [data["hearse_siti"].id]
     assert len(aq.page(aq.ApplicationFilter(state="aktif"))) == 2

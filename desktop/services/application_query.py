@@ -2,9 +2,9 @@
 import datetime
 from dataclasses import dataclass, replace
 
-from peewee import JOIN
+from peewee import JOIN, PostgresqlDatabase
 
-from desktop.models import Application, Organisation, Person, Service, utcnow
+from desktop.models import Application, Organisation, Person, Service, db, utcnow
 from desktop.services import timefmt
 from desktop.services.people import name_key
 
@@ -40,6 +40,10 @@ class ApplicationRow:
     due_soon_at: datetime.datetime | None
 
 
+# Beyond this many matching people the subquery is the better plan again.
+PERSON_LIST_MAX = 5000
+
+
 def _prefix_range(column, prefix: str):
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return (column >= prefix) & (column < upper)
@@ -49,18 +53,34 @@ def _local_midnight_utc(day: datetime.date) -> datetime.datetime:
     return timefmt.to_utc(datetime.datetime.combine(day, datetime.time()))
 
 
+def _applicants(condition):
+    """Applications of the people matching `condition`.
+
+    On PostgreSQL, when few people match, their ids are read first and listed so the server
+    starts from them. Given the subquery, its planner walked the whole received_at index
+    backwards checking each application's person: 250 ms to 1 s for an 8-digit NIK prefix
+    among a million applications, 10 ms this way. SQLite and MariaDB start from the person
+    index by themselves.
+    """
+    people = Person.select(Person.id).where(condition)
+    if isinstance(db.obj, PostgresqlDatabase):
+        ids = [pid for (pid,) in people.limit(PERSON_LIST_MAX + 1).tuples()]
+        if len(ids) <= PERSON_LIST_MAX:
+            return Application.person.in_(ids)
+    return Application.person.in_(people)
+
+
 def _text_condition(text: str):
     text = text.strip()
     if text.isdigit() and len(text) >= 6:
-        people = Person.select(Person.id).where(_prefix_range(Person.nik, text))
-        return Application.person.in_(people)
+        return _applicants(_prefix_range(Person.nik, text))
     if any(ch.isdigit() for ch in text):
         return _prefix_range(Application.reg_number, text.upper())
     key = name_key(text)
-    people = Person.select(Person.id).where(_prefix_range(Person.name_key, key))
     organisations = Organisation.select(Organisation.id).where(
         _prefix_range(Organisation.name_key, key))
-    return Application.person.in_(people) | Application.organisation.in_(organisations)
+    return (_applicants(_prefix_range(Person.name_key, key))
+            | Application.organisation.in_(organisations))
 
 
 def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
