@@ -328,7 +328,7 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     assert [v.username for v in views] == ["kabid"]
     assert dialog.history_dialog is None  # read only when asked for
     dialog.history_button.click()
-    table = dialog.history_dialog.table
+    table = dialog.history_dialog.model
     history = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert "Dibuka" in history and "Dibuat" in history
     assert dialog.history_dialog.isVisible()

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSizePolicy, QTableView, QTableWidget,
-                               QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QTableView, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from desktop.models import utcnow
 from desktop.services import applications, catalog, permissions, timefmt
@@ -21,6 +21,7 @@ from desktop.views import workers
 from desktop.views.checklist_model import NOTE, REQUIREMENT, STATE, ChecklistModel, StateDelegate
 from desktop.views.new_application import SCAN_FILTER, person_address
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
+from desktop.views.partials.tables import read_only_table
 
 ACTION_BUTTONS = {  # available_actions key -> button text
     "done": "Selesaikan langkah", "approve": "Setujui", "reject": "Tolak",
@@ -46,6 +47,7 @@ FIELD_LABELS = {
     "closed_at": "Ditutup", "outcome_reason": "Alasan", "summary": "Ringkasan",
     "channel": "Cara permohonan", "received_at": "Waktu diterima",
 }
+HISTORY_COLUMNS = ["Waktu", "Pengguna", "Tindakan", "Perubahan"]
 AUDIT_ACTIONS = {"create": "Dibuat", "update": "Diubah", "delete": "Dihapus", "view": "Dibuka"}
 
 
@@ -104,11 +106,9 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Riwayat perubahan {reg_number} — Pelita")
         self.resize(900, 500)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Waktu", "Pengguna", "Tindakan", "Perubahan"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.model = QStandardItemModel(0, len(HISTORY_COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.table = read_only_table(self.model)
         head = self.table.horizontalHeader()
         for column in range(3):
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -120,10 +120,9 @@ class HistoryDialog(QDialog):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
     def fill(self, rows: list[list[str]]) -> None:
-        self.table.setRowCount(len(rows))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.model.setRowCount(0)
+        for values in rows:
+            self.model.appendRow([QStandardItem(value) for value in values])
         self.table.resizeRowsToContents()
 
 
