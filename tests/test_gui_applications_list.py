@@ -15,7 +15,7 @@ from desktop.services.demo import seed
 from desktop.views.applications_page import ApplicationsPage
 from desktop.views.partials import application_table
 from desktop.views.partials.application_table import (COL_APPLICANT, COL_DUE, COL_NUMBER,
-                                                      COL_STATE, COL_STEP,
+                                                      COL_RECEIVED, COL_STATE, COL_STEP,
                                                       ApplicationTableModel,
                                                       ApplicationTableView, duration_text)
 from desktop.views.people_page import PeoplePage
@@ -143,6 +143,8 @@ def test_remaining_time_tooltip_for_an_open_application(qtbot, demo):
     model.set_filter(ApplicationFilter(state="open"))
     position, row = next((i, r) for i, r in enumerate(all_rows(model)) if r.due_at is not None)
     index = model.index(position, COL_DUE)
+    received = model.index(position, COL_RECEIVED).data(Qt.ItemDataRole.ToolTipRole)
+    assert received == timefmt.format_local(row.received_at)  # the cell shows it short
     model.now = lambda: row.due_at - datetime.timedelta(days=2, hours=3, minutes=1)
     model.refresh_due()
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("sisa 2 hari 3 jam\nTenggat: ")

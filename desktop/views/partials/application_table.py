@@ -179,6 +179,7 @@ class ApplicationTableModel(QStandardItemModel):
         # Long names are elided in their cells; the tooltip has them whole.
         items[COL_SERVICE].setToolTip(found.service_name)
         items[COL_APPLICANT].setToolTip(found.applicant)
+        items[COL_RECEIVED].setToolTip(timefmt.format_local(found.received_at))
         _show_due(items[COL_STATE], items[COL_DUE], found, now)
         return items
 
