@@ -43,3 +43,20 @@ def submit_complete(actor, letter):
     from desktop.services.letters import lifecycle
 
     return lifecycle.submit(actor, complete(actor, letter))
+
+
+def shipped_template_with(key: str, *paragraphs: str) -> bytes:
+    """A shipped letter template with paragraphs added at its end, as an administrator edits
+    it before uploading the replacement."""
+    import io
+
+    import docx
+
+    from desktop.services.letters.render import template_path
+
+    document = docx.Document(io.BytesIO(template_path(key).read_bytes()))
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,7 +1,5 @@
 """Templat & Tanda Tangan: replacing a template through the screen, and signers' images."""
-import io
 
-import docx
 import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -9,12 +7,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.models import SignerImage, TemplateOverride
 from desktop.services import catalog, permissions
 from desktop.services.letters import catalogue, templates
-from desktop.services.letters.render import template_path
 from desktop.views.letter_settings_page import COLUMNS, LetterSettingsPage
 from desktop.views.sections import visible_sections
 from desktop.views.session import Session
 
-from tests.factories import make_user
+from tests.factories import make_user, shipped_template_with
 
 KEY = "keterangan_dtks"
 
@@ -38,15 +35,6 @@ def open_page(qtbot, user):
 def choose_file(monkeypatch, path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
-
-
-def template_with(*paragraphs: str) -> bytes:
-    document = docx.Document(io.BytesIO(template_path(KEY).read_bytes()))
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def row_of(page, key):
@@ -73,7 +61,7 @@ def test_replace_with_a_bad_template_names_the_problem_and_a_good_one_updates_th
     assert not page.restore_button.isEnabled()
 
     bad = tmp_path / "dtks-salah.docx"
-    bad.write_bytes(template_with("Nama: {{ nama_lengkap }}",
+    bad.write_bytes(shipped_template_with(KEY, "Nama: {{ nama_lengkap }}",
                                   "{% if person_name == \u201cA\u201d %}x{% endif %}"))
     choose_file(monkeypatch, bad)
     assert page.replace_template() is False
@@ -87,14 +75,14 @@ def test_replace_with_a_bad_template_names_the_problem_and_a_good_one_updates_th
     page.grab().save(str(tmp_path / "bad.png"))
 
     unknown = tmp_path / "dtks-variabel.docx"
-    unknown.write_bytes(template_with("Nama: {{ nama_lengkap }}"))
+    unknown.write_bytes(shipped_template_with(KEY, "Nama: {{ nama_lengkap }}"))
     choose_file(monkeypatch, unknown)
     assert page.replace_template() is False
     assert "{{ nama_lengkap }}" in page.template_message.text()
     assert "'nama_lengkap'" in page.template_message.text()
 
     good = tmp_path / "dtks-baru.docx"
-    good.write_bytes(template_with("Catatan kantor: {{ person_name }}"))
+    good.write_bytes(shipped_template_with(KEY, "Catatan kantor: {{ person_name }}"))
     choose_file(monkeypatch, good)
     assert page.replace_template() is True
     assert cell(page, KEY, "Status") == "Diganti"

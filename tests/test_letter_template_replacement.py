@@ -1,30 +1,18 @@
 """An administrator replaces a letter template: checked first, used for the next preview and
 signing, restorable, and never changes a letter already signed."""
 import hashlib
-import io
 
-import docx
 import pytest
 
 from desktop.models import AuditEntry, Letter, TemplateOverride
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.letters import checks, lifecycle, templates
-from desktop.services.letters.render import template_path
 
+from tests.factories import shipped_template_with
 from tests.test_letters_lifecycle import docx_text, ready_to_sign, setup_office, stored
 
 KEY = "rekomendasi_slrt"  # the letter of the dpk-slrt application setup_office() registers
 MARKER = "TEMPLAT PENGGANTI UJI 7731"
-
-
-def shipped_with(*paragraphs: str) -> bytes:
-    """The shipped template with paragraphs added at the end, as an administrator edits it."""
-    document = docx.Document(io.BytesIO(template_path(KEY).read_bytes()))
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def override_count() -> int:
@@ -38,7 +26,7 @@ def test_a_valid_replacement_is_used_for_the_next_preview_and_signing(backend_db
     assert MARKER not in docx_text(before_bytes)
     assert templates.active_template(KEY) is None
 
-    good = shipped_with(f"{MARKER} untuk {{{{ person_name }}}}")
+    good = shipped_template_with(KEY, f"{MARKER} untuk {{{{ person_name }}}}")
     templates.replace(o["admin"], KEY, good, "slrt-baru.docx")
     assert templates.active_template(KEY) == good
     assert templates.template_bytes(KEY) == good
@@ -92,16 +80,16 @@ def test_a_bad_replacement_is_refused_naming_template_and_tag(backend_db, case):
     o = setup_office()
     paragraph, tag, words = BAD[case]
     with pytest.raises(ValidationError) as raised:
-        templates.replace(o["admin"], KEY, shipped_with(paragraph), "salah.docx")
+        templates.replace(o["admin"], KEY, shipped_template_with(KEY, paragraph), "salah.docx")
     message = raised.value.message
     assert f"{KEY}.docx" in message and tag in message and words in message
     assert override_count() == 0 and templates.active_template(KEY) is None
 
     # With a replacement already in use, a bad one leaves it in place.
-    good = shipped_with(MARKER)
+    good = shipped_template_with(KEY, MARKER)
     templates.replace(o["admin"], KEY, good, "baik.docx")
     with pytest.raises(ValidationError):
-        templates.replace(o["admin"], KEY, shipped_with(MARKER, paragraph), "salah.docx")
+        templates.replace(o["admin"], KEY, shipped_template_with(KEY, MARKER, paragraph), "salah.docx")
     assert templates.active_template(KEY) == good
     row = TemplateOverride.get(TemplateOverride.template_key == KEY)
     assert row.filename == "baik.docx" and row.version == 1
@@ -112,7 +100,7 @@ def test_not_a_docx_an_unknown_template_and_an_empty_file_are_refused(sqlite_db)
     with pytest.raises(ValidationError, match="bukan dokumen Word"):
         templates.replace(o["admin"], KEY, b"PK\x03\x04 bukan docx", "x.docx")
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        templates.replace(o["admin"], "surat_cinta", shipped_with(MARKER), "x.docx")
+        templates.replace(o["admin"], "surat_cinta", shipped_template_with(KEY, MARKER), "x.docx")
     with pytest.raises(ValidationError, match="kosong"):
         templates.replace(o["admin"], KEY, b"", "x.docx")
     assert override_count() == 0
@@ -120,7 +108,7 @@ def test_not_a_docx_an_unknown_template_and_an_empty_file_are_refused(sqlite_db)
 
 def test_only_an_administrator_replaces_or_restores(backend_db):
     o = setup_office()
-    good = shipped_with(MARKER)
+    good = shipped_template_with(KEY, MARKER)
     for who in ("clerk", "head", "worker"):
         with pytest.raises(PermissionDenied, match="mengganti templat surat"):
             templates.replace(o[who], KEY, good, "x.docx")
@@ -130,7 +118,7 @@ def test_only_an_administrator_replaces_or_restores(backend_db):
         templates.restore_shipped(o["head"], KEY)
     assert templates.active_template(KEY) == good
     # Replacing again updates the one row.
-    second = shipped_with(MARKER, "Paragraf kedua.")
+    second = shipped_template_with(KEY, MARKER, "Paragraf kedua.")
     templates.replace(o["admin"], KEY, second, "y.docx")
     assert override_count() == 1 and templates.active_template(KEY) == second
     assert Letter.select().count() == 0

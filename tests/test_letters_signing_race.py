@@ -1,8 +1,7 @@
 """Letter numbers stay unique and gap-free when several PCs sign at the same moment."""
-import multiprocessing
-
 from desktop.models import Counter, Letter
 
+from tests.races import run_together
 from tests.test_letters_lifecycle import ready_to_sign, setup_office
 
 PROCESSES = 8
@@ -29,18 +28,8 @@ def _sign_many(url, letter_ids, start_event, results):
 
 
 def _race(url, groups):
-    ctx = multiprocessing.get_context("spawn")
-    start, results = ctx.Event(), ctx.Queue()
-    workers = [ctx.Process(target=_sign_many, args=(url, ids, start, results))
-               for ids in groups]
-    for worker in workers:
-        worker.start()
-    start.set()
-    outcomes = [n for _ in workers for n in results.get(timeout=180)]
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
-    return outcomes
+    return [n for outcome in run_together(_sign_many, [(url, ids) for ids in groups])
+            for n in outcome]
 
 
 def test_concurrent_signing_gives_unique_gap_free_numbers(backend_db):

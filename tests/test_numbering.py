@@ -1,10 +1,9 @@
 """Registration numbers stay unique and gap-free when many PCs register at the same moment."""
-import multiprocessing
-
 from desktop.models import Application, Counter
 from desktop.services import catalog, numbering, permissions
 
 from tests.factories import make_person, make_user
+from tests.races import run_together
 
 PROCESSES = 8
 EACH = 5
@@ -30,17 +29,8 @@ def test_concurrent_registrations_get_unique_gap_free_numbers(backend_db):
     catalog.load_shipped()
     make_user("layanan", role=permissions.FRONT_OFFICE)
     person = make_person()
-    ctx = multiprocessing.get_context("spawn")
-    start, results = ctx.Event(), ctx.Queue()
-    workers = [ctx.Process(target=_register_many, args=(backend_db, person.id, start, results))
-               for _ in range(PROCESSES)]
-    for worker in workers:
-        worker.start()
-    start.set()
-    numbers = [n for _ in workers for n in results.get(timeout=120)]
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
+    outcomes = run_together(_register_many, [(backend_db, person.id)] * PROCESSES, timeout=120)
+    numbers = [n for outcome in outcomes for n in outcome]
     sequences = sorted(int(n.split("/")[0]) for n in numbers)
     assert sequences == list(range(1, PROCESSES * EACH + 1))
     assert Application.select().count() == PROCESSES * EACH

@@ -1,12 +1,12 @@
 """Many PCs book one vehicle (or one technician's day) at the same moment: exactly one wins."""
 import datetime
-import multiprocessing
 
 from desktop.models import ClinicRequest, HearseBooking
 from desktop.services import office, permissions
 from desktop.services.schedule import resources
 
 from tests.factories import make_user
+from tests.races import run_together
 from tests.test_schedule import PROFILE, client, family, local
 
 PROCESSES = 20
@@ -59,18 +59,7 @@ def _book_clinic(url, index, technician_id, start_at, start, results):
 
 
 def _run(target, args_for):
-    ctx = multiprocessing.get_context("spawn")
-    start, results = ctx.Event(), ctx.Queue()
-    workers = [ctx.Process(target=target, args=(*args_for(i), start, results))
-               for i in range(PROCESSES)]
-    for worker in workers:
-        worker.start()
-    start.set()
-    outcomes = [results.get(timeout=180) for _ in workers]
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
-    return outcomes
+    return run_together(target, [args_for(i) for i in range(PROCESSES)])
 
 
 def _setup():
