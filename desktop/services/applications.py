@@ -15,6 +15,7 @@ from desktop.services import (audit, catalog, deadlines, numbering, permissions,
                               settings, timefmt)
 from desktop.services.calendar import WorkCalendar
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.services.prepared import Prepared
 
 CHANNELS = {"datang": "Datang langsung", "telepon": "Telepon/WhatsApp",
             "daring": "Daring (online)", "jemput": "Jemput bola/kunjungan rumah"}
@@ -128,42 +129,58 @@ def register(actor, service: Service, *, person: Person | None = None,
     return application
 
 
+_WITH_APPLICANT = Prepared(lambda application_id: (
+    Application.select(Application, Service, Person, Organisation)
+    .join(Service).switch(Application)
+    .join(Person, JOIN.LEFT_OUTER).switch(Application)
+    .join(Organisation, JOIN.LEFT_OUTER)
+    .where(Application.id == application_id)))
+_CHECKS = Prepared(lambda application_id: (
+    RequirementCheck.select().where(RequirementCheck.application == application_id)
+    .order_by(RequirementCheck.position)))
+_ATTACHMENTS = Prepared(lambda application_id: (  # without the bytes: attachment_data reads them
+    Attachment.select(*[f for f in Attachment._meta.sorted_fields if f.name != "data"])
+    .where(Attachment.application == application_id).order_by(Attachment.id)))
+_EVENTS = Prepared(lambda application_id: (
+    StepEvent.select().where(StepEvent.application == application_id)
+    .order_by(StepEvent.at, StepEvent.id)))
+
+
 def get(application_id: int, actor=None) -> Application:
     """The application with its service and applicant, in one query."""
-    application = (Application.select(Application, Service, Person, Organisation)
-                   .join(Service).switch(Application)
-                   .join(Person, JOIN.LEFT_OUTER).switch(Application)
-                   .join(Organisation, JOIN.LEFT_OUTER)
-                   .where(Application.id == application_id).first())
-    if application is None:
+    found = _WITH_APPLICANT.rows(application_id)
+    if not found:
         raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
+    application = found[0]
     if actor is not None:
         record_view(actor, application)
     return application
 
 
+def is_sensitive(application: Application) -> bool:
+    """Children's and referral cases are specific personal data: each reading is recorded."""
+    return application.service.category in SENSITIVE_CATEGORIES
+
+
 def record_view(actor, application: Application) -> bool:
-    """Children's and referral cases are specific personal data: record who read them.
-    True when the reading was recorded."""
-    if application.service.category not in SENSITIVE_CATEGORIES:
+    """Record who read a sensitive case; True when the reading was recorded."""
+    if not is_sensitive(application):
         return False
     audit.record(actor, "view", "application", application.id)
     return True
 
 
 def checks_of(application: Application) -> list[RequirementCheck]:
-    return list(application.checks.order_by(RequirementCheck.position))
+    return _CHECKS.rows(application.id)
 
 
 def attachments_of(application: Application) -> list[Attachment]:
     """The scans' descriptions, without their bytes (attachment_data reads those)."""
-    return list(Attachment.select(*[f for f in Attachment._meta.sorted_fields
-                                    if f.name != "data"])
-                .where(Attachment.application == application).order_by(Attachment.id))
+    return _ATTACHMENTS.rows(application.id)
 
 
 def events_of(application: Application) -> list[StepEvent]:
-    return list(application.events.order_by(StepEvent.at, StepEvent.id))
+    return _EVENTS.rows(application.id)
 
 
 def _require_step_role(actor, application: Application) -> None:

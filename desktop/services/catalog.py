@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.models import Service, ServiceRequirement, ServiceStep, db
 from desktop.services import audit, permissions, records
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.prepared import Prepared
 from desktop.services.validators import optional_text, require_text
 
 CATALOG_FILE = Path(__file__).resolve().parents[2] / "resources" / "catalog.json"
@@ -131,8 +132,12 @@ def requirements_of(service: Service) -> list[ServiceRequirement]:
     return list(service.requirements.order_by(ServiceRequirement.position))
 
 
+_STEPS = Prepared(lambda service_id: (
+    ServiceStep.select().where(ServiceStep.service == service_id).order_by(ServiceStep.number)))
+
+
 def steps_of(service: Service) -> list[ServiceStep]:
-    return list(service.steps.order_by(ServiceStep.number))
+    return _STEPS.rows(service.id)
 
 
 def _check_limit(kind: str, value) -> int | None:
