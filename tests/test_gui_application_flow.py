@@ -353,6 +353,18 @@ def test_a_view_that_cannot_be_recorded_is_said(qtbot, office, monkeypatch):
     assert dialog.number_label.text() == app.reg_number  # the case itself is shown
 
 
+def test_only_sensitive_cases_record_their_reading(qtbot, office, monkeypatch):
+    recorded = []
+    monkeypatch.setattr(applications, "record_view",
+                        lambda actor, application: recorded.append(application.id))
+    detail(qtbot, office["head"], dtks_application(office))
+    assert recorded == []  # a DTKS certificate: no background write at all
+    abh = applications.register(office["worker"], catalog.get("mgl-abh"),
+                                person=office["person"])
+    detail(qtbot, office["head"], abh)
+    assert recorded == [abh.id]
+
+
 def test_another_pc_moved_the_application(qtbot, office, monkeypatch):
     app = dtks_application(office)
     dialog = detail(qtbot, office["clerk"], app)
