@@ -4,8 +4,9 @@ import sys
 import types
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolTip
 
 from desktop import database
 from desktop.models import Application, Person, User, db, utcnow
@@ -128,7 +129,7 @@ def test_cells_show_state_due_colour_and_remaining_time(qtbot, demo):
     late = model.index(0, COL_DUE)
     assert model.index(0, COL_STATE).data() == applications.STATES[model.rows()[0].state]
     assert model.data(late, Qt.ItemDataRole.ForegroundRole).color().name() == "#9b1c1c"
-    assert model.data(late, Qt.ItemDataRole.ToolTipRole).startswith("terlambat ")
+    assert model.tooltip(0, COL_DUE).startswith("terlambat ")
     model.set_filter(ApplicationFilter(state="completed"))
     done = model.index(0, COL_STATE)
     assert model.data(done, Qt.ItemDataRole.ForegroundRole).color().name() == "#6b7280"
@@ -143,20 +144,20 @@ def test_remaining_time_tooltip_for_an_open_application(qtbot, demo):
     model.set_filter(ApplicationFilter(state="open"))
     position, row = next((i, r) for i, r in enumerate(all_rows(model)) if r.due_at is not None)
     index = model.index(position, COL_DUE)
-    received = model.index(position, COL_RECEIVED).data(Qt.ItemDataRole.ToolTipRole)
+    received = model.tooltip(position, COL_RECEIVED)
     assert received == timefmt.format_local(row.received_at)  # the cell shows it short
     model.now = lambda: row.due_at - datetime.timedelta(days=2, hours=3, minutes=1)
     model.refresh_due()
-    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("sisa 2 hari 3 jam\nTenggat: ")
+    assert model.tooltip(position, COL_DUE).startswith("sisa 2 hari 3 jam\nTenggat: ")
     assert index.data(Qt.ItemDataRole.BackgroundRole) is None  # normal: the palette's
     model.now = lambda: row.due_at + datetime.timedelta(hours=5, minutes=20)
     model.refresh_due()
-    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("terlambat 5 jam")
+    assert model.tooltip(position, COL_DUE).startswith("terlambat 5 jam")
     assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
     if row.due_soon_at is not None and row.due_soon_at < row.due_at:
         model.now = lambda: row.due_soon_at + (row.due_at - row.due_soon_at) / 2
         model.refresh_due()
-        assert "segera" in index.data(Qt.ItemDataRole.ToolTipRole)
+        assert "segera" in model.tooltip(position, COL_DUE)
         assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fff1c2"
 
 
@@ -172,7 +173,30 @@ def test_an_open_list_turns_late_rows_red_within_a_minute(qtbot, demo):
     view._due_timer.timeout.emit()
     due = model.index(position, COL_DUE)
     assert due.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
-    assert due.data(Qt.ItemDataRole.ToolTipRole).startswith("terlambat 1 jam")
+    assert model.tooltip(position, COL_DUE).startswith("terlambat 1 jam")
+
+
+def test_hovering_a_cell_shows_its_tooltip(qtbot, demo):
+    view = ApplicationTableView(ApplicationTableModel())
+    qtbot.addWidget(view)
+    view.resize(1280, 600)
+    model = view.model()
+    model.set_filter(ApplicationFilter())
+    view.show()
+    qtbot.waitExposed(view)
+
+    def hover(row, column):
+        centre = view.visualRect(model.index(row, column)).center()
+        event = QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre))
+        QApplication.sendEvent(view.viewport(), event)
+        return QToolTip.text() if QToolTip.isVisible() else None
+
+    first = model.rows()[0]
+    assert hover(0, COL_RECEIVED) == timefmt.format_local(first.received_at)
+    assert hover(0, COL_APPLICANT) == first.applicant
+    assert hover(0, COL_DUE) == application_table.due_tooltip(first, model.now())
+    hover(0, COL_NUMBER)  # shown whole in its cell: no tooltip, the last one goes
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)
 
 
 # --- search and filters ----------------------------------------------------------------------

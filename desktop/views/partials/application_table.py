@@ -5,9 +5,10 @@ Sorting is done by the database: clicking a sortable header re-queries the first
 """
 import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMessageBox, QTableView
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QMessageBox, QTableView,
+                               QToolTip)
 from shiboken6 import isValid
 
 from desktop.models import utcnow
@@ -175,13 +176,25 @@ class ApplicationTableModel(QStandardItemModel):
 
     def _items(self, found: ApplicationRow, now: datetime.datetime) -> list[QStandardItem]:
         # Plain items (the view is read-only): every call per cell costs, a page has 800.
+        # Tooltips are made when asked for (tooltip()), not stored in 500 cells per page.
         items = [QStandardItem(_display(found, column, now)) for column in range(len(COLUMNS))]
-        # Long names are elided in their cells; the tooltip has them whole.
-        items[COL_SERVICE].setToolTip(found.service_name)
-        items[COL_APPLICANT].setToolTip(found.applicant)
-        items[COL_RECEIVED].setToolTip(timefmt.format_local(found.received_at))
-        _show_due(items[COL_STATE], items[COL_DUE], found, now)
+        _colour_due(items[COL_STATE], items[COL_DUE], found, now, fresh=True)
         return items
+
+    def tooltip(self, row: int, column: int) -> str | None:
+        """A cell's tooltip: long names whole, the full received time, the time left."""
+        found = self.row(row)
+        if found is None:
+            return None
+        if column == COL_SERVICE:
+            return found.service_name
+        if column == COL_APPLICANT:
+            return found.applicant
+        if column == COL_RECEIVED:
+            return timefmt.format_local(found.received_at)
+        if column in (COL_STATE, COL_DUE):
+            return due_tooltip(found, self.now())
+        return None
 
     def refresh_due(self) -> None:
         """Re-colour and re-word the due column for the present moment (call it now and then:
@@ -191,7 +204,7 @@ class ApplicationTableModel(QStandardItemModel):
             items = (self.item(position, COL_STATE), self.item(position, COL_DUE))
             if None not in items:
                 items[1].setText(due_text(found, now))
-                _show_due(*items, found, now)
+                _colour_due(*items, found, now)
 
     def _count(self) -> None:
         self._generation += 1
@@ -296,18 +309,17 @@ def _display(found: ApplicationRow, column: int, now: datetime.datetime) -> str:
     return due_text(found, now)
 
 
-def _show_due(state_item: QStandardItem, due_item: QStandardItem, found: ApplicationRow,
-              now: datetime.datetime) -> None:
-    """The due state's colours on the state and due cells; the remaining time as tooltip."""
+def _colour_due(state_item: QStandardItem, due_item: QStandardItem, found: ApplicationRow,
+                now: datetime.datetime, fresh: bool = False) -> None:
+    """The due state's colours on the state and due cells. A fresh item has none to clear."""
     foreground, background = DUE_COLOURS.get(row_due_state(found, now), (None, None))
     for item in (state_item, due_item):  # None clears the role: the palette's colour
-        item.setData(QBrush(QColor(foreground)) if foreground else None,
-                     Qt.ItemDataRole.ForegroundRole)
-        item.setData(QBrush(QColor(background)) if background else None,
-                     Qt.ItemDataRole.BackgroundRole)
-    tooltip = due_tooltip(found, now)
-    state_item.setToolTip(tooltip)
-    due_item.setToolTip(tooltip)
+        if foreground or not fresh:
+            item.setData(QBrush(QColor(foreground)) if foreground else None,
+                         Qt.ItemDataRole.ForegroundRole)
+        if background or not fresh:
+            item.setData(QBrush(QColor(background)) if background else None,
+                         Qt.ItemDataRole.BackgroundRole)
 
 
 class ApplicationTableView(QTableView):
@@ -389,6 +401,21 @@ class ApplicationTableView(QTableView):
         application_id = self.model().application_id(row)
         if application_id is not None:
             self.open_requested.emit(application_id)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            model = self.model()
+            text = (model.tooltip(index.row(), index.column())
+                    if index.isValid() and isinstance(model, ApplicationTableModel) else None)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport(),
+                                  self.visualRect(index))
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
