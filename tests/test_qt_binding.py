@@ -35,3 +35,45 @@ def test_filling_views_keeps_none_alive(qtbot):
     }
     lost = {name: _none_references_lost(call) for name, call in calls.items()}
     assert all(n < CALLS // 10 for n in lost.values()), lost
+
+
+PAINT_A_SCROLL_BAR = """
+import os, sys
+if sys.argv[1] == "app":
+    from desktop.views.app import configure_qt
+    configure_qt()
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTextBrowser
+app = QApplication(["pelita", "-style", "Fusion"])
+before = len(os.listdir("/proc/self/task"))
+view = QTextBrowser()  # the detail's timeline: a scroll bar as tall as the window
+view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+view.resize(600, 800)
+view.show()
+app.processEvents()
+print(len(os.listdir("/proc/self/task")) - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts threads in /proc")
+def test_painting_stays_on_the_gui_thread(tmp_path):
+    """Qt hands a tall gradient (a Fusion scroll bar's groove) to its GUI thread pool in
+    64-row pieces and waits: on two cores that made painting the detail 5 times slower.
+    The app turns the pool off; the control shows Qt would otherwise start threads."""
+    import os
+    import subprocess
+
+    script = tmp_path / "paint.py"
+    script.write_text(PAINT_A_SCROLL_BAR)
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+    def threads_started(mode: str) -> int:
+        done = subprocess.run([sys.executable, str(script), mode], env=env, cwd=os.getcwd(),
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout.split()[-1])
+
+    if threads_started("plain") == 0:
+        pytest.skip("this Qt paints on one thread here anyway (one core?)")
+    assert threads_started("app") == 0
