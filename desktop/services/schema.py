@@ -91,3 +91,17 @@ def upgrade() -> list[str]:
 
     catalog.load_shipped()
     return applied
+
+
+def refresh_statistics() -> None:
+    """Have PostgreSQL's planner count what a bulk load just wrote.
+
+    Its statistics come from autovacuum, which runs later or, where an office turned it off,
+    never. Right after `pelita demo --size 1000000` the planner guessed 238 people for a
+    name prefix that 12,497 have, and a search by that name took 72 ms instead of 23 ms.
+    SQLite and MariaDB plan these queries well without it.
+    """
+    from peewee import PostgresqlDatabase
+
+    if isinstance(db.obj, PostgresqlDatabase):
+        db.execute_sql("ANALYZE")

@@ -72,6 +72,7 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
 
     for filler in (applications_demo.fill, schedule_demo.fill, letters_demo.fill):
         filler(rng, size, report)
+    schema.refresh_statistics()
     report.counts["users"] = User.select().count()
     report.counts["office_profile"] = OfficeProfile.select().count()
     return report
