@@ -1,6 +1,7 @@
 """Reading applications for lists and task counts: filtering, sorting and paging in the database."""
 import datetime
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from peewee import JOIN, PostgresqlDatabase
 
@@ -26,8 +27,7 @@ class ApplicationFilter:
     person_id: int | None = None
 
 
-@dataclass(frozen=True)
-class ApplicationRow:
+class ApplicationRow(NamedTuple):  # built 100 at a time: a tuple is made in C
     id: int
     reg_number: str
     received_at: datetime.datetime
@@ -141,9 +141,13 @@ def page(f: ApplicationFilter, sort: str = "received", descending: bool = True,
              .join(Person, JOIN.LEFT_OUTER, on=(Application.person == Person.id))
              .join(Organisation, JOIN.LEFT_OUTER,
                    on=(Application.organisation == Organisation.id))
-             .order_by(*order).offset(offset).limit(limit).tuples())
-    return [ApplicationRow(r[0], r[1], r[2], r[7], r[8] or r[10] or "", r[9] or "", r[3], r[4],
-                           r[5], r[6]) for r in query]
+             .order_by(*order).offset(offset).limit(limit))
+    # The cursor's rows as they come, only the three times converted: peewee's per-value
+    # conversion of 11 columns took a third of the time a page of 100 rows took to read.
+    when = Application.received_at.python_value
+    return [ApplicationRow(r[0], r[1], when(r[2]), r[7], r[8] or r[10] or "", r[9] or "", r[3],
+                           r[4], when(r[5]), when(r[6]))
+            for r in db.execute_sql(*query.sql()).fetchall()]
 
 
 def count(f: ApplicationFilter, now: datetime.datetime | None = None) -> int:

@@ -177,7 +177,7 @@ class ApplicationTableModel(QStandardItemModel):
     def _items(self, found: ApplicationRow, now: datetime.datetime) -> list[QStandardItem]:
         # Plain items (the view is read-only): every call per cell costs, a page has 800.
         # Tooltips are made when asked for (tooltip()), not stored in 500 cells per page.
-        items = [QStandardItem(_display(found, column, now)) for column in range(len(COLUMNS))]
+        items = [QStandardItem(text) for text in _texts(found, now)]
         _colour_due(items[COL_STATE], items[COL_DUE], found, now, fresh=True)
         return items
 
@@ -291,22 +291,11 @@ class ApplicationTableModel(QStandardItemModel):
 
 
 
-def _display(found: ApplicationRow, column: int, now: datetime.datetime) -> str:
-    if column == COL_NUMBER:
-        return found.reg_number
-    if column == COL_RECEIVED:
-        return short_local(found.received_at)
-    if column == COL_SERVICE:
-        return found.service_name
-    if column == COL_APPLICANT:
-        return found.applicant
-    if column == COL_NIK:
-        return found.nik or "-"
-    if column == COL_STEP:
-        return str(found.current_step)
-    if column == COL_STATE:
-        return applications.STATES.get(found.state, found.state)
-    return due_text(found, now)
+def _texts(found: ApplicationRow, now: datetime.datetime) -> list[str]:
+    """A row's cells, in COLUMNS order."""
+    return [found.reg_number, short_local(found.received_at), found.service_name, found.applicant,
+            found.nik or "-", str(found.current_step),
+            applications.STATES.get(found.state, found.state), due_text(found, now)]
 
 
 def _colour_due(state_item: QStandardItem, due_item: QStandardItem, found: ApplicationRow,
