@@ -352,7 +352,7 @@ class ApplicationTableView(QTableView):
         samples = {COL_NUMBER: "00000/REG/2026", COL_RECEIVED: "30 Des 2026 23.59",
                    COL_APPLICANT: "Yayasan Cahaya Di", COL_NIK: "3371012345678901",
                    COL_STEP: "Langkah", COL_STATE: "Menunggu kelengkapan",
-                   COL_DUE: "30 Des 2026 23.59"}
+                   COL_DUE: "Berjalan 99 hari 23 jam"}  # or a due date
         for column, sample in samples.items():
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
         self.horizontalHeader().setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
