@@ -54,3 +54,29 @@ def test_notify_arrives_only_on_commit(qtbot, backend_db, watcher):
     with db.atomic():
         changes.bump()
     qtbot.waitUntil(lambda: fired == [1], timeout=3000)
+
+
+def test_a_dropped_listen_connection_is_restored(qtbot, backend_db):
+    """The server restarts or the network blinks: the watcher polls meanwhile, then LISTENs
+    again and still hears every change."""
+    watcher = ScheduleWatcher(poll_ms=50, relisten_ms=400)
+    try:
+        if watcher.mode != "listen":
+            pytest.skip("LISTEN/NOTIFY is PostgreSQL's; other backends poll committed values")
+        changes.ensure_row()
+        fired = []
+        watcher.changed.connect(lambda: fired.append(1))
+        pid = watcher._listen_conn.get_backend_pid()
+        db.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))
+        qtbot.waitUntil(lambda: watcher.mode == "poll", timeout=5000)
+        with db.atomic():  # while not listening: the polling sees it
+            changes.bump()
+        qtbot.waitUntil(lambda: len(fired) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: watcher.mode == "listen", timeout=5000)
+        assert not watcher.timer.isActive()  # no more polling once listening again
+        assert watcher._listen_conn.get_backend_pid() != pid
+        with db.atomic():
+            changes.bump()
+        qtbot.waitUntil(lambda: len(fired) == 2, timeout=5000)
+    finally:
+        watcher.stop()

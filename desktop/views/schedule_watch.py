@@ -1,12 +1,15 @@
 """Tell open calendars when another PC changed the schedule.
 
 PostgreSQL: LISTEN on a dedicated connection whose socket a QSocketNotifier watches, so a
-change arrives the moment it commits. SQLite and MariaDB: poll the change counter.
+change arrives the moment it commits. SQLite and MariaDB: poll the change counter. When the
+LISTEN connection drops (the server restarted, the network blinked), the watcher polls and
+tries to LISTEN again every RELISTEN_MS.
 """
 import logging
 
 from peewee import PostgresqlDatabase
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from shiboken6 import isValid
 
 from desktop.models import db
 from desktop.services.schedule import changes
@@ -15,12 +18,13 @@ from desktop.views import workers
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000
+RELISTEN_MS = 30_000
 
 
 class ScheduleWatcher(QObject):
     changed = Signal()
 
-    def __init__(self, parent=None, poll_ms: int = POLL_MS):
+    def __init__(self, parent=None, poll_ms: int = POLL_MS, relisten_ms: int = RELISTEN_MS):
         super().__init__(parent)
         self._seen = changes.current()
         self._polling = False
@@ -29,6 +33,9 @@ class ScheduleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.poll)
+        self.relisten_timer = QTimer(self)
+        self.relisten_timer.setInterval(relisten_ms)
+        self.relisten_timer.timeout.connect(self._relisten)
         if not (isinstance(db.obj, PostgresqlDatabase) and self._listen()):
             self.timer.start()
 
@@ -36,22 +43,51 @@ class ScheduleWatcher(QObject):
     def mode(self) -> str:
         return "listen" if self._notifier is not None else "poll"
 
+    @staticmethod
+    def _listening_connection():
+        import psycopg2
+
+        params = dict(db.obj.connect_params)
+        params.setdefault("connect_timeout", 5)  # a pool thread waits at most this long
+        conn = psycopg2.connect(dbname=db.obj.database, **params)
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute(f"LISTEN {changes.CHANNEL}")
+        return conn
+
     def _listen(self) -> bool:
         try:
-            import psycopg2
-
-            params = dict(db.obj.connect_params)
-            conn = psycopg2.connect(dbname=db.obj.database, **params)
-            conn.autocommit = True
-            with conn.cursor() as cursor:
-                cursor.execute(f"LISTEN {changes.CHANNEL}")
+            conn = self._listening_connection()
         except Exception:  # fall back to polling; the calendar still updates
             log.warning("LISTEN unavailable; polling the schedule instead", exc_info=True)
             return False
+        self._attach(conn)
+        return True
+
+    def _attach(self, conn) -> None:
         self._listen_conn = conn
         self._notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_notify)
-        return True
+
+    def _relisten(self) -> None:
+        """After a drop: connect in the background (a server that is down may take seconds to
+        refuse), then hear changes again and poll once for any made while not listening."""
+        self.relisten_timer.stop()
+        workers.run_task(self._listening_connection, self._relistened, self._relisten_failed)
+
+    def _relistened(self, conn) -> None:
+        if not isValid(self) or not self.timer.isActive():  # stopped or gone meanwhile
+            conn.close()
+            return
+        self._attach(conn)
+        self.timer.stop()
+        self.poll()
+        log.info("LISTEN restored for the schedule")
+
+    def _relisten_failed(self, exc) -> None:
+        if isValid(self) and self.timer.isActive():
+            log.info("LISTEN still unavailable (%s); polling the schedule", exc)
+            self.relisten_timer.start()
 
     def _on_notify(self, *args) -> None:
         try:
@@ -60,6 +96,7 @@ class ScheduleWatcher(QObject):
             log.warning("LISTEN connection lost; polling the schedule instead", exc_info=True)
             self.stop_listening()
             self.timer.start()
+            self.relisten_timer.start()
             return
         if self._listen_conn.notifies:
             self._listen_conn.notifies.clear()
@@ -95,4 +132,5 @@ class ScheduleWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.relisten_timer.stop()
         self.stop_listening()
