@@ -111,10 +111,9 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
 
 
 def run(repeats: int = 7, suffix: str = "") -> dict:
+    from desktop.views.app import configure_qt
     from desktop.views.application_detail import ApplicationDetailDialog
     from desktop.views.applications_page import ApplicationsPage
-
-    from desktop.views.app import configure_qt
 
     configure_qt()  # the screens are measured as the app shows them (baselines share it)
     app = QApplication.instance() or QApplication([])  # noqa: F841

@@ -6,8 +6,6 @@ columns) that rendering costs more than the database does. A `Prepared` query is
 with marker values in place of its parameters; later runs substitute the real values into
 the rendered parameter list and let peewee turn the rows into models as usual.
 """
-import threading
-
 from desktop.models import db
 
 # Values no id takes, so that they can be found again among the rendered parameters.
@@ -19,8 +17,9 @@ class Prepared:
         """build(*markers) returns the peewee query; each marker stands for one parameter,
         compared with an integer column (ids)."""
         self._build = build
-        self._rendered = {}  # database class -> (query, sql, params, positions)
-        self._lock = threading.Lock()
+        # database class -> (query, sql, params, positions). Two threads rendering the same
+        # query at once both store the same result: no lock needed.
+        self._rendered = {}
 
     def _render(self, database, count: int):
         key = type(database)
@@ -33,9 +32,7 @@ class Prepared:
                          if isinstance(p, int) and p in markers]
             if sorted({k for _, k in positions}) != list(range(count)):
                 raise RuntimeError("a prepared query lost one of its parameters")
-            rendered = (query, sql, params, positions)
-            with self._lock:
-                self._rendered[key] = rendered
+            rendered = self._rendered[key] = (query, sql, params, positions)
         return rendered
 
     def rows(self, *values) -> list:

@@ -34,12 +34,13 @@ class ServiceFilter(QComboBox):
     def ensure_filled(self) -> None:
         if self._filled:
             return
+        services = catalog.service_names()
         self._filled = True
         current = self.currentData()
         self.blockSignals(True)
         self.clear()
         self.addItem("Semua layanan", None)
-        for service_id, name, source_office in catalog.service_names():
+        for service_id, name, source_office in services:
             self.addItem(name, service_id)
             self.setItemData(self.count() - 1, f"{name}\n{source_office}",
                              Qt.ItemDataRole.ToolTipRole)
