@@ -197,6 +197,34 @@ def test_clinic_booking_and_parts_wait(qtbot, office_data, monkeypatch):
     assert "menunggu suku cadang" in tab.detail_label.text()
 
 
+def test_the_roster_proposes_who_is_on_duty_and_a_pick_stays(qtbot, office_data):
+    actor, d1, d2 = office_data["actor"], office_data["d1"], office_data["d2"]
+    day_one, day_two = (local_naive(local(n, 9)).date() for n in (1, 2))
+    resources.set_duty(actor, day_one, "driver", driver_id=d2.id)
+    resources.set_duty(actor, day_two, "driver", driver_id=d1.id)
+    resources.set_duty(actor, day_one, "technician", driver_id=None,
+                       technician_id=office_data["t1"].id)
+    page = open_page(qtbot, actor)
+    dialog = page.hearse_tab.make_dialog(None)
+    qtbot.addWidget(dialog)
+    fill_hearse_dialog(dialog, local(1, 9))
+    assert dialog.driver_combo.currentData() == d2.id  # on duty that day: proposed
+    assert dialog.driver_combo.itemText(0) == "Heru Wibowo  (piket)"
+    dialog.when_edit.setDateTime(to_qdatetime(local_naive(local(2, 9))))
+    assert dialog.driver_combo.currentData() == d1.id  # the proposal follows the day
+    book(office_data, local(2, 9))  # d1 now drives then: still on duty, but busy
+    dialog.refresh_free()
+    assert dialog.driver_combo.currentData() == d2.id
+    assert dialog.driver_combo.itemText(1) == "Joko Susanto  (piket, terpakai)"
+    dialog.driver_combo.setCurrentIndex(dialog.driver_combo.findData(d1.id))  # the officer's
+    dialog.when_edit.setDateTime(to_qdatetime(local_naive(local(1, 9))))  # pick stays
+    assert dialog.driver_combo.currentData() == d1.id
+    clinic = page.clinic_tab.make_dialog(None)
+    qtbot.addWidget(clinic)
+    clinic.when_edit.setDateTime(to_qdatetime(local_naive(local(1, 9))))
+    assert clinic.technician_combo.itemText(0) == "Bayu Pratama  (piket)"
+
+
 def test_day_schedule_prints_to_pdf(qtbot, office_data, tmp_path):
     book(office_data, local(1, 9))
     resources.set_duty(office_data["actor"], local_naive(local(1, 9)).date(), "driver",

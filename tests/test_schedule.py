@@ -339,6 +339,9 @@ def test_duty_roster(setup):
     week = resources.roster(day, 7)
     assert len(week) == 7
     assert [resources.duty_name(a) for a in week[day]] == ["Joko Susanto", "Eko Nugroho"]
+    assert resources.on_duty(day, "driver") == {setup["d1"].id}  # the officer is no driver
+    assert resources.on_duty(day, "technician") == set()
+    assert resources.on_duty(day + datetime.timedelta(days=1), "driver") == set()
 
 
 # ---- the database's own guard, when the service's check is bypassed ----

@@ -49,8 +49,38 @@ def _minutes_spin(value: int, maximum: int = 24 * 60) -> QSpinBox:
     return spin
 
 
+def _fill_choices(combo: QComboBox, records, label, free_ids: set, keep,
+                  busy_text: str, duty_ids: frozenset | set = frozenset()) -> None:
+    """Free people on duty that day first (marked 'piket'), then the other free ones, then the
+    busy ones (marked). `keep` stays selected when listed (the officer's own pick, or the
+    booking's); otherwise the first is proposed."""
+    combo.blockSignals(True)
+    combo.clear()
+    for record in sorted(records, key=lambda r: (r.id not in free_ids, r.id not in duty_ids)):
+        marks = (["piket"] if record.id in duty_ids else []) + (
+            [] if record.id in free_ids else [busy_text])
+        combo.addItem(label(record) + (f"  ({', '.join(marks)})" if marks else ""), record.id)
+    index = combo.findData(keep) if keep is not None else -1
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
 class _BookingDialog(QDialog):
-    """What both dialogs share: the error line, the suggested-slot button, and saving."""
+    """What both dialogs share: the error line, the suggested-slot button, saving, and
+    remembering which resource the officer picked (a proposal follows the time; a pick
+    stays)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._picked: dict[QComboBox, int] = {}
+
+    def _track_pick(self, combo: QComboBox) -> None:
+        # Fills block the combo's signals: only a choice made on it counts as picked.
+        combo.currentIndexChanged.connect(
+            lambda _index, c=combo: self._picked.__setitem__(c, c.currentData()))
+
+    def _kept(self, combo: QComboBox, own_id):
+        return self._picked.get(combo) or own_id
 
     def _finish_layout(self, layout: QVBoxLayout, accept_text: str) -> None:
         self.suggest_button = QPushButton()
@@ -153,6 +183,8 @@ class HearseDialog(_BookingDialog):
         self.duration_spin = _minutes_spin(hearse.default_minutes())
         self.vehicle_combo = QComboBox()
         self.driver_combo = QComboBox()
+        for combo in (self.vehicle_combo, self.driver_combo):
+            self._track_pick(combo)
         self.free_label = QLabel()
         trip.addRow("Pemakaman", self.cemetery_combo)
         trip.addRow("", self.typed_hint)
@@ -221,27 +253,22 @@ class HearseDialog(_BookingDialog):
             self.trip_form.setRowVisible(widget, typed)
 
     def refresh_free(self, *args) -> None:
-        """List free vehicles and drivers first, then the busy ones marked, keeping the choice."""
+        """Free vehicles and drivers first (the drivers on duty that day before the others),
+        then the busy ones marked; the officer's pick, or the booking's own, stays chosen."""
         departure = from_qdatetime(self.when_edit.dateTime())
         minutes = self.duration_spin.value() or None
         own = self.booking
-        for combo, items, free, current, name in (
+        day = self.when_edit.date().toPython()  # the roster's days are office-local
+        for combo, items, free, current, name, duty_ids in (
                 (self.vehicle_combo, resources.vehicles(active_only=True),
                  hearse.free_vehicles(departure, minutes), own.vehicle_id if own else None,
-                 lambda v: f"{v.plate} – {v.name}"),
+                 lambda v: f"{v.plate} – {v.name}", frozenset()),
                 (self.driver_combo, resources.drivers(active_only=True),
                  hearse.free_drivers(departure, minutes), own.driver_id if own else None,
-                 lambda d: d.name)):
-            chosen = combo.currentData() or current
+                 lambda d: d.name, resources.on_duty(day, "driver"))):
             free_ids = {r.id for r in free} | ({current} if current else set())
-            combo.blockSignals(True)
-            combo.clear()
-            for record in sorted(items, key=lambda r: r.id not in free_ids):
-                suffix = "" if record.id in free_ids else "  (terpakai)"
-                combo.addItem(name(record) + suffix, record.id)
-            index = combo.findData(chosen)
-            combo.setCurrentIndex(index if index >= 0 else 0)
-            combo.blockSignals(False)
+            _fill_choices(combo, items, name, free_ids, self._kept(combo, current), "terpakai",
+                          duty_ids)
         self.free_label.setText(
             f"Kosong: {len(hearse.free_vehicles(departure, minutes))} kendaraan, "
             f"{len(hearse.free_drivers(departure, minutes))} pengemudi.")
@@ -305,6 +332,7 @@ class ClinicDialog(_BookingDialog):
         self.when_edit = _datetime_edit(start)
         self.duration_spin = _minutes_spin(clinic.default_minutes(), 600)
         self.technician_combo = QComboBox()
+        self._track_pick(self.technician_combo)
         self.free_label = QLabel()
         for label, widget in (("NIK pengguna kursi roda", self.nik_edit),
                               ("No. KK", self.kk_edit),
@@ -354,19 +382,13 @@ class ClinicDialog(_BookingDialog):
     def refresh_free(self, *args) -> None:
         start = from_qdatetime(self.when_edit.dateTime())
         free = {t.id for t in clinic.free_technicians(start, self.duration_spin.value() or None)}
-        if self.request is not None:
-            free.add(self.request.technician_id)
-        chosen = self.technician_combo.currentData() or (
-            self.request.technician_id if self.request else None)
-        self.technician_combo.blockSignals(True)
-        self.technician_combo.clear()
-        for technician in sorted(resources.technicians(active_only=True),
-                                 key=lambda t: t.id not in free):
-            suffix = "" if technician.id in free else "  (sudah ada layanan hari itu)"
-            self.technician_combo.addItem(technician.name + suffix, technician.id)
-        index = self.technician_combo.findData(chosen)
-        self.technician_combo.setCurrentIndex(index if index >= 0 else 0)
-        self.technician_combo.blockSignals(False)
+        own = self.request.technician_id if self.request is not None else None
+        if own is not None:
+            free.add(own)
+        _fill_choices(self.technician_combo, resources.technicians(active_only=True),
+                      lambda t: t.name, free, self._kept(self.technician_combo, own),
+                      "sudah ada layanan hari itu",
+                      resources.on_duty(self.when_edit.date().toPython(), "technician"))
         self.free_label.setText(f"Teknisi kosong hari itu: {len(free)}.")
 
     def values(self) -> dict:

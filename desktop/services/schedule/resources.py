@@ -197,6 +197,15 @@ def duty_name(assignment: DutyAssignment) -> str:
     return assignment.officer_name
 
 
+def on_duty(day: datetime.date, duty: str) -> set[int]:
+    """The ids of the drivers (duty 'driver') or technicians ('technician') on the roster
+    for that office-local day: the booking dialogs propose them first."""
+    column = {"driver": DutyAssignment.driver, "technician": DutyAssignment.technician}[duty]
+    return {person_id for (person_id,) in DutyAssignment.select(column)
+            .where((DutyAssignment.day == day) & (DutyAssignment.duty == duty)).tuples()
+            if person_id is not None}
+
+
 def roster(start: datetime.date, days: int = 7) -> dict[datetime.date, list[DutyAssignment]]:
     """Who is on duty each day from `start`, every day present (empty when nobody is)."""
     result = {start + datetime.timedelta(days=i): [] for i in range(days)}
