@@ -217,3 +217,26 @@ def test_only_an_administrator_may_upgrade_the_schema(sqlite_db):
         app.upgrade_as("budi", PASSWORD)
     make_user("admin", role="administrator")
     assert app.upgrade_as("admin", PASSWORD) == []  # nothing pending on a current schema
+
+
+def test_an_upgrade_reads_only_what_the_oldest_user_table_has(sqlite_db):
+    """A later version adds a column to `user`: its administrator must still be able to sign
+    in to upgrade a database that does not have that column yet."""
+    from peewee import CharField, OperationalError
+
+    from desktop.models import User
+    from desktop.services import auth
+    from desktop.services.errors import AuthError
+    from desktop.views import app
+
+    make_user("admin", role="administrator")
+    User._meta.add_field("added_later", CharField(default=""))
+    try:
+        with pytest.raises(OperationalError):  # the ordinary login reads the whole model
+            auth.authenticate("admin", PASSWORD)
+        assert app.upgrade_as("admin", PASSWORD) == []
+        with pytest.raises(AuthError):
+            app.upgrade_as("admin", "salah-sekali-1")
+    finally:
+        User._meta.remove_field("added_later")
+    assert User.get(User.username == "admin").failed_attempts == 1  # the failure counted

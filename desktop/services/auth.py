@@ -82,6 +82,37 @@ def authenticate(username: str, password: str) -> User:
     return User.get_by_id(user.id)
 
 
+# What the `user` table has had since the first schema: all that a check before an upgrade
+# may read, since the table may not have the columns the current model adds.
+_FIRST_SCHEMA_COLUMNS = (User.id, User.username, User.full_name, User.role, User.password_hash,
+                         User.active, User.failed_attempts, User.locked_until)
+
+
+def authenticate_before_upgrade(username: str, password: str) -> User:
+    """The password check of the administrator who upgrades an older database.
+
+    It reads only the first schema's columns and writes only the failure count (audit and
+    lockout tables may differ in the older schema): authenticate() reads and writes through
+    the current models, and a future column of `user` would make an upgrade impossible.
+    """
+    name = (username or "").strip().lower()
+    user = User.select(*_FIRST_SCHEMA_COLUMNS).where(User.username == name).first()
+    if user is None or not password:
+        raise AuthError(FAILED)
+    if user.locked_until and user.locked_until > utcnow():
+        raise AuthError(_locked_message(user))
+    if not user.active:
+        raise AuthError(f"Akun '{user.username}' dinonaktifkan. Hubungi administrator.")
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        _hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        User.update(failed_attempts=User.failed_attempts + 1).where(User.id == user.id).execute()
+        raise AuthError(FAILED) from None
+    return user
+
+
 def _register_failure(user: User, now: datetime.datetime) -> None:
     limit = settings.get("login.max_attempts")
     minutes = settings.get("login.lockout_minutes")

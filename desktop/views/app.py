@@ -162,7 +162,7 @@ def prepare_new_database(username: str, full_name: str, password: str):
 
 def upgrade_as(username: str, password: str) -> list[str]:
     """Upgrade the schema after checking the credentials of an administrator."""
-    user = auth.authenticate(username, password)
+    user = auth.authenticate_before_upgrade(username, password)
     permissions.require(user, "schema.upgrade")
     return schema.upgrade()
 
