@@ -1,8 +1,6 @@
 """The `pelita` command: the app, and administration from the command line."""
 import argparse
-import getpass
 import sys
-import tempfile
 from pathlib import Path
 
 from desktop import __version__
@@ -73,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
+    import getpass
+
     first = getpass.getpass("Kata sandi: ")
     if getpass.getpass("Ulangi kata sandi: ") != first:
         from desktop.services.errors import ValidationError
@@ -181,6 +181,8 @@ def _cmd_templates(args) -> int:
 
 
 def _run_demo_app() -> int:
+    import tempfile
+
     from desktop import database
     from desktop.models import User
     from desktop.services.demo import seed

@@ -6,7 +6,6 @@ from urllib.parse import unquote, urlparse
 
 import platformdirs
 from peewee import Database, SqliteDatabase
-from playhouse.pool import PooledMySQLDatabase, PooledPostgresqlDatabase
 
 from desktop import drivers
 from desktop.models.base import db
@@ -111,6 +110,8 @@ def build_database(target: DatabaseUrl) -> Database:
             pragmas["journal_mode"] = "wal"
         return SqliteDatabase(target.name, timeout=SQLITE_BUSY_TIMEOUT_S, pragmas=pragmas)
     drivers.load(target.backend)
+    from playhouse.pool import PooledMySQLDatabase, PooledPostgresqlDatabase  # servers only
+
     common = dict(host=target.host, user=target.user, password=target.password,
                   max_connections=POOL_SIZE, stale_timeout=POOL_STALE_S)
     if target.port:

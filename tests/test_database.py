@@ -157,7 +157,8 @@ def test_missing_database_and_wrong_credentials(backend):
 
 
 def test_server_drivers_load_only_when_a_server_is_used(tmp_path):
-    """An embedded start skips psycopg2 and PyMySQL (about 40 ms); a server URL loads them."""
+    """An embedded start skips psycopg2 and PyMySQL (about 40 ms) and the connection pool; a
+    server URL loads them."""
     code = """
 import sys
 import desktop, peewee
@@ -165,7 +166,7 @@ from desktop import database, drivers
 assert peewee.psycopg2 is None and peewee.mysql is None
 assert not {"psycopg2", "pymysql", "cryptography"} & set(sys.modules), sorted(sys.modules)
 database.build_database(database.parse_url("sqlite:///" + sys.argv[1]))
-assert "psycopg2" not in sys.modules
+assert not {"psycopg2", "playhouse.pool"} & set(sys.modules)
 database.build_database(database.parse_url("postgresql://u@127.0.0.1:1/x"))
 database.build_database(database.parse_url("mysql://u@127.0.0.1:1/x"))
 assert peewee.psycopg2 is sys.modules["psycopg2"] and peewee.mysql is sys.modules["pymysql"]
