@@ -55,24 +55,35 @@ def _locked_message(user: User) -> str:
             "membuka kuncinya.")
 
 
-def authenticate(username: str, password: str) -> User:
-    """Return the user when the password is right; count failures and lock the account."""
-    name = (username or "").strip().lower()
-    user = User.get_or_none(User.username == name)
+def _refuse_unusable(user: User | None, password: str, now: datetime.datetime) -> None:
+    """Unknown name, empty password, locked or deactivated account: refused before hashing."""
     if user is None or not password:
         raise AuthError(FAILED)
-    now = utcnow()
     if user.locked_until and user.locked_until > now:
         raise AuthError(_locked_message(user))
     if not user.active:
         raise AuthError(f"Akun '{user.username}' dinonaktifkan. Hubungi administrator.")
+
+
+def _password_matches(user: User, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
         _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
+        return False
+    return True
+
+
+def authenticate(username: str, password: str) -> User:
+    """Return the user when the password is right; count failures and lock the account."""
+    name = (username or "").strip().lower()
+    user = User.get_or_none(User.username == name)
+    now = utcnow()
+    _refuse_unusable(user, password, now)
+    if not _password_matches(user, password):
         _register_failure(user, now)
-        raise AuthError(_failure_message(user)) from None
+        raise AuthError(_failure_message(user))
     with db.atomic():
         changes = {User.failed_attempts: 0, User.locked_until: None, User.last_login_at: now}
         if _hasher().check_needs_rehash(user.password_hash):
@@ -97,19 +108,10 @@ def authenticate_before_upgrade(username: str, password: str) -> User:
     """
     name = (username or "").strip().lower()
     user = User.select(*_FIRST_SCHEMA_COLUMNS).where(User.username == name).first()
-    if user is None or not password:
-        raise AuthError(FAILED)
-    if user.locked_until and user.locked_until > utcnow():
-        raise AuthError(_locked_message(user))
-    if not user.active:
-        raise AuthError(f"Akun '{user.username}' dinonaktifkan. Hubungi administrator.")
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        _hasher().verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    _refuse_unusable(user, password, utcnow())
+    if not _password_matches(user, password):
         User.update(failed_attempts=User.failed_attempts + 1).where(User.id == user.id).execute()
-        raise AuthError(FAILED) from None
+        raise AuthError(FAILED)
     return user
 
 
