@@ -28,11 +28,7 @@ HEADING_STYLE = "font-size: 16px; font-weight: bold;"
 
 
 def person_address(person) -> str:
-    parts = [person.street]
-    if person.rt or person.rw:
-        parts.append(f"RT {person.rt or '-'}/RW {person.rw or '-'}")
-    parts += [person.kelurahan, person.kecamatan, person.city]
-    return ", ".join(p for p in parts if p) or "alamat belum diisi"
+    return people.address_text(person) or "alamat belum diisi"
 
 
 def _local_now() -> QDateTime:
