@@ -289,8 +289,6 @@ class ApplicationTableModel(QStandardItemModel):
         return COLUMN_OF_SORT[self.sort_key]
 
 
-
-
 def _texts(found: ApplicationRow, now: datetime.datetime) -> list[str]:
     """A row's cells, in COLUMNS order."""
     return [found.reg_number, short_local(found.received_at), found.service_name, found.applicant,
