@@ -5,9 +5,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import platformdirs
-from peewee import Database, SqliteDatabase
+from peewee import Database
 
 from desktop import drivers
+from desktop.resilient import ResilientSqlite, server_classes
 from desktop.models.base import db
 from desktop.services.errors import DatabaseProblem
 
@@ -108,9 +109,9 @@ def build_database(target: DatabaseUrl) -> Database:
             # WAL is stored in the file; a new or empty file gets it from the schema upgrade,
             # so merely opening one writes nothing.
             pragmas["journal_mode"] = "wal"
-        return SqliteDatabase(target.name, timeout=SQLITE_BUSY_TIMEOUT_S, pragmas=pragmas)
+        return ResilientSqlite(target.name, timeout=SQLITE_BUSY_TIMEOUT_S, pragmas=pragmas)
     drivers.load(target.backend)
-    from playhouse.pool import PooledMySQLDatabase, PooledPostgresqlDatabase  # servers only
+    PooledPostgresqlDatabase, PooledMySQLDatabase = server_classes()  # servers only
 
     common = dict(host=target.host, user=target.user, password=target.password,
                   max_connections=POOL_SIZE, stale_timeout=POOL_STALE_S)

@@ -100,6 +100,16 @@ def backend_db(request, tmp_path, server_databases):
     database.close()
 
 
+@pytest.fixture(params=["postgresql", "mariadb"])
+def server_db(request, server_databases):
+    """A migrated, empty database on each shared server; yields (backend, URL)."""
+    url = _server_url(request.param, server_databases)
+    database.connect(url)
+    _clear_all_tables(request.param)
+    yield request.param, url
+    database.close()
+
+
 @pytest.fixture
 def sqlite_db(tmp_path):
     url = "sqlite:///" + str(tmp_path / "pelita.db")

@@ -76,3 +76,73 @@ def drop_database(backend: str, url: str) -> None:
         else:
             cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
     conn.close()
+
+
+def database_name(url: str) -> str:
+    return urlparse(url).path.lstrip("/")
+
+
+def terminate_connections(backend: str, url: str) -> int:
+    """End every session on the test's own database, as a server restart would; the shared
+    server itself keeps running. Returns how many were ended."""
+    name = database_name(url)
+    conn = _admin_connection(backend)
+    try:
+        with conn.cursor() as cur:
+            if backend == "postgresql":
+                cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+                return len(cur.fetchall())
+            cur.execute("SELECT id FROM information_schema.processlist "
+                        "WHERE db = %s AND id <> CONNECTION_ID()", (name,))
+            ids = [row[0] for row in cur.fetchall()]
+            for session_id in ids:
+                try:
+                    cur.execute(f"KILL {int(session_id)}")
+                except Exception:  # it ended by itself meanwhile
+                    pass
+            return len(ids)
+    finally:
+        conn.close()
+
+
+def make_login(backend: str, url: str, user: str, password: str) -> str:
+    """A login of its own on the test's database (MariaDB can lock an account; root it cannot);
+    returns the URL that signs in with it."""
+    name = database_name(url)
+    conn = _admin_connection(backend)
+    with conn.cursor() as cur:
+        if backend == "postgresql":
+            cur.execute(f"DROP ROLE IF EXISTS \"{user}\"")
+            cur.execute(f"CREATE ROLE \"{user}\" LOGIN SUPERUSER PASSWORD %s", (password,))
+        else:
+            cur.execute(f"DROP USER IF EXISTS '{user}'@'%'")
+            cur.execute(f"CREATE USER '{user}'@'%%' IDENTIFIED BY %s", (password,))
+            cur.execute(f"GRANT ALL ON `{name}`.* TO '{user}'@'%'")
+    conn.close()
+    parts = urlparse(url)
+    netloc = f"{user}:{password}@{parts.hostname}:{parts.port}"
+    return parts._replace(netloc=netloc).geturl()
+
+
+def drop_login(backend: str, user: str) -> None:
+    conn = _admin_connection(backend)
+    with conn.cursor() as cur:
+        if backend == "postgresql":
+            cur.execute(f"DROP ROLE IF EXISTS \"{user}\"")
+        else:
+            cur.execute(f"DROP USER IF EXISTS '{user}'@'%'")
+    conn.close()
+
+
+def refuse_logins(backend: str, url: str, user: str, refuse: bool) -> None:
+    """Make the server turn away new connections to this database (or welcome them again),
+    so the app meets a server that does not answer; nothing else on the server is touched."""
+    conn = _admin_connection(backend)
+    with conn.cursor() as cur:
+        if backend == "postgresql":
+            allow = "false" if refuse else "true"
+            cur.execute(f'ALTER DATABASE "{database_name(url)}" ALLOW_CONNECTIONS {allow}')
+        else:
+            cur.execute(f"ALTER USER '{user}'@'%' ACCOUNT {'LOCK' if refuse else 'UNLOCK'}")
+    conn.close()

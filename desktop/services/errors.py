@@ -43,6 +43,11 @@ class DatabaseProblem(PelitaError):
     """The database cannot be opened or used; the connection dialog should open."""
 
 
+class ConnectionLost(DatabaseProblem):
+    """The connection dropped or the file is unusable; the message says whether anything was
+    saved. Pelita reconnects by itself, so the same action works once the server answers."""
+
+
 class SchemaTooNew(DatabaseProblem):
     pass
 

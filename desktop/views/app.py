@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLineE
 
 from desktop import database
 from desktop.services import auth, office, permissions, schema, timefmt, users
-from desktop.services.errors import DatabaseProblem, PelitaError
+from desktop.services.errors import ConnectionLost, DatabaseProblem
 from desktop.views import workers
+from desktop.views.errors import install_excepthook, user_message
 from desktop.views.partials.forms import dialog_buttons, error_label
 from desktop.views.session import Session
 
@@ -43,8 +44,9 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
     `demo_user` (a User or a username) signs that user in without the login dialog.
     """
     app = QApplication.instance()
-    if app is None:
+    if app is None:  # not under a test runner, which owns the excepthook
         configure_qt()
+        install_excepthook(_show_unexpected)
         # Fusion on every platform, named on the command line: setStyle() afterwards would
         # build a second style and PySide6's QStyle enums (about 6 ms of start-up).
         app = QApplication([sys.argv[0], "-style", "Fusion", *sys.argv[1:]])
@@ -71,6 +73,12 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
     workers.wait_for_all()
     database.close()
     return code
+
+
+def _show_unexpected(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(QApplication.activeWindow(), "Pelita", message)
 
 
 def open_session(url: str | None, demo_user=None) -> Session | None:
@@ -112,7 +120,10 @@ def open_session(url: str | None, demo_user=None) -> Session | None:
                     return None
                 user = login.user
             timefmt.set_office_time_zone(office.get_profile().time_zone)
-        except DatabaseError as exc:  # the server went away between steps
+        except ConnectionLost as exc:  # the server went away between steps
+            problem = exc.message
+            continue
+        except DatabaseError as exc:
             problem = database.explain_error(exc, target)
             continue
         return Session(user, label, url)
@@ -209,12 +220,10 @@ class _CredentialsDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
-        if isinstance(exc, PelitaError):
-            self.show_error(exc.message)
-        elif isinstance(exc, DatabaseError):
-            self.show_error(f"Database menolak perintah: {exc}. Periksa koneksi lalu coba lagi.")
-        else:
+        message = user_message(exc)
+        if message is None:
             raise exc
+        self.show_error(message)
 
     def submit(self) -> None:
         raise NotImplementedError

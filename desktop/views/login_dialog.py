@@ -1,11 +1,10 @@
 """Sign in: username and password, checked by desktop.services.auth."""
-from peewee import DatabaseError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout)
 
 from desktop.services import auth
-from desktop.services.errors import PelitaError
+from desktop.views.errors import user_message
 from desktop.views import workers
 
 ERROR_STYLE = "color: #b3261e;"
@@ -103,13 +102,10 @@ class LoginDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        if isinstance(exc, PelitaError):
-            self.show_error(exc.message)
-        elif isinstance(exc, DatabaseError):
-            self.show_error(f"Database tidak bisa dipakai ({exc}). Periksa jaringan lalu coba "
-                            "lagi, atau pilih «Ganti koneksi…».")
-        else:
+        message = user_message(exc)
+        if message is None:
             raise exc
+        self.show_error(message)
         # Keep the username; the password is retyped from scratch.
         self.password_edit.clear()
         self.password_edit.setFocus()

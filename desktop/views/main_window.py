@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         database_text = self.session.database_label + (" — DEMO" if self._demo else "")
         self.database_label = QLabel(database_text)
         bar = self.statusBar()
+        from desktop.views.connection_status import ConnectionStatus
+
+        self.connection_status = ConnectionStatus(bar)
+        bar.addPermanentWidget(self.connection_status)
         for label in (self.user_label, self.role_label, self.database_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
@@ -226,9 +230,11 @@ class MainWindow(QMainWindow):
             refresh()
         except PelitaError as exc:
             self.statusBar().showMessage(exc.message, 10000)
-        except DatabaseError as exc:  # e.g. the server dropped the connection
-            self.statusBar().showMessage(f"Database tidak bisa dihubungi ({exc}). Periksa "
-                                         "jaringan, lalu tekan F5 untuk mencoba lagi.", 15000)
+        except DatabaseError:  # a driver error no service explained: never its raw text
+            log.warning("Refreshing a page failed", exc_info=False)
+            self.statusBar().showMessage("Database menolak memuat halaman ini. Tekan F5 untuk "
+                                         "mencoba lagi; bila terus begini, hubungi "
+                                         "administrator.", 15000)
         finally:
             self.update_task_badge()
 
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
             settings.setValue(KEY_SECTION, section.key)
         settings.sync()
         self.idle_lock.stop()
+        self.connection_status.stop()
         super().closeEvent(event)
 
 

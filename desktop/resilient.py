@@ -1,0 +1,287 @@
+"""Connections that heal: a dropped server connection is discarded, reopened and, where that is
+safe, the statement retried once; where it is not, the caller gets a ConnectionLost to show.
+
+Every query of every service and worker passes through `execute_sql`, `begin` and `commit` of
+the one Database object behind the proxy, so this is the single place that decides:
+- BEGIN on a dead connection: nothing has run yet, so reconnect and begin again;
+- a read outside a transaction: reconnect and read again;
+- a statement inside a transaction: the transaction is gone and nothing of it was committed,
+  so report ConnectionLost (not saved); the caller's Save works again once the server answers;
+- a write outside a transaction, or COMMIT: whether it took effect is unknown, so report it
+  and never retry it blindly.
+`health` tells the window whether the server answers, for its status bar.
+"""
+import functools
+import os
+import threading
+
+from peewee import InterfaceError, OperationalError, SqliteDatabase
+
+from desktop.services.errors import ConnectionLost
+
+NOT_SAVED = ("Koneksi ke server database terputus sebelum perubahan tersimpan, jadi belum ada "
+             "yang tersimpan. Isian Anda masih di formulir: tekan Simpan lagi setelah koneksi "
+             "pulih.")
+UNKNOWN = ("Koneksi ke server database terputus tepat saat menyimpan, sehingga belum pasti "
+           "perubahan itu tersimpan. Muat ulang (F5) untuk memeriksanya sebelum menyimpan lagi; "
+           "isian Anda masih di formulir.")
+UNREACHABLE = ("Server database tidak bisa dihubungi. Periksa jaringan dan server; Pelita "
+               "mencoba lagi sendiri. Isian Anda tidak hilang: coba lagi setelah koneksi pulih.")
+SQLITE_LOCKED = ("Berkas database sedang dikunci program lain terlalu lama. Tunggu sebentar "
+                 "lalu coba lagi; isian Anda masih di formulir.")
+SQLITE_GONE = ("Berkas database {path} tidak ditemukan lagi (dipindah, dihapus, atau folder "
+               "jaringannya terputus). Kembalikan berkasnya lalu coba lagi; isian Anda masih di "
+               "formulir.")
+SQLITE_IO = ("Berkas database {path} tidak bisa dibaca atau ditulisi (disk penuh, atau folder "
+             "jaringannya terputus). Periksa lalu coba lagi; isian Anda masih di formulir.")
+
+# Statements that change nothing: safe to run a second time after a reconnect.
+_READS = ("select", "show", "explain", "values", "pragma")
+# MySQL client/server codes for a connection that is gone (pymysql's own socket state is
+# checked too): server gone away, lost during query, killed, closed for inactivity.
+_MYSQL_GONE = {2006, 2013, 2055, 1927, 4031}
+
+
+class ConnectionHealth:
+    """Whether the database answered the last call; listeners hear each change (any thread)."""
+
+    def __init__(self):
+        self.problem: str | None = None
+        self._listeners: list = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def lost(self, message: str) -> None:
+        with self._lock:
+            if self.problem == message:
+                return
+            self.problem = message
+        self._notify()
+
+    def restored(self) -> None:
+        with self._lock:
+            if self.problem is None:
+                return
+            self.problem = None
+        self._notify()
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            listener(self.problem)
+
+
+health = ConnectionHealth()
+
+
+def _is_read(sql: str) -> bool:
+    return sql.lstrip(" (\n\t").lower().startswith(_READS)
+
+
+class Resilient:
+    """Mixed in before a peewee Database class (see the module docstring)."""
+
+    # True once a connection has worked: failures after that are losses, not a bad address.
+    _ever_connected = False
+
+    # -- detecting a dead connection ------------------------------------------------------
+    def _connection_dead(self, exc: Exception) -> bool:
+        conn = self._state.conn
+        if conn is None:
+            return isinstance(exc, InterfaceError)
+        closed = getattr(conn, "closed", None)  # psycopg2: 0 open, else closed or broken
+        if isinstance(closed, int) and not isinstance(closed, bool):
+            return closed != 0
+        is_open = getattr(conn, "open", None)  # PyMySQL
+        if is_open is not None:
+            code = exc.args[0] if exc.args and isinstance(exc.args[0], int) else None
+            return (not is_open) or code in _MYSQL_GONE
+        return False
+
+    def _discard(self) -> None:
+        """Drop this thread's connection without a round trip, and the pool's idle ones: when
+        one died the server most likely restarted, and they died with it."""
+        conn = self._state.conn
+        self._state.reset()
+        self._state.broken = False
+        if conn is not None:
+            if hasattr(self, "_in_use"):  # a pool: forget it, never hand it out again
+                self._close(conn, close_conn=True)
+            else:
+                try:
+                    conn.close()
+                except Exception:  # already closed by the driver
+                    pass
+        if hasattr(self, "close_idle"):
+            self.close_idle()
+
+    def _broken(self) -> bool:
+        return getattr(self._state, "broken", False)
+
+    def _lost(self, message: str) -> ConnectionLost:
+        health.lost(message)
+        return ConnectionLost(message)
+
+    # -- peewee's entry points --------------------------------------------------------------
+    def connect(self, reuse_if_open=False):
+        try:
+            opened = super().connect(reuse_if_open)
+        except (OperationalError, InterfaceError) as exc:
+            if not self._ever_connected:
+                raise  # the first connection: database.connect explains the address
+            raise self._lost(UNREACHABLE) from exc
+        self._ever_connected = True
+        return opened
+
+    def begin(self, *args, **kwargs):
+        self._check_file()
+        try:
+            return super().begin(*args, **kwargs)
+        except (OperationalError, InterfaceError) as exc:
+            if not self._connection_dead(exc):
+                self._raise_translated(exc)
+        # Nothing of the transaction has run: begin it on a fresh connection.
+        self._discard()
+        try:
+            result = super().begin(*args, **kwargs)
+        except (OperationalError, InterfaceError) as exc:
+            if self._connection_dead(exc):
+                self._discard()
+            raise self._lost(UNREACHABLE) from exc
+        health.restored()
+        return result
+
+    def execute_sql(self, sql, params=None):
+        if self._broken():  # a savepoint's rollback after the connection died
+            raise ConnectionLost(NOT_SAVED)
+        try:
+            cursor = super().execute_sql(sql, params)
+        except (OperationalError, InterfaceError) as exc:
+            return self._after_failure(exc, sql, params)
+        if health.problem is not None:
+            health.restored()
+        return cursor
+
+    def _after_failure(self, exc, sql, params):
+        if not self._connection_dead(exc):
+            self._raise_translated(exc)
+        if self.in_transaction():
+            # The server has rolled the transaction back with the session; peewee unwinds it.
+            self._state.broken = True
+            raise self._lost(NOT_SAVED) from exc
+        nothing_sent = isinstance(exc, InterfaceError)
+        self._discard()
+        if not (nothing_sent or _is_read(sql)):
+            raise self._lost(UNKNOWN) from exc
+        try:
+            cursor = super().execute_sql(sql, params)
+        except (OperationalError, InterfaceError) as again:
+            if self._connection_dead(again):
+                self._discard()
+            raise self._lost(UNREACHABLE) from again
+        health.restored()
+        return cursor
+
+    def commit(self):
+        if self._broken():
+            raise ConnectionLost(NOT_SAVED)
+        try:
+            return super().commit()
+        except (OperationalError, InterfaceError) as exc:
+            if not self._connection_dead(exc):
+                self._raise_translated(exc)
+            self._state.broken = True
+            raise self._lost(UNKNOWN) from exc
+
+    def rollback(self):
+        if self._broken() or self._state.conn is None:
+            if not self.in_transaction():
+                self._discard()
+            return None
+        return super().rollback()
+
+    # -- embedded files ---------------------------------------------------------------------
+    def _check_file(self) -> None:
+        """Subclasses for files override this; servers have nothing to check."""
+
+    def _translate(self, exc: Exception) -> Exception:
+        """A driver error that is not a dead connection: passed on unchanged (a constraint the
+        service handles, a syntax error that is a bug)."""
+        return exc
+
+    def _raise_translated(self, exc: Exception):
+        translated = self._translate(exc)
+        if translated is exc:
+            raise exc
+        raise translated from exc
+
+
+class ResilientSqlite(Resilient, SqliteDatabase):
+    """The embedded file: a lock held too long, or a file moved away, is reported the same way;
+    a write never goes to a file that was deleted under an open connection."""
+
+    _inode: int | None = None
+
+    def _connect(self):
+        if self._ever_connected and not os.path.exists(self.database):
+            raise self._lost(SQLITE_GONE.format(path=self.database))
+        conn = super()._connect()
+        try:
+            self._inode = os.stat(self.database).st_ino
+        except OSError:
+            self._inode = None
+        return conn
+
+    def _check_file(self) -> None:
+        if self.database == ":memory:" or self.is_closed():
+            return
+        try:
+            inode = os.stat(self.database).st_ino
+        except OSError:
+            raise self._lost(SQLITE_GONE.format(path=self.database)) from None
+        if self._inode is not None and inode != self._inode:
+            # Another file now stands at the path (restored from a backup copy): use it.
+            self._discard()
+
+    def _connection_dead(self, exc: Exception) -> bool:
+        return False
+
+    def _translate(self, exc: Exception) -> Exception:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return self._lost(SQLITE_LOCKED)
+        if "unable to open" in text:
+            return self._lost(SQLITE_GONE.format(path=self.database))
+        if "disk i/o" in text or "disk is full" in text or "readonly" in text:
+            return self._lost(SQLITE_IO.format(path=self.database))
+        return exc
+
+
+@functools.cache
+def server_classes():
+    """(PostgreSQL, MySQL) pooled database classes that heal; imported once a server is used."""
+    from playhouse.pool import PooledMySQLDatabase, PooledPostgresqlDatabase
+
+    class ResilientPostgres(Resilient, PooledPostgresqlDatabase):
+        pass
+
+    class ResilientMySQL(Resilient, PooledMySQLDatabase):
+        pass
+
+    return ResilientPostgres, ResilientMySQL
+
+
+def probe() -> None:
+    """One cheap round trip on this thread's connection: `health` follows its outcome, and a
+    failure raises ConnectionLost."""
+    from desktop.models.base import db
+
+    database = db.obj
+    database._check_file()
+    database.execute_sql("SELECT 1").fetchall()
+    health.restored()
