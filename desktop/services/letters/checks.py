@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.services.errors import ValidationError
-from desktop.services.letters import catalogue, render
+from desktop.services.letters import catalogue, render, sandbox
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
@@ -92,21 +92,53 @@ def _syntax_message(exc) -> str:
                 f"(Jinja: {text})")
     if "unknown tag" in text:
         return f"perintah tidak dikenal (Jinja: {text})"
+    if "No filter named" in text or "No test named" in text:
+        return f"filter tidak dikenal; hapus filter itu (Jinja: {text})"
     return f"penulisan tag salah (Jinja: {text})"
 
 
 def check_template(template_key: str, data: bytes, name: str | None = None,
                    render_sample: bool = True) -> list[Problem]:
-    """All problems of a candidate template for `template_key`; empty when it can be used."""
-    import jinja2
+    """All problems of a candidate template for `template_key`; empty when it can be used.
 
+    Never raises: whatever the file holds becomes a Problem the template screen shows."""
     name = name or f"{template_key}.docx"
+    try:
+        return _check_template(template_key, data, name, render_sample)
+    except Exception as exc:  # noqa: BLE001 - a hostile or broken file, not a bug to show
+        return [Problem(name, "", "berkas tidak bisa diperiksa sebagai templat surat "
+                        f"({type(exc).__name__}). Simpan ulang dari Word sebagai .docx.")]
+
+
+def _unsafe_nodes(source: str) -> list[str]:
+    """Why the parsed tags may not be used: underscore attributes (the way out of a sandbox
+    into Python) and other files (include, import, extends)."""
+    from jinja2 import nodes
+
+    tree = sandbox.environment().parse(source)
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        key = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(key, str) and key.startswith("_"):
+            found.append(f"mengakses '{key}' (nama berawalan garis bawah tidak diizinkan)")
+    for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        found.append(f"memuat berkas lain ({type(node).__name__.lower()} tidak diizinkan)")
+    return found
+
+
+def _check_template(template_key, data, name, render_sample) -> list[Problem]:
+    import jinja2
+    from lxml import etree
+
     if template_key not in catalogue.TEMPLATES:
         return [Problem(name, "", f"templat '{template_key}' tidak dikenal Pelita.")]
     try:
         texts = paragraph_texts(data)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [Problem(name, "", f"berkas bukan dokumen Word (.docx) yang sah ({exc}).")]
+    except etree.XMLSyntaxError:
+        return [Problem(name, "", "isi dokumen Word rusak (XML di dalam .docx tidak sah). Buka "
+                        "di Word lalu simpan ulang sebagai .docx.")]
 
     problems = []
     tags = []
@@ -123,14 +155,19 @@ def check_template(template_key: str, data: bytes, name: str | None = None,
             tag = leftover.group(0)[:60]
             problems.append(Problem(name, tag, f"tag {tag} tidak ditutup dalam paragraf yang "
                                     "sama (kurang }} atau %})."))
+    source = _jinja_source(tags)
     try:
-        jinja2.Environment().parse(_jinja_source(tags))
+        sandbox.environment().from_string(source)  # compiling names unknown filters and tests
     except jinja2.TemplateSyntaxError as exc:
         line = (exc.lineno or 1) - 1
         tag = tags[min(line, len(tags) - 1)] if tags else ""
         if "Unexpected end of template" in (exc.message or ""):
             tag = _unclosed_block(tags) or tag
         problems.append(Problem(name, tag, f"tag {tag}: {_syntax_message(exc)}"))
+    if problems:
+        return problems
+    for reason in _unsafe_nodes(source):
+        problems.append(Problem(name, "", f"templat {reason}; Pelita menolak templat ini."))
     if problems:
         return problems
 
@@ -166,9 +203,12 @@ def _trial_render(template_key, data, name) -> tuple[bytes | None, list[Problem]
                 template_key, catalogue.sample_context(template_key, draft=draft),
                 catalogue.sample_images(signed=not draft), template_file=data)
             texts = paragraph_texts(rendered)
-        except Exception as exc:  # noqa: BLE001 - any failure is the template's to report
+        except ValidationError as exc:  # the sandbox refused it, or Jinja failed
             return None, [Problem(name, "", f"gagal dibentuk dengan data contoh ({state}): "
-                                            f"{exc}")]
+                                            f"{exc.reason}")]
+        except Exception as exc:  # noqa: BLE001 - any failure is the template's to report
+            return None, [Problem(name, "", f"gagal dibentuk dengan data contoh ({state}) "
+                                            f"({type(exc).__name__}).")]
         leftovers = [t for text in texts for t in ("{{", "{%") if t in text]
         if leftovers:
             return rendered, [Problem(name, leftovers[0], f"hasil ({state}) masih memuat tag "

@@ -1,9 +1,13 @@
-"""Render a Word template in letter_templates/ with a context: docxtpl, autoescaped.
+"""Render a Word template in letter_templates/ with a context: docxtpl, autoescaped, in Jinja's
+sandbox (letters.sandbox).
 
 docxtpl is imported here only, on first use, so it stays out of the app's start-up.
 """
 import io
 from pathlib import Path
+
+from desktop.services.errors import ValidationError
+from desktop.services.letters import sandbox
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "letter_templates"
 
@@ -24,9 +28,11 @@ def render_letter(template_key: str, context: dict, images: dict[str, bytes] | N
     QR code, scanned signature, stamp); an image not given is None, so `{% if qr_code %}`
     works. `template_file` overrides the shipped template (a path, or the bytes of a
     candidate template being checked). Values are autoescaped: `&`, `<`, quotes appear as typed.
+    A template the sandbox refuses raises ValidationError naming it; nothing of it runs.
     """
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
+    from jinja2 import TemplateError
 
     source = template_file or template_path(template_key)
     document = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
@@ -36,7 +42,20 @@ def render_letter(template_key: str, context: dict, images: dict[str, bytes] | N
         if data:
             values[name] = InlineImage(document, io.BytesIO(data),
                                        height=Mm(IMAGE_HEIGHTS_MM.get(name, 20)))
-    document.render(values, autoescape=True)
+    try:
+        document.render(values, jinja_env=sandbox.environment(), autoescape=True)
+    except (TemplateError, OverflowError) as exc:  # OverflowError: the sandbox's range()
+        raise ValidationError(f"Templat {template_key}.docx", refused_message(exc)) from None
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def refused_message(exc) -> str:
+    """Why a template could not be rendered, in words for the administrator."""
+    if isinstance(exc, sandbox.security_error()):
+        return ("templat memuat perintah yang tidak diizinkan (akses ke bagian dalam Python); "
+                "Pelita tidak menjalankannya. Administrator: ganti templat ini dengan yang "
+                "bersih, lalu periksa dengan «pelita templates check».")
+    return ("templat tidak bisa dibentuk (" + (getattr(exc, "message", "") or type(exc).__name__)
+            + "). Administrator: periksa templat ini dengan «pelita templates check».")
