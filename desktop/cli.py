@@ -118,7 +118,7 @@ def _cmd_user(args) -> int:
 
     _open(args.database)
     if args.action == "list":
-        for user in users.list_users():
+        for user in users.list_users(permissions.SYSTEM):
             state = "aktif" if user.active else "nonaktif"
             print(f"{user.username:<20} {permissions.role_label(user.role):<16} {state:<9} "
                   f"{user.full_name}")

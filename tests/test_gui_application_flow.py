@@ -334,7 +334,7 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     assert dialog.history_dialog.isVisible()
     current = Application.get_by_id(app.id)
     check = applications.checks_of(current)[0]
-    applications.set_check(office["clerk"], current, check, "ada")  # at the front desk
+    applications.set_check(office["worker"], current, check, "ada")  # by the case's worker
     dialog.refresh_button.click()  # the open history follows
     assert table.rowCount() == len(history) + 1
     assert any("Persyaratan" in table.item(r, 3).text() for r in range(table.rowCount()))

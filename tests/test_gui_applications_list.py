@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolTip
 
 from desktop import database
 from desktop.models import Application, Person, User, db, utcnow
-from desktop.services import application_query, applications, catalog, permissions, timefmt
+from desktop.services import (application_query, applications, case_access, catalog,
+                              permissions, timefmt)
 from desktop.services.application_query import ApplicationFilter
 from desktop.services.demo import seed
 from desktop.views.applications_page import ApplicationsPage
@@ -90,6 +91,11 @@ def open_page(qtbot, page_class, username="layanan"):
     return page
 
 
+def seen_by(username):
+    """The applications `username` may see: sensitive cases only for their readers."""
+    return Application.select().where(case_access.visible(user(username)))
+
+
 def all_rows(model):
     while model.canFetchMore():
         model.fetchMore()
@@ -99,7 +105,7 @@ def all_rows(model):
 # --- the model -------------------------------------------------------------------------------
 
 def test_model_shows_the_first_page_and_appends_as_the_user_scrolls(qtbot, demo):
-    model = ApplicationTableModel(page_size=50)
+    model = ApplicationTableModel(permissions.SYSTEM, page_size=50)
     totals = []
     model.count_changed.connect(totals.append)
     model.set_filter(ApplicationFilter())
@@ -116,14 +122,15 @@ def test_model_shows_the_first_page_and_appends_as_the_user_scrolls(qtbot, demo)
 
 def test_list_page_opens_with_one_page_and_a_count(qtbot, demo):
     page = open_page(qtbot, ApplicationsPage)
-    assert page.model.rowCount() == application_table.PAGE_SIZE < DEMO_SIZE
+    visible = seen_by("layanan").count()
+    assert page.model.rowCount() == application_table.PAGE_SIZE < visible < DEMO_SIZE
     assert page.model.page_queries == 1
-    assert page.count_label.text() == f"{DEMO_SIZE} permohonan"
+    assert page.count_label.text() == f"{visible} permohonan"
     assert page.model.application_id(0) == page.model.rows()[0].id
 
 
 def test_cells_show_state_due_colour_and_remaining_time(qtbot, demo):
-    model = ApplicationTableModel()
+    model = ApplicationTableModel(permissions.SYSTEM)
     model.set_filter(ApplicationFilter(due="terlambat"))
     assert model.rowCount() > 0
     late = model.index(0, COL_DUE)
@@ -140,7 +147,7 @@ def test_cells_show_state_due_colour_and_remaining_time(qtbot, demo):
 
 
 def test_remaining_time_tooltip_for_an_open_application(qtbot, demo):
-    model = ApplicationTableModel()
+    model = ApplicationTableModel(permissions.SYSTEM)
     model.set_filter(ApplicationFilter(state="open"))
     position, row = next((i, r) for i, r in enumerate(all_rows(model)) if r.due_at is not None)
     index = model.index(position, COL_DUE)
@@ -162,7 +169,7 @@ def test_remaining_time_tooltip_for_an_open_application(qtbot, demo):
 
 
 def test_an_open_list_turns_late_rows_red_within_a_minute(qtbot, demo):
-    view = ApplicationTableView(ApplicationTableModel())
+    view = ApplicationTableView(ApplicationTableModel(permissions.SYSTEM))
     qtbot.addWidget(view)
     model = view.model()
     model.set_filter(ApplicationFilter(state="open"))
@@ -177,7 +184,7 @@ def test_an_open_list_turns_late_rows_red_within_a_minute(qtbot, demo):
 
 
 def test_hovering_a_cell_shows_its_tooltip(qtbot, demo):
-    view = ApplicationTableView(ApplicationTableModel())
+    view = ApplicationTableView(ApplicationTableModel(permissions.SYSTEM))
     qtbot.addWidget(view)
     view.resize(1280, 600)
     model = view.model()
@@ -211,7 +218,7 @@ def search(page, qtbot, text):
 
 def test_search_by_name_nik_and_registration_number(qtbot, demo):
     page = open_page(qtbot, ApplicationsPage)
-    applicant = Application.select().where(Application.person.is_null(False)).first().person
+    applicant = seen_by("layanan").where(Application.person.is_null(False)).first().person
     prefix = applicant.name_key[:4]
     rows = search(page, qtbot, prefix.upper())
     assert rows and all(r.applicant.lower().startswith(prefix) for r in rows)
@@ -220,7 +227,7 @@ def test_search_by_name_nik_and_registration_number(qtbot, demo):
     rows = search(page, qtbot, applicant.nik[:12])
     assert rows and all(r.nik.startswith(applicant.nik[:12]) for r in rows)
 
-    number = Application.select().order_by(Application.id.desc()).first().reg_number
+    number = seen_by("layanan").order_by(Application.id.desc()).first().reg_number
     rows = search(page, qtbot, number.lower())
     assert [r.reg_number for r in rows] == [number]
     assert page.count_label.text() == "1 permohonan"
@@ -235,7 +242,7 @@ def test_each_filter_narrows_the_list(qtbot, demo):
     page.state_combo.setCurrentIndex(page.state_combo.findData("completed"))
     rows = all_rows(page.model)
     assert rows and {r.state for r in rows} == {"completed"}
-    assert len(rows) == Application.select().where(Application.state == "completed").count()
+    assert len(rows) == seen_by("layanan").where(Application.state == "completed").count()
     page.state_combo.setCurrentIndex(page.state_combo.findData("aktif"))
     assert {r.state for r in all_rows(page.model)} <= {"open", "waiting"}
     page.clear_filters()
@@ -244,7 +251,7 @@ def test_each_filter_narrows_the_list(qtbot, demo):
     page.service_combo.ensure_filled()  # as when the user reaches for it
     page.service_combo.setCurrentIndex(page.service_combo.findData(service_id))
     rows = all_rows(page.model)
-    expected = Application.select().where(Application.service == service_id).count()
+    expected = seen_by("layanan").where(Application.service == service_id).count()
     assert len(rows) == expected and len({r.service_name for r in rows}) == 1
     page.clear_filters()
 
@@ -272,7 +279,7 @@ def test_each_filter_narrows_the_list(qtbot, demo):
 
     page.mine_check.setChecked(True)
     rows = all_rows(page.model)
-    mine = (Application.select(Application.id)
+    mine = (seen_by("layanan").select(Application.id)
             .where((Application.current_actor == permissions.FRONT_OFFICE)
                    & (Application.state == "open")))
     assert rows and {r.id for r in rows} == {a.id for a in mine}
@@ -287,7 +294,7 @@ def test_header_click_sorts_in_the_database(qtbot, demo):
     assert page.model.page_queries == queries + 1 and page.model.sort_key == "number"
     numbers = [r.reg_number for r in page.model.rows()]
     assert numbers == sorted(numbers) and len(numbers) == application_table.PAGE_SIZE
-    assert numbers[0] == Application.select(Application.reg_number).order_by(
+    assert numbers[0] == seen_by("layanan").select(Application.reg_number).order_by(
         Application.reg_number).scalar()
 
     page.view.sortByColumn(COL_STEP, Qt.SortOrder.DescendingOrder)
@@ -327,7 +334,7 @@ def test_new_application_is_listed_selected_and_opened(qtbot, demo, dialogs):
     assert page.model.application_id(0) == new_id  # newest first
     assert page.view.current_application_id() == new_id
     assert dialogs.opened == [new_id]
-    assert page.count_label.text() == f"{DEMO_SIZE + 1} permohonan"
+    assert page.count_label.text() == f"{seen_by('layanan').count()} permohonan"
 
 
 def test_head_cannot_register_and_a_missing_dialog_is_reported(qtbot, demo, monkeypatch,
@@ -344,11 +351,11 @@ def test_head_cannot_register_and_a_missing_dialog_is_reported(qtbot, demo, monk
 def test_tasks_page_lists_the_role_s_open_applications_oldest_due_first(qtbot, demo, dialogs):
     page = open_page(qtbot, TasksPage, "layanan")
     rows = all_rows(page.model)
-    expected = list(Application.select().where(
+    expected = list(seen_by("layanan").where(
         (Application.current_actor == permissions.FRONT_OFFICE) & (Application.state == "open")))
     assert rows and {r.id for r in rows} == {a.id for a in expected}
     assert [r.id for r in rows] == [r.id for r in application_query.my_tasks(
-        permissions.FRONT_OFFICE, limit=1000)]
+        user("layanan"), limit=1000)]
     dated = [r.due_at for r in rows if r.due_at is not None]
     assert dated == sorted(dated) and all(r.due_at is None for r in rows[len(dated):])
     overdue = sum(1 for r in rows if r.due_at is not None and r.due_at < utcnow())
@@ -400,7 +407,7 @@ def test_sidebar_badge_shows_and_follows_the_task_count(qtbot, demo, isolated_se
 
 def test_people_page_finds_a_person_and_lists_their_applications(qtbot, demo, dialogs):
     person = (Person.select().join(Application, on=(Application.person == Person.id))
-              .order_by(Person.id).first())
+              .where(case_access.visible(user("layanan"))).order_by(Person.id).first())
     page = open_page(qtbot, PeoplePage)
     page.search_edit.setText(person.nik[:14])
     qtbot.waitUntil(lambda: page.results.count() > 0, timeout=2000)
@@ -413,7 +420,8 @@ def test_people_page_finds_a_person_and_lists_their_applications(qtbot, demo, di
     assert timefmt.MONTHS[person.birth_date.month - 1] in page.card_labels["birth"].text()
     assert f"RT {person.rt}/RW {person.rw}" in page.card_labels["address"].text()
     rows = all_rows(page.model)
-    assert {r.id for r in rows} == {a.id for a in person.applications}
+    assert {r.id for r in rows} == {a.id for a in seen_by("layanan").where(
+        Application.person == person)}
     assert page.applications_label.text() == f"Permohonan ({len(rows)})"
     page.view.doubleClicked.emit(page.model.index(0, 0))
     assert dialogs.opened == [rows[0].id]

@@ -5,6 +5,7 @@ import hashlib
 import pytest
 
 from desktop.models import AuditEntry, Letter, TemplateOverride
+from desktop.services import permissions
 from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.letters import checks, lifecycle, templates
 
@@ -49,7 +50,7 @@ def test_a_valid_replacement_is_used_for_the_next_preview_and_signing(backend_db
 
     # The letter signed before the replacement is byte for byte what was issued.
     assert stored(before)[:2] == (before_bytes, before_hash)
-    assert lifecycle.signed_document(lifecycle.get(before.id)) == before_bytes
+    assert lifecycle.signed_document(lifecycle.get(before.id, permissions.SYSTEM)) == before_bytes
 
     # `pelita templates check` with a database open checks the replacement.
     assert checks.check_all(use_replacements=True) == []
@@ -58,7 +59,7 @@ def test_a_valid_replacement_is_used_for_the_next_preview_and_signing(backend_db
     templates.restore_shipped(o["admin"], KEY)
     assert templates.active_template(KEY) is None and override_count() == 0
     assert not {t.key: t for t in templates.list_templates()}[KEY].replaced
-    assert MARKER not in docx_text(lifecycle.preview(lifecycle.get(draft.id)))
+    assert MARKER not in docx_text(lifecycle.preview(lifecycle.get(draft.id, permissions.SYSTEM)))
     assert stored(after)[:2] == (after_bytes, after_hash)
     assert stored(before)[:2] == (before_bytes, before_hash)
     assert AuditEntry.select().where((AuditEntry.table_name == "template_override")

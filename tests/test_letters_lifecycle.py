@@ -359,7 +359,7 @@ def test_an_incomplete_letter_cannot_go_to_paraf(backend_db):
         lifecycle.submit(o["clerk"], letter)
     assert caught.value.field == "Tujuan surat sesudah 'Yth.'"
     assert "masih kosong" in caught.value.reason
-    assert lifecycle.get(letter.id).state == "draft"
+    assert lifecycle.get(letter.id, permissions.SYSTEM).state == "draft"
     letter = lifecycle.edit(o["clerk"], letter, fields={"addressee": "Direktur RSUD Depok"})
     assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"  # merged, kept
     assert submit_complete(o["clerk"], letter).state == "waiting_paraf"

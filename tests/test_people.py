@@ -68,6 +68,6 @@ def test_prefix_search_by_nik_and_name(backend_db):
     make_person()
     make_person(nik="3371015503100002", name="Siti Rahayu", birth_date=D(2010, 3, 15), sex="P")
     make_person(nik="3371020101900003", name="Siti Aminah", birth_date=D(1990, 1, 1))
-    assert [p.name for p in people.search_people("siti")] == ["Siti Aminah", "Siti Rahayu"]
-    assert [p.name for p in people.search_people("337102")] == ["Siti Aminah"]
-    assert people.search_people("zzz") == []
+    assert [p.name for p in people.search_people(permissions.SYSTEM, "siti")] == ["Siti Aminah", "Siti Rahayu"]
+    assert [p.name for p in people.search_people(permissions.SYSTEM, "337102")] == ["Siti Aminah"]
+    assert people.search_people(permissions.SYSTEM, "zzz") == []

@@ -1,6 +1,6 @@
 """Peewee models. They hold data and constraints only."""
-from desktop.models.application import (Application, Attachment, Counter, RequirementCheck,
-                                       StepEvent)
+from desktop.models.application import (Application, Attachment, AttachmentChunk, Counter,
+                                       RequirementCheck, StepEvent)
 from desktop.models.audit import AuditEntry
 from desktop.models.base import BaseModel, RecordModel, db, utcnow
 from desktop.models.catalog import Service, ServiceRequirement, ServiceStep
@@ -19,6 +19,7 @@ ALL_MODELS = [User, AuditEntry, Setting, OfficeProfile, Service, ServiceRequirem
               RequirementCheck, Attachment, StepEvent, Counter]
 ALL_MODELS += [Letter, SignerImage]
 ALL_MODELS += [TemplateOverride]
+ALL_MODELS += [AttachmentChunk]
 ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, HearseBooking,
                ClinicRequest, ScheduleChange]
 
@@ -27,6 +28,6 @@ __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry
            "HolidayOverride", "Person", "Organisation", "Application", "RequirementCheck",
            "Attachment", "StepEvent", "Counter"]
 __all__ += ["Letter", "SignerImage"]
-__all__ += ["TemplateOverride"]
+__all__ += ["TemplateOverride", "AttachmentChunk"]
 __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssignment",
             "HearseBooking", "ClinicRequest", "ScheduleChange"]

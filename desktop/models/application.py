@@ -85,3 +85,15 @@ class Counter(BaseModel):
 
     class Meta:
         indexes = ((("series", "year"), True),)
+
+
+class AttachmentChunk(BaseModel):
+    """A piece of a scan: a 10 MB scan in one statement exceeds MariaDB's default 16 MB packet
+    limit once escaped, so scans are written and read a piece at a time."""
+
+    attachment = ForeignKeyField(Attachment, backref="chunks", on_delete="CASCADE")
+    position = IntegerField()
+    data = BlobField()
+
+    class Meta:
+        indexes = ((("attachment", "position"), True),)

@@ -18,6 +18,10 @@ class Service(RecordModel):
     product = TextField(default="")
     complaint = TextField(default="")
     active = BooleanField(default=True)
+    # A sensitive case (children, referrals) is read only by these roles (",kepala,...,")
+    # and by whoever registered it; see services.case_access.
+    sensitive = BooleanField(default=False)
+    readers = CharField(max_length=200, default="")
     # Hash of the shipped definition last loaded, and whether an administrator changed it since.
     shipped_hash = CharField(max_length=64, default="")
     customized = BooleanField(default=False)

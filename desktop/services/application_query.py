@@ -6,7 +6,7 @@ from typing import NamedTuple
 from peewee import JOIN, PostgresqlDatabase
 
 from desktop.models import Application, Organisation, Person, Service, db, utcnow
-from desktop.services import timefmt
+from desktop.services import case_access, timefmt
 from desktop.services.people import name_key
 
 SORTS = {"received": Application.received_at, "due": Application.due_at,
@@ -117,14 +117,15 @@ def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
     return where
 
 
-def _base(f: ApplicationFilter, now: datetime.datetime, columns):
+def _base(actor, f: ApplicationFilter, now: datetime.datetime, columns):
     query = Application.select(*columns)
     for condition in _conditions(f, now):
         query = query.where(condition)
-    return query
+    visible = case_access.visible(actor)  # sensitive cases: their readers only
+    return query if visible is None else query.where(visible)
 
 
-def page(f: ApplicationFilter, sort: str = "received", descending: bool = True,
+def page(actor, f: ApplicationFilter, sort: str = "received", descending: bool = True,
          offset: int = 0, limit: int = 200, now: datetime.datetime | None = None
          ) -> list[ApplicationRow]:
     """One page of rows: one query, whatever the page's position or the table's size."""
@@ -133,7 +134,7 @@ def page(f: ApplicationFilter, sort: str = "received", descending: bool = True,
     order = [column.desc(), Application.id.desc()] if descending else [column, Application.id]
     if sort == "due":
         order.insert(0, Application.due_at.is_null())  # no time limit: last, on every backend
-    query = (_base(f, now, [Application.id, Application.reg_number, Application.received_at,
+    query = (_base(actor, f, now, [Application.id, Application.reg_number, Application.received_at,
                             Application.current_step, Application.state, Application.due_at,
                             Application.due_soon_at, Service.name, Person.name, Person.nik,
                             Organisation.name.alias("org_name")])
@@ -150,18 +151,18 @@ def page(f: ApplicationFilter, sort: str = "received", descending: bool = True,
             for r in db.execute_sql(*query.sql()).fetchall()]
 
 
-def count(f: ApplicationFilter, now: datetime.datetime | None = None) -> int:
-    return _base(f, now or utcnow(), [Application.id]).count()
+def count(actor, f: ApplicationFilter, now: datetime.datetime | None = None) -> int:
+    return _base(actor, f, now or utcnow(), [Application.id]).count()
 
 
-def task_count(role: str) -> int:
-    """The sidebar badge: applications waiting at a step this role performs."""
-    return count(ApplicationFilter(actor_role=role))
+def task_count(actor) -> int:
+    """The sidebar badge: applications waiting at a step the actor's role performs."""
+    return count(actor, ApplicationFilter(actor_role=actor.role))
 
 
-def my_tasks(role: str, limit: int = 200, offset: int = 0) -> list[ApplicationRow]:
+def my_tasks(actor, limit: int = 200, offset: int = 0) -> list[ApplicationRow]:
     """Oldest due first; those without a time limit after them."""
-    return page(ApplicationFilter(actor_role=role), sort="due", descending=False,
+    return page(actor, ApplicationFilter(actor_role=actor.role), sort="due", descending=False,
                 offset=offset, limit=limit)
 
 

@@ -6,16 +6,18 @@ any step may return the application to the citizen for completion, which stops t
 """
 import datetime
 import hashlib
+from pathlib import Path
 
 from peewee import JOIN
 
-from desktop.models import (Application, Attachment, Organisation, Person, RequirementCheck,
-                            Service, StepEvent, db, utcnow)
-from desktop.services import (audit, catalog, deadlines, numbering, permissions, records,
-                              settings, timefmt)
+from desktop.models import (Application, Attachment, AttachmentChunk, Organisation, Person,
+                            RequirementCheck, Service, StepEvent, db, utcnow)
+from desktop.services import (audit, case_access, catalog, chunks, deadlines, numbering,
+                              permissions, records, settings, timefmt)
 from desktop.services.calendar import WorkCalendar
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.services.prepared import Prepared
+from desktop.services.validators import clean_text
 
 CHANNELS = {"datang": "Datang langsung", "telepon": "Telepon/WhatsApp",
             "daring": "Daring (online)", "jemput": "Jemput bola/kunjungan rumah"}
@@ -27,9 +29,15 @@ ACTIONS = {"registered": "Didaftarkan", "done": "Langkah selesai", "approve": "D
            "reject": "Ditolak", "return": "Dikembalikan untuk dilengkapi",
            "resume": "Berkas dilengkapi", "complete_docs": "Berkas lengkap",
            "withdraw": "Dicabut pemohon", "view": "Dibuka"}
-SENSITIVE_CATEGORIES = frozenset({"Perlindungan Anak", "Rujukan", "Rehabilitasi Sosial"})
+COMMENT_MAX = 4000  # a summary, a decision's reason
+NOTE_MAX = 2000  # a note on one requirement
+EARLIEST_RECEIVED = datetime.datetime(2000, 1, 1)
 ATTACHMENT_TYPES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",
                     b"\xff\xd8\xff": "image/jpeg"}
+# The extensions a scan of each type may carry; it is opened under the first.
+EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",),
+              "image/jpeg": (".jpg", ".jpeg")}
+MIME_LABELS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
 
 
 def acting_role(step_actor: str) -> str:
@@ -92,7 +100,13 @@ def register(actor, service: Service, *, person: Person | None = None,
     received_at = received_at or now
     if received_at > now + datetime.timedelta(minutes=5):
         raise ValidationError("Waktu diterima", "tidak boleh di masa depan.")
+    if received_at < EARLIEST_RECEIVED:
+        raise ValidationError("Waktu diterima", "tidak boleh sebelum tahun "
+                              f"{EARLIEST_RECEIVED.year}; periksa tanggalnya.")
+    summary = clean_text(summary, "Ringkasan", COMMENT_MAX)
     checks, notes = checks or {}, notes or {}
+    notes = {position: clean_text(text, f"Catatan persyaratan {position}", NOTE_MAX)
+             for position, text in notes.items()}
     for position, state in checks.items():
         if state not in CHECK_STATES:
             raise ValidationError(f"Persyaratan {position}", "pilih ada, belum ada, atau tidak "
@@ -115,7 +129,7 @@ def register(actor, service: Service, *, person: Person | None = None,
                                      WorkCalendar())
         application = records.create(
             Application, actor, reg_number=number, service=service, person=person,
-            organisation=organisation, channel=channel, summary=summary.strip()[:4000],
+            organisation=organisation, channel=channel, summary=summary,
             received_at=received_at, complete_at=complete_at, current_step=1,
             current_actor=first_actor, state="open", due_at=deadline.due_at,
             due_soon_at=deadline.due_soon_at)
@@ -123,7 +137,7 @@ def register(actor, service: Service, *, person: Person | None = None,
             RequirementCheck.insert_many([
                 dict(application=application.id, position=r.position, group_name=r.group_name,
                      text=r.text, state=checks.get(r.position, "kurang"),
-                     note=(notes.get(r.position) or "").strip()[:2000])
+                     note=notes.get(r.position, ""))
                 for r in requirements]).execute()
         _event(application, actor, "registered")
     return application
@@ -146,20 +160,22 @@ _EVENTS = Prepared(lambda application_id: (
     .order_by(StepEvent.at, StepEvent.id)))
 
 
-def get(application_id: int, actor=None) -> Application:
-    """The application with its service and applicant, in one query."""
+def get(application_id: int, actor, record: bool = True) -> Application:
+    """The application with its service and applicant, in one query; a sensitive case only
+    for those who may read it, each reading recorded (`record=False`: the caller records it)."""
     found = _WITH_APPLICANT.rows(application_id)
     if not found:
         raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
     application = found[0]
-    if actor is not None:
+    case_access.require_readable(actor, application)
+    if record:
         record_view(actor, application)
     return application
 
 
 def is_sensitive(application: Application) -> bool:
     """Children's and referral cases are specific personal data: each reading is recorded."""
-    return application.service.category in SENSITIVE_CATEGORIES
+    return bool(application.service.sensitive)
 
 
 def record_view(actor, application: Application) -> bool:
@@ -185,6 +201,7 @@ def events_of(application: Application) -> list[StepEvent]:
 
 def _require_step_role(actor, application: Application) -> None:
     permissions.require(actor, "applications.view")
+    case_access.require_readable(actor, application)
     if application.state in CLOSED:
         raise ValidationError("Status", f"permohonan sudah {STATES[application.state].lower()}; "
                               "tidak ada langkah yang bisa dikerjakan.")
@@ -199,7 +216,7 @@ def _require_comment(comment: str, what: str) -> str:
     text = (comment or "").strip()
     if not text:
         raise ValidationError("Catatan", f"wajib diisi untuk {what}: tuliskan alasannya.")
-    return text[:4000]
+    return clean_text(text, "Catatan", COMMENT_MAX)
 
 
 def is_decision_step(application: Application) -> bool:
@@ -271,6 +288,7 @@ def decide(actor, application: Application, decision: str, comment: str) -> Appl
 def resume(actor, application: Application, comment: str = "") -> Application:
     """The citizen brought what was missing: the clock runs again, extended by the wait."""
     permissions.require(actor, "applications.register")
+    case_access.require_readable(actor, application)
     if application.state != "waiting":
         raise ValidationError("Status", "permohonan tidak sedang menunggu kelengkapan.")
     now = utcnow()
@@ -284,6 +302,7 @@ def resume(actor, application: Application, comment: str = "") -> Application:
 
 def withdraw(actor, application: Application, reason: str) -> Application:
     permissions.require(actor, "applications.register")
+    case_access.require_readable(actor, application)
     if application.state in CLOSED:
         raise ValidationError("Status", "permohonan sudah ditutup.")
     text = _require_comment(reason, "pencabutan")
@@ -307,6 +326,7 @@ def set_check(actor, application: Application, check: RequirementCheck, state: s
     is reported as a conflict instead of being overwritten.
     """
     permissions.require(actor, "applications.register")
+    case_access.require_readable(actor, application)
     if state not in CHECK_STATES:
         raise ValidationError(f"Persyaratan {check.position}", "pilih ada, belum ada, atau "
                               "tidak berlaku.")
@@ -315,7 +335,7 @@ def set_check(actor, application: Application, check: RequirementCheck, state: s
                               "diubah.")
     if check.application_id != application.id:
         raise ValidationError(f"Persyaratan {check.position}", "bukan milik permohonan ini.")
-    note = (note or "").strip()[:2000]
+    note = clean_text(note, "Catatan persyaratan", NOTE_MAX)
     with db.atomic():
         old = {"state": check.state, "note": check.note}
         rows = (RequirementCheck.update(state=state, note=note)
@@ -338,6 +358,7 @@ def set_check(actor, application: Application, check: RequirementCheck, state: s
 def attach(actor, application: Application, filename: str, data: bytes,
            check: RequirementCheck | None = None) -> Attachment:
     permissions.require(actor, "applications.register")
+    case_access.require_readable(actor, application)
     limit_mb = settings.get("attachments.max_mb")
     if not data:
         raise ValidationError("Lampiran", f"berkas '{filename}' kosong.")
@@ -345,9 +366,15 @@ def attach(actor, application: Application, filename: str, data: bytes,
         raise ValidationError("Lampiran", f"berkas '{filename}' {len(data) / 1048576:.1f} MB, "
                               f"melebihi batas {limit_mb} MB. Pindai ulang dengan resolusi "
                               "lebih kecil.")
+    filename = clean_text(Path(str(filename or "")).name, "Nama berkas lampiran", 200,
+                          required=True, multiline=False)
     mime = next((m for magic, m in ATTACHMENT_TYPES.items() if data.startswith(magic)), None)
     if mime is None:
         raise ValidationError("Lampiran", f"berkas '{filename}' bukan PDF, JPG atau PNG.")
+    if Path(filename).suffix.lower() not in EXTENSIONS[mime]:
+        raise ValidationError("Lampiran", f"nama berkas '{filename}' tidak cocok dengan isinya "
+                              f"({MIME_LABELS[mime]}): beri akhiran {' atau '.join(EXTENSIONS[mime])}"
+                              ". Hanya PDF, JPG dan PNG yang diterima.")
     if application.state in CLOSED:
         raise ValidationError("Lampiran", "permohonan sudah ditutup; pindaian tidak bisa "
                               "ditambahkan.")
@@ -355,21 +382,25 @@ def attach(actor, application: Application, filename: str, data: bytes,
         raise ValidationError("Lampiran", "persyaratan yang dipilih bukan milik permohonan ini.")
     with db.atomic():
         attachment = Attachment.create(
-            application=application, check=check, filename=filename[-200:], mime=mime,
-            size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=data,
+            application=application, check=check, filename=filename, mime=mime,
+            size=len(data), sha256=hashlib.sha256(data).hexdigest(), data=b"",
             created_at=utcnow(), created_by=actor.username)
+        chunks.write(AttachmentChunk, "attachment", attachment.id, data)
         audit.record(actor, "create", "attachment", attachment.id,
                      new={"application": application.id, "filename": attachment.filename,
                           "size": attachment.size, "sha256": attachment.sha256})
     return attachment
 
 
-def attachment_data(attachment_id: int) -> tuple[Attachment, bytes]:
+def attachment_data(actor, attachment_id: int) -> tuple[Attachment, bytes]:
     """The stored scan, checked against its checksum."""
     attachment = Attachment.get_or_none(Attachment.id == attachment_id)
     if attachment is None:
         raise NotFound("Lampiran tidak ditemukan.")
-    data = bytes(attachment.data)
+    get(attachment.application_id, actor)  # a sensitive case's scans: its readers only
+    data = chunks.read(AttachmentChunk, "attachment", attachment.id)
+    if data is None:  # saved before scans were stored in pieces
+        data = bytes(attachment.data)
     if hashlib.sha256(data).hexdigest() != attachment.sha256:
         raise ValidationError("Lampiran", f"berkas '{attachment.filename}' rusak: checksum "
                               "tidak cocok.")
@@ -392,6 +423,7 @@ def waiting_time(application: Application, now: datetime.datetime | None = None)
 def history(actor, application: Application) -> list:
     """Every audit entry about the application, its checklist and its scans, oldest first."""
     permissions.require(actor, "applications.view")
+    case_access.require_readable(actor, application)
     from desktop.models import AuditEntry
 
     checks = RequirementCheck.select(RequirementCheck.id).where(

@@ -68,7 +68,33 @@ def _query(actor, flt: AuditFilter):
         if text.isdigit():
             condition |= AuditEntry.record_id == int(text)
         query = query.where(condition)
-    return query
+    hidden = _hidden_records(actor)
+    return query if hidden is None else query.where(~hidden)
+
+
+def _hidden_records(actor):
+    """Entries about sensitive cases `actor` does not read: the case, its checklist, scans and
+    letters, and the people who appear only in such cases. None when nothing is hidden."""
+    from desktop.models import Application, Attachment, Letter, Person, RequirementCheck
+    from desktop.services import case_access, people
+
+    visible = case_access.visible(actor)
+    if visible is None:
+        return None
+    cases = Application.select(Application.id).where(~visible)
+    about = {
+        "application": cases,
+        "requirement_check": RequirementCheck.select(RequirementCheck.id)
+        .where(RequirementCheck.application.in_(cases)),
+        "attachment": Attachment.select(Attachment.id).where(Attachment.application.in_(cases)),
+        "letter": Letter.select(Letter.id).where(Letter.application.in_(cases)),
+        "person": Person.select(Person.id).where(~people.seen_by(actor)),
+    }
+    condition = None
+    for table, ids in about.items():
+        part = (AuditEntry.table_name == table) & AuditEntry.record_id.in_(ids)
+        condition = part if condition is None else condition | part
+    return condition
 
 
 def count(actor, flt: AuditFilter = AuditFilter()) -> int:

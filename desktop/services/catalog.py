@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.models import Service, ServiceRequirement, ServiceStep, db
-from desktop.services import audit, permissions, records
+from desktop.services import audit, case_access, permissions, records
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.prepared import Prepared
 from desktop.services.validators import optional_text, require_text
@@ -51,8 +51,14 @@ def _hash(definition: dict) -> str:
 
 def _columns(definition: dict) -> dict:
     limit = definition["time_limit"]
+    category = definition.get("category", "")
+    sensitive = definition.get("sensitive",
+                               case_access.default_sensitive(definition["code"], category))
     return dict(name=definition["name"], source_office=definition["source_office"],
-                category=definition.get("category", ""), limit_kind=limit["kind"],
+                sensitive=bool(sensitive),
+                readers=case_access.encode_readers(definition.get(
+                    "readers", case_access.DEFAULT_READERS)),
+                category=category, limit_kind=limit["kind"],
                 limit_value=limit.get("value"), limit_starts=limit.get("starts", "receipt"),
                 limit_note=limit.get("note", ""), fee=definition.get("fee", 0),
                 product=definition.get("product", ""),
@@ -170,6 +176,7 @@ def _normalised_children(requirements: list[dict], steps: list[dict]):
 def update_service(actor, service: Service, *, name: str, limit_kind: str, limit_value,
                    limit_starts: str, limit_note: str, fee, product: str, active: bool,
                    category: str | None = None, complaint: str | None = None,
+                   sensitive: bool | None = None, readers=None,
                    requirements: list[dict] | None = None,
                    steps: list[dict] | None = None) -> Service:
     """An administrator's edit; marks the service customized so upgrades keep it."""
@@ -198,6 +205,13 @@ def update_service(actor, service: Service, *, name: str, limit_kind: str, limit
         changes["category"] = optional_text(category, "Kategori", 80)
     if complaint is not None:
         changes["complaint"] = optional_text(complaint, "Penanganan pengaduan", 2000)
+    if sensitive is not None:
+        changes["sensitive"] = bool(sensitive)
+    if readers is not None:
+        changes["readers"] = case_access.encode_readers(readers)
+        if (changes.get("sensitive", service.sensitive) and not changes["readers"]):
+            raise ValidationError("Peran yang boleh membuka", "pilih paling sedikit satu peran "
+                                  "untuk layanan sensitif.")
     old_requirements, old_steps = _children_of(service)
     new_requirements, new_steps = _normalised_children(
         requirements if requirements is not None else old_requirements,

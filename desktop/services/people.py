@@ -2,8 +2,8 @@
 import datetime
 import re
 
-from desktop.models import Organisation, Person
-from desktop.services import records, timefmt
+from desktop.models import Application, Organisation, Person
+from desktop.services import case_access, records, timefmt
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.validators import check_nik, check_phone, optional_text, require_text
 
@@ -13,6 +13,7 @@ RELIGIONS = ["Islam", "Kristen", "Katolik", "Hindu", "Buddha", "Konghucu",
 MARITAL = ["Belum kawin", "Kawin", "Cerai hidup", "Cerai mati"]
 LEGAL_FORMS = ["Yayasan", "Perkumpulan", "Organisasi kemasyarakatan", "Perseroan terbatas",
                "Lembaga tidak berbadan hukum", "Lainnya"]
+EARLIEST_BIRTH = datetime.date(1900, 1, 1)
 PERSON_TEXT = {  # field: (label, max length)
     "name": ("Nama lengkap", 120), "birth_place": ("Tempat lahir", 80),
     "street": ("Alamat (jalan)", 200), "kelurahan": ("Kelurahan", 80),
@@ -48,10 +49,38 @@ def find_by_nik(nik: str) -> Person | None:
     return Person.get_or_none(Person.nik == digits) if digits else None
 
 
-def get(person_id: int) -> Person:
+def lookup_nik(actor, nik: str) -> Person | None:
+    """The person with this NIK, if `actor` may see them (screens that look a NIK up)."""
+    person = find_by_nik(nik)
+    return person if person is not None and can_see(actor, person) else None
+
+
+PERSON_HIDDEN = ("Data orang ini tidak ditemukan, atau hanya tercatat pada kasus sensitif yang "
+                 "dibuka oleh petugas yang menanganinya.")
+
+
+def seen_by(actor):
+    """A condition on Person: those `actor` may see. A person who appears only in sensitive
+    cases the actor does not read (a child in an adoption case) is not shown; None: all."""
+    visible = case_access.visible(actor)
+    if visible is None:
+        return None
+    has_person = Application.person.is_null(False)
+    hidden = Application.select(Application.person).where(has_person & ~visible)
+    shown = Application.select(Application.person).where(has_person & visible)
+    return Person.id.not_in(hidden) | Person.id.in_(shown)
+
+
+def can_see(actor, person: Person) -> bool:
+    condition = seen_by(actor)
+    return condition is None or Person.select().where(
+        (Person.id == person.id) & condition).exists()
+
+
+def get(actor, person_id: int) -> Person:
     person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise NotFound("Data orang ini tidak ditemukan; mungkin sudah dihapus.")
+    if person is None or not can_see(actor, person):
+        raise NotFound(PERSON_HIDDEN)
     return person
 
 
@@ -69,8 +98,13 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
             clean[key] = optional_text(values[key], label, length)
     clean["name"] = require_text(values.get("name", ""), "Nama lengkap", 120)
     birth = values.get("birth_date")
+    if birth is not None and not isinstance(birth, datetime.date):
+        raise ValidationError("Tanggal lahir", "bukan tanggal; pilih dari kalender.")
     if birth is not None and birth > today:
         raise ValidationError("Tanggal lahir", "tidak boleh di masa depan.")
+    if birth is not None and birth < EARLIEST_BIRTH:
+        raise ValidationError("Tanggal lahir", f"tidak boleh sebelum tahun {EARLIEST_BIRTH.year}; "
+                              "periksa tahunnya.")
     sex = values.get("sex", "")
     if sex and sex not in SEXES:
         raise ValidationError("Jenis kelamin", "pilih Laki-laki atau Perempuan.")
@@ -116,23 +150,42 @@ def register_person(actor, today: datetime.date | None = None, documented: bool 
     """A new person. With `documented` False the NIK may be left empty and completed later."""
     today = today or datetime.date.today()
     clean = _validated(values, today, documented)
-    if clean["nik"]:
-        existing = find_by_nik(clean["nik"])
-        if existing is not None:
-            raise ValidationError("NIK", f"sudah terdaftar atas nama {existing.name}; pilih "
-                                  "data yang ada.")
-    return records.create(Person, actor, **clean)
+    if not clean["nik"]:
+        return records.create(Person, actor, **clean)
+    existing = find_by_nik(clean["nik"])
+    if existing is not None:
+        raise _already_registered(actor, existing, "; pilih data yang ada")
+    # Another PC may register the same NIK this very moment: the loser is offered the winner.
+    return records.create(Person, actor, **clean, duplicate=lambda: _already_registered(
+        actor, find_by_nik(clean["nik"]), "; data dari PC lain itu yang dipakai"))
+
+
+class DuplicatePerson(ValidationError):
+    """The NIK is registered already; `existing` is that person when the actor may see them."""
+
+    def __init__(self, message: str, existing: Person | None):
+        super().__init__("NIK", message)
+        self.existing = existing
+
+
+def _already_registered(actor, existing: Person | None, advice: str) -> DuplicatePerson:
+    if existing is None or not can_see(actor, existing):  # never a hidden case's name
+        return DuplicatePerson("sudah terdaftar pada kasus yang ditangani petugas lain; minta "
+                               "petugas itu atau Kepala untuk melanjutkan.", None)
+    return DuplicatePerson(f"sudah terdaftar atas nama {existing.name}{advice}.", existing)
 
 
 def update_person(actor, person: Person, today: datetime.date | None = None,
                   **values) -> Person:
     today = today or datetime.date.today()
+    if not can_see(actor, person):
+        raise NotFound(PERSON_HIDDEN)
     documented = bool(values.get("nik") or person.nik)
     clean = _validated({**_current(person), **values}, today, documented)
     if clean["nik"] and clean["nik"] != person.nik:
         existing = find_by_nik(clean["nik"])
         if existing is not None and existing.id != person.id:
-            raise ValidationError("NIK", f"sudah terdaftar atas nama {existing.name}.")
+            raise _already_registered(actor, existing, "")
     return records.update(person, actor, **clean)
 
 
@@ -142,8 +195,8 @@ def _current(person: Person) -> dict:
     return {f: getattr(person, f) for f in fields}
 
 
-def search_people(prefix: str, limit: int = 20) -> list[Person]:
-    """NIK prefix (digits) or name prefix, using indexed range scans."""
+def search_people(actor, prefix: str, limit: int = 20) -> list[Person]:
+    """NIK prefix (digits) or name prefix, using indexed range scans; people `actor` may see."""
     text = (prefix or "").strip()
     if not text:
         return []
@@ -152,8 +205,11 @@ def search_people(prefix: str, limit: int = 20) -> list[Person]:
     else:
         column, key = Person.name_key, name_key(text)
     upper = key[:-1] + chr(ord(key[-1]) + 1)
-    return list(Person.select().where((column >= key) & (column < upper))
-                .order_by(column).limit(limit))
+    query = Person.select().where((column >= key) & (column < upper))
+    seen = seen_by(actor)
+    if seen is not None:
+        query = query.where(seen)
+    return list(query.order_by(column).limit(limit))
 
 
 def search_organisations(prefix: str, limit: int = 20) -> list[Organisation]:

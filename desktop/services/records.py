@@ -8,16 +8,41 @@ def _stamp_fields(model, actor, now):
     return {model.updated_at: now, model.updated_by: actor.username}
 
 
-def create(model, actor, **values):
-    """Insert a record stamped with the actor, and audit it, in one transaction."""
+def create(model, actor, duplicate=None, **values):
+    """Insert a record stamped with the actor, and audit it, in one transaction.
+
+    With `duplicate` (a callable returning the error to raise), a row that would break a
+    unique constraint is not inserted (ON CONFLICT DO NOTHING, INSERT IGNORE, INSERT OR
+    IGNORE) and `duplicate()` is raised: the violation never happens, so the value (a NIK)
+    never reaches the database server's log, and no driver error reaches the user.
+    """
     now = utcnow()
     values.update(created_at=now, created_by=actor.username, updated_at=now,
                   updated_by=actor.username, version=1)
     with db.atomic():
-        instance = model.create(**values)
+        if duplicate is None:
+            instance = model.create(**values)
+        else:
+            new_id = _insert_unless_duplicate(model, values)
+            if new_id is None:
+                raise duplicate()
+            instance = model.get_by_id(new_id)
         audit.record(actor, "create", model._meta.table_name, instance.id,
                      new=audit.snapshot(instance))
     return instance
+
+
+def _insert_unless_duplicate(model, values):
+    """The new row's id, or None when a unique value already exists."""
+    query = model.insert(**values).on_conflict_ignore()
+    sql, params = query.sql()
+    cursor = db.execute_sql(sql, params)
+    if cursor.rowcount != 1:  # not lastrowid: SQLite keeps the previous insert's there
+        return None
+    if "RETURNING" in sql.upper():
+        row = cursor.fetchone()
+        return row[0] if row else None
+    return cursor.lastrowid
 
 
 def _conflict(model, record_id, verb: str) -> ConflictError:

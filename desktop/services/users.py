@@ -44,8 +44,28 @@ def get(username: str) -> User:
     return user
 
 
-def list_users() -> list[User]:
-    return list(User.select().order_by(User.role, User.username))
+# Every column but the password hash, which never leaves the auth module's own queries.
+_PUBLIC = [f for f in User._meta.sorted_fields if f.name != "password_hash"]
+
+
+def list_users(actor) -> list[User]:
+    """Every account, for the administrator's user screen and `pelita user list`."""
+    permissions.require(actor, "users.manage")
+    return list(User.select(*_PUBLIC).order_by(User.role, User.username))
+
+
+def signers(actor) -> list[User]:
+    """Active users with the Kepala role: whom a letter may be addressed to for signing."""
+    permissions.require(actor, "letters.view")
+    return list(User.select(*_PUBLIC)
+                .where((User.role == permissions.HEAD) & User.active)
+                .order_by(User.full_name, User.username))
+
+
+def full_names(actor) -> dict[int, str]:
+    """Each account's display name by id, for lists that name who signed or changed a row."""
+    permissions.require(actor, "letters.view")
+    return {row.id: row.full_name for row in User.select(User.id, User.full_name)}
 
 
 def update_user(actor, user: User, full_name: str, role: str, active: bool,

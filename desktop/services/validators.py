@@ -92,20 +92,53 @@ def check_email(value: str, field: str = "E-mail") -> str:
     return text
 
 
-def require_text(value: str, field: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if not text:
+# Bidirectional embeddings, overrides and isolates: they make "exe.ftp" display as "ptf.exe"
+# and a name read in another order than it is stored.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Texts longer than this are typed in multi-line boxes (notes, addresses, steps).
+MULTILINE_FROM = 400
+
+
+def check_characters(text: str, field: str, multiline: bool) -> str:
+    """Refuse NUL and other control characters (tab and line breaks only in multi-line fields)
+    and bidirectional overrides: they corrupt lists, letters and the database's log."""
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            raise ValidationError(field, "memuat karakter pembalik arah tulisan (U+"
+                                  f"{ord(ch):04X}) yang tidak terlihat; hapus lalu ketik ulang "
+                                  "teksnya.")
+        if ch in "\t\n\r":
+            if not multiline:
+                raise ValidationError(field, "harus satu baris: hapus tab dan ganti baris.")
+        elif ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0:
+            what = "karakter NUL" if ch == "\x00" else f"karakter kendali (kode {ord(ch)})"
+            raise ValidationError(field, f"memuat {what} yang tidak terlihat, biasanya ikut "
+                                  "tersalin dari program lain; hapus lalu ketik ulang teksnya.")
+    return text
+
+
+def clean_text(value, field: str, max_length: int, required: bool = False,
+               multiline: bool | None = None) -> str:
+    """Trimmed text within its limit, never silently cut; `multiline` defaults to limits of
+    MULTILINE_FROM characters and more."""
+    text = ("" if value is None else str(value)).strip()
+    if required and not text:
         raise ValidationError(field, "wajib diisi.")
     if len(text) > max_length:
-        raise ValidationError(field, f"terlalu panjang: paling banyak {max_length} karakter.")
-    return text
+        raise ValidationError(field, f"terlalu panjang: {len(text)} karakter, melebihi batas "
+                              f"{max_length} karakter. Persingkat teksnya.")
+    if multiline is None:
+        multiline = max_length >= MULTILINE_FROM
+    return check_characters(text, field, multiline)
 
 
-def optional_text(value: str, field: str, max_length: int) -> str:
-    text = (value or "").strip()
-    if len(text) > max_length:
-        raise ValidationError(field, f"terlalu panjang: paling banyak {max_length} karakter.")
-    return text
+def require_text(value: str, field: str, max_length: int, multiline: bool | None = None) -> str:
+    return clean_text(value, field, max_length, required=True, multiline=multiline)
+
+
+def optional_text(value: str, field: str, max_length: int,
+                  multiline: bool | None = None) -> str:
+    return clean_text(value, field, max_length, multiline=multiline)
 
 
 def check_phone(value: str, field: str = "Telepon/WhatsApp", required: bool = False,

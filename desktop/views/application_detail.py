@@ -279,7 +279,7 @@ class ApplicationDetailDialog(QDialog):
     def reload(self, record_view: bool = False) -> None:
         """Read the application again; only the first load counts as a 'view' for the audit."""
         try:
-            self.app = applications.get(self.application_id)
+            self.app = applications.get(self.application_id, self.session.user, record=False)
         except PelitaError as exc:
             self.show_error(exc.message)
             return
@@ -578,7 +578,7 @@ class ApplicationDetailDialog(QDialog):
         if item is None:
             return
         try:
-            attachment, data = applications.attachment_data(item.data(Qt.ItemDataRole.UserRole))
+            attachment, data = applications.attachment_data(self.session.user, item.data(Qt.ItemDataRole.UserRole))
         except PelitaError as exc:
             self.preview_label.setText(exc.message)
             return
@@ -604,8 +604,9 @@ class ApplicationDetailDialog(QDialog):
         if self._preview_data is None:
             return
         attachment, data = self._preview_data
-        suffix = Path(attachment.filename).suffix or {
-            "application/pdf": ".pdf", "image/png": ".png"}.get(attachment.mime, ".jpg")
+        # Under the extension of what the bytes are, never the name's own: a scan named
+        # ktp.hta must not reach the system's HTML application host.
+        suffix = applications.EXTENSIONS.get(attachment.mime, (".bin",))[0]
         handle, name = tempfile.mkstemp(prefix="pelita-", suffix=suffix)
         with os.fdopen(handle, "wb") as fh:
             fh.write(data)

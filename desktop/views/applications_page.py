@@ -146,7 +146,7 @@ class ApplicationsPage(QWidget):
         dates.addStretch()
         dates.addWidget(self.clear_button)
 
-        self.model = ApplicationTableModel(self)
+        self.model = ApplicationTableModel(self.session.user, self)
         self.view = ApplicationTableView(self.model)
         self.view.open_requested.connect(self.open_application)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QPushButton, QSpinBox, QSplitter, QStyledItemDelegate,
                                QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
-from desktop.services import catalog, permissions, records
+from desktop.services import case_access, catalog, permissions, records
 from desktop.services.errors import ConflictError, PelitaError
 from desktop.views.partials.tables import read_only_table
 
@@ -44,6 +44,10 @@ def detail_html(service) -> str:
                      "dari versi bawaan.</p>")
     if not service.active:
         parts.append("<p style='color:#a93226'><b>Tidak aktif</b></p>")
+    if service.sensitive:
+        names = ", ".join(permissions.role_label(r) for r in sorted(case_access.readers_of(service)))
+        parts.append(f"<p><b>Kasus sensitif</b> &mdash; dibuka oleh {esc(names)} dan petugas "
+                     "yang mendaftarkannya.</p>")
     parts.append("<h3>Persyaratan</h3>")
     requirements = catalog.requirements_of(service)
     if not requirements:
@@ -221,6 +225,19 @@ class ServiceEditor(QDialog):
         self.fee_edit.setPlaceholderText("0 jika gratis")
         self.product_edit = QLineEdit()
         self.active_check = QCheckBox("Layanan aktif (tampil untuk petugas)")
+        self.sensitive_check = QCheckBox("Kasus sensitif: hanya dibuka peran berikut dan "
+                                         "petugas yang mendaftarkannya")
+        self.sensitive_check.setToolTip(
+            "Kasus anak, rujukan ODGJ, tuna susila dan sejenisnya memuat data pribadi yang "
+            "spesifik (UU 27/2022 tentang Pelindungan Data Pribadi). Peran lain tidak melihat "
+            "kasus ini di daftar, pencarian, tugas, surat maupun jejak audit.")
+        self.reader_checks = {role: QCheckBox(permissions.role_label(role))
+                              for role in permissions.ROLE_LABELS}
+        readers_row = QHBoxLayout()
+        for check in self.reader_checks.values():
+            readers_row.addWidget(check)
+        readers_row.addStretch(1)
+        self.sensitive_check.toggled.connect(self._sensitive_changed)
         self.requirements_editor = RequirementsEditor()
         self.steps_editor = StepsEditor()
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -236,12 +253,15 @@ class ServiceEditor(QDialog):
         form.addRow("Biaya (Rp):", self.fee_edit)
         form.addRow("Produk layanan:", self.product_edit)
         form.addRow("", self.active_check)
+        form.addRow("", self.sensitive_check)
+        form.addRow("Peran yang boleh membuka:", readers_row)
         # ValidationError.field -> the widget to highlight.
         self.field_widgets = {
             "Nama layanan": self.name_edit, "Jenis jangka waktu": self.kind_combo,
             "Jangka waktu": self.value_spin, "Awal jangka waktu": self.starts_combo,
             "Catatan": self.note_edit, "Biaya": self.fee_edit,
             "Produk layanan": self.product_edit,
+            "Peran yang boleh membuka": self.sensitive_check,
         }
 
         req_box = QGroupBox("Persyaratan (kelompok boleh kosong)")
@@ -283,12 +303,21 @@ class ServiceEditor(QDialog):
         self.fee_edit.setText(str(service.fee))
         self.product_edit.setText(service.product)
         self.active_check.setChecked(service.active)
+        self.sensitive_check.setChecked(bool(service.sensitive))
+        readers = case_access.readers_of(service)
+        for role, check in self.reader_checks.items():
+            check.setChecked(role in readers)
+        self._sensitive_changed()
         self.requirements_editor.set_requirements(
             [dict(group=r.group_name, text=r.text) for r in catalog.requirements_of(service)])
         self.steps_editor.set_steps(
             [dict(text=s.text, actor=s.actor, actor_label=s.actor_label)
              for s in catalog.steps_of(service)])
         self._kind_changed()
+
+    def _sensitive_changed(self, *_args) -> None:
+        for check in self.reader_checks.values():
+            check.setEnabled(self.sensitive_check.isChecked())
 
     def _kind_changed(self) -> None:
         conditional = self.kind_combo.currentData() == "conditional"
@@ -301,6 +330,9 @@ class ServiceEditor(QDialog):
                     limit_starts=self.starts_combo.currentData(),
                     limit_note=self.note_edit.toPlainText(), fee=self.fee_edit.text().strip(),
                     product=self.product_edit.text(), active=self.active_check.isChecked(),
+                    sensitive=self.sensitive_check.isChecked(),
+                    readers=[role for role, check in self.reader_checks.items()
+                             if check.isChecked()],
                     requirements=self.requirements_editor.requirements(),
                     steps=self.steps_editor.steps())
 

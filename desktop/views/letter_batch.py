@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlain
                                QProgressBar, QPushButton, QVBoxLayout)
 from shiboken6 import isValid
 
+from desktop.services import users
 from desktop.services.errors import PelitaError
 from desktop.services.letters import batch
 from desktop.views import workers
-from desktop.views.letter_dialog import signer_combo, signers
+from desktop.views.letter_dialog import signer_combo
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 
 
@@ -44,7 +45,7 @@ class BatchLetterDialog(QDialog):
                        "masing-masing dengan surat pertama layanannya. Permohonan yang tidak "
                        "menghasilkan surat dilewati dengan alasannya.")
         intro.setWordWrap(True)
-        self.signer_combo = signer_combo()
+        self.signer_combo = signer_combo(self.session.user)
         form = QFormLayout()
         form.addRow("Penanda tangan:", self.signer_combo)
 
@@ -57,7 +58,7 @@ class BatchLetterDialog(QDialog):
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.report.setPlaceholderText("Hasil akan tampil di sini.")
-        if not signers():
+        if not users.signers(self.session.user):
             self._say("Belum ada pengguna berperan Kepala yang aktif; minta administrator "
                       "menambahkannya di menu Pengguna.", error=True)
 

@@ -38,14 +38,9 @@ def _button(text: str, slot=None) -> QPushButton:
     return button
 
 
-def signers() -> list:
-    """Active users with the Kepala role: whom a letter may be addressed to for signing."""
-    return [u for u in users.list_users() if u.role == permissions.HEAD and u.active]
-
-
-def signer_combo(selected_id: int | None = None) -> QComboBox:
+def signer_combo(actor, selected_id: int | None = None) -> QComboBox:
     combo = QComboBox()
-    for user in signers():
+    for user in users.signers(actor):
         label = user.full_name + (f" — {user.position}" if user.position else "")
         combo.addItem(label, user.id)
     if selected_id is not None:
@@ -104,7 +99,7 @@ class LetterDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.letter_id = letter_id
-        self.letter = lifecycle.get(letter_id)  # NotFound goes to the caller
+        self.letter = lifecycle.get(letter_id, session.user)  # NotFound goes to the caller
         self.changed = False  # the letter moved on or was edited: lists should refresh
         self.field_widgets: dict[str, QWidget] = {}
         self.action_buttons: dict[str, QPushButton] = {}
@@ -134,7 +129,7 @@ class LetterDialog(QDialog):
 
         self.subject_edit = QLineEdit()
         self.subject_edit.setMaxLength(lifecycle.SUBJECT_MAX)
-        self.signer_combo = signer_combo()
+        self.signer_combo = signer_combo(self.session.user)
         top_form = QFormLayout()
         top_form.addRow("Hal:", self.subject_edit)
         top_form.addRow("Penanda tangan:", self.signer_combo)
@@ -260,7 +255,7 @@ class LetterDialog(QDialog):
         parts = []
         if letter.application_id is not None:
             try:
-                app = applications.get(letter.application_id)
+                app = applications.get(letter.application_id, self.session.user, record=False)
             except PelitaError:
                 app = None
             if app is not None:
@@ -288,7 +283,8 @@ class LetterDialog(QDialog):
                 return json.loads(letter.issued or "{}")
             except ValueError:
                 return {}
-        app = applications.get(letter.application_id) if letter.application_id else None
+        app = (applications.get(letter.application_id, self.session.user, record=False)
+               if letter.application_id else None)
         values = letter_context.build(letter, application=app)
         values.update(letter_context.free_text(letter))
         return values
@@ -387,7 +383,7 @@ class LetterDialog(QDialog):
         try:
             self.letter = func()
         except ConflictError as exc:
-            self.letter = lifecycle.get(self.letter_id)
+            self.letter = lifecycle.get(self.letter_id, self.session.user)
             self._fill()
             self.errors.show(exc)
             self.message.setText(exc.message + " Tampilan sudah dimuat ulang.")
@@ -583,7 +579,7 @@ class DraftLetterDialog(QDialog):
         self.choice_combo = QComboBox()
         for choice in self.choices:
             self.choice_combo.addItem(choice_label(choice))
-        self.signer_combo = signer_combo()
+        self.signer_combo = signer_combo(self.session.user)
         form = QFormLayout()
         form.addRow("Permohonan:", QLabel(application.reg_number))
         form.addRow("Jenis surat:", self.choice_combo)
@@ -591,7 +587,7 @@ class DraftLetterDialog(QDialog):
         self.message = error_label()
         self.errors = FieldErrors(self.message, {"Penanda tangan": self.signer_combo,
                                                  "Jenis surat": self.choice_combo})
-        if not signers():
+        if not users.signers(self.session.user):
             self.errors.show(PelitaError("Belum ada pengguna berperan Kepala yang aktif; minta "
                                          "administrator menambahkannya di menu Pengguna."))
             self.message.show()

@@ -273,10 +273,9 @@ class LetterSettingsPage(QWidget):
         current = self.signer_combo.currentData()
         self.signer_combo.blockSignals(True)
         self.signer_combo.clear()
-        for user in users.list_users():
-            if user.role == permissions.HEAD and user.active:
-                text = user.full_name + (f" — {user.position}" if user.position else "")
-                self.signer_combo.addItem(f"{text} ({user.username})", user.id)
+        for user in users.signers(self.session.user):
+            text = user.full_name + (f" — {user.position}" if user.position else "")
+            self.signer_combo.addItem(f"{text} ({user.username})", user.id)
         index = self.signer_combo.findData(current) if current is not None else 0
         self.signer_combo.setCurrentIndex(max(index, 0))
         self.signer_combo.blockSignals(False)
@@ -286,7 +285,7 @@ class LetterSettingsPage(QWidget):
         user_id = self.signer_combo.currentData()
         if user_id is None:
             return None
-        return next((u for u in users.list_users() if u.id == user_id), None)
+        return next((u for u in users.signers(self.session.user) if u.id == user_id), None)
 
     def _show_signer(self) -> None:
         signer = self.selected_signer()

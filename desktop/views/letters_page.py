@@ -82,7 +82,7 @@ class Rendered:
 
 
 def render_letter_pages(actor, letter_id: int, dpi: int = PREVIEW_DPI) -> Rendered:
-    letter = lifecycle.get(letter_id)
+    letter = lifecycle.get(letter_id, actor)
     docx = lifecycle.preview(letter)  # a tampered signed letter raises here: nothing to show
     rendered = Rendered(letter.id, letter.version, docx)
     try:
@@ -247,7 +247,7 @@ class LetterPreview(QWidget):
         if self.current is None:
             return
         try:
-            letter = lifecycle.get(self.current.letter_id)
+            letter = lifecycle.get(self.current.letter_id, self.session.user)
         except PelitaError as exc:
             self._say(exc.message, error=True)
             return
@@ -268,7 +268,7 @@ def _kind(letter) -> str:
 
 def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
     """The table's rows for `state` (None: all), and the count for each of the role's tabs."""
-    signers = {u.id: u.full_name for u in users.list_users()}
+    signers = users.full_names(actor)
     applicants: dict[int, str] = {}
     rows = []
     for letter in lifecycle.queue(actor, state):
@@ -276,7 +276,7 @@ def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
         if letter.application_id is not None:
             if letter.application_id not in applicants:
                 try:
-                    app = applications.get(letter.application_id)
+                    app = applications.get(letter.application_id, actor, record=False)
                 except PelitaError:
                     applicants[letter.application_id] = "-"
                 else:

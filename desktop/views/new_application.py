@@ -308,7 +308,7 @@ class NewApplicationDialog(QDialog):
         digits = re.sub(r"\s", "", text)
         if len(digits) == 16 and digits.isdigit():
             self.search_results.clear()
-            known = people.find_by_nik(digits)
+            known = people.lookup_nik(self.session.user, digits)
             if known is not None:
                 self.person_form.hide()
                 self.search_results.hide()
@@ -333,7 +333,7 @@ class NewApplicationDialog(QDialog):
         self.search_results.show()
         self.search_results.clear()
         query = text.strip()
-        for person in people.search_people(query) if len(query) >= 3 else []:
+        for person in people.search_people(self.session.user, query) if len(query) >= 3 else []:
             item = QListWidgetItem(f"{person.name} — NIK {person.nik or 'belum ada'} — "
                                    f"{person_address(person)}")
             item.setData(Qt.ItemDataRole.UserRole, person)
@@ -376,13 +376,18 @@ class NewApplicationDialog(QDialog):
             if self.person is not None:
                 return True
             if not self.person_form.isHidden():
-                person = people.register_person(user, documented=self.person_form.documented(),
-                                                **self.person_form.values())
-                self.person_form.hide()
-                self.search_edit.blockSignals(True)
-                self.search_edit.setText(person.nik or person.name)
-                self.search_edit.blockSignals(False)
-                self._set_person(person)
+                try:
+                    person = people.register_person(
+                        user, documented=self.person_form.documented(),
+                        **self.person_form.values())
+                except people.DuplicatePerson as exc:
+                    if exc.existing is None:
+                        raise
+                    # Registered on another PC meanwhile: offer that record to check.
+                    self._use_registered(exc.existing)
+                    self.errors.show(exc)
+                    return False
+                self._use_registered(person)
                 return True
             item = self.search_results.currentItem()
             if item is not None:
@@ -394,6 +399,13 @@ class NewApplicationDialog(QDialog):
             self.errors.fields = self._applicant_fields()
             self.errors.show(exc)
             return False
+
+    def _use_registered(self, person) -> None:
+        self.person_form.hide()
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(person.nik or person.name)
+        self.search_edit.blockSignals(False)
+        self._set_person(person)
 
     # -- step 3: checklist ----------------------------------------------------------------
     def _checklist_page(self) -> QWidget:

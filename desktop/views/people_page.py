@@ -111,7 +111,7 @@ class PeoplePage(QWidget):
 
         self.applications_label = QLabel()
         self.applications_label.setStyleSheet("font-weight: 600;")
-        self.model = ApplicationTableModel(self)
+        self.model = ApplicationTableModel(self.session.user, self)
         self.view = ApplicationTableView(self.model)
         for column in (COL_APPLICANT, COL_NIK):  # the same person on every row
             self.view.setColumnHidden(column, True)
@@ -150,7 +150,7 @@ class PeoplePage(QWidget):
     def search(self) -> None:
         self._search_timer.stop()
         text = self.search_edit.text().strip()
-        found = people.search_people(text, limit=RESULT_LIMIT) if text else []
+        found = people.search_people(self.session.user, text, limit=RESULT_LIMIT) if text else []
         keep = self.person.id if self.person is not None else None
         self.results.blockSignals(True)
         self.results.clear()
@@ -186,7 +186,7 @@ class PeoplePage(QWidget):
 
     def show_person(self, person_id: int) -> None:
         try:
-            self.person = people.get(person_id)
+            self.person = people.get(self.session.user, person_id)
         except PelitaError as exc:
             self.person = None
             self.title_label.setText(exc.message)

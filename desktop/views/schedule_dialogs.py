@@ -235,7 +235,7 @@ class HearseDialog(_BookingDialog):
         self.duration_spin.setValue(b.duration_minutes)
 
     def _fill_from_nik(self) -> None:
-        person = people.find_by_nik(self.nik_edit.text())
+        person = people.lookup_nik(self.actor, self.nik_edit.text())
         if person is not None:
             if not self.name_edit.text():
                 self.name_edit.setText(person.name)
@@ -370,7 +370,7 @@ class ClinicDialog(_BookingDialog):
         self.duration_spin.setValue(int((r.end_at - r.start_at).total_seconds() // 60))
 
     def _fill_from_nik(self) -> None:
-        person = people.find_by_nik(self.nik_edit.text())
+        person = people.lookup_nik(self.actor, self.nik_edit.text())
         if person is None:
             return
         for edit, value in ((self.name_edit, person.name), (self.kk_edit, person.kk_number),

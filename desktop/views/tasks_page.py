@@ -13,12 +13,13 @@ from desktop.views.partials.application_table import (ApplicationTableModel,
 
 def task_badge_count(user) -> int:
     """The sidebar badge: one indexed COUNT."""
-    return application_query.task_count(user.role)
+    return application_query.task_count(user)
 
 
-def _counts(role: str) -> tuple[int, int]:
-    return (application_query.task_count(role),
-            application_query.count(ApplicationFilter(actor_role=role, due="terlambat")))
+def _counts(user) -> tuple[int, int]:
+    return (application_query.task_count(user),
+            application_query.count(user, ApplicationFilter(actor_role=user.role,
+                                                            due="terlambat")))
 
 
 def heading_text(total: int, overdue: int) -> str:
@@ -45,7 +46,7 @@ class TasksPage(QWidget):
             "Klik dua kali atau tekan Enter untuk membuka.")
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #4b5563;")
-        self.model = ApplicationTableModel(self)
+        self.model = ApplicationTableModel(self.session.user, self)
         self.view = ApplicationTableView()
         # The same order as application_query.my_tasks: oldest due first, no limit last.
         self.model.sort_key, self.model.descending = "due", False
@@ -60,9 +61,10 @@ class TasksPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        role = self.session.user.role
-        self.model.set_filter(ApplicationFilter(actor_role=role), sort="due", descending=False)
-        workers.run_task(lambda: _counts(role), self._show_counts)
+        user = self.session.user
+        self.model.set_filter(ApplicationFilter(actor_role=user.role), sort="due",
+                              descending=False)
+        workers.run_task(lambda: _counts(user), self._show_counts)
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         if not isValid(self):

@@ -128,7 +128,7 @@ class UsersPage(QWidget):
     # --- table ---------------------------------------------------------------
     def refresh(self) -> None:
         current = self.editing.username if self.editing else None
-        self._users = users.list_users()
+        self._users = users.list_users(self.session.user)
         now = utcnow()
         self.model.removeRows(0, self.model.rowCount())
         for user in self._users:

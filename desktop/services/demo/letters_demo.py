@@ -2,7 +2,7 @@
 import random
 
 from desktop.models import Application, Letter, User
-from desktop.services import applications
+from desktop.services import applications, case_access, permissions
 from desktop.services.letters import catalogue, context, lifecycle
 
 # state reached -> how many letters end there
@@ -13,10 +13,11 @@ PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed",
 def fill(rng: random.Random, size: int, report) -> None:
     if size <= 0 or Letter.select().exists():
         return
-    drafter = User.get_or_none(User.username == "layanan")
+    clerk = User.get_or_none(User.username == "layanan")
+    social_worker = User.get_or_none(User.username == "peksos")
     coordinator = User.get_or_none(User.username == "kabid")
     signer = User.get_or_none(User.username == "kadis")
-    if None in (drafter, coordinator, signer):
+    if None in (clerk, social_worker, coordinator, signer):
         return
     wanted = sum(n for _, n in PLAN) if size >= 100 else max(1, size // 20)
     candidates = (Application.select().where(Application.state.in_(["open", "completed"]))
@@ -25,6 +26,8 @@ def fill(rng: random.Random, size: int, report) -> None:
     ends = [state for state, n in PLAN for _ in range(n)]
     made = 0
     for application, end in zip(targets, ends):
+        # A sensitive case's letter is drafted by those who work it.
+        drafter = clerk if case_access.can_read(clerk, application) else social_worker
         letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))
         steps = ["waiting_paraf", "waiting_signature", "signed", "handed_over"]
         for step in steps[:steps.index(end) + 1] if end != "draft" else []:
@@ -43,7 +46,8 @@ def fill(rng: random.Random, size: int, report) -> None:
 def complete(actor, letter):
     """Fill the parts staff would type (addressee, amounts, survey results) with the
     catalogue's realistic sample text."""
-    application = applications.get(letter.application_id) if letter.application_id else None
+    application = (applications.get(letter.application_id, permissions.SYSTEM, record=False)
+                   if letter.application_id else None)
     values = context.build(letter, application=application)
     sample = catalogue.sample_context(letter.template_key)
     missing = {name: sample[name] for name in context.missing_names(letter, values)}

@@ -44,7 +44,7 @@ def draft_many(actor, application_ids, signer, *,
             break
         reg_number = ""
         try:
-            application = applications.get(application_id)
+            application = applications.get(application_id, actor, record=False)
             reg_number = application.reg_number
             result.created.append(lifecycle.draft(actor, application, signer=signer))
         except PelitaError as exc:

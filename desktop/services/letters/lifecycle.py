@@ -11,11 +11,13 @@ import secrets
 
 from peewee import IntegrityError
 
-from desktop.models import Letter, SignerImage, User, db, utcnow
-from desktop.services import audit, numbering, permissions, records, settings, timefmt
+from desktop.models import Application, Letter, SignerImage, User, db, utcnow
+from desktop.services import (audit, case_access, numbering, permissions, records, settings,
+                              timefmt)
 from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.services.letters import catalogue, checks, templates
 from desktop.services.letters import context as letter_context
+from desktop.services.validators import clean_text
 
 STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
           "waiting_signature": "Menunggu tanda tangan", "signed": "Ditandatangani",
@@ -70,11 +72,21 @@ def counter_series(letter: Letter, pattern: str, unit: str) -> str:
 
 # -- reading -----------------------------------------------------------------------------------
 
-def get(letter_id: int) -> Letter:
+def get(letter_id: int, actor) -> Letter:
+    """The letter, for someone who may read its case (a sensitive case's letters are its
+    readers' only)."""
     letter = Letter.get_or_none(Letter.id == letter_id)
     if letter is None:
         raise NotFound("Surat ini tidak ditemukan; mungkin sudah dihapus.")
+    _require_readable(actor, letter)
     return letter
+
+
+def _require_readable(actor, letter: Letter) -> None:
+    if letter.application_id is not None:
+        from desktop.services import applications
+
+        applications.get(letter.application_id, actor, record=False)
 
 
 def states_for(actor) -> list[str]:
@@ -101,6 +113,10 @@ def queue(actor, state: str | None = None) -> list[Letter]:
     query = Letter.select(*columns)
     if state is not None:
         query = query.where(Letter.state == state)
+    visible = case_access.visible(actor)
+    if visible is not None:
+        query = query.where(Letter.application.is_null() | Letter.application.in_(
+            Application.select(Application.id).where(visible)))
     if state == "waiting_signature" and actor.role == permissions.HEAD:
         query = query.where(Letter.signer == actor.id)
     if state == "waiting_paraf" and actor.role == permissions.HEAD:
@@ -144,7 +160,8 @@ def _application(letter: Letter):
         return None
     from desktop.services import applications
 
-    return applications.get(letter.application_id)
+    # Internal: whoever asked was checked when the letter was read (get, _require_readable).
+    return applications.get(letter.application_id, permissions.SYSTEM, record=False)
 
 
 def _emblem() -> dict:
@@ -169,11 +186,7 @@ def _check_signer(signer) -> User:
 
 
 def _check_text(label: str, value) -> str:
-    text = "" if value is None else str(value).strip()
-    if len(text) > FIELD_MAX:
-        raise ValidationError(label, f"{len(text)} karakter, melebihi batas {FIELD_MAX}; "
-                              "persingkat teksnya.")
-    return text
+    return clean_text(value, label, FIELD_MAX, multiline=True)
 
 
 def _check_fields(template_key: str, fields: dict | None) -> str:
@@ -196,10 +209,7 @@ def _check_subject(subject: str) -> str:
     text = (subject or "").strip()
     if not text:
         raise ValidationError("Hal", "wajib diisi: tuliskan perihal surat.")
-    if len(text) > SUBJECT_MAX:
-        raise ValidationError("Hal", f"{len(text)} karakter, melebihi batas {SUBJECT_MAX}; "
-                              "persingkat perihalnya.")
-    return text
+    return clean_text(text, "Hal", SUBJECT_MAX, multiline=False)
 
 
 def letter_choices(application) -> list:
@@ -218,6 +228,7 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
     signer = _check_signer(signer)
     defaults = {}
     if application is not None:
+        case_access.require_readable(actor, application)
         if application.state in ("rejected", "withdrawn"):
             raise ValidationError("Permohonan", f"{application.reg_number} sudah ditolak atau "
                                   "dicabut; surat tidak dapat dibuat.")
@@ -264,6 +275,7 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
          signer=None) -> Letter:
     """Change the free text, subject or chosen signer of a draft or returned letter."""
     permissions.require(actor, "letters.draft")
+    _require_readable(actor, letter)
     _refuse_issued(letter, "diubah")
     if letter.state not in EDITABLE:
         raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
@@ -284,6 +296,7 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
 def submit(actor, letter: Letter) -> Letter:
     """Send a draft (or a corrected returned letter) to the verifier for paraf."""
     permissions.require(actor, "letters.draft")
+    _require_readable(actor, letter)
     _refuse_issued(letter, "diajukan lagi")
     if letter.state not in EDITABLE:
         raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}.")
@@ -304,6 +317,7 @@ def _require_complete(letter: Letter) -> None:
 def paraf(actor, letter: Letter) -> Letter:
     """The verifier (koordinator) initials the draft: it goes to the signer."""
     permissions.require(actor, "letters.paraf")
+    _require_readable(actor, letter)
     _refuse_issued(letter, "diparaf lagi")
     if letter.state != "waiting_paraf":
         raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
@@ -319,6 +333,7 @@ def paraf(actor, letter: Letter) -> Letter:
 def return_letter(actor, letter: Letter, note: str) -> Letter:
     """Back to the drafter with a note: by the verifier, or by the signer before signing."""
     _refuse_issued(letter, "dikembalikan")
+    _require_readable(actor, letter)
     if letter.state == "waiting_paraf":
         permissions.require(actor, "letters.paraf")
     elif letter.state == "waiting_signature":
@@ -330,7 +345,8 @@ def return_letter(actor, letter: Letter, note: str) -> Letter:
     if not text:
         raise ValidationError("Catatan pengembalian", "wajib diisi: tuliskan apa yang harus "
                               "diperbaiki.")
-    return records.update(letter, actor, state="returned", return_note=text[:FIELD_MAX],
+    text = clean_text(text, "Catatan pengembalian", FIELD_MAX, multiline=True)
+    return records.update(letter, actor, state="returned", return_note=text,
                           paraf_by=None, paraf_at=None)
 
 
@@ -363,6 +379,7 @@ def _signer_images(signer: User) -> dict:
 
 def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
     permissions.require(actor, "letters.sign")
+    _require_readable(actor, letter)
     _refuse_issued(letter, "ditandatangani lagi")
     current = records.reload(letter)
     if current.version != letter.version:
@@ -443,12 +460,13 @@ def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
         raise ValidationError("Pola nomor surat", "menghasilkan nomor yang sudah dipakai surat "
                               "lain. Sertakan {seq} dan kode klasifikasi atau {series} dalam "
                               "pola, lalu tanda tangani lagi.") from None
-    return get(letter.id)
+    return get(letter.id, actor)
 
 
 def hand_over(actor, letter: Letter) -> Letter:
     """The signed letter was given to the applicant."""
     permissions.require(actor, "letters.hand_over")
+    _require_readable(actor, letter)
     current = records.reload(letter)
     if current.state == "handed_over":
         raise ValidationError("Status surat", f"surat {current.number} sudah diserahkan pada "
@@ -463,6 +481,7 @@ def hand_over(actor, letter: Letter) -> Letter:
 def pdf_of(actor, letter: Letter) -> bytes:
     """The signed letter as PDF: converted once and kept; the DOCX stays the original."""
     permissions.require(actor, "letters.view")
+    _require_readable(actor, letter)
     stored = Letter.select(Letter.pdf).where(Letter.id == letter.id).scalar()
     if stored:
         return bytes(stored)

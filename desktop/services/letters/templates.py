@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from peewee import IntegrityError
 
 from desktop.models import TemplateOverride, db
-from desktop.services import permissions, records
+from desktop.services import chunks, permissions, records
 from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.letters import catalogue, checks, render
 
@@ -83,9 +83,12 @@ def replace(actor, template_key: str, data: bytes, filename: str = "") -> Templa
     data = bytes(data or b"")
     if not data:
         raise ValidationError(f"Templat {template_key}.docx", "berkas kosong.")
-    if len(data) > TEMPLATE_MAX_BYTES:
+    server_max = chunks.single_value_max()  # MariaDB's packet limit, read from the server
+    limit = min(TEMPLATE_MAX_BYTES, server_max) if server_max else TEMPLATE_MAX_BYTES
+    if len(data) > limit:
         raise ValidationError(f"Templat {template_key}.docx", "berkas terlalu besar: paling "
-                              f"besar {TEMPLATE_MAX_BYTES // (1024 * 1024)} MB.")
+                              f"besar {limit / (1024 * 1024):.1f} MB. Perkecil gambar di "
+                              "dalamnya (Word: Kompres Gambar) lalu unggah lagi.")
     checks.require_valid(template_key, data)
     values = {"docx": data, "sha256": hashlib.sha256(data).hexdigest(),
               "filename": (filename or "")[-FILENAME_MAX:]}

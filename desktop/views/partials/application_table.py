@@ -113,8 +113,9 @@ class ApplicationTableModel(QStandardItemModel):
 
     count_changed = Signal(int)  # the total for the current filter, once counted
 
-    def __init__(self, parent=None, page_size: int = PAGE_SIZE):
+    def __init__(self, actor, parent=None, page_size: int = PAGE_SIZE):
         super().__init__(0, len(COLUMNS), parent)
+        self.actor = actor  # whose lists: sensitive cases show only to their readers
         self.setHorizontalHeaderLabels(COLUMNS)
         for column in range(len(COLUMNS)):
             self.setHeaderData(column, Qt.Orientation.Horizontal,
@@ -165,7 +166,7 @@ class ApplicationTableModel(QStandardItemModel):
 
     def _read(self, offset: int) -> list[ApplicationRow]:
         self.page_queries += 1
-        return application_query.page(self.filter, self.sort_key, self.descending,
+        return application_query.page(self.actor, self.filter, self.sort_key, self.descending,
                                       offset=offset, limit=self.page_size)
 
     def _append(self, rows: list[ApplicationRow]) -> None:
@@ -218,7 +219,8 @@ class ApplicationTableModel(QStandardItemModel):
 
     def _start_count(self, generation: int, flt: ApplicationFilter) -> None:
         if isValid(self) and generation == self._generation:  # else the filter moved on
-            workers.run_task(lambda: application_query.count(flt),
+            actor = self.actor
+            workers.run_task(lambda: application_query.count(actor, flt),
                              lambda total: self._set_total(generation, total))
 
     def _set_total(self, generation: int, total: int) -> None:
@@ -247,7 +249,7 @@ class ApplicationTableModel(QStandardItemModel):
         position = self.row_of(application_id)
         if position is None:
             return
-        fresh = application_query.page(self.filter, self.sort_key, self.descending,
+        fresh = application_query.page(self.actor, self.filter, self.sort_key, self.descending,
                                        offset=position, limit=1)
         self.page_queries += 1
         if fresh and fresh[0].id == application_id:
