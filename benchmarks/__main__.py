@@ -78,7 +78,11 @@ def _on_postgresql(size: int, repeats: int) -> dict:
             # Measure a settled server: right after the bulk load its checkpoint was still
             # writing, and both the detail and its baseline took 22 ms instead of 7 to 11.
             cur.execute("CHECKPOINT")
-        return _in_process(url, repeats, suffix="@postgresql")
+        results = _in_process(url, repeats, suffix="@postgresql")
+        from benchmarks import backup
+
+        results.update(backup.run(url, repeats=min(repeats, 3)))
+        return results
     finally:
         with admin.cursor() as cur:
             cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -29,6 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in [("upgrade", "buat atau perbarui skema dan katalog layanan"),
                        ("status", "tampilkan keadaan skema")]:
         _add_database_option(db_sub.add_parser(name, help=text))
+    grant = db_sub.add_parser("grant-app-user", help="buat atau perbarui pengguna database "
+                              "aplikasi (hanya data; tidak bisa mengubah skema atau jejak audit)")
+    grant.add_argument("name")
+    grant.add_argument("--password-stdin", action="store_true",
+                       help="baca kata sandi dari stdin (untuk skrip)")
+    _add_database_option(grant)
 
     user_cmd = commands.add_parser("user", help="akun pengguna")
     user_sub = user_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
@@ -61,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     tpl_check.add_argument("--out", metavar="FOLDER", type=Path,
                            help="simpan hasil DOCX tiap templat (bernama sesuai templatnya)")
 
+    backup_cmd = commands.add_parser("backup", help="cadangkan seluruh database ke satu berkas")
+    backup_cmd.add_argument("file", type=Path)
+    _add_database_option(backup_cmd)
+    restore_cmd = commands.add_parser("restore", help="pulihkan berkas cadangan ke database "
+                                      "baru yang kosong (SQLite, PostgreSQL atau MariaDB)")
+    restore_cmd.add_argument("file", type=Path)
+    _add_database_option(restore_cmd)
+
     demo = commands.add_parser("demo", help="isi database dengan data contoh yang realistis")
     demo.add_argument("--size", type=int, default=100, help="banyaknya data contoh")
     demo.add_argument("--seed", type=int, default=2026)
@@ -91,10 +105,25 @@ def _open(url: str | None, need_current: bool = True):
     return target
 
 
+def _grant_app_user(args, target) -> int:
+    from desktop.services import db_accounts, permissions, schema
+
+    schema.check_openable()
+    password = _read_password(args.password_stdin)
+    tables = db_accounts.grant_app_user(permissions.SYSTEM, args.name, password)
+    print(f"Database: {target.describe()}")
+    print(f"Pengguna aplikasi '{args.name}' siap: {len(tables)} tabel. Isikan pengguna ini di "
+          "setiap PC (Ganti koneksi…). Jalankan perintah ini lagi setiap kali selesai "
+          "«pelita db upgrade».")
+    return 0
+
+
 def _cmd_db(args) -> int:
     from desktop.services import schema
 
     target = _open(args.database, need_current=False)
+    if args.action == "grant-app-user":
+        return _grant_app_user(args, target)
     if args.action == "status":
         current = schema.status()
         print(f"Database: {target.describe()}")
@@ -180,6 +209,28 @@ def _cmd_templates(args) -> int:
     return 1 if problems else 0
 
 
+def _cmd_backup(args) -> int:
+    from desktop.services import backup, permissions
+
+    target = _open(args.database)
+    report = backup.backup(permissions.SYSTEM, args.file)
+    print(f"Database: {target.describe()}")
+    print(f"Cadangan: {report.path} ({len(report.tables)} tabel, {report.rows} baris, "
+          f"{report.path.stat().st_size / 1048576:.1f} MB)")
+    return 0
+
+
+def _cmd_restore(args) -> int:
+    from desktop.services import backup, permissions
+
+    target = _open(args.database, need_current=False)
+    report = backup.restore(permissions.SYSTEM, args.file)
+    print(f"Database: {target.describe()}")
+    print(f"Dipulihkan dari {report.path}: {len(report.tables)} tabel, {report.rows} baris; "
+          "jumlah baris dan sidik SHA-256 setiap tabel cocok.")
+    return 0
+
+
 def _run_demo_app() -> int:
     import tempfile
 
@@ -200,7 +251,7 @@ def main(argv=None) -> int:
 
     args = build_parser().parse_args(argv)
     handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo,
-                "templates": _cmd_templates}
+                "templates": _cmd_templates, "backup": _cmd_backup, "restore": _cmd_restore}
     try:
         if args.command in handlers:
             return handlers[args.command](args)

@@ -56,7 +56,10 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("schedule.buffer_before_minutes", "Jeda sebelum berangkat", 30, 0, 240, "menit"),
     SettingDef("schedule.buffer_after_minutes", "Jeda setelah kembali", 30, 0, 240, "menit"),
     SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
+    SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
+               365, "hari"),
 ]}
+LAST_BACKUP = "backup.last_at"  # written by each backup, not edited on the settings screen
 
 
 def get(key: str):
@@ -97,3 +100,28 @@ def _store(actor, key: str, value) -> None:
         records.create(Setting, actor, key=key, value=json.dumps(value))
     else:
         records.update(row, actor, value=json.dumps(value))
+
+
+def record_backup(actor, when) -> None:
+    """Remember when the last complete backup was made (for the reminder)."""
+    _store(actor, LAST_BACKUP, when.isoformat(sep=" "))
+
+
+def last_backup():
+    """When the last complete backup was made, or None."""
+    import datetime
+
+    row = Setting.get_or_none(Setting.key == LAST_BACKUP)
+    try:
+        return datetime.datetime.fromisoformat(json.loads(row.value)) if row else None
+    except (ValueError, TypeError):
+        return None
+
+
+def backup_overdue(now) -> bool:
+    """True when no backup was made within the reminder's days."""
+    import datetime
+
+    last = last_backup()
+    days = get("backup.remind_days")
+    return last is None or now - last > datetime.timedelta(days=days)

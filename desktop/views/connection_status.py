@@ -8,6 +8,7 @@ from desktop.views import workers
 from desktop.views.partials.forms import ERROR_TEXT_STYLE
 
 LOST_TEXT = "Koneksi ke server terputus, mencoba lagi…"
+FILE_TEXT = "Berkas database tidak bisa dipakai, mencoba lagi…"  # the embedded SQLite file
 RESTORED_TEXT = "Koneksi ke database pulih kembali."
 RETRY_MS = 5000
 
@@ -43,6 +44,7 @@ class ConnectionStatus(QLabel):
 
     def _show(self, problem) -> None:
         if problem:
+            self.setText(FILE_TEXT if problem.startswith("Berkas database") else LOST_TEXT)
             self.setToolTip(problem)
             self.show()
             if not self._timer.isActive():

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._badge_timer.timeout.connect(self.update_task_badge)
         self._badge_timer.start()
         self.update_task_badge()
+        self._remind_backup()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -266,6 +267,19 @@ class MainWindow(QMainWindow):
         title = next(s.title for s in self.sections if s.key == TASKS_SECTION)
         item.setText(f"{title} ({count})" if count else title)
 
+    def _remind_backup(self) -> None:
+        """An administrator hears when the last backup is older than the office's setting."""
+        if not permissions.can(self.session.user, "schema.upgrade"):
+            return
+        from desktop.views import workers
+
+        workers.run_task(_backup_reminder, self._show_backup_reminder,
+                         lambda exc: log.warning("Cannot read the last backup: %s", exc))
+
+    def _show_backup_reminder(self, text: str | None) -> None:
+        if text and isValid(self):
+            self.statusBar().showMessage(text, 30000)
+
     # --- account -----------------------------------------------------------------------------
 
     def update_title(self) -> None:
@@ -300,6 +314,14 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         self.connection_status.stop()
         super().closeEvent(event)
+
+
+def _backup_reminder() -> str | None:
+    from desktop.models import utcnow
+    from desktop.views.backup_box import reminder_text
+
+    text, overdue = reminder_text(utcnow())
+    return text + " (Pengaturan → Cadangkan sekarang)" if overdue else None
 
 
 def _count_tasks(user) -> int:

@@ -73,8 +73,12 @@ class SettingsPage(QWidget):
         db_form.addRow(db_row)
         db_form.addRow(self.connection_message)
 
+        from desktop.views.backup_box import BackupBox
+
+        self.backup_box = BackupBox(session)
         layout = QVBoxLayout(self)
         layout.addWidget(settings_box)
+        layout.addWidget(self.backup_box)
         layout.addWidget(db_box)
         layout.addStretch(1)
         self.refresh()
@@ -91,6 +95,8 @@ class SettingsPage(QWidget):
             editor.setValue(int(value))
 
     def refresh(self) -> None:
+        if hasattr(self, "backup_box"):
+            self.backup_box.refresh()
         for key, editor in self.editors.items():
             self._set(editor, settings.get(key))
             editor.setStyleSheet("")

@@ -1,0 +1,100 @@
+"""The application's database login (every PC holds it) changes data but cannot erase the
+audit trail: no TRUNCATE, ALTER, DROP or switching triggers off, on PostgreSQL and MariaDB."""
+import uuid
+
+import pytest
+from peewee import DatabaseError
+
+from desktop import database
+from desktop.models import AuditEntry, Person, db
+from desktop.services import applications, catalog, db_accounts, permissions
+from desktop.services.errors import PermissionDenied, ValidationError
+
+from tests import servers
+from tests.factories import make_person, make_user
+
+PASSWORD = "sandi-aplikasi-uji-2026"
+
+
+@pytest.fixture
+def app_login(server_db):
+    backend, url = server_db
+    catalog.load_shipped()
+    name = "pelita_app_" + uuid.uuid4().hex[:6]
+    tables = db_accounts.grant_app_user(permissions.SYSTEM, name, PASSWORD)
+    assert "audit_entry" in tables and "person" in tables
+    parts = servers.urlparse(url)
+    login = parts._replace(netloc=f"{name}:{PASSWORD}@{parts.hostname}:{parts.port}").geturl()
+    database.connect(login)
+    try:
+        yield backend, name
+    finally:
+        database.connect(url)
+        servers.terminate_connections(backend, url)
+        if backend == "postgresql":
+            db.execute_sql(f'DROP OWNED BY "{name}"')
+            db.execute_sql(f'DROP ROLE "{name}"')
+        else:
+            db.execute_sql(f"DROP USER '{name}'@'%%'")
+
+
+def test_the_app_login_does_the_office_s_work(app_login):
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    person = make_person()
+    application = applications.register(clerk, catalog.get("dpk-slrt"), person=person)
+    applications.attach(clerk, application, "ktp.pdf", b"%PDF-1.4\n" + b"x" * 2048)
+    applications.withdraw(clerk, application, "pemohon mencabut")
+    assert Person.select().count() == 1
+    assert AuditEntry.select().count() >= 4
+
+
+@pytest.mark.parametrize("statement", [
+    "TRUNCATE audit_entry",
+    "DELETE FROM audit_entry",
+    "UPDATE audit_entry SET username = 'x'",
+    "DROP TABLE audit_entry",
+    "ALTER TABLE person ADD COLUMN catatan_rahasia INTEGER",
+    "DELETE FROM letter",
+    "CREATE TABLE penyusup (id INTEGER)",
+    "{disable}",
+    "{drop_trigger}",
+])
+def test_the_app_login_cannot_rewrite_history(app_login, statement):
+    backend, _ = app_login
+    make_user("layanan", role=permissions.FRONT_OFFICE)  # an audit entry to protect
+    before = AuditEntry.select().count()
+    statement = statement.format(
+        disable=("ALTER TABLE audit_entry DISABLE TRIGGER ALL" if backend == "postgresql"
+                 else "ALTER TABLE audit_entry DISABLE KEYS"),
+        drop_trigger=("DROP TRIGGER audit_entry_append_only ON audit_entry"
+                      if backend == "postgresql" else "DROP TRIGGER audit_entry_no_delete"))
+    with pytest.raises(DatabaseError):
+        with db.atomic():
+            db.execute_sql(statement)
+    assert AuditEntry.select().count() == before
+
+
+def test_only_a_schema_administrator_grants_and_names_are_checked(server_db):
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    with pytest.raises(PermissionDenied):
+        db_accounts.grant_app_user(clerk, "pelita_app", PASSWORD)
+    with pytest.raises(ValidationError):
+        db_accounts.grant_app_user(permissions.SYSTEM, "x'; DROP TABLE person; --", PASSWORD)
+    with pytest.raises(ValidationError):
+        db_accounts.grant_app_user(permissions.SYSTEM, "pelita_app", "pendek")
+
+
+def test_sqlite_says_plainly_it_has_no_accounts(sqlite_db):
+    with pytest.raises(ValidationError) as caught:
+        db_accounts.grant_app_user(permissions.SYSTEM, "pelita_app", PASSWORD)
+    assert "SQLite" in caught.value.message
+
+
+def test_the_app_login_drafts_initials_and_signs_letters(app_login):
+    from desktop.services.letters import lifecycle
+    from tests.test_letters_lifecycle import ready_to_sign, setup_office
+
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    assert signed.state == "signed" and signed.number
+    lifecycle.hand_over(o["clerk"], signed)
