@@ -88,6 +88,7 @@ class Resilient:
 
     # True once a connection has worked: failures after that are losses, not a bad address.
     _ever_connected = False
+    _checks_file = False  # an embedded file that can vanish under its connection
 
     # -- detecting a dead connection ------------------------------------------------------
     def _connection_dead(self, exc: Exception) -> bool:
@@ -107,7 +108,9 @@ class Resilient:
         """Drop this thread's connection without a round trip, and the pool's idle ones: when
         one died the server most likely restarted, and they died with it."""
         conn = self._state.conn
+        ctx = self._state.ctx  # a worker's connection_context() pops it when it ends
         self._state.reset()
+        self._state.ctx = ctx
         self._state.broken = False
         if conn is not None:
             if hasattr(self, "_in_use"):  # a pool: forget it, never hand it out again
@@ -129,12 +132,15 @@ class Resilient:
 
     # -- peewee's entry points --------------------------------------------------------------
     def connect(self, reuse_if_open=False):
+        ctx = self._state.ctx  # peewee's connect() empties it; a reconnect must keep it
         try:
             opened = super().connect(reuse_if_open)
         except (OperationalError, InterfaceError) as exc:
             if not self._ever_connected:
                 raise  # the first connection: database.connect explains the address
             raise self._lost(UNREACHABLE) from exc
+        if opened and ctx:
+            self._state.ctx = ctx
         self._ever_connected = True
         return opened
 
@@ -159,6 +165,8 @@ class Resilient:
     def execute_sql(self, sql, params=None):
         if self._broken():  # a savepoint's rollback after the connection died
             raise ConnectionLost(NOT_SAVED)
+        if self._checks_file and not self.in_transaction() and not _is_read(sql):
+            self._check_file()  # a write outside a transaction: BEGIN did not look
         try:
             cursor = super().execute_sql(sql, params)
         except (OperationalError, InterfaceError) as exc:
@@ -225,16 +233,16 @@ class ResilientSqlite(Resilient, SqliteDatabase):
     """The embedded file: a lock held too long, or a file moved away, is reported the same way;
     a write never goes to a file that was deleted under an open connection."""
 
-    _inode: int | None = None
+    _checks_file = True
 
     def _connect(self):
         if self._ever_connected and not os.path.exists(self.database):
             raise self._lost(SQLITE_GONE.format(path=self.database))
         conn = super()._connect()
-        try:
-            self._inode = os.stat(self.database).st_ino
+        try:  # per thread, as connections are: each knows the file it opened
+            self._state.inode = os.stat(self.database).st_ino
         except OSError:
-            self._inode = None
+            self._state.inode = None
         return conn
 
     def _check_file(self) -> None:
@@ -244,7 +252,8 @@ class ResilientSqlite(Resilient, SqliteDatabase):
             inode = os.stat(self.database).st_ino
         except OSError:
             raise self._lost(SQLITE_GONE.format(path=self.database)) from None
-        if self._inode is not None and inode != self._inode:
+        opened = getattr(self._state, "inode", None)
+        if opened is not None and inode != opened:
             # Another file now stands at the path (restored from a backup copy): use it.
             self._discard()
 

@@ -125,9 +125,35 @@ def test_a_damaged_archive_restores_nothing(demo_archive, tmp_path):
         with pytest.raises(ValidationError) as caught:
             backup.restore(ADMIN, path)
         assert "person" in caught.value.message
-        assert Person.select().count() == 0
+        assert "person" not in db.get_tables()  # what the failed restore made is gone
+        backup.restore(ADMIN, demo_archive[0])  # so the good archive restores right after
+        assert counts() == demo_archive[1]
     finally:
         database.close()
+
+
+def test_a_manifest_naming_other_tables_or_columns_is_refused(demo_archive, tmp_path):
+    for change in ("table", "column"):
+        path = tmp_path / f"{change}.zip"
+        with zipfile.ZipFile(demo_archive[0]) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "manifest.json":
+                    manifest = json.loads(data)
+                    if change == "table":
+                        manifest["tables"][0]["name"] = 'user"; DROP TABLE person; --'
+                    else:
+                        manifest["tables"][0]["columns"][1] = "1); DROP TABLE person; --"
+                    data = json.dumps(manifest).encode()
+                target.writestr(item, data)
+        database.connect("sqlite:///" + str(tmp_path / f"{change}.db"))
+        try:
+            with pytest.raises(ValidationError) as caught:
+                backup.restore(ADMIN, path)
+            assert "tidak sesuai" in caught.value.message
+            assert db.get_tables() == []
+        finally:
+            database.close()
 
 
 def test_backup_needs_an_administrator_and_records_when(sqlite_db, tmp_path):

@@ -98,3 +98,11 @@ def test_the_app_login_drafts_initials_and_signs_letters(app_login):
     signed = lifecycle.sign(o["head"], ready_to_sign(o))
     assert signed.state == "signed" and signed.number
     lifecycle.hand_over(o["clerk"], signed)
+
+
+def test_privileged_accounts_are_not_turned_into_the_app_login(server_db):
+    backend, _ = server_db
+    own = "postgres" if backend == "postgresql" else "root"
+    with pytest.raises(ValidationError) as caught:
+        db_accounts.grant_app_user(permissions.SYSTEM, own, PASSWORD)
+    assert "pilih nama baru" in caught.value.message

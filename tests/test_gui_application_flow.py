@@ -349,7 +349,9 @@ def test_a_view_that_cannot_be_recorded_is_said(qtbot, office, monkeypatch):
 
     monkeypatch.setattr(applications, "record_view", refuse)
     dialog = detail(qtbot, office["head"], app)
-    assert "belum tersimpan (database is locked)" in dialog.message.text()
+    text = dialog.message.text()
+    assert "belum tersimpan" in text and "Database menolak" in text
+    assert "database is locked" not in text  # the driver's English stays in no message
     assert dialog.number_label.text() == app.reg_number  # the case itself is shown
 
 

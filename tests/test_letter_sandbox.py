@@ -113,3 +113,42 @@ def test_malformed_document_xml_is_a_message_on_the_template_screen(sqlite_db):
 
 def test_the_shipped_templates_all_pass_the_sandboxed_check():
     assert checks.check_all() == []
+
+
+@pytest.mark.parametrize("payload", [
+    "{{ emblem.tpl.render({}) }}",
+    "{{ emblem.tpl.save('MARKER') }}",
+    "{{ qr_code.tpl.replace_zipname('word/document.xml', '/etc/passwd') }}",
+    "{{ emblem|attr('tpl') }}",
+])
+def test_the_images_in_the_context_expose_nothing(marker, payload):
+    from desktop.services.letters import catalogue
+
+    from tests.test_letters_lifecycle import docx_text
+
+    data = shipped_template_with(KEY, "Isi: " + payload.replace("MARKER", str(marker)))
+    try:
+        rendered = render.render_letter(KEY, catalogue.sample_context(KEY, draft=False),
+                                        catalogue.sample_images(signed=True),
+                                        template_file=data)
+    except ValidationError as exc:  # refused outright
+        assert "tidak diizinkan" in exc.message or "tidak bisa" in exc.message
+    else:  # or an empty, harmless value in its place
+        assert "DocxTemplate" not in docx_text(rendered) and "docxtpl" not in docx_text(rendered)
+
+
+@pytest.mark.parametrize("payload", ["{{ 9 ** 99999999 }}", "{{ 'x' * 999999999 }}",
+                                     "{{ [1] * 999999999 }}"])
+def test_huge_arithmetic_is_refused_not_computed(payload):
+    data = shipped_template_with(KEY, payload)
+    problems = checks.check_template(KEY, data)  # would hang before the sandbox checked it
+    assert problems
+
+
+def test_ordinary_arithmetic_and_text_still_work():
+    data = shipped_template_with(KEY, "Jumlah {{ 2 ** 3 }} dan {{ '-' * 3 }} "
+                                      "{{ person_name.upper() }}")
+    rendered = render.render_letter(KEY, {"person_name": "Agus"}, template_file=data)
+    from tests.test_letters_lifecycle import docx_text
+
+    assert "Jumlah 8 dan --- AGUS" in docx_text(rendered)

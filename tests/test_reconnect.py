@@ -211,3 +211,38 @@ def test_a_vanished_file_is_never_written_and_heals_when_it_is_back(sqlite_db):
         os.rename(path + ".moved", path)
     people.update_person(permissions.SYSTEM, Person.get(), phone="081211112222")
     assert Person.get().phone == "081211112222"
+
+
+def test_a_worker_s_connection_context_survives_a_reconnect(server_db):
+    backend, url = server_db
+    make_person()
+    Person.select().count()
+    kill(backend, url)
+    with db.connection_context():  # as every background task runs
+        assert Person.select().count() == 1  # reconnected inside the context
+    # ... and the context closed cleanly: no IndexError, the next one works too.
+    with db.connection_context():
+        assert Person.select().count() == 1
+
+
+def test_each_thread_checks_the_file_it_opened(sqlite_db, tmp_path):
+    import shutil
+
+    make_person()
+    path = database.parse_url(sqlite_db).name
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the copy is whole without its WAL
+    db.connection()  # the UI thread's connection, to the file as it is now
+    copy = str(tmp_path / "salinan.db")
+    shutil.copy(path, copy)
+    os.replace(copy, path)  # another file now stands at the path
+
+    def worker():
+        with db.connection_context():  # opens the new file: must not vouch for the UI's
+            Person.select().count()
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    people.update_person(permissions.SYSTEM, Person.get(), phone="081211112222")
+    fresh = sqlite3.connect(path)
+    assert fresh.execute("SELECT phone FROM person").fetchone()[0] == "081211112222"
+    fresh.close()

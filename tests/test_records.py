@@ -87,3 +87,26 @@ def test_the_database_refuses_to_change_or_delete_audit_entries(backend_db):
                 attempt().execute()
         assert "append-only" in str(caught.value)
     assert AuditEntry.get_by_id(entry.id).username == entry.username == "sistem"
+
+
+def test_a_unique_value_saved_meanwhile_gives_the_caller_s_message(backend_db):
+    """The violation itself never happens (ON CONFLICT DO NOTHING / INSERT IGNORE / OR
+    IGNORE): no driver error, and the value stays out of the server's log."""
+    import pytest
+
+    from desktop.models import AuditEntry, Vehicle
+    from desktop.services import permissions, records
+    from desktop.services.errors import ValidationError
+
+    first = records.create(Vehicle, permissions.SYSTEM, plate="AA 1234 XY", name="Ambulans 1",
+                           duplicate=lambda: ValidationError("Nomor polisi", "sudah ada"))
+    audits = AuditEntry.select().count()
+    with pytest.raises(ValidationError) as caught:
+        records.create(Vehicle, permissions.SYSTEM, plate="AA 1234 XY", name="Ambulans 2",
+                       duplicate=lambda: ValidationError("Nomor polisi", "sudah ada"))
+    assert caught.value.field == "Nomor polisi"
+    assert [v.name for v in Vehicle.select()] == ["Ambulans 1"] and first.id
+    assert AuditEntry.select().count() == audits
+    second = records.create(Vehicle, permissions.SYSTEM, plate="AA 9 ZZ", name="Ambulans 2",
+                            duplicate=lambda: ValidationError("Nomor polisi", "sudah ada"))
+    assert second.id != first.id and Vehicle.get_by_id(second.id).name == "Ambulans 2"

@@ -164,8 +164,8 @@ def get(application_id: int, actor, record: bool = True) -> Application:
     """The application with its service and applicant, in one query; a sensitive case only
     for those who may read it, each reading recorded (`record=False`: the caller records it)."""
     found = _WITH_APPLICANT.rows(application_id)
-    if not found:
-        raise NotFound("Permohonan ini tidak ditemukan; mungkin sudah dihapus.")
+    if not found:  # the same words as a hidden case: a refusal must not confirm it exists
+        raise NotFound(case_access.HIDDEN)
     application = found[0]
     case_access.require_readable(actor, application)
     if record:
@@ -396,7 +396,7 @@ def attachment_data(actor, attachment_id: int) -> tuple[Attachment, bytes]:
     """The stored scan, checked against its checksum."""
     attachment = Attachment.get_or_none(Attachment.id == attachment_id)
     if attachment is None:
-        raise NotFound("Lampiran tidak ditemukan.")
+        raise NotFound(case_access.HIDDEN)
     get(attachment.application_id, actor)  # a sensitive case's scans: its readers only
     data = chunks.read(AttachmentChunk, "attachment", attachment.id)
     if data is None:  # saved before scans were stored in pieces

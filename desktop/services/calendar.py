@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from desktop.models import HolidayOverride
 from desktop.services import permissions, records
-from desktop.services.errors import ValidationError
+from desktop.services.errors import ConflictError, ValidationError
 from desktop.services.validators import optional_text
 
 KINDS = {"public": "Libur nasional", "cuti_bersama": "Cuti bersama", "other": "Libur lainnya"}
@@ -104,5 +104,7 @@ def restore_package_day(actor, day: datetime.date) -> None:
 def _set_override(actor, day, **values):
     existing = HolidayOverride.get_or_none(HolidayOverride.day == day)
     if existing is None:
-        return records.create(HolidayOverride, actor, day=day, **values)
+        return records.create(HolidayOverride, actor, day=day, duplicate=lambda: ConflictError(
+            f"Tanggal {day:%d-%m-%Y} baru saja diubah dari PC lain. Muat ulang daftar libur, "
+            "lalu ulangi bila perlu."), **values)
     return records.update(existing, actor, **values)

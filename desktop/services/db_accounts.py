@@ -8,6 +8,7 @@ the application login what Pelita's screens need and nothing more:
   off the triggers that keep the audit trail append-only.
 Run again after every `pelita db upgrade` (it is idempotent): new tables need their grants.
 """
+import hashlib
 import re
 
 from peewee import MySQLDatabase, PostgresqlDatabase
@@ -39,8 +40,8 @@ def _check(name: str, password: str) -> str:
 
 def grant_app_user(actor, name: str, password: str) -> list[str]:
     """Create (or update) the application login `name` and set its grants; returns the
-    tables granted. Never sends a statement that can fail with the password in it: the
-    server would log it."""
+    tables granted. The password travels only as the server's own hash of it, so no server
+    log can show it; an existing superuser, table owner or the caller is refused."""
     permissions.require(actor, "schema.upgrade")
     name = _check(name, password)
     database = db.obj
@@ -57,12 +58,33 @@ def grant_app_user(actor, name: str, password: str) -> list[str]:
     return tables
 
 
+def _refuse_account(name: str, why: str):
+    raise ValidationError("Nama pengguna database", f"'{name}' {why}; pilih nama baru khusus "
+                          "untuk aplikasi, misalnya pelita_app.")
+
+
 def _grant_postgresql(database, name, password, tables) -> None:
+    from psycopg2.extensions import encrypt_password
+
     run = database.execute_sql
-    exists = run("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-    verb = "ALTER" if exists else "CREATE"
+    (me, may_create) = run("SELECT current_user, rolsuper OR rolcreaterole FROM pg_roles "
+                           "WHERE rolname = current_user").fetchone()
+    if not may_create:
+        raise ValidationError("Pengguna yang menjalankan perintah", f"'{me}' tidak boleh membuat "
+                              "pengguna database. Jalankan dengan pengguna postgres (atau yang "
+                              "berhak CREATEROLE), misalnya --database postgresql://postgres@…")
+    if name == me:
+        _refuse_account(name, "adalah pengguna yang menjalankan perintah ini")
+    found = run("SELECT rolsuper OR rolcreaterole OR rolcreatedb, EXISTS (SELECT 1 FROM "
+                "pg_tables WHERE tableowner = rolname) FROM pg_roles WHERE rolname = %s",
+                (name,)).fetchone()
+    if found and (found[0] or found[1]):
+        _refuse_account(name, "adalah pengguna berhak penuh atau pemilik tabel")
+    verb = "ALTER" if found else "CREATE"
+    # A SCRAM verifier, not the password: even a logged statement does not reveal it.
+    verifier = encrypt_password(password, name, database.connection(), "scram-sha-256")
     run(f'{verb} ROLE "{name}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %s',
-        (password,))
+        (verifier,))
     (dbname,) = run("SELECT current_database()").fetchone()
     run(f'GRANT CONNECT ON DATABASE "{dbname}" TO "{name}"')
     run(f'GRANT USAGE ON SCHEMA public TO "{name}"')
@@ -74,11 +96,14 @@ def _grant_postgresql(database, name, password, tables) -> None:
 
 def _grant_mysql(database, name, password, tables) -> None:
     run = database.execute_sql
-    (dbname,) = run("SELECT DATABASE()").fetchone()
-    # IF NOT EXISTS, then ALTER: neither can fail on an existing account (mysql.user, to ask
-    # first, is not readable by every schema owner).
-    run(f"CREATE USER IF NOT EXISTS '{name}'@'%%' IDENTIFIED BY %s", (password,))
-    run(f"ALTER USER '{name}'@'%%' IDENTIFIED BY %s", (password,))
+    (dbname, me) = run("SELECT DATABASE(), SUBSTRING_INDEX(CURRENT_USER(), '@', 1)").fetchone()
+    if name in (me, "root", "mysql", "mariadb.sys"):
+        _refuse_account(name, "adalah akun server atau pengguna yang menjalankan perintah ini")
+    # The password's hash, not the password: even a logged statement does not reveal it.
+    # IF NOT EXISTS, then ALTER: neither fails on an existing account.
+    digest = "*" + hashlib.sha1(hashlib.sha1(password.encode()).digest()).hexdigest().upper()
+    run(f"CREATE USER IF NOT EXISTS '{name}'@'%%' IDENTIFIED BY PASSWORD %s", (digest,))
+    run(f"ALTER USER '{name}'@'%%' IDENTIFIED BY PASSWORD %s", (digest,))
     # Table by table: a database-wide grant could not be narrowed for the audit trail.
     run(f"REVOKE ALL PRIVILEGES, GRANT OPTION FROM '{name}'@'%%'", ())
     for table in tables:

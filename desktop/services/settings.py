@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop.models import Setting
 from desktop.services import permissions, records
-from desktop.services.errors import ValidationError
+from desktop.services.errors import ConflictError, ValidationError
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,10 @@ def set_value(actor, key: str, value) -> None:
 def _store(actor, key: str, value) -> None:
     row = Setting.get_or_none(Setting.key == key)
     if row is None:
-        records.create(Setting, actor, key=key, value=json.dumps(value))
+        records.create(Setting, actor, key=key, value=json.dumps(value),
+                       duplicate=lambda: ConflictError(
+                           "Pengaturan ini baru saja disimpan dari PC lain. Muat ulang "
+                           "halaman Pengaturan, lalu simpan lagi bila perlu."))
     else:
         records.update(row, actor, value=json.dumps(value))
 

@@ -33,7 +33,11 @@ def add_user(actor, username: str, full_name: str, role: str, password: str,
     auth.check_password_strength(password, username)
     if User.select().where(User.username == username).exists():
         raise ValidationError("Nama pengguna", f"'{username}' sudah dipakai; pilih nama lain.")
-    return records.create(User, actor, username=username, full_name=full_name, role=role,
+    def taken():
+        return ValidationError("Nama pengguna", f"'{username}' baru saja dibuat di PC lain; "
+                               "pilih nama lain.")
+    return records.create(User, actor, duplicate=taken, username=username,
+                          full_name=full_name, role=role,
                           password_hash=auth.hash_password(password), **signing)
 
 

@@ -22,6 +22,7 @@ from desktop.views.checklist_model import NOTE, REQUIREMENT, STATE, ChecklistMod
 from desktop.views.new_application import SCAN_FILTER, person_address
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.partials.tables import read_only_table
+from desktop.views.errors import describe
 
 ACTION_BUTTONS = {  # available_actions key -> button text
     "done": "Selesaikan langkah", "approve": "Setujui", "reject": "Tolak",
@@ -494,8 +495,9 @@ class ApplicationDetailDialog(QDialog):
     # -- actions --------------------------------------------------------------------------
     def _view_not_recorded(self, exc: Exception) -> None:
         if shiboken6.isValid(self):
-            self.show_error(f"Catatan bahwa Anda membuka berkas ini belum tersimpan ({exc}). "
-                            "Tutup lalu buka lagi; bila tetap gagal, hubungi administrator.")
+            self.show_error("Catatan bahwa Anda membuka berkas ini belum tersimpan. "
+                            + describe(exc, "Kesalahan tak terduga.") + " Tutup lalu buka "
+                            "lagi; bila tetap gagal, hubungi administrator.")
 
     def show_error(self, text: str) -> None:
         self.message.setStyleSheet(ERROR_TEXT_STYLE)

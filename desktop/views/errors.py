@@ -27,6 +27,15 @@ def user_message(exc: BaseException) -> str | None:
     return None
 
 
+def describe(exc: BaseException, otherwise: str) -> str:
+    """user_message(), or `otherwise` (logged where it happened, without its values)."""
+    message = user_message(exc)
+    if message is None:
+        log_without_values(exc)
+        return otherwise
+    return message
+
+
 def log_without_values(exc: BaseException) -> None:
     """Where it happened, not what it said: driver messages quote the row (a NIK, a name)."""
     frames = "".join(traceback.format_tb(exc.__traceback__)) if exc.__traceback__ else ""

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPlain
 from shiboken6 import isValid
 
 from desktop.services import users
-from desktop.services.errors import PelitaError
 from desktop.services.letters import batch
 from desktop.views import workers
 from desktop.views.letter_dialog import signer_combo
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
+from desktop.views.errors import describe
 
 
 class _Progress(QObject):
@@ -165,6 +165,5 @@ class BatchLetterDialog(QDialog):
         if not isValid(self):
             return
         self._finish()
-        self._say(exc.message if isinstance(exc, PelitaError)
-                  else f"Pembuatan surat terhenti: {type(exc).__name__}: {exc}", error=True)
+        self._say(describe(exc, "Pembuatan surat terhenti."), error=True)
         self.finished_batch.emit(exc)

@@ -23,6 +23,7 @@ from desktop.views import workers
 from desktop.views.letters_page import (LetterPreview, document_name, letter_pdf, open_docx,
                                         pdf_pages)
 from desktop.views.partials.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.errors import describe
 
 PRINT_DPI = 300
 LONG_TEXT = 70  # a sample value longer than this gets a multi-line editor
@@ -516,7 +517,8 @@ class LetterDialog(QDialog):
         if isValid(self):
             self.pdf_button.setEnabled(True)
             self.print_button.setEnabled(True)
-            self._say(exc.message if isinstance(exc, PelitaError) else str(exc), error=True)
+            self._say(describe(exc, "Surat gagal disiapkan untuk dicetak atau disimpan."),
+                      error=True)
 
     def open_in_word(self) -> None:
         data = self.document()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QGro
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from desktop.services import permissions, timefmt, users
+from desktop.services import timefmt, users
 from desktop.services.errors import PelitaError, ValidationError
 from desktop.services.letters import lifecycle, templates
 from desktop.views.partials.forms import FieldErrors, error_label

@@ -25,6 +25,7 @@ from desktop.views import workers
 from desktop.views.partials.application_table import short_local
 from desktop.views.partials.forms import ERROR_TEXT_STYLE
 from desktop.views.partials.tables import read_only_table
+from desktop.views.errors import describe
 
 PREVIEW_DPI = 110  # sharp enough at the pane's width, quick to render
 PDFTOPPM_TIMEOUT_S = 120
@@ -204,8 +205,7 @@ class LetterPreview(QWidget):
             return
         self.current = None
         self._set_pages([])
-        self._say(exc.message if isinstance(exc, PelitaError)
-                  else f"Pratinjau gagal dibuat: {type(exc).__name__}: {exc}", error=True)
+        self._say(describe(exc, "Pratinjau gagal dibuat."), error=True)
         self.open_button.hide()
         self.rendered.emit(None)
 
@@ -417,7 +417,7 @@ class LettersPage(QWidget):
         if not isValid(self) or generation != self._generation:
             return
         self.count_label.setStyleSheet(ERROR_TEXT_STYLE)
-        self.count_label.setText(exc.message if isinstance(exc, PelitaError) else str(exc))
+        self.count_label.setText(describe(exc, "Daftar surat gagal dimuat."))
 
     def _fill(self, generation: int, result, keep: int | None) -> None:
         if not isValid(self) or generation != self._generation:

@@ -14,6 +14,7 @@ from desktop.services.errors import PelitaError
 from desktop.views.idle_lock import IdleLock
 from desktop.views.partials.forms import ERROR_TEXT_STYLE, dialog_buttons, error_label
 from desktop.views.sections import Section, visible_sections
+from desktop.views.errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +211,8 @@ class MainWindow(QMainWindow):
                 changed.connect(self.update_task_badge)
             return page
         except Exception as exc:  # a broken page must not take the window down
-            log.exception("Cannot open section %s", section.key)
-            detail = exc.message if isinstance(exc, PelitaError) else f"{type(exc).__name__}: {exc}"
+            log.error("Cannot open section %s", section.key)
+            detail = describe(exc, "Kesalahan tak terduga.")
             label = QLabel(f"Halaman «{section.title}» tidak bisa dibuka.\n{detail}\n\n"
                            "Laporkan pesan ini kepada administrator.")
             from PySide6.QtCore import Qt  # Qt's namespace costs 20 ms: not before the window

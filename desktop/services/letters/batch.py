@@ -3,12 +3,15 @@
 Qt-free: a screen runs draft_many in a worker thread (inside db.connection_context()) and
 passes `progress` and `cancelled` callables that talk to the UI thread through signals.
 """
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.services import applications, permissions
 from desktop.services.errors import PelitaError
 from desktop.services.letters import lifecycle
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,8 +53,10 @@ def draft_many(actor, application_ids, signer, *,
         except PelitaError as exc:
             result.failed.append((application_id, reg_number, exc.message))
         except Exception as exc:  # one broken record must not stop the batch
-            result.failed.append((application_id, reg_number,
-                                  f"Kesalahan tak terduga: {type(exc).__name__}: {exc}"))
+            log.error("Drafting for application %s failed: %s", application_id,
+                      type(exc).__name__)
+            result.failed.append((application_id, reg_number, "kesalahan tak terduga; "
+                                  "laporkan nomor permohonan ini kepada administrator."))
         if progress is not None:
             progress(done + 1, total)
     return result

@@ -181,7 +181,8 @@ def _unknown_variables(template_key, data, name, tags) -> list[Problem]:
     from docxtpl import DocxTemplate
 
     allowed = set(catalogue.TEMPLATES[template_key].all_variables()) | _ALWAYS_ALLOWED
-    used = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables()
+    used = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables(
+        jinja_env=sandbox.environment())  # a plain Environment would fold 9 ** 10**8 here
     problems = []
     for variable in sorted(used - allowed):
         pattern = re.compile(rf"\b{re.escape(variable)}\b")

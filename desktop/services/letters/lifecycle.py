@@ -76,17 +76,24 @@ def get(letter_id: int, actor) -> Letter:
     """The letter, for someone who may read its case (a sensitive case's letters are its
     readers' only)."""
     letter = Letter.get_or_none(Letter.id == letter_id)
-    if letter is None:
-        raise NotFound("Surat ini tidak ditemukan; mungkin sudah dihapus.")
+    if letter is None:  # the same words as a hidden case's letter
+        raise NotFound(LETTER_HIDDEN)
     _require_readable(actor, letter)
     return letter
+
+
+LETTER_HIDDEN = ("Surat ini tidak ditemukan, atau termasuk kasus sensitif yang hanya dibuka "
+                 "oleh petugas yang menanganinya.")
 
 
 def _require_readable(actor, letter: Letter) -> None:
     if letter.application_id is not None:
         from desktop.services import applications
 
-        applications.get(letter.application_id, actor, record=False)
+        try:
+            applications.get(letter.application_id, actor, record=False)
+        except NotFound:
+            raise NotFound(LETTER_HIDDEN) from None
 
 
 def states_for(actor) -> list[str]:

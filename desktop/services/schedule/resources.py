@@ -29,8 +29,10 @@ def normalise_plate(text: str) -> str:
 
 def _save(actor, model, instance, clean):
     with clashes.serialised():
-        if instance is None:
-            return records.create(model, actor, **clean)
+        if instance is None:  # a name or plate saved on another PC meanwhile: say so
+            return records.create(model, actor, duplicate=lambda: ValidationError(
+                "Nomor polisi" if "plate" in clean else "Nama", "baru saja didaftarkan dari PC "
+                "lain; muat ulang daftarnya."), **clean)
         return records.update(instance, actor, **clean)
 
 

@@ -16,6 +16,7 @@ from desktop.services import application_query, applications, deadlines, timefmt
 from desktop.services.application_query import ApplicationFilter, ApplicationRow
 from desktop.services.errors import PelitaError
 from desktop.views import workers
+from desktop.views.errors import describe
 
 PAGE_SIZE = 100
 DUE_REFRESH_MS = 60_000
@@ -417,7 +418,8 @@ class ApplicationTableView(QTableView):
 # Imported when used: they are large, and a list must still open if one of them is broken.
 
 def _missing(parent, what: str, exc: Exception) -> None:
-    QMessageBox.warning(parent, "Pelita", f"{what} belum bisa dibuka ({exc}).\n"
+    QMessageBox.warning(parent, "Pelita", f"{what} belum bisa dibuka ("
+                        + describe(exc, "kesalahan tak terduga") + ").\n"
                         "Laporkan pesan ini kepada administrator.")
 
 
