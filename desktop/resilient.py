@@ -152,9 +152,14 @@ class Resilient:
             if not self._connection_dead(exc):
                 self._raise_translated(exc)
         # Nothing of the transaction has run: begin it on a fresh connection.
+        begin = super().begin
+        return self._once_more(lambda: begin(*args, **kwargs))
+
+    def _once_more(self, call):
+        """Run `call` again on a fresh connection; failing again means the server is away."""
         self._discard()
         try:
-            result = super().begin(*args, **kwargs)
+            result = call()
         except (OperationalError, InterfaceError) as exc:
             if self._connection_dead(exc):
                 self._discard()
@@ -182,18 +187,11 @@ class Resilient:
             # The server has rolled the transaction back with the session; peewee unwinds it.
             self._state.broken = True
             raise self._lost(NOT_SAVED) from exc
-        nothing_sent = isinstance(exc, InterfaceError)
-        self._discard()
-        if not (nothing_sent or _is_read(sql)):
+        if not (isinstance(exc, InterfaceError) or _is_read(sql)):  # it may have run
+            self._discard()
             raise self._lost(UNKNOWN) from exc
-        try:
-            cursor = super().execute_sql(sql, params)
-        except (OperationalError, InterfaceError) as again:
-            if self._connection_dead(again):
-                self._discard()
-            raise self._lost(UNREACHABLE) from again
-        health.restored()
-        return cursor
+        execute = super().execute_sql
+        return self._once_more(lambda: execute(sql, params))
 
     def commit(self):
         if self._broken():

@@ -93,16 +93,26 @@ def test_a_non_empty_target_is_refused(demo_archive, sqlite_db):
     assert Person.select().count() == 1
 
 
-def test_a_newer_schema_is_refused(demo_archive, tmp_path):
-    path = tmp_path / "baru.zip"
-    with zipfile.ZipFile(demo_archive[0]) as source, zipfile.ZipFile(path, "w") as target:
+def edited(archive, path, member: str, edit):
+    """A copy of `archive` at `path` with `edit(bytes) -> bytes` applied to one member."""
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(path, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "manifest.json":
-                manifest = json.loads(data)
-                manifest["migrations"].append("0099_from_the_future")
-                data = json.dumps(manifest).encode()
-            target.writestr(item, data)
+            target.writestr(item, edit(data) if item.filename == member else data)
+    return path
+
+
+def edited_manifest(archive, path, change):
+    def edit(data):
+        manifest = json.loads(data)
+        change(manifest)
+        return json.dumps(manifest).encode()
+    return edited(archive, path, "manifest.json", edit)
+
+
+def test_a_newer_schema_is_refused(demo_archive, tmp_path):
+    path = edited_manifest(demo_archive[0], tmp_path / "baru.zip",
+                           lambda m: m["migrations"].append("0099_from_the_future"))
     database.connect("sqlite:///" + str(tmp_path / "t.db"))
     try:
         with pytest.raises(ValidationError) as caught:
@@ -113,13 +123,8 @@ def test_a_newer_schema_is_refused(demo_archive, tmp_path):
 
 
 def test_a_damaged_archive_restores_nothing(demo_archive, tmp_path):
-    path = tmp_path / "rusak.zip"
-    with zipfile.ZipFile(demo_archive[0]) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "tables/person.jsonl":
-                data = data.replace(b"Magelang", b"Magelanx", 1)
-            target.writestr(item, data)
+    path = edited(demo_archive[0], tmp_path / "rusak.zip", "tables/person.jsonl",
+                  lambda data: data.replace(b"Magelang", b"Magelanx", 1))
     database.connect("sqlite:///" + str(tmp_path / "t.db"))
     try:
         with pytest.raises(ValidationError) as caught:
@@ -133,19 +138,12 @@ def test_a_damaged_archive_restores_nothing(demo_archive, tmp_path):
 
 
 def test_a_manifest_naming_other_tables_or_columns_is_refused(demo_archive, tmp_path):
-    for change in ("table", "column"):
-        path = tmp_path / f"{change}.zip"
-        with zipfile.ZipFile(demo_archive[0]) as source, zipfile.ZipFile(path, "w") as target:
-            for item in source.infolist():
-                data = source.read(item.filename)
-                if item.filename == "manifest.json":
-                    manifest = json.loads(data)
-                    if change == "table":
-                        manifest["tables"][0]["name"] = 'user"; DROP TABLE person; --'
-                    else:
-                        manifest["tables"][0]["columns"][1] = "1); DROP TABLE person; --"
-                    data = json.dumps(manifest).encode()
-                target.writestr(item, data)
+    changes = {
+        "table": lambda m: m["tables"][0].update(name='user"; DROP TABLE person; --'),
+        "column": lambda m: m["tables"][0]["columns"].__setitem__(1, "1); DROP TABLE x; --"),
+    }
+    for change, edit in changes.items():
+        path = edited_manifest(demo_archive[0], tmp_path / f"{change}.zip", edit)
         database.connect("sqlite:///" + str(tmp_path / f"{change}.db"))
         try:
             with pytest.raises(ValidationError) as caught:
