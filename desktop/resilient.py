@@ -58,22 +58,20 @@ class ConnectionHealth:
             self._listeners.remove(listener)
 
     def lost(self, message: str) -> None:
-        with self._lock:
-            if self.problem == message:
-                return
-            self.problem = message
-        self._notify()
+        self._change(message)
 
     def restored(self) -> None:
-        with self._lock:
-            if self.problem is None:
-                return
-            self.problem = None
-        self._notify()
+        self._change(None)
 
-    def _notify(self) -> None:
-        for listener in list(self._listeners):
-            listener(self.problem)
+    def _change(self, problem: str | None) -> None:
+        # Listeners are told under the lock, so 'lost' and 'restored' from two threads reach
+        # them in the order they happened (ours only queue a Qt signal).
+        with self._lock:
+            if self.problem == problem:
+                return
+            self.problem = problem
+            for listener in list(self._listeners):
+                listener(problem)
 
 
 health = ConnectionHealth()
