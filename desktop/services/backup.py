@@ -148,10 +148,11 @@ def _pages(info: TableInfo):
         where = "" if last is None else f" WHERE {_quote('id')} > {int(last)}"
         sql = (f"SELECT {columns} FROM {_quote(info.name)}{where} "
                f"ORDER BY {_quote('id')} LIMIT {size}")
-        batch = [list(raw) for raw in db.execute_sql(sql).fetchall()]
+        batch = db.execute_sql(sql).fetchall()
         if batch:
             last = batch[-1][id_at]
-        yield _convert(batch, converters)
+        # Tuples go to orjson as they are; only rows with a column to convert are copied.
+        yield _convert([list(raw) for raw in batch], converters) if converters else batch
         if len(batch) < size:
             return
 
