@@ -8,27 +8,29 @@ from desktop.models import db
 CHUNK_MAX = 1024 * 1024
 
 
+def _packet_limit() -> int | None:
+    """MySQL/MariaDB's max_allowed_packet, read once per database object; None elsewhere."""
+    database = db.obj
+    if not isinstance(database, MySQLDatabase):
+        return None
+    cached = getattr(database, "_pelita_packet_limit", None)
+    if cached is None:
+        (packet,) = database.execute_sql("SELECT @@max_allowed_packet").fetchone()
+        cached = database._pelita_packet_limit = int(packet)
+    return cached
+
+
 def chunk_size() -> int:
     """Bytes per piece: 1 MB, or an eighth of a smaller MySQL/MariaDB packet limit."""
-    database = db.obj
-    cached = getattr(database, "_pelita_chunk_size", None)
-    if cached is None:
-        cached = CHUNK_MAX
-        if isinstance(database, MySQLDatabase):
-            (packet,) = database.execute_sql("SELECT @@max_allowed_packet").fetchone()
-            cached = max(64 * 1024, min(CHUNK_MAX, int(packet) // 8))
-        database._pelita_chunk_size = cached
-    return cached
+    packet = _packet_limit()
+    return CHUNK_MAX if packet is None else max(64 * 1024, min(CHUNK_MAX, packet // 8))
 
 
 def single_value_max() -> int | None:
     """The largest binary one statement may carry here (PyMySQL sends bytes as hex, so half
     the packet limit less room for the rest of the statement); None: no such limit."""
-    database = db.obj
-    if not isinstance(database, MySQLDatabase):
-        return None
-    (packet,) = database.execute_sql("SELECT @@max_allowed_packet").fetchone()
-    return int(packet) // 2 - 256 * 1024
+    packet = _packet_limit()
+    return None if packet is None else packet // 2 - 256 * 1024
 
 
 def split(data: bytes) -> list[bytes]:
