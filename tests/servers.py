@@ -1,4 +1,5 @@
 """Reach the PostgreSQL and MariaDB test servers, and make or drop a database on them."""
+import contextlib
 import os
 from urllib.parse import urlparse
 
@@ -36,6 +37,17 @@ def _admin_connection(backend: str):
                            connect_timeout=5, autocommit=True)
 
 
+@contextlib.contextmanager
+def _admin_cursor(backend: str):
+    """A cursor on the server's administrative connection, closed afterwards."""
+    conn = _admin_connection(backend)
+    try:
+        with conn.cursor() as cur:
+            yield cur
+    finally:
+        conn.close()
+
+
 def unreachable_reason(backend: str) -> str | None:
     try:
         _admin_connection(backend).close()
@@ -57,25 +69,21 @@ def _url_with_database(backend: str, name: str) -> str:
 
 
 def create_database(backend: str, name: str) -> str:
-    conn = _admin_connection(backend)
-    with conn.cursor() as cur:
+    with _admin_cursor(backend) as cur:
         if backend == "postgresql":
             cur.execute(f'CREATE DATABASE "{name}"')
         else:
             cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-    conn.close()
     return _url_with_database(backend, name)
 
 
 def drop_database(backend: str, url: str) -> None:
-    name = urlparse(url).path.lstrip("/")
-    conn = _admin_connection(backend)
-    with conn.cursor() as cur:
+    name = database_name(url)
+    with _admin_cursor(backend) as cur:
         if backend == "postgresql":
             cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         else:
             cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
-    conn.close()
 
 
 def database_name(url: str) -> str:
@@ -86,32 +94,27 @@ def terminate_connections(backend: str, url: str) -> int:
     """End every session on the test's own database, as a server restart would; the shared
     server itself keeps running. Returns how many were ended."""
     name = database_name(url)
-    conn = _admin_connection(backend)
-    try:
-        with conn.cursor() as cur:
-            if backend == "postgresql":
-                cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                            "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
-                return len(cur.fetchall())
-            cur.execute("SELECT id FROM information_schema.processlist "
-                        "WHERE db = %s AND id <> CONNECTION_ID()", (name,))
-            ids = [row[0] for row in cur.fetchall()]
-            for session_id in ids:
-                try:
-                    cur.execute(f"KILL {int(session_id)}")
-                except Exception:  # it ended by itself meanwhile
-                    pass
-            return len(ids)
-    finally:
-        conn.close()
+    with _admin_cursor(backend) as cur:
+        if backend == "postgresql":
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+            return len(cur.fetchall())
+        cur.execute("SELECT id FROM information_schema.processlist "
+                    "WHERE db = %s AND id <> CONNECTION_ID()", (name,))
+        ids = [row[0] for row in cur.fetchall()]
+        for session_id in ids:
+            try:
+                cur.execute(f"KILL {int(session_id)}")
+            except Exception:  # it ended by itself meanwhile
+                pass
+        return len(ids)
 
 
 def make_login(backend: str, url: str, user: str, password: str) -> str:
     """A login of its own on the test's database (MariaDB can lock an account; root it cannot);
     returns the URL that signs in with it."""
     name = database_name(url)
-    conn = _admin_connection(backend)
-    with conn.cursor() as cur:
+    with _admin_cursor(backend) as cur:
         if backend == "postgresql":
             cur.execute(f"DROP ROLE IF EXISTS \"{user}\"")
             cur.execute(f"CREATE ROLE \"{user}\" LOGIN SUPERUSER PASSWORD %s", (password,))
@@ -119,30 +122,29 @@ def make_login(backend: str, url: str, user: str, password: str) -> str:
             cur.execute(f"DROP USER IF EXISTS '{user}'@'%'")
             cur.execute(f"CREATE USER '{user}'@'%%' IDENTIFIED BY %s", (password,))
             cur.execute(f"GRANT ALL ON `{name}`.* TO '{user}'@'%'")
-    conn.close()
+    return url_signed_in_as(url, user, password)
+
+
+def url_signed_in_as(url: str, user: str, password: str) -> str:
+    """`url` with another login in it."""
     parts = urlparse(url)
-    netloc = f"{user}:{password}@{parts.hostname}:{parts.port}"
-    return parts._replace(netloc=netloc).geturl()
+    return parts._replace(netloc=f"{user}:{password}@{parts.hostname}:{parts.port}").geturl()
 
 
 def drop_login(backend: str, user: str) -> None:
-    conn = _admin_connection(backend)
-    with conn.cursor() as cur:
+    with _admin_cursor(backend) as cur:
         if backend == "postgresql":
             cur.execute(f"DROP ROLE IF EXISTS \"{user}\"")
         else:
             cur.execute(f"DROP USER IF EXISTS '{user}'@'%'")
-    conn.close()
 
 
 def refuse_logins(backend: str, url: str, user: str, refuse: bool) -> None:
     """Make the server turn away new connections to this database (or welcome them again),
     so the app meets a server that does not answer; nothing else on the server is touched."""
-    conn = _admin_connection(backend)
-    with conn.cursor() as cur:
+    with _admin_cursor(backend) as cur:
         if backend == "postgresql":
             allow = "false" if refuse else "true"
             cur.execute(f'ALTER DATABASE "{database_name(url)}" ALLOW_CONNECTIONS {allow}')
         else:
             cur.execute(f"ALTER USER '{user}'@'%' ACCOUNT {'LOCK' if refuse else 'UNLOCK'}")
-    conn.close()

@@ -23,9 +23,7 @@ def app_login(server_db):
     name = "pelita_app_" + uuid.uuid4().hex[:6]
     tables = db_accounts.grant_app_user(permissions.SYSTEM, name, PASSWORD)
     assert "audit_entry" in tables and "person" in tables
-    parts = servers.urlparse(url)
-    login = parts._replace(netloc=f"{name}:{PASSWORD}@{parts.hostname}:{parts.port}").geturl()
-    database.connect(login)
+    database.connect(servers.url_signed_in_as(url, name, PASSWORD))
     try:
         yield backend, name
     finally:
