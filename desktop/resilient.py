@@ -15,7 +15,7 @@ import functools
 import os
 import threading
 
-from peewee import InterfaceError, OperationalError, SqliteDatabase
+from peewee import InterfaceError, OperationalError, SqliteDatabase, __exception_wrapper__
 
 from desktop.services.errors import ConnectionLost
 
@@ -208,6 +208,18 @@ class Resilient:
                 self._discard()
             return None
         return super().rollback()
+
+    def driver_call(self, call):
+        """A call on the driver's own cursor (a COPY): its errors become peewee's, and a lost
+        connection in a transaction is reported as a statement's would be."""
+        try:
+            with __exception_wrapper__:
+                return call()
+        except (OperationalError, InterfaceError) as exc:
+            if not (self._connection_dead(exc) and self.in_transaction()):
+                raise
+            self._state.broken = True
+            raise self._lost(NOT_SAVED) from exc
 
     # -- embedded files ---------------------------------------------------------------------
     def _check_file(self) -> None:

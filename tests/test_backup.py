@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from desktop import database
-from desktop.models import ALL_MODELS, Letter, Person, db
+from desktop.models import ALL_MODELS, Application, Letter, Person, db
 from desktop.services import backup, permissions, schema, settings
 from desktop.services.demo import seed
 from desktop.services.errors import PermissionDenied, ValidationError
@@ -17,6 +17,7 @@ from desktop.services.letters import lifecycle, verification
 from tests import servers
 
 ADMIN = permissions.SYSTEM
+AWKWARD = 'Kata "kutip", koma; garis\\miring\r\nbaris\n\\.\n\ttab ü 😀 \\N'
 
 
 def counts() -> dict:
@@ -38,6 +39,8 @@ def demo_archive(tmp_path_factory):
     database.connect("sqlite:///" + str(folder / "asal.db"))
     schema.migrate()
     seed.fill(size=120)
+    # Text that a loader must quote or escape, as an office's old data may hold it.
+    Application.update(summary=AWKWARD).where(Application.id == 1).execute()
     expected = counts()
     letters = signed_letters_intact()
     report = backup.backup(ADMIN, folder / "kantor.zip")
@@ -64,6 +67,7 @@ def test_restore_into_every_backend_gives_equal_counts_and_hashes(
         database.connect(url)
         report = backup.restore(ADMIN, path)
         assert counts() == expected
+        assert Application.get_by_id(1).summary == AWKWARD
         assert signed_letters_intact() == letters
         assert schema.status().state == "current"
         # A backup of the restored database hashes the same, table by table.
@@ -177,3 +181,62 @@ def test_cancelling_a_backup_leaves_no_file(tmp_path, demo_archive):
     finally:
         database.close()
     assert db.obj is not None
+
+
+def rehashed(archive, path, member: str, edit):
+    """A copy of `archive` with one table's lines edited and the manifest's hash of that
+    table made to match: what a careless converting tool could write."""
+    import hashlib
+
+    table = member.removeprefix("tables/").removesuffix(".jsonl")
+    with zipfile.ZipFile(archive) as source:
+        data = edit(source.read(member))
+    step = edited(archive, path.with_suffix(".step.zip"), member, lambda _: data)
+
+    def fix(manifest):
+        spec = next(t for t in manifest["tables"] if t["name"] == table)
+        spec["sha256"] = hashlib.sha256(data).hexdigest()
+    return edited_manifest(step, path, fix)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql", "mariadb"])
+def test_data_the_database_stores_otherwise_restores_nothing(backend, demo_archive, tmp_path):
+    """A time with a zone offset (Pelita writes none) passes the archive's own hash, but the
+    database keeps it without the offset: the read-back after loading sees the difference."""
+    def add_offset(data: bytes) -> bytes:
+        first, rest = data.split(b"\n", 1)
+        row = json.loads(first)
+        column = next(i for i, v in enumerate(row) if isinstance(v, str) and
+                      len(v) == 19 and v[10:11] == "T")
+        row[column] += "+07:00"
+        return json.dumps(row, ensure_ascii=False).encode() + b"\n" + rest
+
+    path = rehashed(demo_archive[0], tmp_path / "zona.zip", "tables/person.jsonl", add_offset)
+    url = _empty_target(backend, tmp_path)
+    try:
+        database.connect(url)
+        with pytest.raises(ValidationError) as caught:
+            backup.restore(ADMIN, path)
+        assert "person" in caught.value.message
+        assert "person" not in db.get_tables()
+    finally:
+        database.close()
+        if backend != "sqlite":
+            servers.drop_database(backend, url)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql", "mariadb"])
+def test_a_line_that_is_not_json_restores_nothing(backend, demo_archive, tmp_path):
+    path = rehashed(demo_archive[0], tmp_path / "json.zip", "tables/person.jsonl",
+                    lambda data: data.replace(b"]\n", b"\n", 1))
+    url = _empty_target(backend, tmp_path)
+    try:
+        database.connect(url)
+        with pytest.raises(ValidationError) as caught:
+            backup.restore(ADMIN, path)
+        assert "bukan baris JSON" in caught.value.message
+        assert "person" not in db.get_tables()
+    finally:
+        database.close()
+        if backend != "sqlite":
+            servers.drop_database(backend, url)

@@ -11,6 +11,7 @@ with `pelita backup` and `pelita restore`, signed letters' SHA-256 checks intact
 """
 import base64
 import contextlib
+import csv
 import datetime
 import hashlib
 import io
@@ -20,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
-from peewee import (BlobField, BooleanField, DateField, DateTimeField, FloatField,
-                    ForeignKeyField, IntegerField, MySQLDatabase, PostgresqlDatabase, TimeField,
-                    sort_models)
+from peewee import (BlobField, BooleanField, DatabaseError, DateField, DateTimeField,
+                    FloatField, ForeignKeyField, IntegerField, MySQLDatabase, PostgresqlDatabase,
+                    TimeField, sort_models)
 
 from desktop.models import ALL_MODELS, db, utcnow
 from desktop.services import permissions, schema
@@ -30,6 +31,7 @@ from desktop.services.errors import PelitaError, ValidationError
 
 FORMAT = "pelita-backup/1"
 BATCH_ROWS = 500
+PAGE_ROWS = 5000  # rows per SELECT when reading a table without binaries
 BLOB_BATCH_ROWS = 4  # rows with scans or letters (up to the scan limit each) per page
 BATCH_BYTES = 1024 * 1024  # one INSERT stays far inside MariaDB's 16 MB packet
 
@@ -142,7 +144,7 @@ def _pages(info: TableInfo):
     converters = _readers(info.kinds)
     columns = ", ".join(_quote(c) for c in info.columns)
     id_at = info.columns.index("id")
-    size = BLOB_BATCH_ROWS if "blob" in info.kinds else BATCH_ROWS
+    size = BLOB_BATCH_ROWS if "blob" in info.kinds else PAGE_ROWS
     last = None
     while True:
         where = "" if last is None else f" WHERE {_quote('id')} > {int(last)}"
@@ -290,13 +292,15 @@ def _load_all(path, manifest: dict, progress) -> Report:
     total = sum(t["rows"] for t in manifest["tables"])
     done = 0
     with zipfile.ZipFile(path) as archive, db.atomic(), _without_secondary_structures():
+        if isinstance(db.obj, PostgresqlDatabase):  # the forms `_check_copied` reads back
+            db.execute_sql("SET LOCAL DateStyle = 'ISO, YMD'")
+            db.execute_sql("SET LOCAL bytea_output = 'hex'")
         for spec in manifest["tables"]:
             info = TableInfo(spec["name"], spec["columns"], spec["kinds"])
             # The database was empty before its schema was made: rows now are what a
             # migration seeds (schedule_change's counter), and the archive carries them.
             db.execute_sql(f"DELETE FROM {_quote(info.name)}")
             done = _load(archive, info, spec, done, total, progress)
-            _check(info, spec)
             report.tables.append(info)
         _reset_sequences(report.tables)
     return report
@@ -312,12 +316,20 @@ def _require_same_tables(manifest: dict) -> None:
                               "yang dicatatnya; berkas rusak atau bukan buatan Pelita.")
     for spec in manifest["tables"]:
         # A subset: MariaDB's generated columns (clinic_request.active_day) are not data.
-        columns = {c.name for c in db.get_columns(spec["name"])}
+        columns = _column_names(spec["name"])
         named = spec["columns"]
         if (not set(named) <= columns or len(set(named)) != len(named) or "id" not in named
                 or len(spec["kinds"]) != len(named) or not set(spec["kinds"]) <= set(_KINDS)):
             raise ValidationError("Berkas cadangan", f"kolom tabel {spec['name']} tidak sesuai "
                                   "dengan skemanya; berkas rusak atau bukan buatan Pelita.")
+
+
+def _column_names(table: str) -> set[str]:
+    if isinstance(db.obj, PostgresqlDatabase):  # the catalogue, not information_schema's view
+        return {name for (name,) in db.execute_sql(
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+            "AND NOT attisdropped", (_quote(table),)).fetchall()}
+    return {c.name for c in db.get_columns(table)}
 
 
 def _drop_made_tables(existing: set[str]) -> None:
@@ -379,35 +391,76 @@ def _require_empty() -> set[str]:
 
 
 def _load(archive, info: TableInfo, spec: dict, done: int, total: int, progress) -> int:
-    converters = _writers(info.kinds)
-    digest = hashlib.sha256()
-    batch, size = [], 0
-    with archive.open(f"tables/{info.name}.jsonl") as lines:
-        for line in lines:
-            digest.update(line)
-            batch.append(orjson.loads(line))
-            size += len(line)
-            if len(batch) >= BATCH_ROWS or size >= BATCH_BYTES:
-                _insert(info, _convert(batch, converters))
-                done += len(batch)
-                batch, size = [], 0
-                if progress is not None:
-                    progress(done, total)
-    if batch:
-        _insert(info, _convert(batch, converters))
-        done += len(batch)
-    if digest.hexdigest() != spec["sha256"]:
+    """Load one table and check it: the archive's lines against the manifest's hash, then
+    what the database holds against what was sent."""
+    with archive.open(f"tables/{info.name}.jsonl") as member:
+        source = _Batches(member, done, total, progress)
+        try:
+            if isinstance(db.obj, PostgresqlDatabase):
+                sent = _copy(info, source)
+            else:
+                converters = _writers(info.kinds)
+                for batch in source:
+                    _insert(info, _convert(batch, converters))
+        except DatabaseError:
+            # The driver's text quotes the refused value (a NIK, a name): not passed on.
+            raise ValidationError("Berkas cadangan", f"database menolak isi tabel {info.name} "
+                                  "(nilai yang tidak sesuai kolomnya): berkas rusak atau "
+                                  "diubah. Tidak ada yang dipulihkan.") from None
+    if source.digest.hexdigest() != spec["sha256"]:
         raise ValidationError("Berkas cadangan", f"isi tabel {info.name} tidak cocok dengan "
                               "sidiknya: berkas rusak atau diubah. Tidak ada yang dipulihkan.")
-    return done
+    if isinstance(db.obj, PostgresqlDatabase):
+        _check_copied(info, spec, sent)
+    else:
+        _check(info, spec)
+    return source.done
+
+
+class _Batches:
+    """A table's archived rows, a batch at a time, hashed as they are read; `done` counts
+    them and `progress` hears of each batch. The member is read in blocks of BATCH_BYTES
+    and each block's complete lines parsed as one JSON array (one call into orjson, not one
+    per row)."""
+
+    def __init__(self, member, done: int, total: int, progress):
+        self.member, self.done, self.total, self.progress = member, done, total, progress
+        self.digest = hashlib.sha256()
+
+    def __iter__(self):
+        rest = b""
+        while True:
+            block = self.member.read(BATCH_BYTES)
+            self.digest.update(block)
+            if not block:
+                break
+            block = rest + block
+            end = block.rfind(b"\n") + 1
+            if end:
+                rest = block[end:]
+                yield from self._parsed(block[:end])
+            else:
+                rest = block  # a line longer than a block (a scan): read on
+        if rest:
+            yield from self._parsed(rest)
+
+    def _parsed(self, lines: bytes):
+        try:
+            rows = orjson.loads(b"[" + lines.rstrip(b"\n").replace(b"\n", b",") + b"]")
+        except orjson.JSONDecodeError:
+            raise ValidationError("Berkas cadangan", "isinya bukan baris JSON yang utuh: "
+                                  "berkas rusak atau diubah. Tidak ada yang dipulihkan.") from None
+        for start in range(0, len(rows), BATCH_ROWS):
+            batch = rows[start:start + BATCH_ROWS]
+            yield batch
+            self.done += len(batch)
+            if self.progress is not None:
+                self.progress(self.done, self.total)
 
 
 def _insert(info: TableInfo, rows: list[list]) -> None:
     """One multi-row INSERT, its SQL written here: building it through peewee's query
-    objects cost more than the database's own work. PostgreSQL takes COPY, as pg_restore."""
-    if isinstance(db.obj, PostgresqlDatabase):
-        _copy(info, rows)
-        return
+    objects cost more than the database's own work."""
     placeholder = "(" + ", ".join([db.obj.param] * len(info.columns)) + ")"
     columns = ", ".join(_quote(c) for c in info.columns)
     sql = (f"INSERT INTO {_quote(info.name)} ({columns}) VALUES "
@@ -415,28 +468,111 @@ def _insert(info: TableInfo, rows: list[list]) -> None:
     db.execute_sql(sql, [value for row in rows for value in row])
 
 
-def _copy(info: TableInfo, rows: list[list]) -> None:
-    """COPY ... FROM STDIN in PostgreSQL's text format: tab-separated, \\N for NULL."""
-    formats = [_COPY_FORMATS.get(kind, _copy_text) for kind in info.kinds]
-    text = "".join(["\t".join(["\\N" if v is None else f(v) for f, v in zip(formats, row)])
-                    + "\n" for row in rows])
-    columns = ", ".join(_quote(c) for c in info.columns)
+class _Literal(int):
+    """A value csv writes as it is, unquoted (csv's QUOTE_NONNUMERIC quotes every string):
+    NULL as an empty field, booleans as t and f, as PostgreSQL's CSV writes them."""
+
+    def __new__(cls, text: str):
+        literal = super().__new__(cls)
+        literal.text = text
+        return literal
+
+    def __str__(self):
+        return self.text
+
+
+_NULL, _TRUE, _FALSE = _Literal(""), _Literal("t"), _Literal("f")
+
+
+_PG_FORMS = {"bool": lambda v: _TRUE if v else _FALSE,
+             "blob": lambda v: "\\x" + base64.b64decode(v).hex()}
+# The kinds csv writes as strings. (A float column, which Pelita has none of, would need its
+# own form: PostgreSQL writes 100.0 back as "100".)
+_QUOTED_KINDS = ("text", "datetime", "date", "time", "blob")
+
+
+def _copy(info: TableInfo, batches: _Batches) -> "hashlib._Hash":
+    """The whole table in one COPY ... FROM STDIN (FORMAT csv), as pg_restore loads. Values
+    go in the form the read-back in `_check_copied` writes them out (csv's writer, in C, does
+    the quoting; times as ISO 8601, which PostgreSQL reads as they are), so checking the
+    table is one COPY and a hash of the same text. psycopg2 asks for the next piece while
+    the server stores the last one. Returns the hash of what was sent."""
+    from psycopg2.extensions import encodings  # PostgreSQL only: not imported at start
+
+    converters = [(i, _PG_FORMS[k]) for i, k in enumerate(info.kinds) if k in _PG_FORMS]
+    encoding = encodings[db.connection().encoding]  # the text COPY TO hands back
+    sent = hashlib.sha256()
+
+    def pieces():
+        for batch in batches:
+            rows = _convert(batch, converters)
+            rows = [[_NULL if v is None else v for v in row] for row in rows]
+            out = io.StringIO()
+            csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
+            text = out.getvalue()
+            sent.update(text.encode(encoding))
+            yield text
+
+    sql = f"COPY {_quote(info.name)} ({_column_list(info)}) FROM STDIN WITH (FORMAT csv)"
+    cursor, reader = db.connection().cursor(), _Reader(pieces())
+    try:
+        db.obj.driver_call(lambda: cursor.copy_expert(sql, reader))
+    except DatabaseError:
+        if reader.error is not None:  # psycopg2 ends the COPY with its own error instead
+            raise reader.error from None
+        raise
+    return sent
+
+
+def _column_list(info: TableInfo) -> str:
+    return ", ".join(_quote(c) for c in info.columns)
+
+
+def _check_copied(info: TableInfo, spec: dict, sent) -> None:
+    """PostgreSQL: the loaded table, written back by COPY TO in id order, is the very text
+    that was sent, and has the manifest's row count."""
+    quoted = ", ".join(_quote(c) for c, k in zip(info.columns, info.kinds)
+                       if k in _QUOTED_KINDS)
+    force = f", FORCE_QUOTE ({quoted})" if quoted else ""
+    # Timestamps back in the archive's ISO form (Pelita stores whole seconds; a fraction
+    # would read back shorter and fail the check rather than pass unseen).
+    values = ", ".join(f"replace({_quote(c)}::text, ' ', 'T') AS {_quote(c)}"
+                       if k == "datetime" else _quote(c)
+                       for c, k in zip(info.columns, info.kinds))
+    back = _Hashing()
+    sql = (f"COPY (SELECT {values} FROM {_quote(info.name)} ORDER BY {_quote('id')}) "
+           f"TO STDOUT WITH (FORMAT csv{force})")
     cursor = db.connection().cursor()
-    cursor.copy_expert(f"COPY {_quote(info.name)} ({columns}) FROM STDIN", io.StringIO(text))
+    db.obj.driver_call(lambda: cursor.copy_expert(sql, back))
+    info.rows, info.sha256 = cursor.rowcount, spec["sha256"]
+    if info.rows != spec["rows"] or back.digest.digest() != sent.digest():
+        raise ValidationError("Database tujuan", f"tabel {info.name} terbaca lain setelah "
+                              f"dimuat ({info.rows} dari {spec['rows']} baris, isi berbeda). "
+                              "Tidak ada yang dipulihkan.")
 
 
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+class _Hashing:
+    """A file-like object that only hashes what is written to it (psycopg2 writes bytes to
+    anything that is not a text file; `write` is the hash's own method, in C, as it is called
+    once per row)."""
+
+    def __init__(self):
+        self.digest = hashlib.sha256()
+        self.write = self.digest.update
 
 
-def _copy_text(value) -> str:
-    return str(value).translate(_COPY_ESCAPES)
+class _Reader:
+    """A file-like object over an iterator of text pieces, for psycopg2's copy_expert."""
 
+    def __init__(self, pieces):
+        self.pieces, self.error = pieces, None
 
-_COPY_FORMATS = {
-    "int": str, "float": repr, "datetime": str, "date": str,
-    "bool": lambda v: "t" if v else "f",
-    "blob": lambda v: "\\\\x" + bytes(v).hex(),
-}
+    def read(self, size=-1) -> str:
+        try:
+            return next(self.pieces, "")
+        except Exception as exc:
+            self.error = exc
+            raise
 
 
 def _check(info: TableInfo, spec: dict) -> None:
