@@ -32,8 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     grant = db_sub.add_parser("grant-app-user", help="buat atau perbarui pengguna database "
                               "aplikasi (hanya data; tidak bisa mengubah skema atau jejak audit)")
     grant.add_argument("name")
-    grant.add_argument("--password-stdin", action="store_true",
-                       help="baca kata sandi dari stdin (untuk skrip)")
+    secret = grant.add_mutually_exclusive_group()
+    secret.add_argument("--password-stdin", action="store_true",
+                        help="baca kata sandi dari stdin (untuk skrip)")
+    secret.add_argument("--keep-password", action="store_true",
+                        help="pengguna yang sudah ada: perbarui haknya saja, kata sandinya tetap")
     _add_database_option(grant)
 
     user_cmd = commands.add_parser("user", help="akun pengguna")
@@ -109,13 +112,24 @@ def _grant_app_user(args, target) -> int:
     from desktop.services import db_accounts, permissions, schema
 
     schema.check_openable()
-    password = _read_password(args.password_stdin)
+    password = None if args.keep_password else _read_password(args.password_stdin)
     tables = db_accounts.grant_app_user(permissions.SYSTEM, args.name, password)
     print(f"Database: {target.describe()}")
     print(f"Pengguna aplikasi '{args.name}' siap: {len(tables)} tabel. Isikan pengguna ini di "
-          "setiap PC (Ganti koneksi…). Jalankan perintah ini lagi setiap kali selesai "
-          "«pelita db upgrade».")
+          "setiap PC (Ganti koneksi…).")
     return 0
+
+
+def _regrant(target) -> None:
+    from desktop.services import db_accounts, permissions
+
+    names = db_accounts.regrant(permissions.SYSTEM)
+    if names is None:
+        print("Hak pengguna aplikasi pada tabel baru belum diberikan (pengguna ini tidak "
+              "berhak): jalankan «pelita db grant-app-user NAMA --keep-password» dengan "
+              "akun root server.")
+    elif names:
+        print(f"Hak pengguna aplikasi diperbarui: {', '.join(names)}.")
 
 
 def _cmd_db(args) -> int:
@@ -139,6 +153,7 @@ def _cmd_db(args) -> int:
     print(f"Database: {target.describe()}")
     print(f"Migrasi dijalankan: {', '.join(applied) if applied else 'tidak ada (sudah mutakhir)'}")
     print(f"Katalog layanan: {len(catalog.list_services())} layanan.")
+    _regrant(target)
     return 0
 
 

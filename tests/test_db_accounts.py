@@ -104,3 +104,52 @@ def test_privileged_accounts_are_not_turned_into_the_app_login(server_db):
     with pytest.raises(ValidationError) as caught:
         db_accounts.grant_app_user(permissions.SYSTEM, own, PASSWORD)
     assert "pilih nama baru" in caught.value.message
+
+
+def _as_app(url, name, password=PASSWORD):
+    database.connect(servers.url_signed_in_as(url, name, password))
+
+
+def test_an_upgrade_gives_new_tables_to_the_app_login_and_keeps_its_password(server_db):
+    backend, url = server_db
+    name = "pelita_app_" + uuid.uuid4().hex[:6]
+    db_accounts.grant_app_user(permissions.SYSTEM, name, PASSWORD)
+    # What a later migration does: a table the login has no grant on yet.
+    db.execute_sql("CREATE TABLE tabel_baru (id INTEGER PRIMARY KEY, isi VARCHAR(20))")
+    try:
+        assert name in db_accounts.regrant(permissions.SYSTEM)
+        # By hand, without a password: the PCs' password still signs in.
+        db_accounts.grant_app_user(permissions.SYSTEM, name, None)
+        _as_app(url, name)
+        db.execute_sql("INSERT INTO tabel_baru (id, isi) VALUES (1, 'baru')")
+        assert db.execute_sql("SELECT isi FROM tabel_baru").fetchone() == ("baru",)
+        with pytest.raises(DatabaseError):  # and the audit trail stays as limited as before
+            with db.atomic():
+                db.execute_sql("DELETE FROM audit_entry")
+    finally:
+        database.connect(url)
+        servers.terminate_connections(backend, url)
+        db.execute_sql("DROP TABLE tabel_baru")
+        if backend == "postgresql":
+            db.execute_sql(f'DROP OWNED BY "{name}"')
+        servers.drop_login(backend, name)
+
+
+def test_keeping_the_password_needs_an_existing_login(server_db):
+    with pytest.raises(ValidationError) as caught:
+        db_accounts.grant_app_user(permissions.SYSTEM, "belum_pernah_ada", None)
+    assert "belum ada" in caught.value.message
+
+
+@pytest.mark.parametrize("server_db", ["mariadb"], indirect=True)
+def test_an_owner_without_grant_rights_is_told_not_failed(server_db):
+    """MariaDB's schema owner (ALL on the database, no GRANT OPTION) cannot grant: the upgrade
+    says so instead of failing (on PostgreSQL an owner may grant on its own tables)."""
+    backend, url = server_db
+    owner = "pemilik_" + uuid.uuid4().hex[:6]
+    database.connect(servers.make_login(backend, url, owner, PASSWORD))
+    try:
+        assert db_accounts.regrant(permissions.SYSTEM) is None
+    finally:
+        database.connect(url)
+        servers.drop_login(backend, owner)
