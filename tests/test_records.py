@@ -1,4 +1,5 @@
 """Record conventions: stamps, optimistic locking and the audit trail, on every backend."""
+import datetime
 import json
 
 import pytest
@@ -110,3 +111,25 @@ def test_a_unique_value_saved_meanwhile_gives_the_caller_s_message(backend_db):
     second = records.create(Vehicle, permissions.SYSTEM, plate="AA 9 ZZ", name="Ambulans 2",
                             duplicate=lambda: ValidationError("Nomor polisi", "sudah ada"))
     assert second.id != first.id and Vehicle.get_by_id(second.id).name == "Ambulans 2"
+
+
+def test_a_record_still_pointed_at_is_not_deleted_and_says_by_what(backend_db):
+    from desktop.models import Person
+    from desktop.services import applications, catalog
+    from desktop.services.errors import ValidationError
+
+    from tests.factories import make_person
+
+    catalog.load_shipped()
+    admin = make_user("admin", role="administrator")
+    clerk = make_user("layanan", role="petugas_layanan")
+    applicant = make_person()
+    applications.register(clerk, catalog.get("dpk-slrt"), person=applicant)
+    with pytest.raises(ValidationError) as caught:
+        records.delete(Person.get_by_id(applicant.id), admin)
+    assert "masih dipakai oleh 1 permohonan" in caught.value.message
+    assert Person.get_or_none(Person.id == applicant.id) is not None
+    unused = make_person(nik="3371014107900002", name="Tanpa Permohonan", sex="P",
+                         birth_date=datetime.date(1990, 7, 1))
+    records.delete(Person.get_by_id(unused.id), admin)
+    assert Person.get_or_none(Person.id == unused.id) is None

@@ -1,7 +1,9 @@
 """Create, update and delete records with optimistic locking and an audit entry for each change."""
+from peewee import IntegrityError
+
 from desktop.models import db, utcnow
 from desktop.services import audit
-from desktop.services.errors import ConflictError, NotFound
+from desktop.services.errors import ConflictError, NotFound, ValidationError
 
 
 def _stamp_fields(model, actor, now):
@@ -89,16 +91,41 @@ def update(instance, actor, **changes):
     return instance
 
 
+# What staff call the records that may point at another, for "still used by" messages.
+REFERRER_LABELS = {"application": "permohonan", "letter": "surat",
+                   "hearse_booking": "pemesanan mobil jenazah",
+                   "clinic_request": "permintaan layanan kursi roda"}
+
+
 def delete(instance, actor) -> None:
+    """Delete a record unchanged since it was read. A record others still point at (an
+    application's service, a booking's vehicle) is refused with a message naming them, read
+    before the delete: the violation never reaches the database server or its log."""
     model = type(instance)
     with db.atomic():
-        rows = (model.delete()
-                .where((model.id == instance.id) & (model.version == instance.version))
-                .execute())
+        _refuse_if_still_used(instance)
+        try:
+            rows = (model.delete()
+                    .where((model.id == instance.id) & (model.version == instance.version))
+                    .execute())
+        except IntegrityError:  # another PC pointed at it just now
+            raise ValidationError("Hapus", "data ini baru saja dipakai di PC lain; "
+                                  "nonaktifkan saja bila tidak dipakai lagi.") from None
         if rows != 1:
             raise _conflict(model, instance.id, "dihapus")
         audit.record(actor, "delete", model._meta.table_name, instance.id,
                      old=audit.snapshot(instance))
+
+
+def _refuse_if_still_used(instance) -> None:
+    for fk, referrer in type(instance)._meta.backrefs.items():
+        if (fk.on_delete or "").upper() in ("CASCADE", "SET NULL"):
+            continue  # the database follows those itself
+        count = referrer.select().where(fk == instance.id).count()
+        if count:
+            label = REFERRER_LABELS.get(referrer._meta.table_name, "catatan lain")
+            raise ValidationError("Hapus", f"data ini masih dipakai oleh {count} {label}; "
+                                  "nonaktifkan saja bila tidak dipakai lagi.")
 
 
 def reload(instance):
