@@ -133,3 +133,24 @@ def test_a_record_still_pointed_at_is_not_deleted_and_says_by_what(backend_db):
                          birth_date=datetime.date(1990, 7, 1))
     records.delete(Person.get_by_id(unused.id), admin)
     assert Person.get_or_none(Person.id == unused.id) is None
+
+
+def test_a_reference_made_after_the_check_still_gives_the_message(backend_db, monkeypatch):
+    """Another PC books the record between the check and the delete: the database's refusal
+    is the same message."""
+    from desktop.models import Person
+    from desktop.services import applications, catalog
+    from desktop.services.errors import ValidationError
+
+    from tests.factories import make_person
+
+    catalog.load_shipped()
+    admin = make_user("admin", role="administrator")
+    clerk = make_user("layanan", role="petugas_layanan")
+    applicant = make_person()
+    applications.register(clerk, catalog.get("dpk-slrt"), person=applicant)
+    monkeypatch.setattr(records, "_refuse_if_still_used", lambda instance: None)
+    with pytest.raises(ValidationError) as caught:
+        records.delete(Person.get_by_id(applicant.id), admin)
+    assert "baru saja dipakai" in caught.value.message
+    assert Person.get_or_none(Person.id == applicant.id) is not None

@@ -108,13 +108,26 @@ def delete(instance, actor) -> None:
             rows = (model.delete()
                     .where((model.id == instance.id) & (model.version == instance.version))
                     .execute())
-        except IntegrityError:  # another PC pointed at it just now
+        except IntegrityError as exc:
+            if not _is_foreign_key_violation(exc):
+                raise  # a trigger's refusal (an issued letter), with its own message
             raise ValidationError("Hapus", "data ini baru saja dipakai di PC lain; "
                                   "nonaktifkan saja bila tidak dipakai lagi.") from None
         if rows != 1:
             raise _conflict(model, instance.id, "dihapus")
         audit.record(actor, "delete", model._meta.table_name, instance.id,
                      old=audit.snapshot(instance))
+
+
+def _is_foreign_key_violation(exc: IntegrityError) -> bool:
+    """Another PC pointed at the row between the check and the delete: PostgreSQL's SQLSTATE
+    23503, MariaDB's error 1451, SQLite's message."""
+    cause = getattr(exc, "orig", None) or exc  # peewee keeps the driver's error there
+    if getattr(cause, "pgcode", None) is not None:
+        return cause.pgcode == "23503"
+    if cause.args and cause.args[0] == 1451:
+        return True
+    return "FOREIGN KEY constraint failed" in str(cause)
 
 
 def _refuse_if_still_used(instance) -> None:
