@@ -38,11 +38,10 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop import database
-    from desktop.services import timefmt
-    from desktop.views import workers
-
     from benchmarks import applications
+    from desktop import database
+    from desktop.services.shared import timefmt
+    from desktop.views.shell import workers
 
     database.connect(url)
     timefmt.set_office_time_zone("Asia/Jakarta")

@@ -10,8 +10,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QTableView, QWidget
 
 from desktop.models import Application, Person, User, db
-from desktop.views import workers
-from desktop.views.session import Session
+from desktop.views.shell import workers
+from desktop.views.shell.session import Session
 
 WIDTH, HEIGHT = 1280, 800
 PAGE = 100  # the list's first page; more than one screenful
@@ -111,9 +111,9 @@ def _prefix_range(prefix: str) -> tuple[str, str]:
 
 
 def run(repeats: int = 7, suffix: str = "") -> dict:
-    from desktop.views.app import configure_qt
-    from desktop.views.application_detail import ApplicationDetailDialog
-    from desktop.views.applications_page import ApplicationsPage
+    from desktop.views.applications.application_detail import ApplicationDetailDialog
+    from desktop.views.applications.applications_page import ApplicationsPage
+    from desktop.views.shell.app import configure_qt
 
     configure_qt()  # the screens are measured as the app shows them (baselines share it)
     app = QApplication.instance() or QApplication([])  # noqa: F841

@@ -35,7 +35,8 @@ def _timed(func) -> float:
 
 def run(url: str, repeats: int = 3) -> dict:
     from desktop import database
-    from desktop.services import backup, permissions
+    from desktop.services.admin import backup
+    from desktop.services.shared import permissions
 
     env, name = _pg_env(url)
     folder = Path(tempfile.mkdtemp(prefix="pelita-bench-backup-"))

@@ -92,7 +92,7 @@ def _read_password(from_stdin: bool) -> str:
 
     first = getpass.getpass("Kata sandi: ")
     if getpass.getpass("Ulangi kata sandi: ") != first:
-        from desktop.services.errors import ValidationError
+        from desktop.errors import ValidationError
 
         raise ValidationError("Kata sandi", "kedua isian tidak sama.")
     return first
@@ -100,7 +100,7 @@ def _read_password(from_stdin: bool) -> str:
 
 def _open(url: str | None, need_current: bool = True):
     from desktop import database
-    from desktop.services import schema
+    from desktop.services.shell import schema
 
     target = database.connect(database.resolve_url(url))
     if need_current:
@@ -109,7 +109,9 @@ def _open(url: str | None, need_current: bool = True):
 
 
 def _grant_app_user(args, target) -> int:
-    from desktop.services import db_accounts, permissions, schema
+    from desktop.services.admin import db_accounts
+    from desktop.services.shared import permissions
+    from desktop.services.shell import schema
 
     schema.check_openable()
     password = None if args.keep_password else _read_password(args.password_stdin)
@@ -121,7 +123,8 @@ def _grant_app_user(args, target) -> int:
 
 
 def _regrant(target) -> None:
-    from desktop.services import db_accounts, permissions
+    from desktop.services.admin import db_accounts
+    from desktop.services.shared import permissions
 
     names = db_accounts.regrant(permissions.SYSTEM)
     if names is None:
@@ -133,7 +136,7 @@ def _regrant(target) -> None:
 
 
 def _cmd_db(args) -> int:
-    from desktop.services import schema
+    from desktop.services.shell import schema
 
     target = _open(args.database, need_current=False)
     if args.action == "grant-app-user":
@@ -148,17 +151,18 @@ def _cmd_db(args) -> int:
             print(f"  [ ] {name}")
         return 0 if current.state == "current" else 2
     applied = schema.upgrade()
-    from desktop.services import catalog
+    from desktop.services.catalog import service_catalog
 
     print(f"Database: {target.describe()}")
     print(f"Migrasi dijalankan: {', '.join(applied) if applied else 'tidak ada (sudah mutakhir)'}")
-    print(f"Katalog layanan: {len(catalog.list_services())} layanan.")
+    print(f"Katalog layanan: {len(service_catalog.list_services())} layanan.")
     _regrant(target)
     return 0
 
 
 def _cmd_user(args) -> int:
-    from desktop.services import permissions, users
+    from desktop.services.admin import users
+    from desktop.services.shared import permissions
 
     _open(args.database)
     if args.action == "list":
@@ -181,15 +185,15 @@ def _cmd_user(args) -> int:
 
 
 def _cmd_catalog(args) -> int:
-    from desktop.services import catalog
+    from desktop.services.catalog import service_catalog
 
     _open(args.database)
     office_name = None
-    for service in catalog.list_services():
+    for service in service_catalog.list_services():
         if service.source_office != office_name:
             office_name = service.source_office
             print(f"\n{office_name}")
-        limit = catalog.time_limit(service).describe()
+        limit = service_catalog.time_limit(service).describe()
         flag = "" if service.active else " (nonaktif)"
         print(f"  {service.code:<44} {limit:<26} {service.name}{flag}")
     return 0
@@ -225,7 +229,8 @@ def _cmd_templates(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from desktop.services import backup, permissions
+    from desktop.services.admin import backup
+    from desktop.services.shared import permissions
 
     target = _open(args.database)
     report = backup.backup(permissions.SYSTEM, args.file)
@@ -236,7 +241,8 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from desktop.services import backup, permissions
+    from desktop.services.admin import backup
+    from desktop.services.shared import permissions
 
     target = _open(args.database, need_current=False)
     report = backup.restore(permissions.SYSTEM, args.file)
@@ -252,7 +258,7 @@ def _run_demo_app() -> int:
     from desktop import database
     from desktop.models import User
     from desktop.services.demo import seed
-    from desktop.views import app
+    from desktop.views.shell import app
 
     folder = Path(tempfile.mkdtemp(prefix="pelita-demo-"))
     url = "sqlite:///" + str(folder / "demo.db")
@@ -262,7 +268,7 @@ def _run_demo_app() -> int:
 
 
 def main(argv=None) -> int:
-    from desktop.services.errors import PelitaError
+    from desktop.errors import PelitaError
 
     args = build_parser().parse_args(argv)
     handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo,
@@ -272,7 +278,7 @@ def main(argv=None) -> int:
             return handlers[args.command](args)
         if args.demo:
             return _run_demo_app()
-        from desktop.views import app
+        from desktop.views.shell import app
 
         return app.run(args.database)
     except PelitaError as exc:

@@ -8,9 +8,9 @@ import platformdirs
 from peewee import Database
 
 from desktop import drivers
-from desktop.resilient import ResilientSqlite, server_classes
+from desktop.errors import DatabaseProblem
 from desktop.models.base import db
-from desktop.services.errors import DatabaseProblem
+from desktop.resilient import ResilientSqlite, server_classes
 
 ENV_URL = "PELITA_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_S = 10
@@ -92,7 +92,7 @@ def resolve_url(cli_url: str | None = None) -> str:
         return cli_url
     if os.environ.get(ENV_URL):
         return os.environ[ENV_URL]
-    from desktop.services import connection_profile
+    from desktop import connection_profile
 
     saved = connection_profile.load_url()
     if saved:

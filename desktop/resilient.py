@@ -17,7 +17,7 @@ import threading
 
 from peewee import InterfaceError, OperationalError, SqliteDatabase, __exception_wrapper__
 
-from desktop.services.errors import ConnectionLost
+from desktop.errors import ConnectionLost
 
 NOT_SAVED = ("Koneksi ke server database terputus sebelum perubahan tersimpan, jadi belum ada "
              "yang tersimpan. Isian Anda masih di formulir: tekan Simpan lagi setelah koneksi "

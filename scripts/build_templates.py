@@ -492,9 +492,10 @@ def keterangan_dtks(doc):
     body(doc, "Yang bertanda tangan di bawah ini menerangkan bahwa:")
     data_table(doc, PERSON_ROWS + [("Nomor KK", "{{ person_kk }}")])
     body(doc, "berdasarkan pengecekan pada aplikasi SIKS-NG, yang bersangkutan "
-              "{{ dtks_status }} dalam Data Terpadu Kesejahteraan Sosial (DTKS) periode "
-              "{{ dtks_period }} dengan ID DTKS {{ dtks_id }}, dan menerima bantuan sosial: "
-              "{{ aid_programs }}.", cont=True)
+              "{{ dtks_status }} dalam {{ data_source }} periode {{ dtks_period }}"
+              "{% if dtks_id %} dengan ID {{ dtks_id }}{% endif %}"
+              "{% if aid_programs %}, dan menerima bantuan sosial: {{ aid_programs }}"
+              "{% else %}, dan tidak tercatat menerima bantuan sosial{% endif %}.", cont=True)
     body(doc, "Surat keterangan ini dibuat untuk {{ purpose }} dan hanya berlaku untuk "
               "keperluan tersebut.")
     signature_block(doc, DATE_LINE)

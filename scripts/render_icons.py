@@ -9,8 +9,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import qtawesome  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.views import icons  # noqa: E402
-from desktop.views.sections import SECTIONS  # noqa: E402
+from desktop.views.shared import icons  # noqa: E402
+from desktop.views.shell.sections import SECTIONS  # noqa: E402
 
 SIZE = 64
 COLOR = "#37474f"

@@ -32,13 +32,13 @@ def main(argv=None) -> int:
 
     from desktop import database
     from desktop.models import User
-    from desktop.services import timefmt
     from desktop.services.demo import seed
-    from desktop.views import workers
-    from desktop.views.login_dialog import LoginDialog
-    from desktop.views.main_window import MainWindow
-    from desktop.views.sections import visible_sections
-    from desktop.views.session import Session
+    from desktop.services.shared import timefmt
+    from desktop.views.shell import workers
+    from desktop.views.shell.login_dialog import LoginDialog
+    from desktop.views.shell.main_window import MainWindow
+    from desktop.views.shell.sections import visible_sections
+    from desktop.views.shell.session import Session
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qt"))
@@ -102,8 +102,8 @@ def main(argv=None) -> int:
 def _dialogs(out: Path, session, window) -> list[Path]:
     """The new-application flow and an application's detail, as the front office sees them."""
     from desktop.models import Application
-    from desktop.views.application_detail import ApplicationDetailDialog
-    from desktop.views.new_application import NewApplicationDialog
+    from desktop.views.applications.application_detail import ApplicationDetailDialog
+    from desktop.views.applications.new_application import NewApplicationDialog
 
     app = QApplication.instance()
     new = NewApplicationDialog(session, window)

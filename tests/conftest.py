@@ -15,9 +15,9 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from desktop import database  # noqa: E402
-from desktop.models import ALL_MODELS, db  # noqa: E402
-from desktop.services import schema  # noqa: E402
-
+from desktop.models import db  # noqa: E402
+from desktop.services.cases import registry  # noqa: E402
+from desktop.services.shell import schema  # noqa: E402
 from tests import servers  # noqa: E402
 
 
@@ -73,7 +73,7 @@ def _server_url(backend, server_databases):
 
 def _clear_all_tables(backend):
     """TRUNCATE, which the audit trail's append-only triggers do not fire on."""
-    tables = [m._meta.table_name for m in ALL_MODELS]
+    tables = [m._meta.table_name for m in registry.all_models()]
     if backend == "postgresql":
         db.execute_sql("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
                        + " RESTART IDENTITY CASCADE")
@@ -122,7 +122,7 @@ def sqlite_db(tmp_path):
 @pytest.fixture(autouse=True)
 def synchronous_workers(monkeypatch):
     """Background tasks run at once in tests (Picard's way), so results are deterministic."""
-    from desktop.views import workers
+    from desktop.views.shell import workers
 
     monkeypatch.setattr(workers, "SYNCHRONOUS", True)
 

@@ -1,5 +1,6 @@
 """Small helpers that make the records tests need."""
-from desktop.services import permissions, users
+from desktop.services.admin import users
+from desktop.services.shared import permissions
 
 PASSWORD = "rahasia123"
 
@@ -14,7 +15,7 @@ def make_user(username="budi", role=permissions.FRONT_OFFICE, password=PASSWORD,
 def make_person(nik="3371011503850001", name="Agus Prasetyo", **extra):
     import datetime
 
-    from desktop.services import people
+    from desktop.services.applications import people
 
     values = dict(birth_date=datetime.date(1985, 3, 15), sex="L", street="Jl. Tidar No. 5",
                   rt="002", rw="003", kelurahan="Magersari", kecamatan="Magelang Selatan",
@@ -25,9 +26,9 @@ def make_person(nik="3371011503850001", name="Agus Prasetyo", **extra):
 
 def make_office() -> dict:
     """The shipped catalog, one account of each working role, and one applicant."""
-    from desktop.services import catalog
+    from desktop.services.catalog import service_catalog
 
-    catalog.load_shipped()
+    service_catalog.load_shipped()
     return {
         "clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
         "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),

@@ -2,13 +2,16 @@
 import datetime
 import random
 
-from desktop.models import (Application, Counter, Organisation, Person, RequirementCheck,
-                            StepEvent, db, utcnow)
-from desktop.services import catalog, deadlines, numbering, settings, timefmt
-from desktop.services.applications import CHANNELS, acting_role
-from desktop.services.calendar import WorkCalendar
+from desktop.models import (Application, Counter, Organisation, Person, RequirementCheck, StepEvent,
+                            db, utcnow)
+from desktop.services.admin import settings
+from desktop.services.admin.calendar import WorkCalendar
+from desktop.services.applications import deadlines
+from desktop.services.applications.people import RELIGIONS, name_key
+from desktop.services.applications.workflow import CHANNELS, acting_role
+from desktop.services.catalog import service_catalog
 from desktop.services.demo import identities
-from desktop.services.people import RELIGIONS, name_key
+from desktop.services.shared import numbering, timefmt
 
 BATCH = 500
 YEARS_BACK = 3
@@ -82,9 +85,9 @@ def fill(rng: random.Random, size: int, report) -> None:
         return
     now = utcnow()
     region = (office_region() or "3371")[:4]
-    services = [s for s in catalog.list_services(include_inactive=False)]
-    steps = {s.id: catalog.steps_of(s) for s in services}
-    requirements = {s.id: catalog.requirements_of(s) for s in services}
+    services = [s for s in service_catalog.list_services(include_inactive=False)]
+    steps = {s.id: service_catalog.steps_of(s) for s in services}
+    requirements = {s.id: service_catalog.requirements_of(s) for s in services}
     calendar = WorkCalendar()
     pattern = settings.get("applications.number_pattern")
     with db.atomic():
@@ -179,6 +182,6 @@ def _flush(check_rows, event_rows) -> None:
 
 
 def office_region() -> str:
-    from desktop.services import office
+    from desktop.services.admin import office
 
     return office.get_profile().region_code

@@ -2,8 +2,10 @@
 import random
 
 from desktop.models import Application, Letter, User
-from desktop.services import applications, case_access, permissions
+from desktop.services.applications import case_access, workflow
+from desktop.services.cases import guards
 from desktop.services.letters import catalogue, context, lifecycle
+from desktop.services.shared import permissions
 
 # state reached -> how many letters end there
 PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
@@ -22,7 +24,8 @@ def fill(rng: random.Random, size: int, report) -> None:
     wanted = sum(n for _, n in PLAN) if size >= 100 else max(1, size // 20)
     candidates = (Application.select().where(Application.state.in_(["open", "completed"]))
                   .order_by(Application.received_at.desc()).limit(400))
-    targets = [a for a in candidates if lifecycle.letter_choices(a)][:wanted]
+    targets = [a for a in candidates if lifecycle.letter_choices(a) and guards.letter_allowed(
+        a, lifecycle.letter_choices(a)[0].template_key)][:wanted]
     ends = [state for state, n in PLAN for _ in range(n)]
     made = 0
     for application, end in zip(targets, ends):
@@ -46,7 +49,7 @@ def fill(rng: random.Random, size: int, report) -> None:
 def complete(actor, letter):
     """Fill the parts staff would type (addressee, amounts, survey results) with the
     catalogue's realistic sample text."""
-    application = (applications.get(letter.application_id, permissions.SYSTEM, record=False)
+    application = (workflow.get(letter.application_id, permissions.SYSTEM, record=False)
                    if letter.application_id else None)
     values = context.build(letter, application=application)
     sample = catalogue.sample_context(letter.template_key)

@@ -4,8 +4,12 @@ import random
 from dataclasses import dataclass, field
 
 from desktop.models import OfficeProfile, Service, User
-from desktop.services import catalog, office, permissions, schema, users
+from desktop.services.admin import office, users
+from desktop.services.cases import registry
+from desktop.services.catalog import service_catalog
 from desktop.services.demo import identities
+from desktop.services.shared import permissions
+from desktop.services.shell import schema
 
 DEMO_PASSWORD = "pelita2026"
 
@@ -63,14 +67,16 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     if schema.status().state != "current":
         schema.upgrade()
     if not Service.select().exists():
-        catalog.load_shipped()
+        service_catalog.load_shipped()
     rng = random.Random(seed)
     report = DemoReport()
     _office(rng)
     _staff(rng, report)
     from desktop.services.demo import applications_demo, letters_demo, schedule_demo
 
-    for filler in (applications_demo.fill, schedule_demo.fill, letters_demo.fill):
+    applications_demo.fill(rng, size, report)
+    report.counts.update(registry.fill_demo(rng))  # each case kind's own records
+    for filler in (schedule_demo.fill, letters_demo.fill):
         filler(rng, size, report)
     schema.refresh_statistics()
     report.counts["users"] = User.select().count()

@@ -7,9 +7,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.services import applications, permissions
-from desktop.services.errors import PelitaError
+from desktop.errors import PelitaError
+from desktop.services.applications import workflow
 from desktop.services.letters import lifecycle
+from desktop.services.shared import permissions
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def draft_many(actor, application_ids, signer, *,
             break
         reg_number = ""
         try:
-            application = applications.get(application_id, actor, record=False)
+            application = workflow.get(application_id, actor, record=False)
             reg_number = application.reg_number
             result.created.append(lifecycle.draft(actor, application, signer=signer))
         except PelitaError as exc:

@@ -198,9 +198,11 @@ SPECS = [
         "keterangan_dtks", "Surat Keterangan DTKS", "certificate", "keterangan", "400.9.4",
         {**PERSON_VARIABLES,
          "person_kk": "Nomor Kartu Keluarga",
-         "dtks_id": "ID DTKS", "dtks_status": "TERDAFTAR / TIDAK TERDAFTAR",
-         "dtks_period": "Periode data DTKS: Oktober 2026",
-         "aid_programs": "Bantuan sosial yang diterima: PKH, BPNT / -",
+         "dtks_id": "ID data: nomor di SIKS-NG, kosong bila tidak ada",
+         "dtks_status": "TERDAFTAR / TIDAK TERDAFTAR",
+         "dtks_period": "Periode data: Oktober 2026",
+         "aid_programs": "Bantuan sosial yang diterima: PKH, BPNT, kosong bila tidak ada",
+         "data_source": "Nama data: Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
          "purpose": "Keperluan surat"},
         editable=("purpose",)),
     TemplateSpec(
@@ -442,7 +444,8 @@ _SAMPLES = {
     "keterangan_dtks": {
         **_PERSON, "person_kk": "3371021201090005", "dtks_id": "3371020101000123456",
         "dtks_status": "TERDAFTAR", "dtks_period": "Oktober 2026",
-        "aid_programs": "Program Keluarga Harapan (PKH) dan Bantuan Pangan Non Tunai (BPNT)",
+        "aid_programs": "PKH, BPNT",
+        "data_source": "Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
         "purpose": "persyaratan pendaftaran sekolah anak"},
     "pemulangan_orang_terlantar": {
         **_PERSON, "person_name": "Sutrisno", "person_sex": "Laki-laki",

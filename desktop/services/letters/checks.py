@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
 from desktop.services.letters import catalogue, render, sandbox
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -228,11 +228,12 @@ def require_valid(template_key: str, data: bytes, name: str | None = None) -> No
 
 
 def check_all(out_dir: Path | None = None, template_dir: Path | None = None,
-              use_replacements: bool = False) -> list[Problem]:
+              replacement=None) -> list[Problem]:
     """Check and render every template; with `out_dir`, write <key>.docx rendered there.
 
-    With `use_replacements` (a database open), an administrator's replacement is checked
-    instead of the shipped file: the templates letters are made from now.
+    With `replacement` (key -> the administrator's replacement's bytes or None, such as
+    `templates.active_template`), a replacement is checked instead of the shipped file: the
+    templates letters are made from now.
     """
     template_dir = Path(template_dir or render.TEMPLATE_DIR)
     problems = []
@@ -244,10 +245,8 @@ def check_all(out_dir: Path | None = None, template_dir: Path | None = None,
             problems.append(Problem(path.name, "", f"berkas templat tidak ada di {template_dir}."))
             continue
         data = path.read_bytes()
-        if use_replacements:
-            from desktop.services.letters import templates
-
-            data = templates.active_template(key) or data
+        if replacement is not None:
+            data = replacement(key) or data
         found = check_template(key, data, path.name, render_sample=False)
         rendered = None
         if not found:

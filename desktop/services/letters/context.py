@@ -9,8 +9,10 @@ import datetime
 import json
 from decimal import Decimal, InvalidOperation
 
-from desktop.services import office, timefmt
+from desktop.services.admin import office
+from desktop.services.cases import registry
 from desktop.services.letters import catalogue, formatting
+from desktop.services.shared import timefmt
 
 IMAGE_NAMES = ("emblem", "qr_code", "signature_image", "stamp_image")
 SIGNING_AS = {"": "Ditandatangani sendiri", "a.n.": "Atas nama (a.n.)",
@@ -20,14 +22,17 @@ PROVIDED = frozenset(catalogue.OFFICE_VARIABLES) | (
     frozenset(catalogue.SIGNING_VARIABLES) - {"tembusan"}) | {"subject"}
 
 
-def editable_names(template_key: str) -> list[str]:
-    """The variables staff may fill or edit on a draft: everything the code does not provide."""
+def editable_names(template_key: str, application=None) -> list[str]:
+    """The variables staff may fill or edit on a draft: everything the code does not provide,
+    nor the application's case kind (from its record)."""
     spec = catalogue.spec(template_key)
-    return [name for name in spec.all_variables() if name not in PROVIDED]
+    filled = registry.letter_names(application, template_key)
+    return [name for name in spec.all_variables() if name not in PROVIDED
+            and name not in filled]
 
 
 def _person_address(person) -> str:
-    from desktop.services.people import address_text
+    from desktop.services.applications.people import address_text
 
     return address_text(person, formal=True)
 
@@ -88,6 +93,7 @@ def build(letter, *, application=None, signer=None, signing_as: str = "", number
     for name, value in free_text(letter).items():
         if name not in PROVIDED and not name.endswith("_words"):
             values.update(_money_or_text(name, value, names))
+    values.update(registry.letter_values(application, letter.template_key))
     values.update(catalogue.office_context(profile))
     values.update(catalogue.signer_context(
         name=signer.full_name, rank=signer.rank, nip=signer.nip, position=signer.position,
@@ -120,7 +126,7 @@ def format_code(code: str) -> str:
 OPTIONAL = frozenset({"tembusan", "attachment", "nature", "request_reference", "person_kk",
                       "person_nik", "child_nik", "deceased_nik", "guardian_name",
                       "companion_name", "spare_parts", "org_legal_number", "org_npwp",
-                      "org_bank_account", "org_deed"})
+                      "org_bank_account", "org_deed", "dtks_id", "aid_programs"})
 
 
 def missing_names(letter, values: dict) -> list[str]:

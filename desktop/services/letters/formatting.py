@@ -2,7 +2,7 @@
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from desktop.services.timefmt import DAYS, MONTHS
+from desktop.services.shared.timefmt import DAYS, MONTHS
 
 _UNITS = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
           "sepuluh", "sebelas"]

@@ -11,13 +11,14 @@ import secrets
 
 from peewee import IntegrityError
 
+from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.models import Application, Letter, SignerImage, User, db, utcnow
-from desktop.services import (audit, case_access, numbering, permissions, records, settings,
-                              timefmt)
-from desktop.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from desktop.services.letters import catalogue, checks, templates
-from desktop.services.letters import context as letter_context
-from desktop.services.validators import clean_text
+from desktop.services.admin import settings
+from desktop.services.applications import case_access
+from desktop.services.cases import guards, registry
+from desktop.services.letters import catalogue, checks, context as letter_context, templates
+from desktop.services.shared import audit, numbering, permissions, records, timefmt
+from desktop.services.shared.validators import clean_text
 
 STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
           "waiting_signature": "Menunggu tanda tangan", "signed": "Ditandatangani",
@@ -36,35 +37,15 @@ QR_PREFIX = "PELITA-SURAT:"  # a phone scanning the QR code sees what it is
 
 # -- numbers -----------------------------------------------------------------------------------
 
-def format_number(pattern: str, *, classification: str, seq: int, unit: str, year: int,
-                  month: int, series: str = "") -> str:
-    """Fill the letter number pattern, e.g. {classification}/{seq:04d}/{unit}/{year}."""
-    return pattern.format(classification=classification, seq=seq, unit=unit, year=year,
-                          month=month, roman=numbering.ROMAN_MONTHS[month - 1], series=series)
-
-
-def check_number_pattern(label: str, pattern: str) -> None:
-    """The settings screen's check for letters.number_pattern."""
-    if "{seq" not in pattern:
-        raise ValidationError(label, "harus memuat {seq} (nomor urut), contoh "
-                              "{classification}/{seq:04d}/{unit}/{year}.")
-    try:
-        format_number(pattern, classification="400.9", seq=1, unit="Dinsos", year=2026,
-                      month=1, series="X")
-    except (KeyError, ValueError, IndexError):
-        raise ValidationError(label, "hanya boleh memakai {classification}, {seq}, {unit}, "
-                              "{year}, {month}, {roman} dan {series}, contoh "
-                              "{classification}/{seq:04d}/{unit}/{year}.") from None
-
-
 def counter_series(letter: Letter, pattern: str, unit: str) -> str:
     """The Counter row a letter's sequence comes from: the number without sequence and date.
 
     Letters whose numbers differ only in the sequence share one counter, so no pattern can
     give two letters the same number (a per-template series would: 400.9.4/0001/... twice).
     """
-    key = "surat:" + format_number(pattern, classification=letter.classification, seq=0,
-                                   unit=unit, year=0, month=1, series=letter.series)
+    key = "surat:" + numbering.format_letter_number(
+        pattern, classification=letter.classification, seq=0, unit=unit, year=0, month=1,
+        series=letter.series)
     if len(key) > 64:
         key = key[:47] + ":" + hashlib.sha256(key.encode()).hexdigest()[:16]
     return key
@@ -88,10 +69,10 @@ LETTER_HIDDEN = ("Surat ini tidak ditemukan, atau termasuk kasus sensitif yang h
 
 def _require_readable(actor, letter: Letter) -> None:
     if letter.application_id is not None:
-        from desktop.services import applications
+        from desktop.services.applications import workflow
 
         try:
-            applications.get(letter.application_id, actor, record=False)
+            workflow.get(letter.application_id, actor, record=False)
         except NotFound:
             raise NotFound(LETTER_HIDDEN) from None
 
@@ -165,14 +146,14 @@ def preview(letter: Letter) -> bytes:
 def _application(letter: Letter):
     if letter.application_id is None:
         return None
-    from desktop.services import applications
+    from desktop.services.applications import workflow
 
     # Internal: whoever asked was checked when the letter was read (get, _require_readable).
-    return applications.get(letter.application_id, permissions.SYSTEM, record=False)
+    return workflow.get(letter.application_id, permissions.SYSTEM, record=False)
 
 
 def _emblem() -> dict:
-    from desktop.services import office
+    from desktop.services.admin import office
 
     emblem = office.get_profile().emblem
     return {"emblem": bytes(emblem)} if emblem else {}
@@ -196,11 +177,15 @@ def _check_text(label: str, value) -> str:
     return clean_text(value, label, FIELD_MAX, multiline=True)
 
 
-def _check_fields(template_key: str, fields: dict | None) -> str:
-    """JSON of the free-text parts; a name the template does not use is refused by name."""
+def _check_fields(template_key: str, fields: dict | None, application=None) -> str:
+    """JSON of the free-text parts; a name the template does not use is refused by name, and
+    one the application's case kind fills from its record is not kept (the record wins)."""
     allowed = letter_context.editable_names(template_key)
+    filled = registry.letter_names(application, template_key)
     clean = {}
     for key, value in (fields or {}).items():
+        if key in filled:
+            continue
         if key not in allowed:
             raise ValidationError("Isian surat", f"'{key}' tidak dipakai templat "
                                   f"{template_key}; isian yang boleh: {', '.join(allowed)}.")
@@ -252,12 +237,13 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
         template_key, defaults = choices[choice].template_key, dict(choices[choice].defaults)
     if template_key not in catalogue.TEMPLATES:
         raise ValidationError("Jenis surat", f"templat '{template_key}' tidak dikenal.")
+    guards.require_letter(application, template_key)  # the case kind's rules for it
     spec = catalogue.spec(template_key)
     return records.create(
         Letter, actor, application=application, template_key=template_key,
         series=spec.series[:64], classification=spec.classification_code[:40],
         subject=_check_subject(subject or spec.title), state="draft",
-        fields=_check_fields(template_key, {**defaults, **(fields or {})}),
+        fields=_check_fields(template_key, {**defaults, **(fields or {})}, application),
         drafted_by=_user(actor), signer=signer, signing_as="")
 
 
@@ -292,7 +278,8 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
         changes["subject"] = _check_subject(subject)
     if fields is not None:  # merged: a part not named keeps its text
         changes["fields"] = _check_fields(letter.template_key,
-                                          {**letter_context.free_text(letter), **fields})
+                                          {**letter_context.free_text(letter), **fields},
+                                          _application(letter))
     if signer is not None:
         chosen = _check_signer(signer)
         if chosen.id != letter.signer_id:
@@ -413,7 +400,7 @@ def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
 def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
     """Sign: number, final DOCX with QR code and the signer's images, stored for good."""
     signer = _check_can_sign(actor, letter, signing_as)
-    from desktop.services import office
+    from desktop.services.admin import office
     from desktop.services.letters.render import render_letter
 
     profile = office.get_profile()
@@ -428,9 +415,10 @@ def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
     try:
         with db.atomic():
             seq = numbering.next_value(series, local.year)
-            number = format_number(pattern, classification=letter.classification, seq=seq,
-                                   unit=profile.unit_code, year=local.year, month=local.month,
-                                   series=letter.series)
+            number = numbering.format_letter_number(
+                pattern, classification=letter.classification, seq=seq,
+                unit=profile.unit_code, year=local.year, month=local.month,
+                series=letter.series)
             code = new_code()
             while Letter.select().where(Letter.verification_code == code).exists():
                 code = new_code()

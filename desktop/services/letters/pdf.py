@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from desktop.services.errors import PelitaError
+from desktop.errors import PelitaError
 
 TIMEOUT_S = 120
 # Where the installers put soffice when it is not on PATH.

@@ -6,7 +6,7 @@ docxtpl is imported here only, on first use, so it stays out of the app's start-
 import io
 from pathlib import Path
 
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
 from desktop.services.letters import sandbox
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "letter_templates"

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from peewee import IntegrityError
 
+from desktop.errors import ConflictError, ValidationError
 from desktop.models import TemplateOverride, db
-from desktop.services import chunks, permissions, records
-from desktop.services.errors import ConflictError, ValidationError
+from desktop.services.applications import chunks
 from desktop.services.letters import catalogue, checks, render
+from desktop.services.shared import permissions, records
 
 TEMPLATE_MAX_BYTES = 10 * 1024 * 1024
 FILENAME_MAX = 200

@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 
 from desktop.models import Letter
-from desktop.services import audit, timefmt
 from desktop.services.letters import context as letter_context
 from desktop.services.letters.lifecycle import CODE_ALPHABET, CODE_LENGTH, ISSUED, QR_PREFIX
+from desktop.services.shared import audit, timefmt
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,32 @@ def current() -> int:
     """The counter now; a calendar reloads when it differs from what it last saw."""
     value = ScheduleChange.select(ScheduleChange.value).where(ScheduleChange.id == ROW_ID).scalar()
     return value or 0
+
+
+def can_listen() -> bool:
+    """PostgreSQL delivers changes by LISTEN/NOTIFY; the other backends are polled."""
+    return isinstance(db.obj, PostgresqlDatabase)
+
+
+def listening_connection():
+    """A connection of its own, outside the pool, that LISTENs for schedule changes; its
+    socket (`fileno()`) becomes readable when one arrives, and `heard(conn)` then says so."""
+    import psycopg2
+
+    params = dict(db.obj.connect_params)
+    params.setdefault("connect_timeout", 5)  # a pool thread waits at most this long
+    conn = psycopg2.connect(dbname=db.obj.database, **params)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f"LISTEN {CHANNEL}")
+    return conn
+
+
+def heard(conn) -> bool:
+    """Read what arrived on a listening connection: True when a change was announced.
+    Raises the driver's error when the connection is gone."""
+    conn.poll()
+    if conn.notifies:
+        conn.notifies.clear()
+        return True
+    return False

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from peewee import IntegrityError, MySQLDatabase, SqliteDatabase
 
+from desktop.errors import ValidationError
 from desktop.models import Blackout, ClinicRequest, HearseBooking, db
-from desktop.services.errors import ValidationError
 from desktop.services.schedule import changes
 from desktop.services.schedule.fields import format_span
 

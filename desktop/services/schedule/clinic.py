@@ -4,13 +4,14 @@ import datetime
 
 from peewee import IntegrityError
 
+from desktop.errors import ValidationError
 from desktop.models import ClinicRequest, Technician, utcnow
-from desktop.services import permissions, records, settings, timefmt
-from desktop.services.errors import ValidationError
+from desktop.services.admin import settings
 from desktop.services.schedule import clashes
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import day_bounds, digits, local_date, phone, to_utc
-from desktop.services.validators import check_nik, optional_text, require_text
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import check_nik, optional_text, require_text
 
 KINDS = {"repair": "Perbaikan/servis", "adjustment": "Penyesuaian", "assessment": "Asesmen"}
 PLACES = {"office": "Di kantor Dinas Sosial", "pickup": "Jemput bola",

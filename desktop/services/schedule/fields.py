@@ -2,10 +2,10 @@
 import datetime
 import re
 
-from desktop.services import office, timefmt
-from desktop.services.errors import ValidationError
-from desktop.services.validators import check_phone
-
+from desktop.errors import ValidationError
+from desktop.services.admin import office
+from desktop.services.shared import timefmt
+from desktop.services.shared.validators import check_phone
 
 to_utc = timefmt.to_utc
 

@@ -8,13 +8,14 @@ import datetime
 
 from peewee import IntegrityError
 
+from desktop.errors import ValidationError
 from desktop.models import Cemetery, Driver, HearseBooking, Vehicle, utcnow
-from desktop.services import office, permissions, records, settings, timefmt
-from desktop.services.errors import ValidationError
+from desktop.services.admin import office, settings
 from desktop.services.schedule import clashes
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import check_in_region, day_bounds, digits, local_date, phone
-from desktop.services.validators import check_nik, optional_text, require_text
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import check_nik, optional_text, require_text
 
 STATES = {"booked": "Dipesan", "confirmed": "Dikonfirmasi", "departed": "Berangkat",
           "completed": "Selesai", "cancelled": "Batal"}
@@ -24,6 +25,11 @@ EDITABLE = ("booked", "confirmed")
 RELATIONS = ["Anak", "Suami/Istri", "Orang tua", "Saudara kandung", "Cucu", "Kerabat",
              "Tetangga", "Ketua RT/RW", "Lainnya"]
 PAST_GRACE = datetime.timedelta(minutes=5)  # the form was opened a few minutes ago
+
+
+def is_booking(record) -> bool:
+    """A hearse booking (a calendar shows clinic requests beside them)."""
+    return isinstance(record, HearseBooking)
 
 
 def buffers() -> tuple[datetime.timedelta, datetime.timedelta]:
@@ -215,7 +221,7 @@ def _current(booking: HearseBooking) -> dict:
                    cemetery_id=booking.cemetery_id)
     if booking.cemetery_id is None:
         # A typed cemetery passed the region check when booked.
-        from desktop.services import office
+        from desktop.services.admin import office
 
         profile = office.get_profile()
         current["cemetery_city"] = f"{profile.region_kind} {profile.region_name}"

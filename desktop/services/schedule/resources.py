@@ -4,12 +4,12 @@ import re
 
 from peewee import IntegrityError
 
-from desktop.models import (Blackout, Cemetery, Driver, DutyAssignment, Technician, Vehicle)
-from desktop.services import permissions, records
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
+from desktop.models import Blackout, Cemetery, Driver, DutyAssignment, Technician, Vehicle
 from desktop.services.schedule import clashes
 from desktop.services.schedule.fields import format_span, phone
-from desktop.services.validators import optional_text, require_text
+from desktop.services.shared import permissions, records
+from desktop.services.shared.validators import optional_text, require_text
 
 KINDS = {"vehicle": (Vehicle, "Kendaraan"), "driver": (Driver, "Pengemudi"),
          "technician": (Technician, "Teknisi")}
@@ -136,6 +136,10 @@ def add_blackout(actor, kind: str, resource_id: int, start_at: datetime.datetime
                               start_at=start_at, end_at=end_at, reason=reason)
 
 
+def blackout(blackout_id: int) -> Blackout | None:
+    return Blackout.get_or_none(Blackout.id == blackout_id)
+
+
 def remove_blackout(actor, blackout: Blackout) -> None:
     permissions.require(actor, "schedule.manage")
     with clashes.serialised():
@@ -183,6 +187,10 @@ def set_duty(actor, day: datetime.date, duty: str, *, driver_id: int | None = No
         raise ValidationError(DUTIES[duty], "sudah tercatat piket pada hari itu.")
     with clashes.serialised():
         return records.create(DutyAssignment, actor, **clean)
+
+
+def duty(assignment_id: int) -> DutyAssignment | None:
+    return DutyAssignment.get_or_none(DutyAssignment.id == assignment_id)
 
 
 def remove_duty(actor, assignment: DutyAssignment) -> None:

@@ -1,0 +1,1 @@
+"""Users, the office profile, settings, holidays and the audit trail."""

@@ -1,0 +1,1 @@
+"""Applications, their checklists, steps, scans and applicants."""

@@ -1,0 +1,1 @@
+"""What every case kind shares: a kepala's written override of a rule."""

@@ -1,0 +1,1 @@
+"""The services of the catalog, their requirements and steps."""

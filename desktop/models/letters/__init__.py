@@ -1,0 +1,1 @@
+"""Letters, signature images and uploaded templates."""

@@ -1,0 +1,1 @@
+"""Hearse and seating-clinic bookings, their resources and duty rosters."""

@@ -1,0 +1,94 @@
+"""The office profile: one row, edited by the administrator, used by letters and the status bar."""
+import re
+
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import OfficeProfile
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import (check_email, check_nip, normalise_nip,
+                                                optional_text, require_text)
+
+EMBLEM_MAX_BYTES = 2 * 1024 * 1024
+TEXT_FIELDS = {  # field: (label, max length, required)
+    "office_name": ("Nama dinas", 160, True),
+    "region_name": ("Nama kota/kabupaten", 120, True),
+    "address": ("Alamat", 400, True),
+    "phone": ("Telepon", 60, False),
+    "website": ("Situs web", 120, False),
+    "head_name": ("Nama kepala dinas", 120, False),
+    "head_rank": ("Pangkat/golongan kepala dinas", 80, False),
+    "unit_code": ("Kode unit", 40, True),
+    "classification_code": ("Kode klasifikasi", 40, True),
+}
+
+
+def get_profile() -> OfficeProfile:
+    """The saved profile, or an unsaved blank one on a new database."""
+    profile = OfficeProfile.select().order_by(OfficeProfile.id).first()
+    return profile or OfficeProfile()
+
+
+def region_title(profile: OfficeProfile) -> str:
+    """PEMERINTAH KOTA MAGELANG"""
+    kind = "KABUPATEN" if profile.region_kind == "Kabupaten" else "KOTA"
+    return f"PEMERINTAH {kind} {profile.region_name.upper()}".strip()
+
+
+def _validated(values: dict) -> dict:
+    clean = {}
+    for key, (label, length, required) in TEXT_FIELDS.items():
+        if key in values:
+            check = require_text if required else optional_text
+            clean[key] = check(values[key], label, length)
+    if "region_kind" in values:
+        if values["region_kind"] not in ("Kota", "Kabupaten"):
+            raise ValidationError("Jenis daerah", "pilih Kota atau Kabupaten.")
+        clean["region_kind"] = values["region_kind"]
+    if "email" in values:
+        clean["email"] = check_email(values["email"])
+    if "time_zone" in values:
+        if values["time_zone"] not in timefmt.TIME_ZONES:
+            raise ValidationError("Zona waktu", "pilih WIB, WITA atau WIT.")
+        clean["time_zone"] = values["time_zone"]
+    if "head_nip" in values:
+        nip = normalise_nip(values["head_nip"])
+        if nip:
+            check_nip(nip, "NIP kepala dinas")
+        clean["head_nip"] = nip
+    if "region_code" in values:
+        code = (values["region_code"] or "").strip()
+        if code and not re.fullmatch(r"\d{4}", code):
+            raise ValidationError("Kode wilayah (NIK)", "4 angka: kode provinsi dan kota/"
+                                  "kabupaten, contoh 3371 untuk Kota Magelang.")
+        clean["region_code"] = code
+    if "emblem" in values:
+        clean["emblem"] = check_emblem(values["emblem"])
+    return clean
+
+
+def check_emblem(data: bytes | None) -> bytes | None:
+    if not data:
+        return None
+    if len(data) > EMBLEM_MAX_BYTES:
+        raise ValidationError("Lambang daerah", "berkas terlalu besar: paling besar 2 MB.")
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError("Lambang daerah", "harus gambar PNG atau JPEG.")
+    return bytes(data)
+
+
+def save_profile(actor, profile: OfficeProfile, **values) -> OfficeProfile:
+    """Validate and save; the first save creates the row."""
+    permissions.require(actor, "office.edit")
+    clean = _validated(values)
+    if profile.id is None:
+        existing = OfficeProfile.select().order_by(OfficeProfile.id).first()
+        if existing is not None:
+            raise ConflictError(
+                f"Profil kantor sudah disimpan oleh {existing.updated_by or 'pengguna lain'} "
+                f"pada {timefmt.format_local(existing.updated_at)} di PC lain. Muat ulang; "
+                "isian Anda tetap ada di formulir.",
+                changed_by=existing.updated_by, changed_at=existing.updated_at)
+        saved = records.create(OfficeProfile, actor, **clean)
+    else:
+        saved = records.update(profile, actor, **clean)
+    timefmt.set_office_time_zone(saved.time_zone)
+    return saved

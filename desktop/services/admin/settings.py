@@ -1,0 +1,120 @@
+"""Office-wide settings stored in the database, typed, with defaults registered in one place."""
+import json
+from dataclasses import dataclass
+
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Setting
+from desktop.services.shared import numbering, permissions, records
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    label: str
+    default: int | str
+    minimum: int = 0
+    maximum: int = 0
+    unit: str = ""
+    # For text settings: a function that raises ValidationError for a bad value.
+    check: object = None
+    help: str = ""  # shown beside it: where the figure comes from (a regulation)
+
+    @property
+    def is_text(self) -> bool:
+        return isinstance(self.default, str)
+
+
+DEFINITIONS = {d.key: d for d in [
+    SettingDef("login.max_attempts", "Batas salah kata sandi", 5, 1, 50, "kali"),
+    SettingDef("login.lockout_minutes", "Lama akun terkunci", 5, 1, 1440, "menit"),
+    SettingDef("session.idle_minutes", "Kunci layar setelah tidak aktif", 15, 1, 480, "menit"),
+    SettingDef("password.min_length", "Panjang minimum kata sandi", 8, 8, 64, "karakter"),
+    SettingDef("applications.number_pattern", "Pola nomor registrasi", "{seq:05d}/REG/{year}",
+               check=numbering.check_registration_pattern),
+    SettingDef("attachments.max_mb", "Batas ukuran pindaian", 10, 1, 100, "MB"),
+    SettingDef("letters.number_pattern", "Pola nomor surat",
+               "{classification}/{seq:04d}/{unit}/{year}", check=numbering.check_letter_pattern),
+    SettingDef("schedule.hearse_minutes", "Lama layanan mobil jenazah", 120, 15, 720, "menit"),
+    SettingDef("schedule.buffer_before_minutes", "Jeda sebelum berangkat", 30, 0, 240, "menit"),
+    SettingDef("schedule.buffer_after_minutes", "Jeda setelah kembali", 30, 0, 240, "menit"),
+    SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
+    SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
+               365, "hari"),
+]}
+
+
+def register(definitions) -> None:
+    """Settings a case kind brings (desktop.services.cases.registry registers them)."""
+    for definition in definitions:
+        DEFINITIONS.setdefault(definition.key, definition)
+
+
+LAST_BACKUP = "backup.last_at"  # written by each backup, not edited on the settings screen
+
+
+def get(key: str):
+    definition = DEFINITIONS[key]
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        return definition.default
+    try:
+        value = json.loads(row.value)
+        return str(value) if definition.is_text else int(value)
+    except (ValueError, TypeError):
+        return definition.default
+
+
+def set_value(actor, key: str, value) -> None:
+    permissions.require(actor, "settings.edit")
+    definition = DEFINITIONS[key]
+    if definition.is_text:
+        text = str(value or "").strip()
+        if not text:
+            raise ValidationError(definition.label, "wajib diisi.")
+        definition.check(definition.label, text)
+        _store(actor, key, text)
+        return
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(definition.label, "harus berupa bilangan bulat.") from None
+    if not definition.minimum <= number <= definition.maximum:
+        raise ValidationError(definition.label, f"harus antara {definition.minimum} dan "
+                              f"{definition.maximum} {definition.unit}.".rstrip())
+    _store(actor, key, number)
+
+
+def _store(actor, key: str, value) -> None:
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        records.create(Setting, actor, key=key, value=json.dumps(value),
+                       duplicate=lambda: ConflictError(
+                           "Pengaturan ini baru saja disimpan dari PC lain. Muat ulang "
+                           "halaman Pengaturan, lalu simpan lagi bila perlu."))
+    else:
+        records.update(row, actor, value=json.dumps(value))
+
+
+def record_backup(actor, when) -> None:
+    """Remember when the last complete backup was made (for the reminder)."""
+    _store(actor, LAST_BACKUP, when.isoformat(sep=" "))
+
+
+def last_backup():
+    """When the last complete backup was made, or None."""
+    import datetime
+
+    row = Setting.get_or_none(Setting.key == LAST_BACKUP)
+    try:
+        return datetime.datetime.fromisoformat(json.loads(row.value)) if row else None
+    except (ValueError, TypeError):
+        return None
+
+
+def backup_overdue(now) -> bool:
+    """True when no backup was made within the reminder's days."""
+    import datetime
+
+    last = last_backup()
+    days = get("backup.remind_days")
+    return last is None or now - last > datetime.timedelta(days=days)

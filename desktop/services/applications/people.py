@@ -1,0 +1,238 @@
+"""Applicants: people (one record per NIK) and organisations."""
+import datetime
+import re
+
+from desktop.errors import NotFound, ValidationError
+from desktop.models import Application, Organisation, Person
+from desktop.services.applications import case_access
+from desktop.services.shared import records, timefmt
+from desktop.services.shared.validators import check_nik, check_phone, optional_text, require_text
+
+SEXES = {"L": "Laki-laki", "P": "Perempuan"}
+RELIGIONS = ["Islam", "Kristen", "Katolik", "Hindu", "Buddha", "Konghucu",
+             "Kepercayaan terhadap Tuhan YME"]
+MARITAL = ["Belum kawin", "Kawin", "Cerai hidup", "Cerai mati"]
+LEGAL_FORMS = ["Yayasan", "Perkumpulan", "Organisasi kemasyarakatan", "Perseroan terbatas",
+               "Lembaga tidak berbadan hukum", "Lainnya"]
+EARLIEST_BIRTH = datetime.date(1900, 1, 1)
+PERSON_TEXT = {  # field: (label, max length)
+    "name": ("Nama lengkap", 120), "birth_place": ("Tempat lahir", 80),
+    "street": ("Alamat (jalan)", 200), "kelurahan": ("Kelurahan", 80),
+    "kecamatan": ("Kecamatan", 80), "city": ("Kota/kabupaten", 80),
+    "identity_note": ("Keterangan identitas", 2000),
+}
+
+
+def name_key(name: str) -> str:
+    return " ".join((name or "").lower().split())
+
+
+def address_text(person, formal: bool = False) -> str:
+    """Jl. Tidar No. 5, RT 002/RW 003, Kel. Magersari, Kec. Magelang Selatan, Kota Magelang.
+
+    `formal`, for letters, writes out Kelurahan and Kecamatan.
+    """
+    kel, kec, rt_rw = (("Kelurahan", "Kecamatan", "RT {} RW {}") if formal
+                       else ("Kel.", "Kec.", "RT {}/RW {}"))
+    parts = [person.street]
+    if person.rt or person.rw:
+        parts.append(rt_rw.format(person.rt or "-", person.rw or "-"))
+    if person.kelurahan:
+        parts.append(f"{kel} {person.kelurahan}")
+    if person.kecamatan:
+        parts.append(f"{kec} {person.kecamatan}")
+    parts.append(person.city)
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
+def find_by_nik(nik: str) -> Person | None:
+    digits = re.sub(r"\s", "", nik or "")
+    return Person.get_or_none(Person.nik == digits) if digits else None
+
+
+def lookup_nik(actor, nik: str) -> Person | None:
+    """The person with this NIK, if `actor` may see them (screens that look a NIK up)."""
+    person = find_by_nik(nik)
+    return person if person is not None and can_see(actor, person) else None
+
+
+PERSON_HIDDEN = ("Data orang ini tidak ditemukan, atau hanya tercatat pada kasus sensitif yang "
+                 "dibuka oleh petugas yang menanganinya.")
+
+
+def seen_by(actor):
+    """A condition on Person: those `actor` may see. A person who appears only in sensitive
+    cases the actor does not read (a child in an adoption case) is not shown; None: all."""
+    visible = case_access.visible(actor)
+    if visible is None:
+        return None
+    has_person = Application.person.is_null(False)
+    hidden = Application.select(Application.person).where(has_person & ~visible)
+    shown = Application.select(Application.person).where(has_person & visible)
+    return Person.id.not_in(hidden) | Person.id.in_(shown)
+
+
+def can_see(actor, person: Person) -> bool:
+    condition = seen_by(actor)
+    return condition is None or Person.select().where(
+        (Person.id == person.id) & condition).exists()
+
+
+def get(actor, person_id: int) -> Person:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None or not can_see(actor, person):
+        raise NotFound(PERSON_HIDDEN)
+    return person
+
+
+def _digits(value: str, field: str, length: int) -> str:
+    text = re.sub(r"\s", "", value or "")
+    if text and not re.fullmatch(rf"\d{{{length}}}", text):
+        raise ValidationError(field, f"harus {length} angka (tertulis {len(text)} karakter).")
+    return text
+
+
+def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
+    clean = {}
+    for key, (label, length) in PERSON_TEXT.items():
+        if key in values:
+            clean[key] = optional_text(values[key], label, length)
+    clean["name"] = require_text(values.get("name", ""), "Nama lengkap", 120)
+    birth = values.get("birth_date")
+    if birth is not None and not isinstance(birth, datetime.date):
+        raise ValidationError("Tanggal lahir", "bukan tanggal; pilih dari kalender.")
+    if birth is not None and birth > today:
+        raise ValidationError("Tanggal lahir", "tidak boleh di masa depan.")
+    if birth is not None and birth < EARLIEST_BIRTH:
+        raise ValidationError("Tanggal lahir", f"tidak boleh sebelum tahun {EARLIEST_BIRTH.year}; "
+                              "periksa tahunnya.")
+    sex = values.get("sex", "")
+    if sex and sex not in SEXES:
+        raise ValidationError("Jenis kelamin", "pilih Laki-laki atau Perempuan.")
+    religion = values.get("religion", "")
+    if religion and religion not in RELIGIONS:
+        raise ValidationError("Agama", "pilih dari daftar.")
+    marital = values.get("marital_status", "")
+    if marital and marital not in MARITAL:
+        raise ValidationError("Status perkawinan", "pilih dari daftar.")
+    clean.update(birth_date=birth, sex=sex, religion=religion, marital_status=marital,
+                 rt=_digits(values.get("rt", ""), "RT", 3) if values.get("rt") else "",
+                 rw=_digits(values.get("rw", ""), "RW", 3) if values.get("rw") else "",
+                 phone=check_phone(values.get("phone", "")),
+                 kk_number=_digits(values.get("kk_number", ""), "No. KK", 16))
+    nik = re.sub(r"\s", "", values.get("nik") or "")
+    if documented or nik:
+        info = check_nik(nik, today=today)
+        if birth is None:
+            raise ValidationError("Tanggal lahir", "wajib diisi bila NIK diisi.")
+        if info.birth_date != birth:
+            raise ValidationError("Tanggal lahir", "tidak cocok dengan NIK: NIK menyatakan "
+                                  f"{timefmt.format_date(info.birth_date)}. Periksa NIK atau "
+                                  "tanggal lahir pada KTP.")
+        if sex and info.sex != sex:
+            raise ValidationError("Jenis kelamin", "tidak cocok dengan NIK: NIK menyatakan "
+                                  f"{SEXES[info.sex]}. Periksa NIK atau jenis kelamin.")
+        clean["sex"] = sex or info.sex
+        if clean["kk_number"] and clean["kk_number"][:4] != nik[:4]:
+            raise ValidationError("No. KK", "kode wilayah (4 angka pertama) harus sama dengan "
+                                  "NIK.")
+        clean["nik"] = nik
+    else:
+        clean["nik"] = None
+        if not clean.get("identity_note"):
+            raise ValidationError("Keterangan identitas", "isi keterangan untuk orang tanpa "
+                                  "NIK (misalnya: tanpa identitas, ditemukan di ...).")
+    clean["name_key"] = name_key(clean["name"])
+    return clean
+
+
+def register_person(actor, today: datetime.date | None = None, documented: bool = True,
+                    **values) -> Person:
+    """A new person. With `documented` False the NIK may be left empty and completed later."""
+    today = today or datetime.date.today()
+    clean = _validated(values, today, documented)
+    if not clean["nik"]:
+        return records.create(Person, actor, **clean)
+    existing = find_by_nik(clean["nik"])
+    if existing is not None:
+        raise _already_registered(actor, existing, "; pilih data yang ada")
+    # Another PC may register the same NIK this very moment: the loser is offered the winner.
+    return records.create(Person, actor, **clean, duplicate=lambda: _already_registered(
+        actor, find_by_nik(clean["nik"]), "; data dari PC lain itu yang dipakai"))
+
+
+class DuplicatePerson(ValidationError):
+    """The NIK is registered already; `existing` is that person when the actor may see them."""
+
+    def __init__(self, message: str, existing: Person | None):
+        super().__init__("NIK", message)
+        self.existing = existing
+
+
+def _already_registered(actor, existing: Person | None, advice: str) -> DuplicatePerson:
+    if existing is None or not can_see(actor, existing):  # never a hidden case's name
+        return DuplicatePerson("sudah terdaftar pada kasus yang ditangani petugas lain; minta "
+                               "petugas itu atau Kepala untuk melanjutkan.", None)
+    return DuplicatePerson(f"sudah terdaftar atas nama {existing.name}{advice}.", existing)
+
+
+def update_person(actor, person: Person, today: datetime.date | None = None,
+                  **values) -> Person:
+    today = today or datetime.date.today()
+    if not can_see(actor, person):
+        raise NotFound(PERSON_HIDDEN)
+    documented = bool(values.get("nik") or person.nik)
+    clean = _validated({**_current(person), **values}, today, documented)
+    if clean["nik"] and clean["nik"] != person.nik:
+        existing = find_by_nik(clean["nik"])
+        if existing is not None and existing.id != person.id:
+            raise _already_registered(actor, existing, "")
+    return records.update(person, actor, **clean)
+
+
+def _current(person: Person) -> dict:
+    fields = list(PERSON_TEXT) + ["nik", "kk_number", "birth_date", "sex", "religion",
+                                  "marital_status", "rt", "rw", "phone"]
+    return {f: getattr(person, f) for f in fields}
+
+
+def search_people(actor, prefix: str, limit: int = 20) -> list[Person]:
+    """NIK prefix (digits) or name prefix, using indexed range scans; people `actor` may see."""
+    text = (prefix or "").strip()
+    if not text:
+        return []
+    if text.isdigit():
+        column, key = Person.nik, text
+    else:
+        column, key = Person.name_key, name_key(text)
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    query = Person.select().where((column >= key) & (column < upper))
+    seen = seen_by(actor)
+    if seen is not None:
+        query = query.where(seen)
+    return list(query.order_by(column).limit(limit))
+
+
+def search_organisations(prefix: str, limit: int = 20) -> list[Organisation]:
+    key = name_key(prefix)
+    if not key:
+        return []
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    return list(Organisation.select()
+                .where((Organisation.name_key >= key) & (Organisation.name_key < upper))
+                .order_by(Organisation.name_key).limit(limit))
+
+
+def register_organisation(actor, **values) -> Organisation:
+    name = require_text(values.get("name", ""), "Nama lembaga", 200)
+    legal_form = values.get("legal_form", "")
+    if legal_form and legal_form not in LEGAL_FORMS:
+        raise ValidationError("Bentuk lembaga", "pilih dari daftar.")
+    from desktop.services.shared.validators import check_email
+
+    return records.create(
+        Organisation, actor, name=name, legal_form=legal_form,
+        address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
+        contact_person=optional_text(values.get("contact_person", ""), "Narahubung", 120),
+        phone=check_phone(values.get("phone", "")),
+        email=check_email(values.get("email", "")), name_key=name_key(name))

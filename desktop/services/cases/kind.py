@@ -1,0 +1,76 @@
+"""What a case kind declares, in one place, and what its rules answer."""
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+
+class Verdict(enum.Enum):
+    MET = "terpenuhi"
+    NOT_MET = "belum terpenuhi"
+    UNKNOWN = "belum diketahui"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: Verdict
+    reason: str  # Indonesian, for the panel and the refusal
+
+    @property
+    def met(self) -> bool:
+        return self.verdict is Verdict.MET
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One condition of a case kind. `check(application, record)` gets the kind's record (or
+    None when nothing was recorded yet) and returns an Outcome. It guards the steps named per
+    service code and the drafting of the letters named: those are refused while it is not met,
+    unless a kepala overrides it with a written reason."""
+
+    code: str
+    label: str
+    check: Callable
+    steps: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    letters: tuple[str, ...] = ()
+
+    def guards_step(self, service_code: str, step: int) -> bool:
+        return step in self.steps.get(service_code, ())
+
+    def guards_letter(self, template_key: str) -> bool:
+        return template_key in self.letters
+
+
+@dataclass(frozen=True)
+class CaseKind:
+    """A service's own knowledge beyond the application envelope (number, checklist, steps,
+    deadline, letters). Everything is optional but the code, the label and the services.
+
+    - `models`: peewee models one-to-one with Application (backups and tests find them here);
+    - `record(application)`: the kind's record for an application, or None (one query);
+    - `rules`: Rule objects, checked by desktop.services.cases.guards;
+    - `panel`: (module, class) of its QWidget for the application detail, imported when shown;
+    - `letter_fields`: {template key: names it fills}; `fill(application, record)` the values;
+    - `demo(rng)`: adds the kind's demo data to the applications the generic demo made;
+    - `permissions`: {name: (roles, what the user was doing)}, for require_roles and `can`;
+    - `settings`: SettingDef objects shown on the settings screen.
+    """
+
+    code: str
+    label: str
+    services: tuple[str, ...]  # the shipped catalog codes of this kind
+    models: tuple = ()
+    record: Callable | None = None
+    rules: tuple[Rule, ...] = ()
+    panel: tuple[str, str] | None = None
+    letter_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fill: Callable | None = None
+    demo: Callable | None = None
+    permissions: dict[str, tuple[frozenset, str]] = field(default_factory=dict)
+    settings: tuple = ()
+
+    def can(self, actor, name: str) -> bool:
+        """For screens: whether to offer what `permissions[name]` allows (the service checks
+        again with permissions.require_roles)."""
+        roles, _ = self.permissions[name]
+        return actor is not None and actor.role in roles

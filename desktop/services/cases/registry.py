@@ -1,0 +1,96 @@
+"""Every case kind Pelita knows. Adding one: a line below, its package, and a migration."""
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from desktop.cases import dtks
+from desktop.models import ALL_MODELS, Application, RuleOverride
+from desktop.services.admin import settings
+from desktop.services.cases.kind import CaseKind
+
+KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
+    dtks.KIND,
+)}
+
+for _kind in KINDS.values():
+    settings.register(_kind.settings)
+
+
+def all_settings() -> dict:
+    """The settings screen's list: the core settings and every kind's."""
+    return settings.DEFINITIONS
+
+
+def kind_of(service) -> CaseKind | None:
+    """The service's case kind (Service.case_kind, loaded with the service: no query)."""
+    return KINDS.get(getattr(service, "case_kind", "") or "")
+
+
+def shipped_kind(service_code: str) -> str:
+    """The kind a shipped catalog service has, by its code ("" for a plain application)."""
+    return next((kind.code for kind in KINDS.values() if service_code in kind.services), "")
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """A case as its screens and guards need it: the kind, its record (None until recorded)
+    and the kepala's overrides by rule key."""
+
+    kind: CaseKind
+    application: object
+    record: object | None
+    overrides: dict
+
+
+def case_file(application) -> CaseFile | None:
+    """The application's kind, record and overrides in one query; None for a plain one."""
+    kind = kind_of(application.service)
+    if kind is None:
+        return None
+    if not kind.models:
+        overrides = RuleOverride.select().where(RuleOverride.application == application.id)
+        return CaseFile(kind, application, None, {o.rule: o for o in overrides})
+    model = kind.models[0]
+    rows = (Application.select(Application.id, model, RuleOverride)
+            .join(model, JOIN.LEFT_OUTER, on=(model.application == Application.id),
+                  attr="case_record")
+            .switch(Application)
+            .join(RuleOverride, JOIN.LEFT_OUTER,
+                  on=(RuleOverride.application == Application.id), attr="case_override")
+            .where(Application.id == application.id))
+    record, overrides = None, {}
+    for row in rows:
+        found = getattr(row, "case_record", None)
+        if found is not None and found.id is not None:
+            record = found
+        override = getattr(row, "case_override", None)
+        if override is not None and override.id is not None:
+            overrides[override.rule] = override
+    return CaseFile(kind, application, record, overrides)
+
+
+def all_models() -> list:
+    """The core models and every kind's, parents first as ALL_MODELS lists them."""
+    return list(ALL_MODELS) + [model for kind in KINDS.values() for model in kind.models]
+
+
+def letter_names(application, template_key: str) -> tuple[str, ...]:
+    """The letter variables the case kind fills (staff do not type them)."""
+    kind = kind_of(application.service) if application is not None else None
+    return kind.letter_fields.get(template_key, ()) if kind is not None else ()
+
+
+def letter_values(application, template_key: str) -> dict:
+    """Those variables' values from the case record (one query), for the letter context."""
+    names = letter_names(application, template_key)
+    if not names:
+        return {}
+    kind = kind_of(application.service)
+    values = kind.fill(application, kind.record(application))
+    return {name: values.get(name, "") for name in names}
+
+
+def fill_demo(rng) -> dict[str, int]:
+    """Each kind's demo data; {its first table: rows added}."""
+    return {(kind.models[0]._meta.table_name if kind.models else kind.code): kind.demo(rng)
+            for kind in KINDS.values() if kind.demo is not None}

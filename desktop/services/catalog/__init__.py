@@ -1,0 +1,1 @@
+"""The catalog of services (katalog layanan) and its editing."""

@@ -1,0 +1,82 @@
+"""Roles and what each may do. Every service call that changes or reveals data checks here."""
+from dataclasses import dataclass
+
+from desktop.errors import PermissionDenied
+
+ADMIN = "administrator"
+FRONT_OFFICE = "petugas_layanan"
+SOCIAL_WORKER = "pekerja_sosial"
+HEAD = "kepala"
+DUTY_OFFICER = "petugas_piket"
+
+ROLE_LABELS = {
+    ADMIN: "Administrator",
+    FRONT_OFFICE: "Petugas Layanan",
+    SOCIAL_WORKER: "Pekerja Sosial",
+    HEAD: "Kepala",
+    DUTY_OFFICER: "Petugas Piket",
+}
+ALL_ROLES = frozenset(ROLE_LABELS)
+
+# permission -> (roles allowed, what the user was trying to do, for the refusal message)
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "users.manage": (frozenset({ADMIN}), "mengelola akun pengguna"),
+    "office.edit": (frozenset({ADMIN}), "mengubah profil kantor"),
+    "catalog.edit": (frozenset({ADMIN}), "mengubah katalog layanan"),
+    "holidays.edit": (frozenset({ADMIN}), "mengubah hari libur dan cuti bersama"),
+    "settings.edit": (frozenset({ADMIN}), "mengubah pengaturan"),
+    "schema.upgrade": (frozenset({ADMIN}), "memperbarui skema database"),
+    "audit.view": (frozenset({ADMIN, HEAD}), "melihat jejak audit"),
+    "catalog.view": (ALL_ROLES, "melihat katalog layanan"),
+    "letters.sign": (frozenset({HEAD}), "menandatangani surat"),
+    "letters.draft": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                      "membuat konsep surat"),
+    "letters.paraf": (frozenset({HEAD}), "memaraf atau mengembalikan konsep surat"),
+    "letters.view": (ALL_ROLES, "melihat surat"),
+    "templates.manage": (frozenset({ADMIN}), "mengganti templat surat"),
+    "letters.hand_over": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                          "menyerahkan surat kepada pemohon"),
+    "applications.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
+                              "mendaftarkan permohonan"),
+    "applications.view": (ALL_ROLES, "melihat permohonan"),
+    "people.edit": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, ADMIN}),
+                    "mengubah data pemohon"),
+    "schedule.manage": (frozenset({DUTY_OFFICER, ADMIN}),
+                        "mengelola jadwal mobil jenazah dan seating clinic"),
+    "schedule.view": (ALL_ROLES, "melihat jadwal mobil jenazah dan seating clinic"),
+    "cases.override": (frozenset({HEAD}), "mengesampingkan aturan layanan"),
+}
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The actor for command-line administration, run by whoever controls the machine."""
+
+    username: str = "sistem"
+    full_name: str = "Administrasi baris perintah"
+    role: str = ADMIN
+
+
+SYSTEM = SystemActor()
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
+
+def can(actor, permission: str) -> bool:
+    roles, _ = PERMISSIONS[permission]
+    return actor is not None and actor.role in roles
+
+
+def require(actor, permission: str) -> None:
+    roles, doing = PERMISSIONS[permission]
+    require_roles(actor, roles, doing)
+
+
+def require_roles(actor, roles: frozenset[str], doing: str) -> None:
+    """The same refusal for a permission declared elsewhere (a case kind's)."""
+    if actor is None or actor.role not in roles:
+        who = role_label(actor.role) if actor is not None else "Pengguna yang belum masuk"
+        raise PermissionDenied(f"Peran {who} tidak berwenang {doing}. "
+                               "Minta pengguna dengan peran yang sesuai.")

@@ -1,0 +1,1 @@
+"""Signing in, the connection test and the schema's upgrades."""

@@ -1,0 +1,1 @@
+"""Administration screens: users, office, settings, holidays, audit trail and backup."""

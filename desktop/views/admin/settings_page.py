@@ -1,0 +1,148 @@
+"""Pengaturan: office-wide settings shared by every PC, and this PC's database connection."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from desktop.errors import PelitaError
+from desktop.services.admin import settings
+from desktop.services.cases import registry
+from desktop.services.shared import permissions
+
+ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+
+
+class SettingsPage(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.can_edit = permissions.can(session.user, "settings.edit")
+
+        self.editors = {}
+        settings_box = QGroupBox("Pengaturan bersama (berlaku di semua PC)")
+        form = QFormLayout(settings_box)
+        for key, definition in registry.all_settings().items():
+            if isinstance(definition.default, str):
+                editor = QLineEdit()
+                editor.setMinimumWidth(260)
+                editor.setToolTip(f"Bawaan: {definition.default}")
+            else:
+                editor = QSpinBox()
+                editor.setRange(definition.minimum, definition.maximum)
+                if definition.unit:
+                    editor.setSuffix(f" {definition.unit}")
+                editor.setToolTip(f"{definition.minimum} s.d. {definition.maximum} "
+                                  f"{definition.unit}; bawaan {definition.default}.")
+                editor.setMinimumWidth(140)
+            editor.setEnabled(self.can_edit)
+            self.editors[key] = editor
+            default = QLabel(f"bawaan: {definition.default}")
+            default.setStyleSheet("color: #666;")
+            row = QHBoxLayout()
+            row.addWidget(editor)
+            row.addWidget(default)
+            row.addStretch(1)
+            form.addRow(f"{definition.label}:", row)
+            if definition.help:
+                note = QLabel(definition.help)
+                note.setWordWrap(True)
+                note.setStyleSheet("color: #666;")
+                form.addRow("", note)
+        self.save_button = QPushButton("Simpan pengaturan")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setVisible(self.can_edit)
+        self.defaults_button = QPushButton("Isi nilai bawaan")
+        self.defaults_button.clicked.connect(self.fill_defaults)
+        self.defaults_button.setVisible(self.can_edit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.defaults_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        form.addRow(self.message)
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2)
+
+        db_box = QGroupBox("Koneksi database (PC ini)")
+        self.database_label = QLabel(session.database_label)
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.connection_button = QPushButton("Ubah koneksi…")
+        self.connection_button.clicked.connect(self.change_connection)
+        self.connection_message = QLabel("Koneksi baru berlaku saat Pelita dibuka lagi.")
+        self.connection_message.setWordWrap(True)
+        self.connection_message.setStyleSheet("color: #555;")
+        db_form = QFormLayout(db_box)
+        db_form.addRow("Database sekarang:", self.database_label)
+        db_row = QHBoxLayout()
+        db_row.addWidget(self.connection_button)
+        db_row.addStretch(1)
+        db_form.addRow(db_row)
+        db_form.addRow(self.connection_message)
+
+        from desktop.views.admin.backup_box import BackupBox
+
+        self.backup_box = BackupBox(session)
+        layout = QVBoxLayout(self)
+        layout.addWidget(settings_box)
+        layout.addWidget(self.backup_box)
+        layout.addWidget(db_box)
+        layout.addStretch(1)
+        self.refresh()
+
+    @staticmethod
+    def _value(editor):
+        return editor.text() if isinstance(editor, QLineEdit) else editor.value()
+
+    @staticmethod
+    def _set(editor, value) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(value))
+        else:
+            editor.setValue(int(value))
+
+    def refresh(self) -> None:
+        if hasattr(self, "backup_box"):
+            self.backup_box.refresh()
+        for key, editor in self.editors.items():
+            self._set(editor, settings.get(key))
+            editor.setStyleSheet("")
+
+    def fill_defaults(self) -> None:
+        for key, editor in self.editors.items():
+            self._set(editor, settings.DEFINITIONS[key].default)
+
+    def save(self) -> bool:
+        self.message.clear()
+        for editor in self.editors.values():
+            editor.setStyleSheet("")
+        changed = [key for key, editor in self.editors.items()
+                   if self._value(editor) != settings.get(key)]
+        saved = 0
+        for key in changed:
+            editor = self.editors[key]
+            try:
+                settings.set_value(self.session.user, key, self._value(editor))
+            except PelitaError as exc:
+                editor.setStyleSheet(ERROR_STYLE)
+                editor.setFocus()
+                self.message.setStyleSheet("color: #a93226;")
+                done = f" ({saved} pengaturan lain sudah disimpan.)" if saved else ""
+                self.message.setText(exc.message + done)
+                return False
+            saved += 1
+        self.message.setStyleSheet("color: #1e6b35;")
+        self.message.setText(f"{saved} pengaturan disimpan." if saved
+                             else "Tidak ada yang berubah.")
+        return True
+
+    def change_connection(self) -> None:
+        # Imported here: the dialog is only needed when the administrator asks for it.
+        from desktop.views.shell.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(None)
+        if dialog.exec() == QDialog.Accepted:
+            self.connection_message.setText("Profil koneksi baru disimpan. Tutup dan buka lagi "
+                                            "Pelita untuk memakainya; sampai saat itu Pelita "
+                                            "tetap memakai database sekarang.")
+            self.connection_message.setStyleSheet("color: #1e6b35;")

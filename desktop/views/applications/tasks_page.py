@@ -1,0 +1,80 @@
+"""Tugas Saya: applications waiting at a step the user's role performs, oldest due first."""
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from desktop.services.applications import application_query
+from desktop.services.applications.application_query import ApplicationFilter
+from desktop.services.shared import permissions
+from desktop.views.applications.application_table import (ApplicationTableModel,
+                                                          ApplicationTableView, open_application,
+                                                          thousands)
+from desktop.views.shell import workers
+
+
+def task_badge_count(user) -> int:
+    """The sidebar badge: one indexed COUNT."""
+    return application_query.task_count(user)
+
+
+def _counts(user) -> tuple[int, int]:
+    return (application_query.task_count(user),
+            application_query.count(user, ApplicationFilter(actor_role=user.role,
+                                                            due="terlambat")))
+
+
+def heading_text(total: int, overdue: int) -> str:
+    if not total:
+        return "Tidak ada permohonan yang menunggu Anda."
+    text = f"{thousands(total)} permohonan menunggu Anda"
+    return text + (f", {thousands(overdue)} terlambat." if overdue
+                   else ", tidak ada yang terlambat.")
+
+
+class TasksPage(QWidget):
+    data_changed = Signal()  # an application moved on: the sidebar badge recounts
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        role = session.user.role
+        self.heading = QLabel("Menghitung…")
+        self.heading.setObjectName("tasksHeading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.explanation = QLabel(
+            f"Permohonan yang sedang berada di langkah yang dikerjakan peran "
+            f"{permissions.role_label(role)}, tenggat paling awal di atas. "
+            "Klik dua kali atau tekan Enter untuk membuka.")
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color: #4b5563;")
+        self.model = ApplicationTableModel(self.session.user, self)
+        self.view = ApplicationTableView()
+        # The same order as application_query.my_tasks: oldest due first, no limit last.
+        self.model.sort_key, self.model.descending = "due", False
+        self.view.setModel(self.model)
+        self.view.open_requested.connect(self.open_application)
+        self.total = self.overdue = 0
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.view, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        user = self.session.user
+        self.model.set_filter(ApplicationFilter(actor_role=user.role), sort="due",
+                              descending=False)
+        workers.run_task(lambda: _counts(user), self._show_counts)
+
+    def _show_counts(self, counts: tuple[int, int]) -> None:
+        if not isValid(self):
+            return
+        self.total, self.overdue = counts
+        self.heading.setText(heading_text(self.total, self.overdue))
+
+    def open_application(self, application_id: int) -> None:
+        if open_application(self.session, application_id, self):
+            self.refresh()  # a finished step leaves the list
+            self.view.select_application(application_id)
+            self.data_changed.emit()

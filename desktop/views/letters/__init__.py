@@ -1,0 +1,1 @@
+"""Screens for letters: drafting, signing, the queue, settings and verification."""

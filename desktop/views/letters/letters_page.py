@@ -1,0 +1,274 @@
+"""Surat: the letter queue by state, filtered to what the user's role acts on, with a preview
+(letter_preview)."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTabBar, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from desktop.errors import PelitaError
+from desktop.services.admin import users
+from desktop.services.applications import workflow
+from desktop.services.shared import timefmt
+from desktop.services.letters import catalogue, lifecycle
+from desktop.views.letters.letter_preview import LetterPreview
+from desktop.views.shared.errors import describe
+from desktop.views.shared.forms import ERROR_TEXT_STYLE
+from desktop.views.shared.tables import read_only_table
+from desktop.views.shell import workers
+
+COLUMNS = ["Hal", "Pemohon", "Penanda tangan", "Nomor", "Status", "Diperbarui"]
+COL_SUBJECT, COL_APPLICANT, COL_SIGNER, COL_NUMBER, COL_STATE, COL_UPDATED = range(len(COLUMNS))
+ALL = "all"  # the last tab: every letter, to look one up or reprint it
+
+
+# --- the queue ---------------------------------------------------------------------------------
+
+def _kind(letter) -> str:
+    try:
+        return catalogue.spec(letter.template_key).title
+    except KeyError:
+        return letter.template_key
+
+
+def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
+    """The table's rows for `state` (None: all), and the count for each of the role's tabs."""
+    signers = users.full_names(actor)
+    applicants: dict[int, str] = {}
+    rows = []
+    for letter in lifecycle.queue(actor, state):
+        applicant = ""
+        if letter.application_id is not None:
+            if letter.application_id not in applicants:
+                try:
+                    app = workflow.get(letter.application_id, actor, record=False)
+                except PelitaError:
+                    applicants[letter.application_id] = "-"
+                else:
+                    who = app.person.name if app.person_id else (
+                        app.organisation.name if app.organisation_id else "")
+                    applicants[letter.application_id] = f"{who} ({app.reg_number})".strip()
+            applicant = applicants[letter.application_id]
+        texts = [""] * len(COLUMNS)
+        texts[COL_SUBJECT] = letter.subject
+        texts[COL_APPLICANT] = applicant or "-"
+        texts[COL_SIGNER] = ((letter.signing_as + " ") if letter.signing_as else "") + \
+            signers.get(letter.signer_id, "-")
+        texts[COL_NUMBER] = letter.number or "-"
+        texts[COL_STATE] = lifecycle.STATES.get(letter.state, letter.state)
+        texts[COL_UPDATED] = timefmt.short_local(letter.updated_at)
+        rows.append((letter.id, letter.version, letter.state, letter.return_note, texts,
+                     _kind(letter)))
+    counts = {s: (len(rows) if s == state else len(lifecycle.queue(actor, s)))
+              for s in lifecycle.states_for(actor)}
+    return rows, counts
+
+
+class LettersPage(QWidget):
+    data_changed = Signal()  # a letter moved on: other pages may recount
+    loaded = Signal()  # the table was filled (tests wait on it)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        user = session.user
+        self.states = lifecycle.states_for(user)
+        self._generation = 0
+        self.counts: dict[str, int] = {}
+
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for state in self.states:
+            self.tabs.addTab(lifecycle.STATES[state])
+            self.tabs.setTabData(self.tabs.count() - 1, state)
+        self.tabs.addTab("Semua surat")
+        self.tabs.setTabData(self.tabs.count() - 1, ALL)
+        self.tabs.setTabToolTip(self.tabs.count() - 1,
+                                "Semua surat, termasuk yang sudah diserahkan: untuk mencari "
+                                "atau mencetak ulang.")
+        self.refresh_button = QPushButton("Muat ulang")
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.refresh_button)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        if not self.states:
+            self.hint.setText("Peran Anda tidak memproses surat; daftar ini menampilkan semua "
+                              "surat untuk dilihat dan dicetak ulang.")
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.table = read_only_table(self.model)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in {COL_APPLICANT: "Agus Prasetyo (0001",
+                               COL_SIGNER: "a.n. Kabid Santos", COL_NUMBER: "400.9.4/0001/Dinsos/20",
+                               COL_STATE: "Menunggu tanda tangan",
+                               COL_UPDATED: "30 Nov 2026 23.59"}.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda index: self.open_letter(self._id_at(index.row())))
+
+        self.count_label = QLabel()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #7a4b00;")
+        self.open_button = QPushButton("Buka surat…")
+        self.open_button.setToolTip("Ubah, paraf, tanda tangani, cetak atau simpan (Enter)")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda: self.open_letter(self.current_letter_id()))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.note_label)
+        left_layout.addLayout(bottom)
+        self.preview = LetterPreview(session)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([780, 480])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        self.hint.setVisible(not self.states)
+        layout.addWidget(self.splitter, 1)
+
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def current_state(self) -> str | None:
+        state = self.tabs.tabData(self.tabs.currentIndex())
+        return None if state == ALL else state
+
+    def select_state(self, state: str | None) -> bool:
+        """Show the tab for `state` (None: all letters); False if the role has no such tab."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabData(index) == (state or ALL):
+                if index == self.tabs.currentIndex():
+                    self.refresh()
+                else:
+                    self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def refresh(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.current_letter_id()
+        self._generation += 1
+        generation, state, actor = self._generation, self.current_state(), self.session.user
+        self.count_label.setText("Memuat…")
+        workers.run_task(lambda: queue_rows(actor, state),
+                         lambda result: self._fill(generation, result, keep),
+                         lambda exc: self._load_failed(generation, exc))
+
+    def _load_failed(self, generation: int, exc: Exception) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self.count_label.setStyleSheet(ERROR_TEXT_STYLE)
+        self.count_label.setText(describe(exc, "Daftar surat gagal dimuat."))
+
+    def _fill(self, generation: int, result, keep: int | None) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        rows, self.counts = result
+        for index in range(self.tabs.count()):
+            state = self.tabs.tabData(index)
+            if state in self.counts:
+                count = self.counts[state]
+                self.tabs.setTabText(index, lifecycle.STATES[state]
+                                     + (f" ({count})" if count else ""))
+        self.table.selectionModel().blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for letter_id, version, state, note, texts, kind in rows:
+            items = [QStandardItem(text) for text in texts]
+            items[0].setData(letter_id, Qt.ItemDataRole.UserRole)
+            items[0].setData(version, Qt.ItemDataRole.UserRole + 1)
+            items[0].setData(note, Qt.ItemDataRole.UserRole + 2)
+            for item in items:
+                item.setToolTip(item.text())
+            items[COL_SUBJECT].setToolTip(f"{texts[COL_SUBJECT]}\nJenis: {kind}")
+            if state == "returned" and note:
+                items[COL_STATE].setToolTip(f"Catatan: {note}")
+            self.model.appendRow(items)
+        self.table.selectionModel().blockSignals(False)
+        # Within a state's tab the status column says the same on every row.
+        self.table.setColumnHidden(COL_STATE, self.current_state() is not None)
+        self.count_label.setStyleSheet("")
+        self.count_label.setText(f"{len(rows)} surat" if rows else "Tidak ada surat di sini.")
+        row = next((r for r in range(self.model.rowCount()) if self._id_at(r) == keep), 0)
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self._current_changed(self.model.index(row, 0))
+        else:
+            self._current_changed(self.model.index(-1, 0))
+        self.loaded.emit()
+
+    def _id_at(self, row: int) -> int | None:
+        item = self.model.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def letter_ids(self) -> list[int]:
+        return [self._id_at(r) for r in range(self.model.rowCount())]
+
+    def current_letter_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self._id_at(index.row()) if index.isValid() else None
+
+    def select_letter(self, letter_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self._id_at(row) == letter_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _current_changed(self, index, _previous=None) -> None:
+        letter_id = self._id_at(index.row()) if index.isValid() else None
+        self.open_button.setEnabled(letter_id is not None)
+        if letter_id is None:
+            self.note_label.hide()
+            self.preview.clear("Tidak ada surat yang dipilih.")
+            return
+        item = self.model.item(index.row(), 0)
+        note = item.data(Qt.ItemDataRole.UserRole + 2)
+        state_text = self.model.item(index.row(), COL_STATE).text()
+        self.note_label.setVisible(bool(note) and state_text == lifecycle.STATES["returned"])
+        self.note_label.setText(f"Catatan pengembalian: {note}")
+        self.preview.show_letter(letter_id, item.data(Qt.ItemDataRole.UserRole + 1))
+
+    # --- acting --------------------------------------------------------------------------
+
+    def open_letter(self, letter_id: int | None) -> None:
+        if letter_id is None:
+            return
+        from desktop.views.letters.letter_dialog import LetterDialog
+
+        try:
+            dialog = LetterDialog(self.session, letter_id, self)
+        except PelitaError as exc:
+            self.count_label.setStyleSheet(ERROR_TEXT_STYLE)
+            self.count_label.setText(exc.message)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.data_changed.emit()
+        self.refresh(keep=letter_id)

@@ -1,1 +1,0 @@
-"""Small widgets and helpers shared by several screens."""

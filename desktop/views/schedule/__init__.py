@@ -1,0 +1,1 @@
+"""Screens for the hearse and seating-clinic schedule."""

@@ -1,0 +1,55 @@
+"""The sidebar's sections: which page, which icon, and which permission shows it."""
+import importlib
+from dataclasses import dataclass
+
+from desktop.services.shared import permissions
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    icon: str  # qtawesome name
+    permission: str | None  # None: every signed-in user
+    module: str
+    class_name: str
+
+    def create(self, session, parent=None):
+        """Import the page only when first shown, keeping start-up light."""
+        page_class = getattr(importlib.import_module(self.module), self.class_name)
+        return page_class(session, parent)
+
+
+SECTIONS = [
+    Section("beranda", "Beranda", "fa5s.home", None, "desktop.views.shell.home_page", "HomePage"),
+    Section("tugas", "Tugas Saya", "fa5s.tasks", "applications.view",
+            "desktop.views.applications.tasks_page", "TasksPage"),
+    Section("permohonan", "Permohonan", "fa5s.folder-open", "applications.view",
+            "desktop.views.applications.applications_page", "ApplicationsPage"),
+    Section("pemohon", "Data Pemohon", "fa5s.address-card", "applications.view",
+            "desktop.views.applications.people_page", "PeoplePage"),
+    Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
+            "desktop.views.letters.letters_page", "LettersPage"),
+    Section("verifikasi", "Verifikasi Surat", "fa5s.qrcode", None,
+            "desktop.views.letters.verify_page", "VerifyPage"),
+    Section("katalog", "Katalog Layanan", "fa5s.book-open", "catalog.view",
+            "desktop.views.catalog.catalog_page", "CatalogPage"),
+    Section("jadwal", "Jadwal Layanan", "fa5s.calendar-check", "schedule.view",
+            "desktop.views.schedule.schedule_page", "SchedulePage"),
+    Section("kalender", "Hari Kerja & Libur", "fa5s.calendar-alt", None,
+            "desktop.views.admin.holidays_page", "HolidaysPage"),
+    Section("templat", "Templat & Tanda Tangan", "fa5s.file-signature", "templates.manage",
+            "desktop.views.letters.letter_settings_page", "LetterSettingsPage"),
+    Section("pengguna", "Pengguna", "fa5s.users", "users.manage",
+            "desktop.views.admin.users_page", "UsersPage"),
+    Section("profil", "Profil Kantor", "fa5s.building", "office.edit",
+            "desktop.views.admin.office_page", "OfficePage"),
+    Section("pengaturan", "Pengaturan", "fa5s.cog", "settings.edit",
+            "desktop.views.admin.settings_page", "SettingsPage"),
+    Section("audit", "Jejak Audit", "fa5s.history", "audit.view",
+            "desktop.views.admin.audit_page", "AuditPage"),
+]
+
+
+def visible_sections(user) -> list[Section]:
+    return [s for s in SECTIONS if s.permission is None or permissions.can(user, s.permission)]

@@ -1,0 +1,1 @@
+"""Tests of case kinds and of the registry that finds them."""

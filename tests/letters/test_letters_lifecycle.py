@@ -1,0 +1,366 @@
+"""Letters from draft to handed over: paraf, signing, immutability, PDF and batch drafting."""
+import hashlib
+import io
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+
+from desktop.errors import ConflictError, PelitaError, PermissionDenied, ValidationError
+from desktop.models import Counter, Letter, User, db
+from desktop.services.admin import office, settings
+from desktop.services.applications import workflow
+from desktop.services.catalog import service_catalog
+from desktop.services.letters import batch, catalogue, lifecycle, pdf
+from desktop.services.shared import permissions, records, timefmt
+from tests.factories import make_office, make_user, submit_complete
+
+SIGNATURE = catalogue.sample_images()["signature_image"]
+STAMP = catalogue.sample_images()["stamp_image"]
+
+
+def setup_office():
+    """make_office() plus a coordinator (a second kepala), a saved profile and an application."""
+    people = make_office()
+    people["coordinator"] = make_user("koord", role=permissions.HEAD,
+                                      nip="198001012005011003", position="Koordinator SLRT")
+    User.update(position="Kepala Bidang Rehabilitasi Sosial", rank="Pembina (IV/a)").where(
+        User.id == people["head"].id).execute()
+    people["head"] = User.get_by_id(people["head"].id)
+    profile = office.save_profile(people["admin"], office.get_profile(),
+                                  office_name="Dinas Sosial", region_kind="Kota",
+                                  region_name="Magelang", address="Jl. Sudirman No. 79",
+                                  unit_code="Dinsos", classification_code="400.9",
+                                  emblem=catalogue.sample_images(signed=False)["emblem"])
+    people["profile"] = profile
+    people["application"] = workflow.register(people["clerk"], service_catalog.get("dpk-slrt"),
+                                                   person=people["person"])
+    return people
+
+
+def ready_to_sign(o, application=None):
+    """A drafted, submitted and initialled letter, waiting for the head's signature."""
+    letter = lifecycle.draft(o["clerk"], application or o["application"], signer=o["head"],
+                             fields={"aid_purpose": "rawat inap di RSUD Tidar",
+                                     "tembusan": ["Arsip"]})
+    letter = submit_complete(o["clerk"], letter)
+    return lifecycle.paraf(o["coordinator"], letter)
+
+
+def stored(letter):
+    row = (Letter.select(Letter.final_docx, Letter.sha256, Letter.number, Letter.state,
+                         Letter.version).where(Letter.id == letter.id).first())
+    return bytes(row.final_docx or b""), row.sha256, row.number, row.state
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def media_count(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(1 for name in archive.namelist() if name.startswith("word/media/"))
+
+
+def counter_value() -> int:
+    return sum(c.value for c in Counter.select().where(Counter.series.startswith("surat:")))
+
+
+def test_draft_return_paraf_sign_hand_over(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    assert letter.state == "draft" and letter.template_key == "rekomendasi_slrt"
+    assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"
+    draft_docx = lifecycle.preview(letter)
+    assert "Agus Prasetyo" in docx_text(draft_docx)
+
+    letter = lifecycle.edit(o["clerk"], letter, fields={"aid_purpose": "biaya sekolah"})
+    letter = submit_complete(o["clerk"], letter)
+    letter = lifecycle.return_letter(o["coordinator"], letter, "Keperluan kurang jelas.")
+    assert letter.state == "returned" and letter.return_note == "Keperluan kurang jelas."
+    letter = lifecycle.edit(o["clerk"], letter,
+                            fields={"aid_purpose": "biaya sekolah SMP Negeri 1 & <SMA>"})
+    letter = submit_complete(o["clerk"], letter)
+    # Only the verifier sees it to initial: the signer never initials their own letter.
+    assert [x.id for x in lifecycle.queue(o["coordinator"], "waiting_paraf")] == [letter.id]
+    assert lifecycle.queue(o["head"], "waiting_paraf") == []
+    letter = lifecycle.paraf(o["coordinator"], letter)
+    assert letter.state == "waiting_signature" and letter.paraf_by_id == o["coordinator"].id
+    assert lifecycle.queue(o["head"], "waiting_signature")[0].id == letter.id
+    assert lifecycle.queue(o["coordinator"], "waiting_signature") == []
+
+    signed = lifecycle.sign(o["head"], letter, "a.n.")
+    year = signed.year
+    assert signed.state == "signed" and signed.sequence == 1
+    assert signed.number == f"400.9.4/0001/Dinsos/{year}"
+    data, digest, _, _ = stored(signed)
+    assert hashlib.sha256(data).hexdigest() == digest == signed.sha256
+    text = docx_text(data)
+    assert signed.number in text and "biaya sekolah SMP Negeri 1 & <SMA>" in text
+    assert "19700512 199503 1 002" in text  # the signer's NIP, grouped
+    assert "a.n." in text
+    assert lifecycle.signed_document(signed) == data
+
+    handed = lifecycle.hand_over(o["clerk"], signed)
+    assert handed.state == "handed_over" and handed.handed_over_by_id == o["clerk"].id
+    assert stored(handed)[0] == data
+    with pytest.raises(ValidationError, match="sudah diserahkan"):
+        lifecycle.hand_over(o["clerk"], handed)
+
+
+def test_every_template_gets_every_variable_it_uses(sqlite_db):
+    from docxtpl import DocxTemplate
+
+    from desktop.services.letters import context, render
+
+    o = setup_office()
+    for key in catalogue.TEMPLATES:
+        letter = lifecycle.draft(o["clerk"], None, signer=o["head"], template_key=key)
+        values = context.build(letter)
+        used = DocxTemplate(str(render.template_path(key))).get_undeclared_template_variables()
+        assert used <= set(values), (key, used - set(values))
+        assert set(catalogue.spec(key).all_variables()) <= set(values), key
+        text = docx_text(lifecycle.preview(letter))
+        assert "{{" not in text and "{%" not in text, key
+
+
+def test_signature_and_stamp_only_on_signed_letters(backend_db):
+    o = setup_office()
+    lifecycle.set_signer_images(o["admin"], o["head"], signature=SIGNATURE, stamp=STAMP)
+    letter = ready_to_sign(o)
+    draft_media = media_count(lifecycle.preview(letter))
+    signed = lifecycle.sign(o["head"], letter)
+    # emblem only on the draft; the signed letter adds QR code, signature and stamp
+    assert draft_media == 1
+    assert media_count(stored(signed)[0]) == 4
+    with pytest.raises(ValidationError, match="PNG"):
+        lifecycle.set_signer_images(o["admin"], o["head"], signature=b"GIF89a...")
+    with pytest.raises(ValidationError, match="rusak"):  # would break every later signing
+        lifecycle.set_signer_images(o["admin"], o["head"], signature=SIGNATURE[:40])
+    with pytest.raises(PermissionDenied):
+        lifecycle.set_signer_images(o["clerk"], o["head"], signature=SIGNATURE)
+
+
+def test_templates_sharing_a_classification_never_share_a_number(backend_db):
+    o = setup_office()
+    first = lifecycle.sign(o["head"], ready_to_sign(o))  # rekomendasi_slrt, 400.9.4
+    other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+                            template_key="keterangan_dtks")  # another series, also 400.9.4
+    other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
+    second = lifecycle.sign(o["head"], other)
+    assert (first.series, second.series) == ("rekomendasi", "keterangan")
+    assert [first.sequence, second.sequence] == [1, 2]
+    assert first.number != second.number
+
+
+def test_one_series_under_two_classifications_numbers_each_from_one(backend_db):
+    """rekomendasi_slrt (400.9.4) and rekomendasi_pengangkatan_anak (400.9.2) share the series
+    "rekomendasi"; each classification code keeps its own sequence, both signable."""
+    o = setup_office()
+    first = lifecycle.sign(o["head"], ready_to_sign(o))
+    other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+                            template_key="rekomendasi_pengangkatan_anak")
+    other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
+    second = lifecycle.sign(o["head"], other)
+    assert (first.series, second.series) == ("rekomendasi", "rekomendasi")
+    assert [first.sequence, second.sequence] == [1, 1]
+    assert first.number.startswith("400.9.4/0001/") and second.number.startswith("400.9.2/0001/")
+
+
+def test_number_pattern_is_a_setting(backend_db):
+    o = setup_office()
+    with pytest.raises(ValidationError, match="Pola nomor surat"):
+        settings.set_value(o["admin"], "letters.number_pattern", "{classification}/{unit}")
+    with pytest.raises(ValidationError, match="hanya boleh"):
+        settings.set_value(o["admin"], "letters.number_pattern", "{seq}/{kode}")
+    settings.set_value(o["admin"], "letters.number_pattern",
+                       "{classification}/{seq:03d}/{unit}/{roman}/{year}")
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    local = timefmt.to_local(signed.signed_at)
+    roman = lifecycle.numbering.ROMAN_MONTHS[local.month - 1]
+    assert signed.number == f"400.9.4/001/Dinsos/{roman}/{local.year}"
+
+
+def test_signing_refusals_change_nothing(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+
+    with pytest.raises(ValidationError, match="diparaf"):  # not initialled
+        lifecycle.sign(o["head"], letter)
+    letter = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], letter))
+
+    with pytest.raises(PermissionDenied, match="menandatangani surat"):  # no kepala role
+        lifecycle.sign(o["clerk"], letter)
+    with pytest.raises(PermissionDenied, match="Kabid Santoso"):  # another kepala
+        lifecycle.sign(o["coordinator"], letter)
+    with pytest.raises(ValidationError, match="Sebagai"):
+        lifecycle.sign(o["head"], letter, "wakil")
+
+    User.update(nip="").where(User.id == o["head"].id).execute()  # e.g. an imported account
+    with pytest.raises(ValidationError) as missing:
+        lifecycle.sign(o["head"], letter)
+    assert missing.value.field == "NIP penanda tangan" and "Pengguna" in missing.value.message
+    User.update(nip="197005121995031002", position="").where(
+        User.id == o["head"].id).execute()
+    with pytest.raises(ValidationError, match="Jabatan penanda tangan: belum diisi"):
+        lifecycle.sign(o["head"], letter)
+    User.update(position="Kepala Bidang").where(User.id == o["head"].id).execute()
+    current = records.reload(letter)
+    assert (current.state, current.number, current.final_docx, current.version) == \
+        ("waiting_signature", None, None, letter.version)
+    assert counter_value() == 0
+
+    assert lifecycle.sign(o["head"], letter).sequence == 1
+
+
+def test_paraf_and_drafting_rules(backend_db):
+    o = setup_office()
+    with pytest.raises(PermissionDenied):
+        lifecycle.draft(o["head"], o["application"], signer=o["head"])
+    with pytest.raises(ValidationError, match="Penanda tangan"):
+        lifecycle.draft(o["clerk"], o["application"], signer=o["worker"])
+    with pytest.raises(ValidationError, match="tidak dipakai templat"):
+        lifecycle.draft(o["clerk"], o["application"], signer=o["head"], fields={"x": "y"})
+    with pytest.raises(ValidationError, match="melebihi batas"):
+        lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+                        fields={"aid_purpose": "x" * 5000})
+    letter = submit_complete(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
+                                                          signer=o["head"]))
+    with pytest.raises(ValidationError, match="hanya konsep"):
+        lifecycle.edit(o["clerk"], letter, subject="Lain")
+    with pytest.raises(PermissionDenied):
+        lifecycle.paraf(o["clerk"], letter)
+    with pytest.raises(PermissionDenied, match="pemeriksa"):  # the signer cannot initial
+        lifecycle.paraf(o["head"], letter)
+    with pytest.raises(ValidationError, match="Catatan pengembalian"):
+        lifecycle.return_letter(o["coordinator"], letter, "  ")
+    stale = Letter.get_by_id(letter.id)
+    letter = lifecycle.paraf(o["coordinator"], letter)
+    with pytest.raises(ValidationError, match="menunggu tanda tangan"):
+        lifecycle.paraf(o["coordinator"], letter)
+    with pytest.raises(ConflictError, match="koord"):  # another PC already moved it on
+        lifecycle.return_letter(o["coordinator"], stale, "Ulangi")
+
+
+def test_signed_letter_never_changes(backend_db):
+    o = setup_office()
+    letter = ready_to_sign(o)
+    stale = letter
+    signed = lifecycle.sign(o["head"], letter)
+    before = stored(signed)
+
+    attempts = [
+        lambda: lifecycle.sign(o["head"], signed),
+        lambda: lifecycle.sign(o["head"], stale),
+        lambda: lifecycle.edit(o["clerk"], signed, fields={"aid_purpose": "lain"}),
+        lambda: lifecycle.edit(o["clerk"], stale, subject="Lain"),
+        lambda: lifecycle.submit(o["clerk"], signed),
+        lambda: lifecycle.paraf(o["coordinator"], signed),
+        lambda: lifecycle.return_letter(o["head"], signed, "Tarik kembali"),
+        lambda: lifecycle.return_letter(o["head"], stale, "Tarik kembali"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError, match="sudah ditandatangani dengan nomor"):
+            attempt()
+    # Below the services, the database itself refuses.
+    raw = [
+        lambda: records.update(records.reload(signed), o["admin"], final_docx=b"PK forged"),
+        lambda: records.update(records.reload(signed), o["admin"], number="999/X"),
+        lambda: records.update(records.reload(signed), o["admin"], state="draft",
+                               signed_at=None),
+        lambda: records.delete(records.reload(signed), o["admin"]),
+        lambda: Letter.update(sha256="0" * 64).where(Letter.id == signed.id).execute(),
+        lambda: Letter.delete().where(Letter.id == signed.id).execute(),
+    ]
+    for attempt in raw:
+        with pytest.raises(Exception, match="immutable"):
+            with db.atomic():
+                attempt()
+    assert stored(signed) == before
+    assert counter_value() == 1
+
+    handed = lifecycle.hand_over(o["clerk"], signed)
+    with pytest.raises(ValidationError, match="sudah ditandatangani"):
+        lifecycle.edit(o["clerk"], handed, subject="Lain")
+    after = stored(handed)
+    assert after[:3] == before[:3]
+
+
+def test_pdf_without_libreoffice_keeps_the_docx(sqlite_db, monkeypatch):
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    before = stored(signed)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf, "KNOWN_PATHS", [])
+    monkeypatch.setattr(pdf, "_docx2pdf_available", lambda: False)
+    assert not pdf.can_convert()
+    with pytest.raises(PelitaError) as problem:
+        lifecycle.pdf_of(o["clerk"], signed)
+    assert "LibreOffice" in problem.value.message and ".docx" in problem.value.message
+    assert "libreoffice.org" in problem.value.message
+    assert stored(signed) == before
+    assert Letter.get_by_id(signed.id).pdf is None
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_signed_letter_converts_to_pdf(sqlite_db):
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    data = lifecycle.pdf_of(o["clerk"], signed)
+    assert data.startswith(b"%PDF")
+    assert bytes(Letter.get_by_id(signed.id).pdf) == data
+    assert lifecycle.pdf_of(o["clerk"], signed) == data  # kept, not converted again
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not installed: text not checked")
+    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode()
+    assert signed.number in text
+    assert lifecycle.letter_context.format_code(signed.verification_code) in text
+    assert "{{" not in text and "{%" not in text
+
+
+def test_batch_drafts_each_in_its_own_transaction(backend_db):
+    o = setup_office()
+    ids = [o["application"].id] + [
+        workflow.register(o["clerk"], service_catalog.get("dpk-slrt"), person=o["person"]).id
+        for _ in range(3)]
+    rejected = workflow.register(o["clerk"], service_catalog.get("dpk-slrt"), person=o["person"])
+    workflow.withdraw(o["clerk"], rejected, "Pemohon pindah")
+    calls = []
+    result = batch.draft_many(o["clerk"], ids + [rejected.id, 999999], o["head"],
+                              progress=lambda done, total: calls.append((done, total)))
+    assert len(result.created) == 4 and not result.cancelled
+    assert [(f[0], "dicabut" in f[2] or "tidak ditemukan" in f[2]) for f in result.failed] == \
+        [(rejected.id, True), (999999, True)]
+    assert calls[-1] == (6, 6) and len(calls) == 6
+    assert Letter.select().count() == 4
+    assert "4 konsep surat dibuat, 2 gagal" in result.summary()
+
+    seen = []
+    stopped = batch.draft_many(o["clerk"], ids, o["head"],
+                               progress=lambda done, total: seen.append(done),
+                               cancelled=lambda: len(seen) >= 2)
+    assert stopped.cancelled and len(stopped.created) == 2
+    assert Letter.select().count() == 6
+    with pytest.raises(PermissionDenied):
+        batch.draft_many(o["head"], ids, o["head"])
+
+
+def test_an_incomplete_letter_cannot_go_to_paraf(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    with pytest.raises(ValidationError) as caught:
+        lifecycle.submit(o["clerk"], letter)
+    assert caught.value.field == "Tujuan surat sesudah 'Yth.'"
+    assert "masih kosong" in caught.value.reason
+    assert lifecycle.get(letter.id, permissions.SYSTEM).state == "draft"
+    letter = lifecycle.edit(o["clerk"], letter, fields={"addressee": "Direktur RSUD Depok"})
+    assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"  # merged, kept
+    assert submit_complete(o["clerk"], letter).state == "waiting_paraf"

@@ -1,0 +1,69 @@
+"""Verification: the real code is accepted, a tampered document and an unknown code are not."""
+import importlib
+
+import pytest
+
+from desktop.errors import ValidationError
+from desktop.models import Letter, db
+from desktop.services.letters import lifecycle, verification
+from tests.letters.test_letters_lifecycle import ready_to_sign, setup_office
+
+guards = importlib.import_module("desktop.migrations.0005_letters")
+
+
+def tamper(letter_id: int, data: bytes) -> None:
+    """What someone with the database password could do: lift the guard, change the bytes."""
+    guards.drop_guards(db.obj)
+    try:
+        Letter.update(final_docx=data).where(Letter.id == letter_id).execute()
+    finally:
+        guards.create_guards(db.obj)
+
+
+def test_real_code_is_accepted_however_it_is_typed(backend_db):
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o), "Plh.")
+    code = signed.verification_code
+    shown = lifecycle.letter_context.format_code(code)
+    typed = [code, shown, shown.lower(), f"  {shown[:4]} {shown[5:9]} {shown[10:]} ",
+             lifecycle.QR_PREFIX + shown]
+    for text in typed:
+        result = verification.verify(text, actor=o["clerk"])
+        assert result.found and result.intact, text
+        assert (result.number, result.subject, result.signing_as) == \
+            (signed.number, signed.subject, "Plh.")
+        assert result.signer_name == "Kabid Santoso"
+        assert result.signer_nip == "19700512 199503 1 002"
+        assert result.code == shown and "utuh" in result.message
+    assert result.date.endswith(str(signed.year))
+
+
+def test_tampered_document_is_reported(backend_db):
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    original = bytes(Letter.get_by_id(signed.id).final_docx)
+    forged = original[:-1] + bytes([original[-1] ^ 1])  # one bit flipped
+    tamper(signed.id, forged)
+    result = verification.verify(signed.verification_code)
+    assert result.found and not result.intact
+    assert "PERINGATAN" in result.message and "tidak cocok" in result.message
+    assert result.number == signed.number
+    with pytest.raises(ValidationError, match="telah diubah"):
+        lifecycle.signed_document(Letter.get_by_id(signed.id))
+    # the guard is back: the forged bytes cannot be swapped again through peewee
+    with pytest.raises(Exception, match="immutable"):
+        with db.atomic():
+            Letter.update(final_docx=original).where(Letter.id == signed.id).execute()
+
+
+def test_unknown_and_malformed_codes_are_rejected(backend_db):
+    o = setup_office()
+    letter = ready_to_sign(o)  # not signed: no code yet
+    assert letter.verification_code is None
+    unknown = verification.verify("ABCD-EFGH-JKMN", actor=o["clerk"])
+    assert not unknown.found and not unknown.intact
+    assert "tidak terdaftar" in unknown.message and "ABCD-EFGH-JKMN" in unknown.message
+    malformed = verification.verify("0O1I-xx")
+    assert not malformed.found and "bukan kode verifikasi" in malformed.message
+    empty = verification.verify("   ")
+    assert not empty.found and "Ketik atau tempel" in empty.message

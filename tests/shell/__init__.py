@@ -1,0 +1,1 @@
+"""Tests of the application's frame, sign-in and connection."""
