@@ -35,7 +35,7 @@ SUBJECT = REPORT + """
 import functools
 import sys
 from desktop import cli
-from desktop.views import app
+from desktop.views.shell import app
 app.on_first_frame = report
 app.run = functools.partial(app.run, demo_user="admin")
 sys.exit(cli.main([]))

@@ -16,7 +16,6 @@ from desktop.models import (Application, Attachment, AttachmentChunk, Organisati
 from desktop.services.admin import settings
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access, chunks, deadlines
-from desktop.services.cases import guards
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import audit, numbering, permissions, records, timefmt
 from desktop.services.shared.prepared import Prepared
@@ -243,6 +242,8 @@ def available_actions(actor, application: Application) -> list[str]:
 
 
 def _advance(actor, application: Application, action: str, comment: str) -> Application:
+    from desktop.services.cases import guards  # the case kinds: not needed at start-up
+
     guards.require_step(application)  # the case kind's rules for this step
     steps = _steps(application.service)
     with db.atomic():

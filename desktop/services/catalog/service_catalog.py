@@ -11,7 +11,6 @@ from pathlib import Path
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Service, ServiceRequirement, ServiceStep, db
 from desktop.services.applications import case_access
-from desktop.services.cases import registry
 from desktop.services.shared import audit, permissions, records
 from desktop.services.shared.prepared import Prepared
 from desktop.services.shared.validators import optional_text, require_text
@@ -52,6 +51,8 @@ def _hash(definition: dict) -> str:
 
 
 def _columns(definition: dict) -> dict:
+    from desktop.services.cases import registry  # the case kinds: not needed at start-up
+
     limit = definition["time_limit"]
     category = definition.get("category", "")
     sensitive = definition.get("sensitive",
