@@ -16,9 +16,8 @@ def _check_source(label: str, text: str) -> None:
 SOURCE = settings.SettingDef(
     SOURCE_KEY, "Nama data kesejahteraan di surat",
     "Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)", check=_check_source,
-    help="Sejak 2025 DTKS menjadi DTSEN (Inpres 4/2025, Permensos 3/2025). Surat Keterangan "
-         "menyebut nama ini; isi \"Data Terpadu Kesejahteraan Sosial (DTKS)\" bila kantor "
-         "masih memakai nama lama.")
+    help="DTKS menjadi DTSEN sejak 2025 (Inpres 4/2025, Permensos 3/2025); Surat Keterangan "
+         "DTKS menyebut nama ini.")
 
 
 def source_name() -> str:

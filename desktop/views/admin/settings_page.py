@@ -23,7 +23,7 @@ class SettingsPage(QWidget):
         for key, definition in registry.all_settings().items():
             if isinstance(definition.default, str):
                 editor = QLineEdit()
-                editor.setMinimumWidth(260)
+                editor.setMinimumWidth(max(260, min(420, 7 * len(definition.default))))
                 editor.setToolTip(f"Bawaan: {definition.default}")
             else:
                 editor = QSpinBox()
@@ -98,6 +98,7 @@ class SettingsPage(QWidget):
     def _set(editor, value) -> None:
         if isinstance(editor, QLineEdit):
             editor.setText(str(value))
+            editor.setCursorPosition(0)  # a long name shows its beginning
         else:
             editor.setValue(int(value))
 
