@@ -155,9 +155,10 @@ def test_a_kepala_overrides_with_a_written_reason_and_it_is_audited(office):
     with pytest.raises(ValidationError):
         guards.override(office["head"], app, "dtks.tidak_ada", "Alasan yang cukup panjang")
     guards.override(office["head"], app, key, "Server SIKS-NG gangguan; data dicek manual")
-    again = guards.override(office["head"], app, key, "Alasan kedua yang lain sama sekali")
-    assert again.reason == "Server SIKS-NG gangguan; data dicek manual"  # the first stands
-    assert RuleOverride.select().count() == 1
+    with pytest.raises(ConflictError) as caught:  # another kepala, a moment later
+        guards.override(office["head"], app, key, "Alasan kedua yang lain sama sekali")
+    assert "sudah dikesampingkan oleh kadis" in caught.value.message
+    assert RuleOverride.get().reason == "Server SIKS-NG gangguan; data dicek manual"
     assert AuditEntry.select().where(AuditEntry.action == "override").count() == 1
     app = workflow.complete_step(office["clerk"], workflow.get(app.id, office["clerk"]))
     assert app.current_step == 3
@@ -206,3 +207,71 @@ def test_the_timeline_and_history_keep_the_check(office):
     entries = AuditEntry.select().where(AuditEntry.table_name == "dtks_check")
     assert [e.action for e in entries] == ["create"]
     assert StepEvent.select().where(StepEvent.application == app.id).count() == 2
+
+
+def test_the_certificate_is_drafted_only_from_a_dtks_case(office):
+    plain = workflow.register(office["clerk"], service_catalog.get("dpk-slrt"),
+                              person=office["person"])
+    typed = {"dtks_status": "TERDAFTAR", "dtks_period": "Oktober 2026", "purpose": "sekolah"}
+    for application in (None, plain):  # no check, no override: the rule is not bypassed
+        with pytest.raises(ValidationError) as caught:
+            lifecycle.draft(office["clerk"], application, signer=office["head"],
+                            template_key="keterangan_dtks", fields=typed)
+        assert caught.value.field == "Jenis surat"
+
+
+def test_without_a_record_the_typed_values_stand(office):
+    """After a kepala's override (or for a letter typed before the kind existed) staff type
+    the status themselves; nothing they typed is dropped or blanked."""
+    app = at_siks_ng_step(office)
+    guards.override(office["head"], app, "dtks.checked", "SIKS-NG gangguan; dicek di E-PKH")
+    letter = lifecycle.draft(office["clerk"], app, signer=office["head"],
+                             fields={"dtks_status": "TERDAFTAR", "dtks_period": "Oktober 2026",
+                                     "purpose": "keringanan biaya rumah sakit"})
+    letter = lifecycle.edit(office["clerk"], letter, fields={"purpose": "rawat inap"})
+    values = context.build(letter, application=app)
+    assert (values["dtks_status"], values["dtks_period"]) == ("TERDAFTAR", "Oktober 2026")
+    assert "dtks_status" in context.editable_names("keterangan_dtks", app)
+    assert context.missing_names(letter, values) == []
+
+
+def test_a_check_under_a_letter_in_review_or_issued_is_not_corrected(office):
+    app = at_siks_ng_step(office)
+    check = found(office, app)
+    letter = lifecycle.draft(office["clerk"], app, signer=office["head"],
+                             fields={"purpose": "melamar pekerjaan"})
+    letter = lifecycle.submit(office["clerk"], letter)
+    with pytest.raises(ValidationError) as caught:
+        record.save(office["clerk"], app, check, registered=False, data_period=OCTOBER)
+    assert "menunggu paraf" in caught.value.message
+    lifecycle.return_letter(office["head"], letter, "Periksa lagi desilnya")
+    check = record.save(office["clerk"], app, check, registered=False, data_period=OCTOBER)
+    assert check.registered is False
+
+
+def test_a_withdrawn_case_takes_no_check_and_no_override(office):
+    app = at_siks_ng_step(office)
+    app = workflow.withdraw(office["clerk"], app, "pemohon tidak jadi")
+    with pytest.raises(ValidationError) as caught:
+        found(office, app)
+    assert caught.value.field == "Status"
+    with pytest.raises(ValidationError):
+        guards.override(office["head"], app, "dtks.checked", "Alasan yang cukup panjang ini")
+    assert DtksCheck.select().count() == 0 and RuleOverride.select().count() == 0
+
+
+def test_the_same_override_twice_is_told_and_audited_once(office):
+    app = at_siks_ng_step(office)
+    reason = "SIKS-NG gangguan sejak pagi; dicek manual"
+    guards.override(office["head"], app, "dtks.checked", reason)
+    with pytest.raises(ConflictError):
+        guards.override(office["head"], app, "dtks.checked", reason)
+    assert AuditEntry.select().where(AuditEntry.action == "override").count() == 1
+
+
+def test_the_case_history_shows_the_check_and_the_override(office):
+    app = at_siks_ng_step(office)
+    guards.override(office["head"], app, "dtks.checked", "SIKS-NG gangguan; dicek manual")
+    found(office, app)
+    tables = [e.table_name for e in workflow.history(office["head"], app)]
+    assert "dtks_check" in tables and "rule_override" in tables

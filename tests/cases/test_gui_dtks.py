@@ -107,3 +107,14 @@ def test_the_kepala_overrides_from_the_panel(qtbot, office, monkeypatch):
     assert "Dikesampingkan oleh kabid" in case_section.rule_text(standing)
     app = workflow.complete_step(office["clerk"], workflow.get(app.id, office["clerk"]))
     assert app.current_step == 3
+
+
+def test_typed_text_shows_as_typed(qtbot, office):
+    app = at_siks_ng_step(office)
+    from desktop.cases.dtks import record
+
+    check = record.save(office["clerk"], app, registered=False,
+                        data_period=datetime.date(2026, 10, 1),
+                        note="desil<3 menurut <b>RT</b>\nbaris kedua")
+    text = dtks_panel.summary(check)
+    assert "desil&lt;3 menurut &lt;b&gt;RT&lt;/b&gt;<br/>baris kedua" in text

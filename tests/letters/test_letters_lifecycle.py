@@ -1,4 +1,5 @@
 """Letters from draft to handed over: paraf, signing, immutability, PDF and batch drafting."""
+import datetime
 import hashlib
 import io
 import shutil
@@ -120,10 +121,21 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
 
     from desktop.services.letters import context, render
 
+    from desktop.cases.dtks import record
+    from desktop.services.cases import registry
+
     o = setup_office()
+    # A letter a case kind fills is drafted from a case of that kind, its data recorded.
+    owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
+    assert owned == {"keterangan_dtks"}, "draft the new kind's letters from its case here"
+    dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
+                             person=o["application"].person)
+    record.save(o["clerk"], dtks, registered=True, data_id="3371020101000123",
+                programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
     for key in catalogue.TEMPLATES:
-        letter = lifecycle.draft(o["clerk"], None, signer=o["head"], template_key=key)
-        values = context.build(letter)
+        application = dtks if key in owned else None
+        letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)
+        values = context.build(letter, application=application)
         used = DocxTemplate(str(render.template_path(key))).get_undeclared_template_variables()
         assert used <= set(values), (key, used - set(values))
         assert set(catalogue.spec(key).all_variables()) <= set(values), key
@@ -150,9 +162,13 @@ def test_signature_and_stamp_only_on_signed_letters(backend_db):
 
 def test_templates_sharing_a_classification_never_share_a_number(backend_db):
     o = setup_office()
+    from desktop.cases.dtks import record
+
     first = lifecycle.sign(o["head"], ready_to_sign(o))  # rekomendasi_slrt, 400.9.4
-    other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
-                            template_key="keterangan_dtks")  # another series, also 400.9.4
+    dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
+                             person=o["application"].person)
+    record.save(o["clerk"], dtks, registered=False, data_period=datetime.date(2026, 10, 1))
+    other = lifecycle.draft(o["clerk"], dtks, signer=o["head"])  # another series, 400.9.4
     other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
     second = lifecycle.sign(o["head"], other)
     assert (first.series, second.series) == ("rekomendasi", "keterangan")

@@ -1,5 +1,6 @@
 """The DTKS check in the application detail: what was found, and the form to record it."""
 import datetime
+import html
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QFormLayout,
@@ -8,11 +9,16 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QFor
 
 from desktop.cases.dtks import letters, record
 from desktop.errors import PelitaError
+from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 
-CLOSED = ("completed", "rejected", "withdrawn")
+
+
+def _text(value: str) -> str:
+    """Typed text in a rich-text label: shown as typed, lines kept."""
+    return html.escape(value).replace("\n", "<br/>")
 
 
 def summary(check) -> str:
@@ -24,16 +30,17 @@ def summary(check) -> str:
     found = [f"<b>{'Terdaftar' if check.registered else 'Tidak terdaftar'}</b>",
              f"periode {timefmt.MONTHS[period.month - 1]} {period.year}"]
     if check.data_id:
-        found.append(f"ID {check.data_id}")
+        found.append(f"ID {_text(check.data_id)}")
     if check.decile is not None:
         found.append(f"desil {check.decile}")
     programmes = record.programmes_text(check)
-    found.append(f"bantuan: {programmes}" if programmes else "tanpa bantuan sosial tercatat")
+    found.append(f"bantuan: {_text(programmes)}" if programmes else
+                 "tanpa bantuan sosial tercatat")
     text = " · ".join(found)
-    text += (f"<br/><span style='color:#666'>Dicek oleh {check.checked_by} pada "
+    text += (f"<br/><span style='color:#666'>Dicek oleh {_text(check.checked_by)} pada "
              f"{timefmt.format_local(check.checked_at)}</span>")
     if check.note:
-        text += f"<br/>Catatan: {check.note}"
+        text += f"<br/>Catatan: {_text(check.note)}"
     return text
 
 
@@ -67,7 +74,7 @@ class DtksPanel(QWidget):
         self.record_button.setText("Ubah hasil pengecekan…" if check else
                                    "Catat hasil pengecekan…")
         self.record_button.setVisible(KIND.can(self.session.user, "record"))
-        self.record_button.setEnabled(application.state not in CLOSED)
+        self.record_button.setEnabled(accepts_case_data(application))
 
     def open_form(self) -> None:
         dialog = DtksCheckDialog(self.session, self.application, self.check, self)

@@ -3,7 +3,9 @@ import datetime
 
 from desktop.cases.dtks.model import DtksCheck
 from desktop.errors import ConflictError, ValidationError
+from desktop.models import Letter
 from desktop.services.applications import case_access
+from desktop.services.cases.kind import require_open
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import clean_text
 
@@ -85,6 +87,9 @@ def save(actor, application, existing: DtksCheck | None = None, *, today=None,
     correction made on another PC meanwhile is a conflict, not overwritten."""
     permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
     case_access.require_readable(actor, application)
+    require_open(application)
+    if existing is not None:
+        _refuse_under_letter(application)
     now = timefmt.utcnow()
     today = today or timefmt.to_local(now).date()
     clean = _validated(values, today)
@@ -96,6 +101,24 @@ def save(actor, application, existing: DtksCheck | None = None, *, today=None,
                                   "dicatat di PC lain. Muat ulang untuk melihatnya; isian Anda "
                                   "masih ada di formulir."))
     return records.update(existing, actor, **clean)
+
+
+def _refuse_under_letter(application) -> None:
+    """A certificate on its way to the kepala, or issued, says what the check said then: a
+    correction would change it unseen."""
+    letter = (Letter.select(Letter.state, Letter.number)
+              .where((Letter.application == application.id)
+                     & (Letter.template_key == "keterangan_dtks")
+                     & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed",
+                                         "handed_over"))).first())
+    if letter is None:
+        return
+    if letter.number:
+        raise ValidationError("Hasil pengecekan", f"sudah dipakai Surat Keterangan nomor "
+                              f"{letter.number}; hasil yang tercatat tidak bisa diubah lagi.")
+    raise ValidationError("Hasil pengecekan", "Surat Keterangan dari hasil ini sedang menunggu "
+                          "paraf atau tanda tangan; minta suratnya dikembalikan dulu, lalu "
+                          "ubah hasilnya.")
 
 
 def programmes_text(check: DtksCheck | None) -> str:

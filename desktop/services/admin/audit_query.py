@@ -3,6 +3,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.models import AuditEntry
+from desktop.services.cases import registry
 from desktop.services.shared import permissions
 
 ACTION_LABELS = {
@@ -13,6 +14,7 @@ ACTION_LABELS = {
     "login_failed": "Gagal masuk",
     "lockout": "Akun terkunci",
     "view": "Membuka",
+    "override": "Mengesampingkan aturan",
 }
 TABLE_LABELS = {
     "user": "Pengguna",
@@ -27,6 +29,7 @@ TABLE_LABELS = {
     "requirement_check": "Pemeriksaan persyaratan",
     "attachment": "Lampiran",
     "step_event": "Langkah permohonan",
+    **registry.table_labels(),
 }
 
 # Column names shown in Indonesian in the change summary; others are shown as stored.
@@ -90,6 +93,8 @@ def _hidden_records(actor):
         "letter": Letter.select(Letter.id).where(Letter.application.in_(cases)),
         "person": Person.select(Person.id).where(~people.seen_by(actor)),
     }
+    for table, model in registry.case_tables().items():  # the case kinds' own records
+        about[table] = model.select(model.id).where(model.application.in_(cases))
     condition = None
     for table, ids in about.items():
         part = (AuditEntry.table_name == table) & AuditEntry.record_id.in_(ids)

@@ -439,4 +439,9 @@ def history(actor, application: Application) -> list:
                  | ((AuditEntry.table_name == "requirement_check")
                     & AuditEntry.record_id.in_(checks))
                  | ((AuditEntry.table_name == "attachment") & AuditEntry.record_id.in_(scans)))
+    from desktop.services.cases import registry  # the case kinds' records and overrides
+
+    for table, model in registry.case_tables().items():
+        condition |= ((AuditEntry.table_name == table) & AuditEntry.record_id.in_(
+            model.select(model.id).where(model.application == application)))
     return list(AuditEntry.select().where(condition).order_by(AuditEntry.at, AuditEntry.id))

@@ -2,12 +2,12 @@
 kepala overrides it with a written reason (kept, and audited)."""
 from dataclasses import dataclass
 
-from desktop.errors import ValidationError
+from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import RuleOverride, db, utcnow
 from desktop.services.applications import case_access
 from desktop.services.cases import registry
-from desktop.services.cases.kind import Outcome, Rule
-from desktop.services.shared import audit, permissions
+from desktop.services.cases.kind import Outcome, Rule, require_open
+from desktop.services.shared import audit, permissions, timefmt
 from desktop.services.shared.validators import clean_text
 
 REASON_MIN, REASON_MAX = 10, 1000
@@ -56,8 +56,14 @@ def require_step(application) -> None:
 
 
 def require_letter(application, template_key: str) -> None:
-    """Before a letter is drafted: every rule guarding that letter passes."""
+    """Before a letter is drafted: a letter a case kind fills is drafted only from a case of
+    that kind, and every rule guarding it passes."""
+    owners = registry.letter_owners(template_key)
     kind = registry.kind_of(application.service) if application is not None else None
+    if owners and kind not in owners:
+        raise ValidationError("Jenis surat", "surat ini diisi dari data "
+                              f"{' atau '.join(k.label for k in owners)}: buat dari permohonan "
+                              "layanan itu, setelah datanya dicatat.")
     if kind is None or not any(r.guards_letter(template_key) for r in kind.rules):
         return
     failing = [s for s in standings(registry.case_file(application)) if not s.passes
@@ -78,6 +84,7 @@ def override(actor, application, rule_key: str, reason: str) -> RuleOverride:
     """A kepala lets the case go on although `rule_key` is not met, saying why."""
     permissions.require(actor, "cases.override")
     case_access.require_readable(actor, application)
+    require_open(application)
     kind = registry.kind_of(application.service)
     codes = {f"{kind.code}.{r.code}" for r in kind.rules} if kind is not None else set()
     if rule_key not in codes:
@@ -87,13 +94,21 @@ def override(actor, application, rule_key: str, reason: str) -> RuleOverride:
         raise ValidationError("Alasan", f"tuliskan alasannya, paling sedikit {REASON_MIN} "
                               "karakter: mengapa permohonan boleh dilanjutkan.")
     with db.atomic():
-        # Two kepala on two PCs: the first override stands, the second reads it.
-        added = (RuleOverride.insert(application=application.id, rule=rule_key, reason=text,
-                                     username=actor.username, at=utcnow())
-                 .on_conflict_ignore().execute())
-        row = RuleOverride.get((RuleOverride.application == application.id)
-                               & (RuleOverride.rule == rule_key))
-        if added and row.username == actor.username and row.reason == text:
-            audit.record(actor, "override", "rule_override", row.id,
-                         new={"application": application.id, "rule": rule_key, "reason": text})
+        # Two kepala on two PCs: the first override stands; the second is told whose it is
+        # (no unique violation reaches the server's log).
+        sql, params = (RuleOverride.insert(application=application.id, rule=rule_key,
+                                           reason=text, username=actor.username, at=utcnow())
+                       .on_conflict_ignore().sql())
+        added = db.execute_sql(sql, params).rowcount == 1
+        row = RuleOverride.get_or_none((RuleOverride.application == application.id)
+                                       & (RuleOverride.rule == rule_key))
+        if row is None:
+            raise NotFound("Permohonan ini tidak ditemukan lagi; mungkin sudah dihapus.")
+        if not added:
+            raise ConflictError(f"Aturan ini sudah dikesampingkan oleh {row.username} pada "
+                                f"{timefmt.format_local(row.at)}. Muat ulang permohonan; "
+                                "alasan Anda masih ada di formulir.")
+        audit.record(actor, "override", "rule_override", row.id,
+                     new={"application": application.id, "rule": rule_key, "reason": text})
     return row
+

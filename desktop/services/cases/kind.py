@@ -3,6 +3,20 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.errors import ValidationError
+
+
+def accepts_case_data(application) -> bool:
+    """A case's own data may be recorded, and its rules overridden, until it is rejected or
+    withdrawn (a completed application can still get its letter); screens ask this."""
+    return application.state not in ("rejected", "withdrawn")
+
+
+def require_open(application) -> None:
+    """The services' side of accepts_case_data."""
+    if not accepts_case_data(application):
+        raise ValidationError("Status", "permohonan sudah ditolak atau dicabut; datanya tidak "
+                              "bisa diubah lagi.")
 
 
 class Verdict(enum.Enum):

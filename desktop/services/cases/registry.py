@@ -74,20 +74,39 @@ def all_models() -> list:
     return list(ALL_MODELS) + [model for kind in KINDS.values() for model in kind.models]
 
 
-def letter_names(application, template_key: str) -> tuple[str, ...]:
-    """The letter variables the case kind fills (staff do not type them)."""
-    kind = kind_of(application.service) if application is not None else None
-    return kind.letter_fields.get(template_key, ()) if kind is not None else ()
+def letter_owners(template_key: str) -> list[CaseKind]:
+    """The kinds whose record fills this template: it is drafted only for their cases."""
+    return [kind for kind in KINDS.values() if template_key in kind.letter_fields]
 
 
 def letter_values(application, template_key: str) -> dict:
-    """Those variables' values from the case record (one query), for the letter context."""
-    names = letter_names(application, template_key)
+    """The letter variables the case kind fills from its record (one query), for the letter
+    context; staff do not type these. Without a record (a letter typed before the kind
+    existed, or a kepala's override) only what the kind knows without one: the typed values
+    stand."""
+    kind = kind_of(application.service) if application is not None else None
+    names = kind.letter_fields.get(template_key, ()) if kind is not None else ()
     if not names:
         return {}
-    kind = kind_of(application.service)
     values = kind.fill(application, kind.record(application))
-    return {name: values.get(name, "") for name in names}
+    return {name: values[name] for name in names if name in values}
+
+
+def case_tables() -> dict[str, object]:
+    """{table: model} of the records kept per application beside the envelope: the kepala's
+    overrides and every kind's models (each has an `application` field)."""
+    tables = {RuleOverride._meta.table_name: RuleOverride}
+    for kind in KINDS.values():
+        tables.update({model._meta.table_name: model for model in kind.models})
+    return tables
+
+
+def table_labels() -> dict[str, str]:
+    """The audit trail's names for these tables."""
+    labels = {RuleOverride._meta.table_name: "Aturan dikesampingkan"}
+    for kind in KINDS.values():
+        labels.update({model._meta.table_name: kind.label for model in kind.models})
+    return labels
 
 
 def fill_demo(rng) -> dict[str, int]:

@@ -199,7 +199,7 @@ SPECS = [
         {**PERSON_VARIABLES,
          "person_kk": "Nomor Kartu Keluarga",
          "dtks_id": "ID data: nomor di SIKS-NG, kosong bila tidak ada",
-         "dtks_status": "TERDAFTAR / TIDAK TERDAFTAR",
+         "dtks_status": "Status DTKS: TERDAFTAR / TIDAK TERDAFTAR",
          "dtks_period": "Periode data: Oktober 2026",
          "aid_programs": "Bantuan sosial yang diterima: PKH, BPNT, kosong bila tidak ada",
          "data_source": "Nama data: Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",

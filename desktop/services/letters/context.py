@@ -24,9 +24,9 @@ PROVIDED = frozenset(catalogue.OFFICE_VARIABLES) | (
 
 def editable_names(template_key: str, application=None) -> list[str]:
     """The variables staff may fill or edit on a draft: everything the code does not provide,
-    nor the application's case kind (from its record)."""
+    nor the application's case kind from its record."""
     spec = catalogue.spec(template_key)
-    filled = registry.letter_names(application, template_key)
+    filled = registry.letter_values(application, template_key)
     return [name for name in spec.all_variables() if name not in PROVIDED
             and name not in filled]
 

@@ -181,7 +181,7 @@ def _check_fields(template_key: str, fields: dict | None, application=None) -> s
     """JSON of the free-text parts; a name the template does not use is refused by name, and
     one the application's case kind fills from its record is not kept (the record wins)."""
     allowed = letter_context.editable_names(template_key)
-    filled = registry.letter_names(application, template_key)
+    filled = registry.letter_values(application, template_key)
     clean = {}
     for key, value in (fields or {}).items():
         if key in filled:

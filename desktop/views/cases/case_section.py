@@ -3,6 +3,7 @@ its standing and, for a kepala, a way to override one that is not met with a wri
 
 A plain application (no case kind) shows nothing and costs no query; a case of a kind costs
 one (registry.case_file: the kind's record and the overrides together)."""
+import html
 import importlib
 
 from PySide6.QtCore import Signal
@@ -11,11 +12,11 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPu
 
 from desktop.errors import PelitaError
 from desktop.services.cases import guards, registry
+from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import permissions, timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 
-CLOSED = ("completed", "rejected", "withdrawn")
 COLOURS = {True: "#1e6b35", False: "#a93226"}
 
 
@@ -74,7 +75,7 @@ class CaseSection(QWidget):
         rows = QVBoxLayout(rules)
         rows.setContentsMargins(0, 0, 0, 0)
         may_override = (permissions.can(self.session.user, "cases.override")
-                        and self.application.state not in CLOSED)
+                        and accepts_case_data(self.application))
         for standing in self.standings:
             row = QHBoxLayout()
             label = QLabel(rule_text(standing))
@@ -101,11 +102,12 @@ def rule_text(standing) -> str:
     colour = COLOURS[standing.passes]
     outcome = standing.outcome
     text = (f"<span style='color:{colour}'>{'✔' if standing.passes else '✖'}</span> "
-            f"{standing.rule.label}: {outcome.verdict.value} ({outcome.reason})")
+            f"{standing.rule.label}: {outcome.verdict.value} ({html.escape(outcome.reason)})")
     if standing.override is not None and not outcome.met:
         o = standing.override
-        text += (f"<br/><span style='color:#666'>Dikesampingkan oleh {o.username}, "
-                 f"{timefmt.format_local(o.at)}: {o.reason}</span>")
+        reason = html.escape(o.reason).replace("\n", "<br/>")
+        text += (f"<br/><span style='color:#666'>Dikesampingkan oleh {html.escape(o.username)}, "
+                 f"{timefmt.format_local(o.at)}: {reason}</span>")
     return text
 
 

@@ -284,10 +284,13 @@ class LetterDialog(QDialog):
                 return json.loads(letter.issued or "{}")
             except ValueError:
                 return {}
-        app = (workflow.get(letter.application_id, self.session.user, record=False)
-               if letter.application_id else None)
+        app = self._application = (
+            workflow.get(letter.application_id, self.session.user, record=False)
+            if letter.application_id else None)
         values = letter_context.build(letter, application=app)
-        values.update(letter_context.free_text(letter))
+        typed = letter_context.editable_names(letter.template_key, app)
+        values.update({name: value for name, value in letter_context.free_text(letter).items()
+                       if name in typed})  # as typed (amounts), not what a case record fills
         return values
 
     def _fill_fields(self) -> None:
@@ -300,7 +303,9 @@ class LetterDialog(QDialog):
         samples = catalogue.sample_context(self.letter.template_key)
         values = self._values()
         editable = self.editable()
-        names = [n for n in letter_context.editable_names(self.letter.template_key)
+        # Not what the case record fills (the DTKS status): that is recorded on its panel.
+        names = [n for n in letter_context.editable_names(self.letter.template_key,
+                                                          getattr(self, "_application", None))
                  if not n.endswith("_words")]  # terbilang: written from the amount
         # Lists (tembusan) last, where they stand in the letter.
         names.sort(key=lambda n: isinstance(samples.get(n), list))
