@@ -275,3 +275,28 @@ def test_the_case_history_shows_the_check_and_the_override(office):
     found(office, app)
     tables = [e.table_name for e in workflow.history(office["head"], app)]
     assert "dtks_check" in tables and "rule_override" in tables
+
+
+def test_a_dtks_service_marked_sensitive_keeps_its_check_from_other_roles(office):
+    from desktop.errors import NotFound
+    from desktop.models import Service
+    from desktop.services.admin import audit_query
+
+    app = at_siks_ng_step(office)
+    found(office, app)
+    Service.update(sensitive=True).where(Service.code == CERTIFICATE).execute()
+    app = workflow.get(app.id, office["clerk"])  # the clerk registered it: still reads it
+    for refused in (lambda: record.get(office["duty"], app),
+                    lambda: record.save(office["duty"], app, registered=False,
+                                        data_period=OCTOBER)):
+        with pytest.raises((NotFound, PermissionDenied)):
+            refused()
+    assert record.get(office["head"], app) is not None  # kepala works sensitive cases
+    # An auditor who may not open the case does not see its check in the audit trail.
+    admin = make_user("admin", role=permissions.ADMIN)
+
+    def tables_seen(actor):
+        return {e.table_name for e in audit_query.fetch(actor, audit_query.AuditFilter(), 0,
+                                                        500)}
+    assert "dtks_check" not in tables_seen(admin)
+    assert "dtks_check" in tables_seen(office["head"])
