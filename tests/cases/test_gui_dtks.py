@@ -118,3 +118,11 @@ def test_typed_text_shows_as_typed(qtbot, office):
                         note="desil<3 menurut <b>RT</b>\nbaris kedua")
     text = dtks_panel.summary(check)
     assert "desil&lt;3 menurut &lt;b&gt;RT&lt;/b&gt;<br/>baris kedua" in text
+
+
+def test_the_catalog_says_which_services_carry_the_check(office):
+    from desktop.views.catalog.catalog_page import detail_html
+
+    text = detail_html(service_catalog.get("mgl-surat-keterangan-dtks"))
+    assert "Data kasus: Pengecekan DTKS" in text and "aturan: Pengecekan DTKS" in text
+    assert "Data kasus" not in detail_html(service_catalog.get("dpk-slrt"))

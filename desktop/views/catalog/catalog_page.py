@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from desktop.errors import ConflictError, PelitaError
 from desktop.services.applications import case_access
+from desktop.services.cases import registry
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions, records
 from desktop.views.shared.tables import read_only_table
@@ -49,6 +50,11 @@ def detail_html(service) -> str:
         names = ", ".join(permissions.role_label(r) for r in sorted(case_access.readers_of(service)))
         parts.append(f"<p><b>Kasus sensitif</b> &mdash; dibuka oleh {esc(names)} dan petugas "
                      "yang mendaftarkannya.</p>")
+    kind = registry.kind_of(service)
+    if kind is not None:
+        rules = "; ".join(esc(rule.label) for rule in kind.rules)
+        parts.append(f"<p><b>Data kasus: {esc(kind.label)}</b>"
+                     + (f" &mdash; aturan: {rules}" if rules else "") + "</p>")
     parts.append("<h3>Persyaratan</h3>")
     requirements = service_catalog.requirements_of(service)
     if not requirements:
