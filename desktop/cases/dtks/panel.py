@@ -1,6 +1,5 @@
 """The DTKS check in the application detail: what was found, and the form to record it."""
 import datetime
-import html
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QFormLayout,
@@ -13,12 +12,7 @@ from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
-
-
-
-def _text(value: str) -> str:
-    """Typed text in a rich-text label: shown as typed, lines kept."""
-    return html.escape(value).replace("\n", "<br/>")
+from desktop.views.shared.rich_text import typed_text
 
 
 def summary(check) -> str:
@@ -30,17 +24,17 @@ def summary(check) -> str:
     found = [f"<b>{'Terdaftar' if check.registered else 'Tidak terdaftar'}</b>",
              f"periode {timefmt.MONTHS[period.month - 1]} {period.year}"]
     if check.data_id:
-        found.append(f"ID {_text(check.data_id)}")
+        found.append(f"ID {typed_text(check.data_id)}")
     if check.decile is not None:
         found.append(f"desil {check.decile}")
     programmes = record.programmes_text(check)
-    found.append(f"bantuan: {_text(programmes)}" if programmes else
+    found.append(f"bantuan: {typed_text(programmes)}" if programmes else
                  "tanpa bantuan sosial tercatat")
     text = " · ".join(found)
-    text += (f"<br/><span style='color:#666'>Dicek oleh {_text(check.checked_by)} pada "
+    text += (f"<br/><span style='color:#666'>Dicek oleh {typed_text(check.checked_by)} pada "
              f"{timefmt.format_local(check.checked_at)}</span>")
     if check.note:
-        text += f"<br/>Catatan: {_text(check.note)}"
+        text += f"<br/>Catatan: {typed_text(check.note)}"
     return text
 
 

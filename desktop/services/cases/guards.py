@@ -37,6 +37,12 @@ def standings(case) -> list[Standing]:
             for rule in case.kind.rules]
 
 
+def _failing(application, guards_it) -> list[Standing]:
+    """The rules `guards_it` selects that do not pass (one query: the case file)."""
+    return [s for s in standings(registry.case_file(application))
+            if guards_it(s.rule) and not s.passes]
+
+
 def _refuse(failing: list[Standing], blocked: str) -> None:
     reasons = "; ".join(f"{s.rule.label}: {s.outcome.reason}" for s in failing)
     raise ValidationError("Aturan layanan", f"{reasons}. {blocked}; lengkapi datanya, atau "
@@ -49,8 +55,8 @@ def require_step(application) -> None:
     if kind is None or not any(r.guards_step(application.service.code,
                                              application.current_step) for r in kind.rules):
         return  # no query for a plain application or an unguarded step
-    failing = [s for s in standings(registry.case_file(application)) if not s.passes
-               and s.rule.guards_step(application.service.code, application.current_step)]
+    failing = _failing(application, lambda rule: rule.guards_step(
+        application.service.code, application.current_step))
     if failing:
         _refuse(failing, f"Langkah {application.current_step} belum bisa diselesaikan")
 
@@ -66,8 +72,7 @@ def require_letter(application, template_key: str) -> None:
                               "layanan itu, setelah datanya dicatat.")
     if kind is None or not any(r.guards_letter(template_key) for r in kind.rules):
         return
-    failing = [s for s in standings(registry.case_file(application)) if not s.passes
-               and s.rule.guards_letter(template_key)]
+    failing = _failing(application, lambda rule: rule.guards_letter(template_key))
     if failing:
         _refuse(failing, "Surat ini belum bisa dibuat")
 

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.errors import ValidationError
+from desktop.services.shared import permissions
 
 
 def accepts_case_data(application) -> bool:
@@ -87,4 +88,4 @@ class CaseKind:
         """For screens: whether to offer what `permissions[name]` allows (the service checks
         again with permissions.require_roles)."""
         roles, _ = self.permissions[name]
-        return actor is not None and actor.role in roles
+        return permissions.has_role(actor, roles)

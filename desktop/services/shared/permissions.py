@@ -66,6 +66,10 @@ def role_label(role: str) -> str:
 
 def can(actor, permission: str) -> bool:
     roles, _ = PERMISSIONS[permission]
+    return has_role(actor, roles)
+
+
+def has_role(actor, roles: frozenset[str]) -> bool:
     return actor is not None and actor.role in roles
 
 
@@ -76,7 +80,7 @@ def require(actor, permission: str) -> None:
 
 def require_roles(actor, roles: frozenset[str], doing: str) -> None:
     """The same refusal for a permission declared elsewhere (a case kind's)."""
-    if actor is None or actor.role not in roles:
+    if not has_role(actor, roles):
         who = role_label(actor.role) if actor is not None else "Pengguna yang belum masuk"
         raise PermissionDenied(f"Peran {who} tidak berwenang {doing}. "
                                "Minta pengguna dengan peran yang sesuai.")

@@ -3,7 +3,6 @@ its standing and, for a kepala, a way to override one that is not met with a wri
 
 A plain application (no case kind) shows nothing and costs no query; a case of a kind costs
 one (registry.case_file: the kind's record and the overrides together)."""
-import html
 import importlib
 
 from PySide6.QtCore import Signal
@@ -16,6 +15,7 @@ from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import permissions, timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.rich_text import typed_text
 
 COLOURS = {True: "#1e6b35", False: "#a93226"}
 
@@ -102,12 +102,11 @@ def rule_text(standing) -> str:
     colour = COLOURS[standing.passes]
     outcome = standing.outcome
     text = (f"<span style='color:{colour}'>{'✔' if standing.passes else '✖'}</span> "
-            f"{standing.rule.label}: {outcome.verdict.value} ({html.escape(outcome.reason)})")
+            f"{standing.rule.label}: {outcome.verdict.value} ({typed_text(outcome.reason)})")
     if standing.override is not None and not outcome.met:
         o = standing.override
-        reason = html.escape(o.reason).replace("\n", "<br/>")
-        text += (f"<br/><span style='color:#666'>Dikesampingkan oleh {html.escape(o.username)}, "
-                 f"{timefmt.format_local(o.at)}: {reason}</span>")
+        text += (f"<br/><span style='color:#666'>Dikesampingkan oleh {typed_text(o.username)}, "
+                 f"{timefmt.format_local(o.at)}: {typed_text(o.reason)}</span>")
     return text
 
 

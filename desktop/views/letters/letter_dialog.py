@@ -276,22 +276,24 @@ class LetterDialog(QDialog):
             parts.append(f"Diserahkan {timefmt.format_local(letter.handed_over_at)}")
         return " · ".join(parts)
 
-    def _values(self) -> dict:
-        """What each field shows: as issued for a signed letter; else stored or derived."""
+    def _values(self) -> tuple[dict, list[str]]:
+        """What each field shows (as issued for a signed letter; else stored or derived), and
+        the names staff fill: not what the case record fills (the DTKS status), which is
+        recorded on its panel."""
         letter = self.letter
         if letter.state in lifecycle.ISSUED:
             try:
-                return json.loads(letter.issued or "{}")
+                issued = json.loads(letter.issued or "{}")
             except ValueError:
-                return {}
-        app = self._application = (
-            workflow.get(letter.application_id, self.session.user, record=False)
-            if letter.application_id else None)
+                issued = {}
+            return issued, letter_context.editable_names(letter.template_key)
+        app = (workflow.get(letter.application_id, self.session.user, record=False)
+               if letter.application_id else None)
         values = letter_context.build(letter, application=app)
         typed = letter_context.editable_names(letter.template_key, app)
         values.update({name: value for name, value in letter_context.free_text(letter).items()
                        if name in typed})  # as typed (amounts), not what a case record fills
-        return values
+        return values, typed
 
     def _fill_fields(self) -> None:
         while self.fields_form.rowCount():
@@ -301,12 +303,9 @@ class LetterDialog(QDialog):
         spec = catalogue.spec(self.letter.template_key)
         descriptions = spec.all_variables()
         samples = catalogue.sample_context(self.letter.template_key)
-        values = self._values()
+        values, typed = self._values()
         editable = self.editable()
-        # Not what the case record fills (the DTKS status): that is recorded on its panel.
-        names = [n for n in letter_context.editable_names(self.letter.template_key,
-                                                          getattr(self, "_application", None))
-                 if not n.endswith("_words")]  # terbilang: written from the amount
+        names = [n for n in typed if not n.endswith("_words")]  # terbilang: from the amount
         # Lists (tembusan) last, where they stand in the letter.
         names.sort(key=lambda n: isinstance(samples.get(n), list))
         for name in names:
