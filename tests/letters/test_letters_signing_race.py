@@ -1,4 +1,7 @@
 """Letter numbers stay unique and gap-free when several PCs sign at the same moment."""
+import pytest
+
+from desktop.errors import ValidationError
 from desktop.models import Counter, Letter
 from tests.letters.test_letters_lifecycle import ready_to_sign, setup_office
 from tests.races import run_together
@@ -58,3 +61,24 @@ def test_one_letter_signed_on_two_pcs_at_once_is_signed_once(backend_db):
     # the losers' numbers were returned with their rollback: no gap
     assert Counter.get(Counter.series == "surat:400.9.4/0000/Dinsos/0").value == 1
     assert Letter.get_by_id(letter.id).number == numbers[0]
+
+
+def test_signed_on_another_pc_between_the_two_reads_says_so(sqlite_db, monkeypatch):
+    """The moment the signing race once hit: another PC commits its signature after this one
+    found the letter unsigned but before it compares versions."""
+    from desktop.services.letters import lifecycle
+    from desktop.services.shared import records
+
+    o = setup_office()
+    letter = ready_to_sign(o)
+    stale = Letter.get_by_id(letter.id)
+    reload = records.reload
+
+    def other_pc_signs_first(instance):
+        monkeypatch.setattr(records, "reload", reload)
+        lifecycle.sign(o["head"], Letter.get_by_id(letter.id))
+        return reload(instance)
+    monkeypatch.setattr(records, "reload", other_pc_signs_first)
+    with pytest.raises(ValidationError) as caught:
+        lifecycle.sign(o["head"], stale)
+    assert "sudah ditandatangani dengan nomor" in caught.value.message

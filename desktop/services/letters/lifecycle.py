@@ -377,6 +377,7 @@ def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
     _refuse_issued(letter, "ditandatangani lagi")
     current = records.reload(letter)
     if current.version != letter.version:
+        _refuse_issued(letter, "ditandatangani lagi")  # signed on another PC just now
         raise records._conflict(Letter, letter.id, "ditandatangani")
     if letter.state != "waiting_signature":
         raise ValidationError("Paraf", f"surat sedang {STATES[letter.state].lower()}; surat "
