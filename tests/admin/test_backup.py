@@ -19,7 +19,10 @@ from desktop.services.shell import schema
 from tests import servers
 
 ADMIN = permissions.SYSTEM
-AWKWARD = 'Kata "kutip", koma; garis\\miring\r\nbaris\n\\.\n\ttab ü 😀 \\N'
+AWKWARD = ('Kata "kutip", koma; garis\\miring\r\nbaris\n\\.\n\ttab ü 😀 \\N '
+           '\x01\x7f\b\f/ \\u0041 a\\"b \\')
+# Text a loader could take for its NULL or for a JSON escape
+LOOKALIKES = ["null", "", "\\n", '\\"', "\u2028"]
 
 
 def counts() -> dict:
@@ -43,6 +46,9 @@ def demo_archive(tmp_path_factory):
     seed.fill(size=120)
     # Text that a loader must quote or escape, as an office's old data may hold it.
     Application.update(summary=AWKWARD).where(Application.id == 1).execute()
+    for i, text in enumerate(LOOKALIKES, start=2):
+        Application.update(summary=text, outcome_reason=AWKWARD).where(
+            Application.id == i).execute()
     expected = counts()
     letters = signed_letters_intact()
     report = backup.backup(ADMIN, folder / "kantor.zip")
@@ -70,6 +76,9 @@ def test_restore_into_every_backend_gives_equal_counts_and_hashes(
         report = backup.restore(ADMIN, path)
         assert counts() == expected
         assert Application.get_by_id(1).summary == AWKWARD
+        assert [(a.summary, a.outcome_reason) for a in Application.select().where(
+            Application.id.between(2, 1 + len(LOOKALIKES))).order_by(Application.id)] == [
+            (text, AWKWARD) for text in LOOKALIKES]
         assert signed_letters_intact() == letters
         assert schema.status().state == "current"
         # A backup of the restored database hashes the same, table by table.

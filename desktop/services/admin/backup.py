@@ -16,6 +16,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -399,7 +400,7 @@ def _load(archive, info: TableInfo, spec: dict, done: int, total: int, progress)
         source = _Batches(member, done, total, progress)
         try:
             if isinstance(db.obj, PostgresqlDatabase):
-                sent = _copy(info, source)
+                sent, as_lines = _copy(info, source)
             else:
                 converters = _writers(info.kinds)
                 for batch in source:
@@ -413,7 +414,7 @@ def _load(archive, info: TableInfo, spec: dict, done: int, total: int, progress)
         raise ValidationError("Berkas cadangan", f"isi tabel {info.name} tidak cocok dengan "
                               "sidiknya: berkas rusak atau diubah. Tidak ada yang dipulihkan.")
     if isinstance(db.obj, PostgresqlDatabase):
-        _check_copied(info, spec, sent)
+        _check_copied(info, spec, sent, as_lines)
     else:
         _check(info, spec)
     return source.done
@@ -430,6 +431,15 @@ class _Batches:
         self.digest = hashlib.sha256()
 
     def __iter__(self):
+        for block in self.blocks():
+            rows = self.parsed(block)
+            for start in range(0, len(rows), BATCH_ROWS):
+                batch = rows[start:start + BATCH_ROWS]
+                yield batch
+                self.count(len(batch))
+
+    def blocks(self):
+        """The member's bytes in blocks of whole lines."""
         rest = b""
         while True:
             block = self.member.read(BATCH_BYTES)
@@ -440,24 +450,28 @@ class _Batches:
             end = block.rfind(b"\n") + 1
             if end:
                 rest = block[end:]
-                yield from self._parsed(block[:end])
+                yield block[:end]
             else:
                 rest = block  # a line longer than a block (a scan): read on
         if rest:
-            yield from self._parsed(rest)
+            yield rest
 
-    def _parsed(self, lines: bytes):
+    @staticmethod
+    def parsed(lines: bytes) -> list:
         try:
-            rows = orjson.loads(b"[" + lines.rstrip(b"\n").replace(b"\n", b",") + b"]")
+            return orjson.loads(b"[" + lines.rstrip(b"\n").replace(b"\n", b",") + b"]")
         except orjson.JSONDecodeError:
-            raise ValidationError("Berkas cadangan", "isinya bukan baris JSON yang utuh: "
-                                  "berkas rusak atau diubah. Tidak ada yang dipulihkan.") from None
-        for start in range(0, len(rows), BATCH_ROWS):
-            batch = rows[start:start + BATCH_ROWS]
-            yield batch
-            self.done += len(batch)
-            if self.progress is not None:
-                self.progress(self.done, self.total)
+            raise _not_json_lines() from None
+
+    def count(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _not_json_lines() -> ValidationError:
+    return ValidationError("Berkas cadangan", "isinya bukan baris JSON yang utuh: berkas rusak "
+                           "atau diubah. Tidak ada yang dipulihkan.")
 
 
 def _insert(info: TableInfo, rows: list[list]) -> None:
@@ -493,12 +507,65 @@ _PG_FORMS = {"bool": lambda v: _TRUE if v else _FALSE,
 _QUOTED_KINDS = ("text", "datetime", "date", "time", "blob")
 
 
-def _copy(info: TableInfo, batches: _Batches) -> "hashlib._Hash":
-    """The whole table in one COPY ... FROM STDIN (FORMAT csv), as pg_restore loads. Values
-    go in the form the read-back in `_check_copied` writes them out (csv's writer, in C, does
-    the quoting; times as ISO 8601, which PostgreSQL reads as they are), so checking the
-    table is one COPY and a hash of the same text. psycopg2 asks for the next piece while
-    the server stores the last one. Returns the hash of what was sent."""
+def _copy(info: TableInfo, batches: _Batches) -> tuple["hashlib._Hash", bool]:
+    """The whole table in one COPY ... FROM STDIN (FORMAT csv), as pg_restore loads.
+    Returns the hash of the text sent and whether it went as the archive's own lines."""
+    if "blob" in info.kinds or db.connection().encoding != "UTF8":
+        return _copy_rows(info, batches), False
+    return _copy_lines(info, batches), True
+
+
+# The archive's lines are nearly CSV already: without their brackets, a JSON array of
+# numbers, true/false, null and strings is a CSV line that COPY reads with NULL 'null' and
+# ESCAPE '\' (a quote and a backslash are escaped alike in both). The other JSON escapes
+# (\n, \t, \u0001...) become the characters themselves, which CSV holds inside quotes.
+_LINE_OPTIONS = ", NULL 'null', ESCAPE E'\\\\'"
+_JSON_ESCAPE = re.compile(rb'\\(?:(["\\])|([/bfnrt])|(u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})*))')
+_RAW = {b"/": b"/", b"b": b"\b", b"f": b"\f", b"n": b"\n", b"r": b"\r", b"t": b"\t"}
+
+
+def _unescaped(match) -> bytes:
+    kept, raw, code = match.groups()
+    if kept:
+        return match[0]
+    if raw:
+        return _RAW[raw]
+    try:  # a run of \uXXXX: surrogate pairs decode together
+        return orjson.loads(b'"\\' + code + b'"').encode("utf-8")
+    except (orjson.JSONDecodeError, UnicodeEncodeError):
+        raise _not_json_lines() from None
+
+
+def _copy_lines(info: TableInfo, batches: _Batches) -> "hashlib._Hash":
+    """Each block of lines is checked as JSON (orjson, while the server stores the last block)
+    and sent as CSV made by byte replacements in C: no row goes through csv's writer, which
+    was most of a restore's time."""
+    sent = hashlib.sha256()
+
+    def pieces():
+        for block in batches.blocks():
+            rows = batches.parsed(block)
+            lines = block.rstrip(b"\n")
+            # One array per line: a bracket at each line's ends, one value per line.
+            breaks = lines.count(b"\n")
+            if (lines[:1] != b"[" or lines[-1:] != b"]" or len(rows) != breaks + 1
+                    or lines.count(b"]\n[") != breaks):
+                raise _not_json_lines()
+            text = _JSON_ESCAPE.sub(_unescaped, lines[1:-1].replace(b"]\n[", b"\n")) + b"\n"
+            sent.update(text)
+            yield text
+            batches.count(len(rows))
+
+    sql = (f"COPY {_quote(info.name)} ({_column_list(info)}) FROM STDIN "
+           f"WITH (FORMAT csv{_LINE_OPTIONS})")
+    _copy_in(sql, pieces())
+    return sent
+
+
+def _copy_rows(info: TableInfo, batches: _Batches) -> "hashlib._Hash":
+    """Rows with binaries (base64 in the archive, hex for COPY) or a connection not in UTF-8:
+    parsed and written by csv's writer (in C, doing the quoting) in the form the read-back in
+    `_check_copied` writes them out; times as ISO 8601, which PostgreSQL reads as they are."""
     from psycopg2.extensions import encodings  # PostgreSQL only: not imported at start
 
     converters = [(i, _PG_FORMS[k]) for i, k in enumerate(info.kinds) if k in _PG_FORMS]
@@ -516,35 +583,43 @@ def _copy(info: TableInfo, batches: _Batches) -> "hashlib._Hash":
             sent.update(text.encode(encoding))
             yield text
 
-    sql = f"COPY {_quote(info.name)} ({_column_list(info)}) FROM STDIN WITH (FORMAT csv)"
-    cursor, reader = db.connection().cursor(), _Reader(pieces())
+    _copy_in(f"COPY {_quote(info.name)} ({_column_list(info)}) FROM STDIN WITH (FORMAT csv)",
+             pieces())
+    return sent
+
+
+def _copy_in(sql: str, pieces) -> None:
+    """psycopg2 asks for the next piece while the server stores the last one."""
+    cursor, reader = db.connection().cursor(), _Reader(pieces)
     try:
         db.obj.driver_call(lambda: cursor.copy_expert(sql, reader))
     except DatabaseError:
         if reader.error is not None:  # psycopg2 ends the COPY with its own error instead
             raise reader.error from None
         raise
-    return sent
 
 
 def _column_list(info: TableInfo) -> str:
     return ", ".join(_quote(c) for c in info.columns)
 
 
-def _check_copied(info: TableInfo, spec: dict, sent) -> None:
-    """PostgreSQL: the loaded table, written back by COPY TO in id order, is the very text
-    that was sent, and has the manifest's row count."""
+def _check_copied(info: TableInfo, spec: dict, sent, as_lines: bool) -> None:
+    """PostgreSQL: the loaded table, written back by COPY TO in id order in the form it was
+    sent, is the very text that was sent, and has the manifest's row count."""
     quoted = ", ".join(_quote(c) for c, k in zip(info.columns, info.kinds)
                        if k in _QUOTED_KINDS)
-    force = f", FORCE_QUOTE ({quoted})" if quoted else ""
+    options = (_LINE_OPTIONS if as_lines else "") + (f", FORCE_QUOTE ({quoted})" if quoted else "")
     # Timestamps back in the archive's ISO form (Pelita stores whole seconds; a fraction
-    # would read back shorter and fail the check rather than pass unseen).
+    # would read back shorter and fail the check rather than pass unseen); booleans as the
+    # archive's true/false when its lines were sent.
     values = ", ".join(f"replace({_quote(c)}::text, ' ', 'T') AS {_quote(c)}"
-                       if k == "datetime" else _quote(c)
+                       if k == "datetime" else
+                       f"{_quote(c)}::text AS {_quote(c)}" if k == "bool" and as_lines
+                       else _quote(c)
                        for c, k in zip(info.columns, info.kinds))
     back = _Hashing()
     sql = (f"COPY (SELECT {values} FROM {_quote(info.name)} ORDER BY {_quote('id')}) "
-           f"TO STDOUT WITH (FORMAT csv{force})")
+           f"TO STDOUT WITH (FORMAT csv{options})")
     cursor = db.connection().cursor()
     db.obj.driver_call(lambda: cursor.copy_expert(sql, back))
     info.rows, info.sha256 = cursor.rowcount, spec["sha256"]
