@@ -38,7 +38,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from benchmarks import applications
+    from benchmarks import applications, lks
     from desktop import database
     from desktop.services.shared import timefmt
     from desktop.views.shell import workers
@@ -47,7 +47,9 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     timefmt.set_office_time_zone("Asia/Jakarta")
     workers.SYNCHRONOUS = False  # counts run in the background, as in the app
     try:
-        return applications.run(repeats, suffix)
+        results = applications.run(repeats, suffix)
+        results.update(lks.run(repeats, suffix))
+        return results
     finally:
         database.close()
 

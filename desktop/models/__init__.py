@@ -11,6 +11,7 @@ from desktop.models.base import BaseModel, RecordModel, db, utcnow
 from desktop.models.cases.override import RuleOverride
 from desktop.models.catalog.service import Service, ServiceRequirement, ServiceStep
 from desktop.models.letters.letter import Letter, SignerImage
+from desktop.models.lks.lks import Lks, LksBeneficiary, LksBoardMember, LksRegistration
 from desktop.models.letters.letter_template import TemplateOverride
 from desktop.models.schedule.booking import (Blackout, Cemetery, ClinicRequest, Driver,
                                              DutyAssignment, HearseBooking, ScheduleChange,
@@ -25,6 +26,7 @@ ALL_MODELS += [AttachmentChunk]
 ALL_MODELS += [RuleOverride]
 ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, HearseBooking,
                ClinicRequest, ScheduleChange]
+ALL_MODELS += [Lks, LksBoardMember, LksBeneficiary, LksRegistration]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
@@ -34,3 +36,4 @@ __all__ += ["Letter", "SignerImage"]
 __all__ += ["TemplateOverride", "AttachmentChunk", "RuleOverride"]
 __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssignment",
             "HearseBooking", "ClinicRequest", "ScheduleChange"]
+__all__ += ["Lks", "LksBoardMember", "LksBeneficiary", "LksRegistration"]

@@ -340,7 +340,10 @@ def _drop_made_tables(existing: set[str]) -> None:
     try:
         if db.in_transaction():
             return
-        made = [t for t in db.get_tables() if t not in existing]
+        # Children first: SQLite's DROP deletes the rows and runs their foreign keys' actions.
+        order = [m._meta.table_name for m in reversed(sort_models(registry.all_models()))]
+        made = sorted((t for t in db.get_tables() if t not in existing),
+                      key=lambda t: order.index(t) if t in order else -1)
         if isinstance(db.obj, MySQLDatabase):
             db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
         for table in made:

@@ -40,6 +40,14 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
     SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
                365, "hari"),
+    SettingDef("lks.validity_years", "Masa berlaku Tanda Daftar LKS", 3, 1, 10, "tahun",
+               help="Permensos 184/2011 tentang LKS tidak menyebut masa berlaku; 3 tahun "
+               "mengikuti praktik daerah (perlu dikonfirmasi). Dipakai sebagai usulan saat "
+               "Tanda Daftar dicatat."),
+    SettingDef("lks.warn_days", "Ingatkan Tanda Daftar LKS yang akan habis", 90, 7, 365,
+               "hari sebelumnya",
+               help="LKS yang Tanda Daftarnya habis dalam jangka ini berstatus \"segera "
+               "habis\" dan muncul di daftar untuk diingatkan agar memperpanjang."),
 ]}
 
 

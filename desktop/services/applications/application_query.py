@@ -26,6 +26,7 @@ class ApplicationFilter:
     received_to: datetime.date | None = None  # inclusive
     actor_role: str | None = None  # "my tasks": open at a step this role performs
     person_id: int | None = None
+    organisation_id: int | None = None
 
 
 class ApplicationRow(NamedTuple):  # built 100 at a time: a tuple is made in C
@@ -100,6 +101,8 @@ def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
         where += [Application.current_actor == f.actor_role, Application.state == "open"]
     if f.person_id is not None:
         where.append(Application.person == f.person_id)
+    if f.organisation_id is not None:
+        where.append(Application.organisation == f.organisation_id)
     if f.received_from:
         where.append(Application.received_at >= _local_midnight_utc(f.received_from))
     if f.received_to:

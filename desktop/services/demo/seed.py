@@ -72,9 +72,10 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     report = DemoReport()
     _office(rng)
     _staff(rng, report)
-    from desktop.services.demo import applications_demo, letters_demo, schedule_demo
+    from desktop.services.demo import applications_demo, letters_demo, lks_demo, schedule_demo
 
     applications_demo.fill(rng, size, report)
+    lks_demo.fill(rng, size, report)
     report.counts.update(registry.fill_demo(rng))  # each case kind's own records
     for filler in (schedule_demo.fill, letters_demo.fill):
         filler(rng, size, report)

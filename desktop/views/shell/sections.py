@@ -28,6 +28,8 @@ SECTIONS = [
             "desktop.views.applications.applications_page", "ApplicationsPage"),
     Section("pemohon", "Data Pemohon", "fa5s.address-card", "applications.view",
             "desktop.views.applications.people_page", "PeoplePage"),
+    Section("lks", "Daftar LKS", "fa5s.hands-helping", "lks.view",
+            "desktop.views.lks.registry_page", "LksRegistryPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
             "desktop.views.letters.letters_page", "LettersPage"),
     Section("verifikasi", "Verifikasi Surat", "fa5s.qrcode", None,
