@@ -9,6 +9,7 @@ rebuild of unchanged templates gives the same files.
 import argparse
 import datetime
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -232,14 +233,25 @@ def body(doc, text: str, cont: bool = False, **kwargs):
 
 
 def data_table(doc, rows, indent_cm: float = 1.25, label_cm: float = 4.6):
-    """Label : value rows with fixed columns, so long values wrap inside the page."""
+    """Label : value rows with fixed columns, so long values wrap inside the page. A row whose
+    value is one variable is left out when it is empty (docxtpl's row tags, `{%tr %}`): never
+    a label with a colon and nothing after it."""
     value_cm = TEXT_WIDTH_CM - indent_cm - label_cm - 0.5
-    table = doc.add_table(rows=len(rows), cols=3)
+    tagged = []
+    for label, value in rows:
+        variable = re.fullmatch(r"\{\{ (\w+) \}\}", value)
+        if variable:
+            tagged += [("{%tr if " + variable[1] + " %}", None), (label, value),
+                       ("{%tr endif %}", None)]
+        else:
+            tagged.append((label, value))
+    table = doc.add_table(rows=len(tagged), cols=3)
     _set_table(table, [label_cm, 0.5, value_cm], indent_cm)
-    for row, (label, value) in zip(table.rows, rows):
-        _first_paragraph(row.cells[0], label)
-        _first_paragraph(row.cells[1], ":")
-        _first_paragraph(row.cells[2], value)
+    for row, (label, value) in zip(table.rows, tagged):
+        _first_paragraph(row.cells[0], label)  # a tag row: docxtpl replaces the row by it
+        if value is not None:
+            _first_paragraph(row.cells[1], ":")
+            _first_paragraph(row.cells[2], value)
     para(doc, "", after=6)
     return table
 

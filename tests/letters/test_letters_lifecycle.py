@@ -116,6 +116,26 @@ def test_draft_return_paraf_sign_hand_over(backend_db):
         lifecycle.hand_over(o["clerk"], handed)
 
 
+def tanda_daftar_case(o):
+    """An LKS's Tanda Daftar application, visited and found layak, its validity set."""
+    from desktop.cases.tanda_daftar import record as td
+    from desktop.services.lks import lks_records
+
+    from tests.lks.test_lks_records import BOARD, values
+
+    lks = lks_records.save(o["clerk"], values(), BOARD, {"anak": 12})
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-tanda-daftar-lks"),
+                            organisation=lks.organisation)
+    case = td.save_registration(o["clerk"], app, None, lks_id=lks.id, kind="baru",
+                                activity_report=False)
+    today = datetime.date.today()
+    case = td.save_visit(o["worker"], app, case, visit_date=today, team="Tim",
+                         findings="Sekretariat sesuai alamat.", result="layak")
+    td.save_validity(o["clerk"], app, case, valid_from=today,
+                     valid_until=today + datetime.timedelta(days=1095))
+    return app
+
+
 def test_every_template_gets_every_variable_it_uses(sqlite_db):
     from docxtpl import DocxTemplate
 
@@ -127,13 +147,15 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     o = setup_office()
     # A letter a case kind fills is drafted from a case of that kind, its data recorded.
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
-    assert owned == {"keterangan_dtks"}, "draft the new kind's letters from its case here"
+    assert owned == {"keterangan_dtks", "tanda_daftar_lks"}, \
+        "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
     record.save(o["clerk"], dtks, registered=True, data_id="3371020101000123",
                 programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
+    cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o)}
     for key in catalogue.TEMPLATES:
-        application = dtks if key in owned else None
+        application = cases.get(key)
         letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)
         values = context.build(letter, application=application)
         used = DocxTemplate(str(render.template_path(key))).get_undeclared_template_variables()

@@ -16,6 +16,7 @@ class Lks(RecordModel):
     legal_status = CharField(max_length=24)  # berbadan_hukum, tidak_berbadan_hukum
     deed_number = CharField(max_length=60, default="")  # akta notaris
     deed_date = DateField(null=True)
+    deed_notary = CharField(max_length=120, default="")
     sk_number = CharField(max_length=80, default="")  # SK Kemenkumham
     sk_date = DateField(null=True)
     founding_note = CharField(max_length=120, default="")  # nota pendirian dilegalisasi

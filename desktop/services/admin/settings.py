@@ -40,6 +40,14 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
     SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
                365, "hari"),
+    SettingDef("letters.classification_lks", "Kode klasifikasi surat LKS (Tanda Daftar)",
+               "400.9.12", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, lembaga kesejahteraan sosial (tata naskah "
+               "dinas, Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_permits", "Kode klasifikasi surat PUB dan undian",
+               "400.9.7", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, pengumpulan uang atau barang dan undian "
+               "(Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
     SettingDef("lks.validity_years", "Masa berlaku Tanda Daftar LKS", 3, 1, 10, "tahun",
                help="Permensos 184/2011 tentang LKS tidak menyebut masa berlaku; 3 tahun "
                "mengikuti praktik daerah (perlu dikonfirmasi). Dipakai sebagai usulan saat "

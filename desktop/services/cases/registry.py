@@ -3,13 +3,14 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import dtks
+from desktop.cases import dtks, tanda_daftar
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
 
 KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     dtks.KIND,
+    tanda_daftar.KIND,
 )}
 
 for _kind in KINDS.values():

@@ -317,6 +317,21 @@ def spec(template_key: str) -> TemplateSpec:
     return TEMPLATES[template_key]
 
 
+# Letters numbered under a classification the office sets (the others use their spec's).
+CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
+                           "rekomendasi_pub": "letters.classification_permits",
+                           "rekomendasi_undian": "letters.classification_permits"}
+
+
+def classification_of(template_key: str) -> str:
+    key = CLASSIFICATION_SETTINGS.get(template_key)
+    if key is None:
+        return spec(template_key).classification_code
+    from desktop.services.admin import settings
+
+    return settings.get(key)
+
+
 # --- contexts ---------------------------------------------------------------------------------
 
 

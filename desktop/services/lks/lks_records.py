@@ -37,6 +37,15 @@ def get(actor, lks_id: int) -> Lks:
     return lks
 
 
+def of_organisation(actor, organisation_id: int | None) -> Lks | None:
+    """The LKS an applicant organisation is, if it is in the register."""
+    permissions.require(actor, "lks.view")
+    if organisation_id is None:
+        return None
+    return (Lks.select(Lks, Organisation).join(Organisation)
+            .where(Lks.organisation == organisation_id).first())
+
+
 def board_of(lks: Lks) -> dict[str, Person]:
     """position -> person, one query."""
     rows = (LksBoardMember.select(LksBoardMember, Person).join(Person)
@@ -58,18 +67,27 @@ def fields_text(stored: str) -> str:
 
 
 def save(actor, values: dict, board: dict[str, BoardEntry], beneficiaries: dict[str, int],
-         lks: Lks | None = None, today: datetime.date | None = None) -> Lks:
-    """Record a new LKS (with its organisation) or change one. Everything is checked before
-    anything is written, and written in one transaction: nothing is saved half way."""
+         lks: Lks | None = None, today: datetime.date | None = None,
+         organisation: Organisation | None = None) -> Lks:
+    """Record a new LKS (with a new organisation, or `organisation`, an applicant already
+    known) or change one. Everything is checked before anything is written, and written in one
+    transaction: nothing is saved half way."""
     permissions.require(actor, "lks.edit")
     today = today or datetime.date.today()
+    known = organisation
     organisation = _organisation_values(values)
     clean = _lks_values(values, today)
     counts = _beneficiary_values(beneficiaries)
     entries = _board_values(board, today)
     with db.atomic():
         members = {position: _person(actor, entry, today) for position, entry in entries.items()}
-        if lks is None:
+        if lks is None and known is not None:
+            if Lks.select().where(Lks.organisation == known.id).exists():
+                raise ValidationError("Nama LKS", "lembaga ini sudah tercatat di Daftar LKS; "
+                                      "buka dari sana.")
+            org = records.update(Organisation(**known.__data__), actor, **organisation)
+            lks = records.create(Lks, actor, organisation=org, **clean)
+        elif lks is None:
             org = records.create(Organisation, actor, **organisation)
             lks = records.create(Lks, actor, organisation=org, **clean)
         else:
@@ -146,12 +164,13 @@ def _lks_values(values: dict, today: datetime.date) -> dict:
     status = values.get("legal_status", "")
     if status not in LEGAL_STATUSES:
         raise ValidationError("Status hukum", "pilih berbadan hukum atau tidak berbadan hukum.")
-    clean = {"legal_status": status, "deed_number": "", "deed_date": None, "sk_number": "",
-             "sk_date": None, "founding_note": "", "founding_date": None}
+    clean = {"legal_status": status, "deed_number": "", "deed_date": None, "deed_notary": "",
+             "sk_number": "", "sk_date": None, "founding_note": "", "founding_date": None}
     if status == "berbadan_hukum":
         clean["deed_number"] = require_text(values.get("deed_number", ""),
                                             "Nomor akta notaris", 60)
         clean["deed_date"] = _date(values.get("deed_date"), "Tanggal akta notaris", today, True)
+        clean["deed_notary"] = optional_text(values.get("deed_notary", ""), "Nama notaris", 120)
         clean["sk_number"] = require_text(values.get("sk_number", ""),
                                           "Nomor SK Kemenkumham", 80)
         clean["sk_date"] = _date(values.get("sk_date"), "Tanggal SK Kemenkumham", today, True)

@@ -1,5 +1,7 @@
 """Gap-free sequence numbers per series and year, safe when many PCs take one at once,
 and the number patterns of applications and letters."""
+import re
+
 from peewee import IntegrityError
 
 from desktop.errors import ValidationError
@@ -81,3 +83,10 @@ def check_registration_pattern(label: str, pattern: str) -> None:
     except (KeyError, ValueError, IndexError):
         raise ValidationError(label, "hanya boleh memakai {seq}, {year}, {month}, {roman} "
                               "dan {service}, contoh {seq:05d}/REG/{year}.") from None
+
+
+def check_classification(label: str, text: str) -> None:
+    """An archive classification code: numbers separated by dots (400.9.12)."""
+    if not re.fullmatch(r"\d{3}(\.\d{1,3}){0,4}", (text or "").strip()):
+        raise ValidationError(label, "tulis kode klasifikasi berupa angka bertitik, misalnya "
+                              "400.9.12.")

@@ -47,10 +47,12 @@ def set_date(edit: QDateEdit, value: datetime.date | None) -> None:
 
 
 class LksDialog(QDialog):
-    def __init__(self, session, lks_id: int | None, parent=None):
+    def __init__(self, session, lks_id: int | None, parent=None, organisation=None):
+        """`organisation`: for a new LKS, the applicant it is (its name and address shown)."""
         super().__init__(parent)
         self.session = session
         self.lks = lks_records.get(session.user, lks_id) if lks_id else None
+        self.organisation = organisation
         self.changed = False
         self.editable = permissions.can(session.user, "lks.edit")
         self.setWindowTitle(self.lks.organisation.name if self.lks else "LKS baru")
@@ -113,6 +115,7 @@ class LksDialog(QDialog):
         self.deed_number = self._line("Nomor akta notaris")
         self.deed_date = date_edit()
         self.fields["Tanggal akta notaris"] = self.deed_date
+        self.deed_notary = self._line("Nama notaris")
         self.sk_number = self._line("Nomor SK Kemenkumham", "AHU-…")
         self.sk_date = date_edit()
         self.fields["Tanggal SK Kemenkumham"] = self.sk_date
@@ -130,6 +133,7 @@ class LksDialog(QDialog):
         for label, widget in (("Status hukum", self.status_combo),
                               ("Nomor akta notaris", self.deed_number),
                               ("Tanggal akta notaris", self.deed_date),
+                              ("Nama notaris", self.deed_notary),
                               ("Nomor SK Kemenkumham", self.sk_number),
                               ("Tanggal SK Kemenkumham", self.sk_date),
                               ("Nota pendirian (dilegalisasi)", self.founding_note),
@@ -174,7 +178,8 @@ class LksDialog(QDialog):
 
     def _show_legal_fields(self) -> None:
         legal = self.status_combo.currentData() == "berbadan_hukum"
-        for widget in (self.deed_number, self.deed_date, self.sk_number, self.sk_date):
+        for widget in (self.deed_number, self.deed_date, self.deed_notary, self.sk_number,
+                       self.sk_date):
             self._right_form.setRowVisible(widget, legal)
         for widget in (self.founding_note, self.founding_date):
             self._right_form.setRowVisible(widget, not legal)
@@ -252,6 +257,15 @@ class LksDialog(QDialog):
         self._show_legal_fields()
         if self.lks is None:
             self.state_label.setText("LKS baru: isi identitas, legalitas dan pengurusnya.")
+            org = self.organisation
+            if org is not None:
+                for edit, value in ((self.name_edit, org.name), (self.address_edit, org.address),
+                                    (self.contact_edit, org.contact_person),
+                                    (self.phone_edit, org.phone), (self.email_edit, org.email)):
+                    edit.setText(value or "")
+                    edit.setCursorPosition(0)
+                self.legal_form_combo.setCurrentIndex(
+                    max(self.legal_form_combo.findData(org.legal_form), 0))
             self.registration_tab.setEnabled(False)
             self.tabs.setTabToolTip(2, "Simpan LKS dulu, lalu catat Tanda Daftarnya.")
             return
@@ -260,7 +274,8 @@ class LksDialog(QDialog):
                             (self.contact_edit, org.contact_person), (self.phone_edit, org.phone),
                             (self.email_edit, org.email), (self.kelurahan_edit, lks.kelurahan),
                             (self.kecamatan_edit, lks.kecamatan),
-                            (self.deed_number, lks.deed_number), (self.sk_number, lks.sk_number),
+                            (self.deed_number, lks.deed_number),
+                            (self.deed_notary, lks.deed_notary), (self.sk_number, lks.sk_number),
                             (self.founding_note, lks.founding_note),
                             (self.npwp_edit, lks_records.npwp_text(lks.npwp)),
                             (self.bank_name, lks.bank_name), (self.bank_account, lks.bank_account),
@@ -321,6 +336,7 @@ class LksDialog(QDialog):
                 "email": self.email_edit.text(),
                 "legal_status": self.status_combo.currentData(),
                 "deed_number": self.deed_number.text(), "deed_date": date_of(self.deed_date),
+                "deed_notary": self.deed_notary.text(),
                 "sk_number": self.sk_number.text(), "sk_date": date_of(self.sk_date),
                 "founding_note": self.founding_note.text(),
                 "founding_date": date_of(self.founding_date), "npwp": self.npwp_edit.text(),
@@ -341,7 +357,8 @@ class LksDialog(QDialog):
         beneficiaries = {code: spin.value() for code, spin in self.beneficiary_spins.items()}
         try:
             self.lks = lks_records.save(self.session.user, self.values(), self.board(),
-                                        beneficiaries, lks=self.lks)
+                                        beneficiaries, lks=self.lks,
+                                        organisation=self.organisation)
         except PelitaError as exc:
             widget = self.errors.show(exc)
             self.message.show()

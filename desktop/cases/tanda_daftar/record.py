@@ -1,0 +1,154 @@
+"""Recording a Tanda Daftar application's own data: the LKS and the kind of registration, the
+field visit, the validity; and entering the signed Tanda Daftar in the LKS register."""
+import datetime
+
+from desktop.cases.tanda_daftar.model import TandaDaftarCase
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Letter, Lks, LksRegistration, Organisation
+from desktop.services.applications import case_access
+from desktop.services.cases.kind import require_open
+from desktop.services.lks import registrations
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import clean_text
+
+RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
+RECORD_DOING = "mencatat data pendaftaran LKS"
+VISIT_ROLES = frozenset({permissions.SOCIAL_WORKER, permissions.FRONT_OFFICE})
+VISIT_DOING = "mencatat hasil verifikasi lapangan"
+RESULTS = {"layak": "Layak", "tidak_layak": "Tidak layak"}
+TEMPLATE = "tanda_daftar_lks"
+SIGNED = ("signed", "handed_over")
+IN_REVIEW = ("waiting_paraf", "waiting_signature")
+MIN_FINDINGS = 10
+
+
+def read(application) -> TandaDaftarCase | None:
+    """The case record with its LKS and organisation (one query)."""
+    return (TandaDaftarCase.select(TandaDaftarCase, Lks, Organisation)
+            .join(Lks).join(Organisation)
+            .where(TandaDaftarCase.application == application.id).first())
+
+
+def _start(actor, roles, doing, application) -> None:
+    permissions.require_roles(actor, roles, doing)
+    case_access.require_readable(actor, application)
+    require_open(application)
+
+
+def save_registration(actor, application, existing: TandaDaftarCase | None, *, lks_id,
+                      kind: str, activity_report: bool) -> TandaDaftarCase:
+    """Which LKS applies, and whether for a first Tanda Daftar or a renewal (which needs the
+    previous one in the register and the activity report)."""
+    _start(actor, RECORD_ROLES, RECORD_DOING, application)
+    lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
+    if lks is None:
+        raise ValidationError("LKS", "pilih LKS dari Daftar LKS (catat dulu di sana bila "
+                              "belum ada).")
+    if kind not in registrations.KINDS:
+        raise ValidationError("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
+    if kind == "perpanjangan":
+        if not registrations.history(lks):
+            raise ValidationError("Jenis pendaftaran", "perpanjangan memerlukan Tanda Daftar "
+                                  "sebelumnya di Daftar LKS; catat dulu Tanda Daftar lama, "
+                                  "atau pilih pendaftaran baru.")
+    values = dict(lks=lks.id, kind=kind, activity_report=bool(activity_report))
+    if existing is None:
+        return records.create(TandaDaftarCase, actor, application=application.id, **values,
+                              duplicate=lambda: ConflictError(
+                                  "Data pendaftaran untuk permohonan ini baru saja dicatat di "
+                                  "PC lain. Muat ulang untuk melihatnya."))
+    _refuse_under_letter(application)
+    return records.update(existing, actor, **values)
+
+
+def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_date, team: str,
+               findings: str, result: str, today: datetime.date | None = None
+               ) -> TandaDaftarCase:
+    """The technical team's field visit: when, who, what it found, layak or not."""
+    _start(actor, VISIT_ROLES, VISIT_DOING, application)
+    if existing is None:
+        raise ValidationError("LKS", "catat dulu LKS yang mendaftar, lalu hasil kunjungannya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    if not isinstance(visit_date, datetime.date):
+        raise ValidationError("Tanggal kunjungan", "wajib diisi; pilih dari kalender.")
+    if visit_date > today:
+        raise ValidationError("Tanggal kunjungan", "tidak boleh di masa depan.")
+    received = timefmt.to_local(application.received_at).date()
+    if visit_date < received:
+        raise ValidationError("Tanggal kunjungan", "tidak boleh sebelum permohonan diterima "
+                              f"({timefmt.format_date(received)}).")
+    members = [line.strip() for line in clean_text(team, "Tim teknis", 1000, multiline=True)
+               .splitlines() if line.strip()]
+    if not members:
+        raise ValidationError("Tim teknis", "tulis nama anggota tim, satu nama per baris.")
+    findings = clean_text(findings, "Temuan", 4000, multiline=True)
+    if len(findings) < MIN_FINDINGS:
+        raise ValidationError("Temuan", "tulis yang ditemukan di lokasi (sekretariat, "
+                              "pelayanan, penerima manfaat, pengurus).")
+    if result not in RESULTS:
+        raise ValidationError("Hasil verifikasi", "pilih layak atau tidak layak.")
+    _refuse_under_letter(application)
+    return records.update(existing, actor, visit_date=visit_date, visit_team="\n".join(members),
+                          visit_findings=findings, visit_result=result,
+                          visited_by=actor.username)
+
+
+def save_validity(actor, application, existing: TandaDaftarCase | None, *, valid_from,
+                  valid_until) -> TandaDaftarCase:
+    """The validity the Tanda Daftar will state (proposed from the setting)."""
+    _start(actor, RECORD_ROLES, RECORD_DOING, application)
+    if existing is None:
+        raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
+    if not isinstance(valid_from, datetime.date):
+        raise ValidationError("Berlaku mulai", "wajib diisi; pilih dari kalender.")
+    if not isinstance(valid_until, datetime.date) or valid_until <= valid_from:
+        raise ValidationError("Berlaku sampai", "harus sesudah tanggal mulai berlaku.")
+    _refuse_under_letter(application)
+    return records.update(existing, actor, valid_from=valid_from, valid_until=valid_until)
+
+
+def signed_letter(application) -> Letter | None:
+    return (Letter.select().where((Letter.application == application.id)
+                                  & (Letter.template_key == TEMPLATE)
+                                  & Letter.state.in_(SIGNED))
+            .order_by(Letter.signed_at.desc()).first())
+
+
+def entry(application) -> LksRegistration | None:
+    """The register's entry made from this application, if it was entered."""
+    return LksRegistration.get_or_none(LksRegistration.application == application.id)
+
+
+def enter_in_register(actor, application, existing: TandaDaftarCase | None) -> LksRegistration:
+    """The signed Tanda Daftar into the LKS register: its number, its signing day, the
+    validity it states. Once per application."""
+    case_access.require_readable(actor, application)
+    if existing is None:
+        raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
+    letter = signed_letter(application)
+    if letter is None:
+        raise ValidationError("Tanda Daftar", "belum ada Tanda Daftar yang ditandatangani "
+                              "untuk permohonan ini.")
+    if entry(application) is not None:
+        raise ValidationError("Tanda Daftar", "Tanda Daftar permohonan ini sudah tercatat di "
+                              "Daftar LKS.")
+    signed_on = timefmt.to_local(letter.signed_at).date()
+    valid_from = existing.valid_from or signed_on
+    return registrations.record(actor, existing.lks, letter.number, signed_on, valid_from,
+                                existing.valid_until or registrations.default_until(valid_from),
+                                kind=existing.kind, application=application.id,
+                                today=max(signed_on, timefmt.to_local(timefmt.utcnow()).date()))
+
+
+def _refuse_under_letter(application) -> None:
+    """A Tanda Daftar on its way to the kepala, or signed, states what was recorded then."""
+    letter = (Letter.select(Letter.state, Letter.number)
+              .where((Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+                     & Letter.state.in_(IN_REVIEW + SIGNED)).first())
+    if letter is None:
+        return
+    if letter.number:
+        raise ValidationError("Tanda Daftar", f"sudah terbit dengan nomor {letter.number}; "
+                              "data yang tercatat tidak bisa diubah lagi.")
+    raise ValidationError("Tanda Daftar", "konsep Tanda Daftar sedang menunggu paraf atau "
+                          "tanda tangan; minta dikembalikan dulu, lalu ubah datanya.")
