@@ -350,7 +350,7 @@ def tanda_daftar_lks(doc):
 
 def rekomendasi_pub(doc):
     letter_heading(doc)
-    body(doc, "Menindaklanjuti surat permohonan {{ org_name }} {{ request_reference }} "
+    body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %} "
               "perihal permohonan izin pengumpulan uang atau barang, dan setelah dilakukan "
               "penelitian atas kelengkapan persyaratan sesuai Peraturan Pemerintah Nomor 29 "
               "Tahun 1980 dan Peraturan Menteri Sosial Nomor 8 Tahun 2021, dengan ini kami "
@@ -374,7 +374,7 @@ def rekomendasi_pub(doc):
 
 def rekomendasi_undian(doc):
     letter_heading(doc)
-    body(doc, "Menindaklanjuti surat permohonan {{ org_name }} {{ request_reference }}, "
+    body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %}, "
               "dengan ini kami memberikan rekomendasi penyelenggaraan undian gratis "
               "berhadiah kepada:")
     data_table(doc, ORG_ROWS)
@@ -398,7 +398,7 @@ def rekomendasi_undian(doc):
 
 def rekomendasi_hibah(doc):
     letter_heading(doc)
-    body(doc, "Menindaklanjuti surat permohonan {{ org_name }} {{ request_reference }} dan "
+    body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %} dan "
               "hasil verifikasi lapangan pada tanggal {{ verification_date }}, dengan ini "
               "kami merekomendasikan pemberian hibah kepada:")
     data_table(doc, ORG_ROWS)

@@ -150,3 +150,14 @@ def test_ordinary_arithmetic_and_text_still_work():
     from tests.letters.test_letters_lifecycle import docx_text
 
     assert "Jumlah 8 dan --- AGUS" in docx_text(rendered)
+
+
+def test_a_loop_numbers_its_items_but_exposes_nothing_else():
+    from tests.letters.test_letters_lifecycle import docx_text
+
+    data = shipped_template_with(KEY, "{% for x in tembusan %}[{{ loop.index }}/{{ loop.length }}"
+                                      "{{ loop.cycle }}]{% endfor %}")
+    rendered = render.render_letter(KEY, {"tembusan": ["Arsip", "Camat"]}, template_file=data)
+    text = docx_text(rendered)
+    assert "1. Arsip" in text and "2. Camat" in text  # the shipped tembusan list
+    assert "[1/2][2/2]" in text  # loop.cycle, a method, is not offered

@@ -136,6 +136,24 @@ def tanda_daftar_case(o):
     return app
 
 
+def raffle_case(o):
+    """A raffle applied for well before its draw, its prizes and contribution recorded."""
+    from desktop.cases.undian import record as raffle
+    from desktop.services.admin.calendar import WorkCalendar
+    from desktop.services.applications import people
+
+    org = people.register_organisation(o["clerk"], name="PT Toserba Sejahtera",
+                                       address="Jl. Pemuda 12")
+    app = workflow.register(o["clerk"], service_catalog.get(
+        "mgt-03-izin-undian-gratis-berhadiah"), organisation=org)
+    today = datetime.date.today()
+    draw = WorkCalendar().add_working_days(today, 20)
+    raffle.save(o["clerk"], app, None, organiser_status="badan_hukum", raffle_name="Undian",
+                period_start=today, period_end=draw, draw_date=draw, draw_place="Aula",
+                notary="Notaris", prizes=[("TV", 2, 2_000_000)], contribution=400_000)
+    return app
+
+
 def test_every_template_gets_every_variable_it_uses(sqlite_db):
     from docxtpl import DocxTemplate
 
@@ -147,13 +165,14 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     o = setup_office()
     # A letter a case kind fills is drafted from a case of that kind, its data recorded.
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
-    assert owned == {"keterangan_dtks", "tanda_daftar_lks"}, \
+    assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
     record.save(o["clerk"], dtks, registered=True, data_id="3371020101000123",
                 programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
-    cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o)}
+    cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
+             "rekomendasi_undian": raffle_case(o)}
     for key in catalogue.TEMPLATES:
         application = cases.get(key)
         letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)

@@ -6,7 +6,7 @@ from desktop.services.cases.kind import CaseKind
 KIND = CaseKind(
     code="tanda_daftar",
     label="Tanda Daftar LKS",
-    services=(rules.SERVICE,),
+    services=(rules.SERVICE, rules.RECOMMENDATION),
     models=(TandaDaftarCase,),
     record=record.read,
     rules=rules.RULES,

@@ -12,9 +12,8 @@ from desktop.services.cases.kind import accepts_case_data
 from desktop.services.lks import lks_records, registrations, registry_query
 from desktop.services.lks.registry_query import LksFilter
 from desktop.services.shared import timefmt
-from desktop.views.lks.lks_dialog import date_edit
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.forms import FieldErrors, date_edit, dialog_buttons, error_label
 from desktop.views.shared.rich_text import typed_text
 
 GREY = "<span style='color:#666'>{}</span>"

@@ -5,6 +5,8 @@ from desktop.services.cases.kind import Outcome, Rule, Verdict
 from desktop.services.lks import registrations
 
 SERVICE = "mgl-tanda-daftar-lks"
+# Magetan recommends the registration (its FAQ lists no steps): the same data and visit.
+RECOMMENDATION = "mgt-04-rekomendasi-terdaftar-lks"
 CHECK_STEP, VISIT_STEP, MAKE_STEP, ISSUE_STEP = 2, 4, 5, 6
 
 

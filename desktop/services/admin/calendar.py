@@ -55,6 +55,17 @@ class WorkCalendar:
                 left -= 1
         return day
 
+    def latest_start(self, end: datetime.date, count: int) -> datetime.date:
+        """The latest day from which `count` working days (that day not counted, as in
+        add_working_days) still end on or before `end`: the last day to apply for something
+        that needs that lead time."""
+        day, left = end + datetime.timedelta(days=1), count
+        while left > 0:
+            day -= datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day - datetime.timedelta(days=1)
+
     def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
         """Working days after `start` up to and including `end`."""
         count, day = 0, start

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import dtks, tanda_daftar
+from desktop.cases import dtks, tanda_daftar, undian
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
@@ -11,6 +11,7 @@ from desktop.services.cases.kind import CaseKind
 KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     dtks.KIND,
     tanda_daftar.KIND,
+    undian.KIND,
 )}
 
 for _kind in KINDS.values():

@@ -17,10 +17,14 @@ MAX_REPEAT = 100_000  # characters or items a `*` may build
 
 _PLAIN = (str, int, float, bool, type(None), list, tuple, dict, datetime.date,
           datetime.time, datetime.timedelta)
+# A for-loop's own counters (`{{ loop.index }}. {{ item }}` numbers tembusan and prizes).
+LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last",
+                             "length", "depth", "depth0", "previtem", "nextitem"})
 
 
 @functools.cache
 def _environment_class():
+    from jinja2.runtime import LoopContext
     from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup
 
@@ -30,6 +34,8 @@ def _environment_class():
         intercepted_binops = frozenset({"**", "*"})
 
         def is_safe_attribute(self, obj, attr, value):
+            if isinstance(obj, LoopContext):
+                return attr in LOOP_ATTRIBUTES
             return isinstance(obj, plain) and super().is_safe_attribute(obj, attr, value)
 
         def call_binop(self, context, operator_name, left, right):

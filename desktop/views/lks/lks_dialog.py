@@ -4,7 +4,7 @@ the organisation's applications (registrations, permits, grants)."""
 import datetime
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -19,32 +19,8 @@ from desktop.views.applications.application_table import (ApplicationTableModel,
                                                           ApplicationTableView, open_application)
 from desktop.views.lks.lks_table import state_colour
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
-
-NO_DATE = QDate(1900, 1, 1)  # the date edits' minimum, shown as "—" (not filled in)
-
-
-def date_edit(optional: bool = True) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    if optional:
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("—")
-        edit.setDate(NO_DATE)
-    else:
-        edit.setDate(QDate.currentDate())
-    return edit
-
-
-def date_of(edit: QDateEdit) -> datetime.date | None:
-    value = edit.date()
-    return None if value == NO_DATE and edit.specialValueText() else value.toPython()
-
-
-def set_date(edit: QDateEdit, value: datetime.date | None) -> None:
-    edit.setDate(QDate(value) if value else NO_DATE)
-
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
+                                       error_label, set_date)
 
 class LksDialog(QDialog):
     def __init__(self, session, lks_id: int | None, parent=None, organisation=None):

@@ -1,5 +1,9 @@
-"""Show a service's error beside the field it names, in every form the same way."""
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+"""Show a service's error beside the field it names, in every form the same way; date fields
+that may be left empty."""
+import datetime
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.errors import PelitaError
 
@@ -66,3 +70,28 @@ def dialog_buttons(dialog, accept_text: str, on_accept) -> tuple[QHBoxLayout, QP
     row.addWidget(cancel)
     row.addWidget(action)
     return row, action
+
+
+NO_DATE = QDate(1900, 1, 1)  # the date edits' minimum, shown as "—" (not filled in)
+
+
+def date_edit(optional: bool = True) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    if optional:
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("—")
+        edit.setDate(NO_DATE)
+    else:
+        edit.setDate(QDate.currentDate())
+    return edit
+
+
+def date_of(edit: QDateEdit) -> datetime.date | None:
+    value = edit.date()
+    return None if value == NO_DATE and edit.specialValueText() else value.toPython()
+
+
+def set_date(edit: QDateEdit, value: datetime.date | None) -> None:
+    edit.setDate(QDate(value) if value else NO_DATE)

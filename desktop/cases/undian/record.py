@@ -1,0 +1,227 @@
+"""Recording a raffle application's data, checked against the rules at entry: the organiser,
+the lead time before the draw (office calendar), the prizes and the contribution; and the
+report after the prizes are handed over."""
+import datetime
+import json
+import math
+from dataclasses import dataclass
+
+from desktop.cases.undian.model import RaffleCase
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Letter
+from desktop.services.admin import settings
+from desktop.services.admin.calendar import WorkCalendar
+from desktop.services.applications import case_access
+from desktop.services.cases.kind import require_open
+from desktop.services.letters import formatting
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import clean_text, require_text
+
+RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
+RECORD_DOING = "mencatat data undian gratis berhadiah"
+ORGANISERS = {"badan_hukum": "Badan hukum",
+              "badan_lain": "Badan lain (bukan badan hukum), berdiri sekurang-kurangnya 1 tahun"}
+TEMPLATE = "rekomendasi_undian"
+MAX_PRIZES = 200
+MAX_AMOUNT = 10 ** 13  # rupiah: ten trillion, far above any raffle
+
+LEAD_DAYS = settings.SettingDef(
+    "undian.lead_working_days", "Pengajuan undian paling lambat sebelum penarikan", 14, 1, 60,
+    "hari kerja", help="Undian gratis berhadiah diajukan paling lambat 14 hari kerja sebelum "
+    "penarikan (UU 22/1954; Permensos 3/2024 tentang undian, perlu dikonfirmasi). Hari "
+    "pengajuan tidak dihitung, hari penarikan dihitung; libur dan cuti bersama dari kalender "
+    "kantor.")
+CONTRIBUTION = settings.SettingDef(
+    "undian.contribution_percent", "Sumbangan sosial undian, paling sedikit", 10, 1, 100,
+    "% nilai hadiah", help="Sumbangan dana kesejahteraan sosial paling sedikit 10% dari jumlah "
+    "nilai hadiah (Permensos 3/2024 tentang undian, perlu dikonfirmasi).")
+REPORT_DAYS = settings.SettingDef(
+    "undian.report_days", "Laporan undian setelah hadiah diserahkan", 30, 1, 180, "hari",
+    help="Laporan (berita acara notaris, pemenang, tanda terima, hadiah tak diambil) paling "
+    "lambat 30 hari setelah penyerahan hadiah (Permensos 3/2024, perlu dikonfirmasi).")
+SETTINGS = (LEAD_DAYS, CONTRIBUTION, REPORT_DAYS)
+
+
+@dataclass(frozen=True)
+class Prize:
+    item: str
+    quantity: int
+    value: int  # market value of one, in rupiah
+
+    @property
+    def total(self) -> int:
+        return self.quantity * self.value
+
+
+def read(application) -> RaffleCase | None:
+    return RaffleCase.get_or_none(RaffleCase.application == application.id)
+
+
+def prizes_of(case: RaffleCase | None) -> list[Prize]:
+    if case is None:
+        return []
+    return [Prize(item, quantity, value) for item, quantity, value in json.loads(case.prizes)]
+
+
+def prize_total(case: RaffleCase | None) -> int:
+    return sum(p.total for p in prizes_of(case))
+
+
+def minimum_contribution(total: int) -> int:
+    """The least contribution for prizes worth `total`, rounded up to the rupiah."""
+    return math.ceil(total * settings.get(CONTRIBUTION.key) / 100)
+
+
+def last_day_to_apply(draw_date: datetime.date, calendar: WorkCalendar | None = None
+                      ) -> datetime.date:
+    return (calendar or WorkCalendar()).latest_start(draw_date, settings.get(LEAD_DAYS.key))
+
+
+def report_due(case: RaffleCase) -> datetime.date | None:
+    if case is None or case.handover_end is None:
+        return None
+    return case.handover_end + datetime.timedelta(days=settings.get(REPORT_DAYS.key))
+
+
+def _register_settings() -> None:
+    settings.register(SETTINGS)
+
+
+def _money(value, field: str) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, "isi jumlah rupiah, misalnya 2.500.000.")
+    if not isinstance(value, int):
+        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
+        if not text.isdigit():
+            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 2.500.000.")
+        value = int(text)
+    if not 0 < value <= MAX_AMOUNT:
+        raise ValidationError(field, "harus lebih dari Rp 0 dan masuk akal; periksa angkanya.")
+    return value
+
+
+def _prizes(rows) -> list[Prize]:
+    prizes = []
+    for number, row in enumerate(rows or (), start=1):
+        item, quantity, value = row
+        item = clean_text(item, f"Hadiah {number}", 200)
+        if not item:
+            raise ValidationError(f"Hadiah {number}", "tulis nama hadiahnya, atau hapus barisnya.")
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= 100000:
+            raise ValidationError(f"Jumlah hadiah {number}", "isi 1 sampai 100.000.")
+        prizes.append(Prize(item, quantity, _money(value, f"Nilai hadiah {number}")))
+    if not prizes:
+        raise ValidationError("Daftar hadiah", "isi sekurang-kurangnya satu hadiah dengan harga "
+                              "pasarnya.")
+    if len(prizes) > MAX_PRIZES:
+        raise ValidationError("Daftar hadiah", f"paling banyak {MAX_PRIZES} baris.")
+    return prizes
+
+
+def _date(value, field: str) -> datetime.date:
+    if not isinstance(value, datetime.date):
+        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
+    return value
+
+
+def save(actor, application, existing: RaffleCase | None = None, **values) -> RaffleCase:
+    """Record (or correct) the raffle. Refused, naming the rule, when it is applied for too
+    close to its draw, or pledges less than the least contribution; nothing is saved then."""
+    _register_settings()
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    require_open(application)
+    received = timefmt.to_local(application.received_at).date()
+    status = values.get("organiser_status")
+    if status not in ORGANISERS:
+        raise ValidationError("Penyelenggara", "pilih badan hukum atau badan lain.")
+    founded = values.get("organiser_founded")
+    if status == "badan_lain":
+        founded = _date(founded, "Tanggal berdiri penyelenggara")
+        year_after = founded.replace(year=founded.year + 1) if not (
+            founded.month == 2 and founded.day == 29) else datetime.date(founded.year + 1, 3, 1)
+        if year_after > received:
+            raise ValidationError("Tanggal berdiri penyelenggara", "penyelenggara yang bukan "
+                                  "badan hukum harus sudah berdiri sekurang-kurangnya 1 tahun "
+                                  f"(baru memenuhi pada {timefmt.format_date(year_after)}).")
+    else:
+        founded = None
+    start = _date(values.get("period_start"), "Mulai program")
+    end = _date(values.get("period_end"), "Akhir program")
+    if end < start:
+        raise ValidationError("Akhir program", "tidak boleh sebelum mulai program.")
+    draw = _date(values.get("draw_date"), "Tanggal penarikan")
+    if draw < start:
+        raise ValidationError("Tanggal penarikan", "tidak boleh sebelum program dimulai.")
+    last = last_day_to_apply(draw)
+    if received > last:
+        raise ValidationError("Tanggal penarikan", f"permohonan harus diajukan paling lambat "
+                              f"{settings.get(LEAD_DAYS.key)} hari kerja sebelum penarikan, "
+                              f"yaitu {timefmt.format_date(last)}; permohonan ini diterima "
+                              f"{timefmt.format_date(received)}. Penarikan paling cepat "
+                              f"{timefmt.format_date(_earliest_draw(received))}.")
+    prizes = _prizes(values.get("prizes"))
+    total = sum(p.total for p in prizes)
+    contribution = _money(values.get("contribution"), "Sumbangan sosial")
+    least = minimum_contribution(total)
+    if contribution < least:
+        raise ValidationError("Sumbangan sosial", f"paling sedikit "
+                              f"{settings.get(CONTRIBUTION.key)}% dari nilai hadiah "
+                              f"{formatting.rupiah(total)}, yaitu {formatting.rupiah(least)}.")
+    clean = dict(organiser_status=status, organiser_founded=founded,
+                 raffle_name=require_text(values.get("raffle_name", ""), "Nama program undian",
+                                          200),
+                 period_start=start, period_end=end, draw_date=draw,
+                 draw_place=require_text(values.get("draw_place", ""), "Tempat penarikan", 200),
+                 notary=require_text(values.get("notary", ""), "Notaris", 120),
+                 prizes=json.dumps([[p.item, p.quantity, p.value] for p in prizes],
+                                   ensure_ascii=False),
+                 contribution=contribution)
+    if existing is None:
+        return records.create(RaffleCase, actor, application=application.id, **clean,
+                              duplicate=lambda: ConflictError(
+                                  "Data undian untuk permohonan ini baru saja dicatat di PC "
+                                  "lain. Muat ulang untuk melihatnya."))
+    _refuse_under_letter(application)
+    return records.update(existing, actor, **clean)
+
+
+def _earliest_draw(received: datetime.date) -> datetime.date:
+    return WorkCalendar().add_working_days(received, settings.get(LEAD_DAYS.key))
+
+
+def save_report(actor, application, existing: RaffleCase | None, *, handover_end,
+                received_on=None, note: str = "", today: datetime.date | None = None
+                ) -> RaffleCase:
+    """The prizes' hand-over, and the report when it comes (notary's minutes, winners,
+    receipts, unclaimed prizes)."""
+    _register_settings()
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    if existing is None:
+        raise ValidationError("Undian", "catat dulu data undiannya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    handover_end = _date(handover_end, "Akhir penyerahan hadiah")
+    if handover_end < existing.draw_date:
+        raise ValidationError("Akhir penyerahan hadiah", "tidak boleh sebelum penarikan "
+                              f"({timefmt.format_date(existing.draw_date)}).")
+    if handover_end > today:
+        raise ValidationError("Akhir penyerahan hadiah", "tidak boleh di masa depan.")
+    if received_on is not None:
+        if received_on < handover_end or received_on > today:
+            raise ValidationError("Tanggal laporan diterima", "antara akhir penyerahan hadiah "
+                                  "dan hari ini.")
+    note = clean_text(note, "Catatan laporan", 2000, multiline=True)
+    return records.update(existing, actor, handover_end=handover_end,
+                          report_received_on=received_on, report_note=note)
+
+
+def _refuse_under_letter(application) -> None:
+    letter = (Letter.select(Letter.number).where(
+        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
+        .first())
+    if letter is not None:
+        raise ValidationError("Undian", "rekomendasinya sudah dalam proses atau terbit"
+                              + (f" (nomor {letter.number})" if letter.number else "")
+                              + "; data yang tercatat tidak bisa diubah lagi.")
