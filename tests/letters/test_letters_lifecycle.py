@@ -136,6 +136,23 @@ def tanda_daftar_case(o):
     return app
 
 
+def collection_case(o):
+    """A yayasan's collection within the rules."""
+    from desktop.cases.pub import record as pub
+    from desktop.services.applications import people
+
+    org = people.register_organisation(o["clerk"], name="Yayasan Peduli Sesama",
+                                       address="Jl. Tidar 5")
+    app = workflow.register(o["clerk"], service_catalog.get(
+        "mgt-02-izin-pengumpulan-uang-barang"), organisation=org)
+    today = datetime.date.today()
+    pub.save(o["clerk"], app, None, organiser_form="yayasan", legal_number="AHU-1",
+             goods="uang", purpose="Beasiswa", methods=["kotak"], area_level="kabkota",
+             target=50_000_000, planned_cost=2_000_000, period_start=today,
+             period_end=today + datetime.timedelta(days=60))
+    return app
+
+
 def raffle_case(o):
     """A raffle applied for well before its draw, its prizes and contribution recorded."""
     from desktop.cases.undian import record as raffle
@@ -165,14 +182,15 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     o = setup_office()
     # A letter a case kind fills is drafted from a case of that kind, its data recorded.
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
-    assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian"}, \
+    assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
+                     "rekomendasi_pub"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
     record.save(o["clerk"], dtks, registered=True, data_id="3371020101000123",
                 programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
     cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
-             "rekomendasi_undian": raffle_case(o)}
+             "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o)}
     for key in catalogue.TEMPLATES:
         application = cases.get(key)
         letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)

@@ -16,4 +16,5 @@ KIND = CaseKind(
     demo=demo.fill,
     permissions={"record": (record.RECORD_ROLES, record.RECORD_DOING)},
     settings=record.SETTINGS,
+    reminders=record.reminders,
 )

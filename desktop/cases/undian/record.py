@@ -225,3 +225,24 @@ def _refuse_under_letter(application) -> None:
         raise ValidationError("Undian", "rekomendasinya sudah dalam proses atau terbit"
                               + (f" (nomor {letter.number})" if letter.number else "")
                               + "; data yang tercatat tidak bisa diubah lagi.")
+
+
+def reminders(actor, today: datetime.date):
+    """Raffle reports past their deadline (Tugas Saya)."""
+    from desktop.models import Application
+    from desktop.services.cases.kind import Reminder
+
+    _register_settings()
+    grace = datetime.timedelta(days=settings.get(REPORT_DAYS.key))
+    latest = today - grace
+    cases = (RaffleCase.select(RaffleCase, Application).join(Application)
+             .where(RaffleCase.handover_end.is_null(False)
+                    & (RaffleCase.handover_end < latest)
+                    & RaffleCase.report_received_on.is_null()))
+    visible = case_access.visible(actor)
+    if visible is not None:
+        cases = cases.where(visible)
+    return [Reminder(f"Laporan undian {case.application.reg_number} ({case.raffle_name}) lewat "
+                     f"batas {timefmt.format_date(case.handover_end + grace)}", True,
+                     case.application_id)
+            for case in cases.order_by(RaffleCase.handover_end).limit(50)]

@@ -57,18 +57,31 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """Something owed that staff should chase: a report past its deadline, a permit ending."""
+
+    text: str  # Indonesian, one line
+    urgent: bool  # past a deadline (red), or coming (amber)
+    application_id: int | None = None
+
+
+@dataclass(frozen=True)
 class CaseKind:
     """A service's own knowledge beyond the application envelope (number, checklist, steps,
     deadline, letters). Everything is optional but the code, the label and the services.
 
-    - `models`: peewee models one-to-one with Application (backups and tests find them here);
+    - `models`: its peewee models, each with an `application` foreign key (cascading): the
+      first is the record, one per application; others may hold several rows per application
+      (a collection's reports). Backups, history and tests find them here;
     - `record(application)`: the kind's record for an application, or None (one query);
     - `rules`: Rule objects, checked by desktop.services.cases.guards;
     - `panel`: (module, class) of its QWidget for the application detail, imported when shown;
     - `letter_fields`: {template key: names it fills}; `fill(application, record)` the values;
     - `demo(rng)`: adds the kind's demo data to the applications the generic demo made;
     - `permissions`: {name: (roles, what the user was doing)}, for require_roles and `can`;
-    - `settings`: SettingDef objects shown on the settings screen.
+    - `settings`: SettingDef objects shown on the settings screen;
+    - `reminders(actor, today)`: Reminder objects for Tugas Saya (reports owed, permits
+      ending), for the roles of its "record" permission; a constant number of queries.
     """
 
     code: str
@@ -83,6 +96,7 @@ class CaseKind:
     demo: Callable | None = None
     permissions: dict[str, tuple[frozenset, str]] = field(default_factory=dict)
     settings: tuple = ()
+    reminders: Callable | None = None
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

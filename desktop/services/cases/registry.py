@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import dtks, tanda_daftar, undian
+from desktop.cases import dtks, pub, tanda_daftar, undian
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
@@ -12,6 +12,7 @@ KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     dtks.KIND,
     tanda_daftar.KIND,
     undian.KIND,
+    pub.KIND,
 )}
 
 for _kind in KINDS.values():

@@ -1,9 +1,10 @@
 """Tugas Saya: applications waiting at a step the user's role performs, oldest due first."""
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from desktop.services.applications import application_query
+from desktop.services.applications import application_query, reminders
 from desktop.services.applications.application_query import ApplicationFilter
 from desktop.services.shared import permissions
 from desktop.views.applications.application_table import (ApplicationTableModel,
@@ -54,10 +55,19 @@ class TasksPage(QWidget):
         self.view.setModel(self.model)
         self.view.open_requested.connect(self.open_application)
         self.total = self.overdue = 0
+        # What is owed beside the steps: reports past their deadline, registrations ending.
+        self.reminders_label = QLabel("<b>Pengingat</b>")
+        self.reminders = QListWidget()
+        self.reminders.setMaximumHeight(130)
+        self.reminders.itemActivated.connect(self._open_reminder)
+        self.reminders_label.hide()
+        self.reminders.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.reminders_label)
+        layout.addWidget(self.reminders)
         layout.addWidget(self.view, 1)
         self.refresh()
 
@@ -66,6 +76,27 @@ class TasksPage(QWidget):
         self.model.set_filter(ApplicationFilter(actor_role=user.role), sort="due",
                               descending=False)
         workers.run_task(lambda: _counts(user), self._show_counts)
+        workers.run_task(lambda: reminders.for_user(user), self._show_reminders)
+
+    def _show_reminders(self, found) -> None:
+        if not isValid(self):
+            return
+        self.reminders.clear()
+        for reminder in found:
+            item = QListWidgetItem(("⚠ " if reminder.urgent else "• ") + reminder.text)
+            item.setData(Qt.ItemDataRole.UserRole, reminder.application_id)
+            item.setForeground(QBrush(QColor("#9b1c1c" if reminder.urgent else "#7a4b00")))
+            if reminder.application_id:
+                item.setToolTip("Klik dua kali untuk membuka permohonannya")
+            self.reminders.addItem(item)
+        self.reminders_label.setText(f"<b>Pengingat</b> ({len(found)})")
+        self.reminders_label.setVisible(bool(found))
+        self.reminders.setVisible(bool(found))
+
+    def _open_reminder(self, item) -> None:
+        application_id = item.data(Qt.ItemDataRole.UserRole)
+        if application_id:
+            self.open_application(application_id)
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         if not isValid(self):

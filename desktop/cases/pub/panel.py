@@ -1,0 +1,277 @@
+"""The PUB in the application detail: what was recorded, who issues, the reports owed with
+their state; the form (with the exemptions explained), the one extension and each report."""
+import datetime
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from desktop.cases.pub import record as pub
+from desktop.errors import PelitaError
+from desktop.services.cases.kind import accepts_case_data
+from desktop.services.letters import formatting
+from desktop.services.shared import timefmt
+from desktop.views.shared.errors import describe
+from desktop.views.shared.forms import FieldErrors, date_edit, dialog_buttons, error_label
+from desktop.views.shared.rich_text import typed_text
+
+STATE_COLOURS = {"tertunggak": "#9b1c1c", "terlambat": "#7a4b00", "diterima": "#1e6b35",
+                 "ditunggu": "#4b5563"}
+
+
+def summary(case) -> str:
+    if case is None:
+        return ("<i>Data pengumpulan belum dicatat.</i> Catat penyelenggara, tujuan, cara, "
+                "wilayah, target, biaya dan jangka waktunya.")
+    today = datetime.date.today()
+    lines = [f"<b>{typed_text(case.purpose)}</b>",
+             f"{pub.GOODS[case.goods]} · target {formatting.rupiah(case.target)} · biaya "
+             f"{pub.cost_percent(case):g}%" + (" (bencana)" if case.disaster else ""),
+             f"{pub.AREAS[case.area_level][0]}: izin oleh {pub.AREAS[case.area_level][1]}",
+             f"{timefmt.format_date(case.period_start)} s.d. "
+             f"{timefmt.format_date(case.period_end)}"
+             + (f", diperpanjang s.d. {timefmt.format_date(case.extension_end)}"
+                if case.extension_end else "")]
+    for due in pub.dues(case):
+        state = due.state(today)
+        lines.append(f"Laporan {'akhir' if due.final else '3 bulanan'} s.d. "
+                     f"{timefmt.format_date(due.due_on)}: <span style='color:"
+                     f"{STATE_COLOURS[state]}'>{pub.REPORT_STATES[state]}</span> (batas "
+                     f"{timefmt.format_date(due.deadline())})")
+    return "<br/>".join(lines)
+
+
+class CollectionPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.application = self.case = None
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.record_button = QPushButton("Catat data pengumpulan…")
+        self.record_button.clicked.connect(lambda: self._run(CollectionDialog))
+        self.extend_button = QPushButton("Perpanjangan…")
+        self.extend_button.clicked.connect(lambda: self._run(ExtensionDialog))
+        self.report_button = QPushButton("Catat laporan…")
+        self.report_button.clicked.connect(lambda: self._run(ReportDialog))
+        buttons = QVBoxLayout()
+        for button in (self.record_button, self.extend_button, self.report_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+
+    def show_record(self, application, case) -> None:
+        from desktop.cases.pub import KIND
+
+        self.application, self.case = application, case
+        self.label.setText(summary(case))
+        may = KIND.can(self.session.user, "record")
+        self.record_button.setVisible(may)
+        self.record_button.setText("Ubah data pengumpulan…" if case else
+                                   "Catat data pengumpulan…")
+        self.record_button.setEnabled(accepts_case_data(application))
+        self.extend_button.setVisible(may and case is not None and case.extension_end is None)
+        self.report_button.setVisible(may and case is not None and any(
+            d.report is None for d in pub.dues(case)))
+
+    def _run(self, dialog_class) -> None:
+        if dialog_class(self.session, self.application, self.case, self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.changed.emit()
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{title} — Pelita")
+        self.setMinimumWidth(560)
+        self.form = QFormLayout()
+        self.error = error_label()
+        self.errors = FieldErrors(self.error)
+        buttons, _ = dialog_buttons(self, "Simpan", self.save)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addLayout(buttons)
+
+    def row(self, label: str, widget, field: str | None = None):
+        self.form.addRow(label + ":" if label else "", widget)
+        self.errors.add(field or label, widget)
+        return widget
+
+    def attempt(self, call) -> None:
+        try:
+            call()
+        except PelitaError as exc:
+            self.error.show()
+            self.errors.show(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
+            self.error.show()
+            self.error.setText(describe(exc, "Belum tersimpan."))
+            return
+        self.accept()
+
+
+def _combo(choices: dict) -> QComboBox:
+    combo = QComboBox()
+    for code, label in choices.items():
+        combo.addItem(label if isinstance(label, str) else label[0], code)
+    return combo
+
+
+class CollectionDialog(_Form):
+    def __init__(self, session, application, case=None, parent=None):
+        super().__init__("Pengumpulan uang atau barang", parent)
+        self.session, self.application, self.case = session, application, case
+        exemptions = QLabel(pub.EXEMPTIONS)
+        exemptions.setWordWrap(True)
+        exemptions.setStyleSheet("color: #4b5563;")
+        self.layout_.insertWidget(0, exemptions)
+        self.organiser = self.row("Bentuk penyelenggara", _combo(pub.ORGANISERS))
+        self.legal = self.row("Nomor SK badan hukum", QLineEdit())
+        self.goods = self.row("Jenis sumbangan", _combo(pub.GOODS))
+        self.disaster = self.row("", QCheckBox("Untuk korban bencana (batas biaya 10% tidak "
+                                               "berlaku)"), "Bencana")
+        self.purpose = self.row("Tujuan pengumpulan", QPlainTextEdit())
+        self.purpose.setFixedHeight(54)
+        methods = QWidget()
+        grid = QGridLayout(methods)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.methods = {}
+        for i, (code, label) in enumerate(pub.METHODS.items()):
+            self.methods[code] = QCheckBox(label)
+            grid.addWidget(self.methods[code], i // 3, i % 3)
+        self.row("Cara pengumpulan", methods)
+        self.area = self.row("Wilayah pengumpulan", _combo(pub.AREAS))
+        self.issuer = QLabel()
+        self.issuer.setStyleSheet("color: #4b5563;")
+        self.form.addRow("", self.issuer)
+        self.area_names = self.row("Nama wilayah", QPlainTextEdit())
+        self.area_names.setFixedHeight(48)
+        self.bank = self.row("Rekening", QLineEdit())
+        self.target = self.row("Target hasil", QLineEdit())
+        self.cost = self.row("Rencana biaya", QLineEdit(), "Rencana biaya")
+        self.cost_hint = QLabel()
+        self.form.addRow("", self.cost_hint)
+        self.start = self.row("Mulai pengumpulan", date_edit(optional=False))
+        self.end = self.row("Akhir pengumpulan", date_edit(optional=False))
+        for edit in (self.target, self.cost):
+            edit.setPlaceholderText("rupiah, misalnya 25.000.000")
+            edit.textChanged.connect(self._update_costs)
+        self.disaster.toggled.connect(self._update_costs)
+        self.area.currentIndexChanged.connect(self._update_issuer)
+        self.start.dateChanged.connect(self._suggest_end)
+        self._fill()
+
+    def _fill(self) -> None:
+        case = self.case
+        if case is None:
+            self._suggest_end()
+        else:
+            self.organiser.setCurrentIndex(self.organiser.findData(case.organiser_form))
+            self.legal.setText(case.legal_number)
+            self.goods.setCurrentIndex(self.goods.findData(case.goods))
+            self.disaster.setChecked(case.disaster)
+            self.purpose.setPlainText(case.purpose)
+            for code in case.methods.strip(",").split(","):
+                if code in self.methods:
+                    self.methods[code].setChecked(True)
+            self.area.setCurrentIndex(self.area.findData(case.area_level))
+            self.area_names.setPlainText(case.area_names)
+            self.bank.setText(case.bank_account)
+            self.target.setText(f"{case.target:,}".replace(",", "."))
+            self.cost.setText(f"{case.planned_cost:,}".replace(",", "."))
+            self.start.setDate(QDate(case.period_start))
+            self.end.setDate(QDate(case.period_end))
+        self._update_issuer()
+        self._update_costs()
+
+    def _suggest_end(self) -> None:
+        start = self.start.date().toPython()
+        self.end.setDate(QDate(pub.add_months(start, pub._setting(pub.PERIOD_MONTHS))
+                               - datetime.timedelta(days=1)))
+
+    def _update_issuer(self) -> None:
+        self.issuer.setText(f"Izin diterbitkan oleh {pub.AREAS[self.area.currentData()][1]}.")
+
+    @staticmethod
+    def _amount(text: str) -> int | None:
+        digits = text.replace("Rp", "").replace(".", "").replace(" ", "")
+        return int(digits) if digits.isdigit() else None
+
+    def _update_costs(self) -> None:
+        target, cost = self._amount(self.target.text()), self._amount(self.cost.text())
+        most = pub._setting(pub.COST_PERCENT)
+        if not target:
+            self.cost_hint.setText(f"Paling banyak {most}% dari target hasil.")
+            return
+        text = f"Paling banyak {formatting.rupiah(target * most // 100)} ({most}%)"
+        if cost is not None:
+            percent = round(cost * 100 / target, 1)
+            over = percent > most and not self.disaster.isChecked()
+            text += f" · rencana {percent:g}%" + (" — <b style='color:#9b1c1c'>melebihi</b>"
+                                                  if over else "")
+        self.cost_hint.setText(text)
+
+    def save(self) -> None:
+        values = dict(organiser_form=self.organiser.currentData(), legal_number=self.legal.text(),
+                      goods=self.goods.currentData(), disaster=self.disaster.isChecked(),
+                      purpose=self.purpose.toPlainText(),
+                      methods=[c for c, box in self.methods.items() if box.isChecked()],
+                      area_level=self.area.currentData(),
+                      area_names=self.area_names.toPlainText(), bank_account=self.bank.text(),
+                      target=self.target.text(), planned_cost=self.cost.text(),
+                      period_start=self.start.date().toPython(),
+                      period_end=self.end.date().toPython())
+        self.attempt(lambda: pub.save(self.session.user, self.application, self.case, **values))
+
+
+class ExtensionDialog(_Form):
+    def __init__(self, session, application, case, parent=None):
+        super().__init__("Perpanjangan izin PUB", parent)
+        self.session, self.application, self.case = session, application, case
+        self.until = self.row("Perpanjangan sampai", date_edit(optional=False))
+        self.until.setDate(QDate(pub.add_months(case.period_end,
+                                                pub._setting(pub.EXTENSION_MONTHS))))
+        note = QLabel("Izin dapat diperpanjang satu kali.")
+        note.setStyleSheet("color: #4b5563;")
+        self.form.addRow("", note)
+
+    def save(self) -> None:
+        self.attempt(lambda: pub.extend(self.session.user, self.application, self.case,
+                                        self.until.date().toPython()))
+
+
+class ReportDialog(_Form):
+    def __init__(self, session, application, case, parent=None):
+        super().__init__("Laporan pengumpulan", parent)
+        self.session, self.application, self.case = session, application, case
+        self.due = self.row("Laporan untuk", QComboBox())
+        for due in pub.dues(case):
+            if due.report is None:
+                self.due.addItem(f"{'Laporan akhir' if due.final else 'Laporan 3 bulanan'} "
+                                 f"s.d. {timefmt.format_date(due.due_on)}", due.due_on)
+        self.received = self.row("Tanggal laporan diterima", date_edit(optional=False))
+        self.collected = self.row("Hasil terkumpul", QLineEdit())
+        self.costs = self.row("Biaya", QLineEdit())
+        self.distributed = self.row("Disalurkan", QLineEdit())
+        self.recipients = self.row("Penerima", QPlainTextEdit())
+        self.recipients.setFixedHeight(60)
+        self.auditor = self.row("Akuntan publik", QLineEdit())
+        self.auditor.setPlaceholderText("wajib bila hasil di atas batas audit (laporan akhir)")
+
+    def save(self) -> None:
+        self.attempt(lambda: pub.record_report(
+            self.session.user, self.application, self.case, due_on=self.due.currentData(),
+            received_on=self.received.date().toPython(), collected=self.collected.text(),
+            costs=self.costs.text(), distributed=self.distributed.text(),
+            recipients=self.recipients.toPlainText(), auditor=self.auditor.text()))

@@ -1,0 +1,336 @@
+"""Recording a public collection (PUB) with the rules at entry (PP 29/1980, Permensos 8/2021):
+only a perkumpulan or yayasan with its legal number; costs at most 10% of the proceeds
+(disaster collections excepted); at most 3 months, one extension of at most 1 month; reports
+every 3 months and at the end, audited by a public accountant above Rp 500.000.000."""
+import calendar as months
+import datetime
+from dataclasses import dataclass
+
+from desktop.cases.pub.model import CollectionCase, CollectionReport
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Application, Letter, Service
+from desktop.services.admin import settings
+from desktop.services.applications import case_access
+from desktop.services.cases.kind import require_open
+from desktop.services.letters import formatting
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import clean_text, require_text
+
+RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
+RECORD_DOING = "mencatat data pengumpulan uang atau barang"
+TEMPLATE = "rekomendasi_pub"
+ORGANISERS = {"yayasan": "Yayasan", "perkumpulan": "Perkumpulan"}
+GOODS = {"uang": "Uang", "barang": "Barang", "uang_barang": "Uang dan barang"}
+METHODS = {"kotak": "Kotak sumbangan", "transfer": "Transfer bank", "online": "Daring (online)",
+           "barang": "Penerimaan barang", "kupon": "Kupon atau kartu sumbangan"}
+# area -> (label, who issues the permit)
+AREAS = {"kelurahan": ("Beberapa kelurahan/desa", "bupati/wali kota"),
+         "kecamatan": ("Beberapa kecamatan", "bupati/wali kota"),
+         "kabkota": ("Seluruh kabupaten/kota", "bupati/wali kota"),
+         "provinsi": ("Lebih dari satu kabupaten/kota dalam satu provinsi", "gubernur"),
+         "nasional": ("Lebih dari satu provinsi", "Menteri Sosial")}
+EXEMPTIONS = ("Tidak memerlukan izin: zakat, infak dan sedekah (UU 23/2011); pengumpulan di "
+              "dalam tempat ibadah; pengumpulan dalam lingkungan terbatas untuk keadaan darurat "
+              "atau gotong royong (sekolah, kantor, RT, desa). PP 29/1980 Pasal 2.")
+MAX_AMOUNT = 10 ** 14
+
+COST_PERCENT = settings.SettingDef(
+    "pub.max_cost_percent", "Biaya pengumpulan PUB paling banyak", 10, 1, 50, "% hasil",
+    help="Biaya usaha pengumpulan paling banyak 10% dari hasil (PP 29/1980 Pasal 6; "
+    "Permensos 8/2021, perlu dikonfirmasi); pengumpulan untuk korban bencana dikecualikan.")
+PERIOD_MONTHS = settings.SettingDef(
+    "pub.period_months", "Jangka waktu izin PUB paling lama", 3, 1, 12, "bulan",
+    help="Izin PUB berlaku paling lama 3 bulan (Permensos 8/2021, perlu dikonfirmasi).")
+EXTENSION_MONTHS = settings.SettingDef(
+    "pub.extension_months", "Perpanjangan izin PUB paling lama (satu kali)", 1, 1, 6, "bulan",
+    help="Izin PUB dapat diperpanjang satu kali paling lama 1 bulan (Permensos 8/2021, perlu "
+    "dikonfirmasi).")
+REPORT_DAYS = settings.SettingDef(
+    "pub.report_days", "Laporan PUB diterima paling lambat", 30, 1, 180,
+    "hari setelah tiap 3 bulan dan akhir izin",
+    help="Laporan setiap 3 bulan dan pada akhir izin: hasil, biaya, penyaluran dan "
+    "penerimanya (Permensos 8/2021, perlu dikonfirmasi).")
+AUDIT_ABOVE = settings.SettingDef(
+    "pub.audit_above", "Hasil PUB yang wajib diaudit akuntan publik, di atas", 500_000_000,
+    1_000_000, 10 ** 12, "rupiah",
+    help="Hasil di atas Rp 500.000.000 diaudit akuntan publik (Permensos 8/2021, perlu "
+    "dikonfirmasi).")
+SETTINGS = (COST_PERCENT, PERIOD_MONTHS, EXTENSION_MONTHS, REPORT_DAYS, AUDIT_ABOVE)
+
+
+def _setting(definition) -> int:
+    settings.register(SETTINGS)
+    return settings.get(definition.key)
+
+
+def add_months(day: datetime.date, count: int) -> datetime.date:
+    """The same day `count` months later (the month's last day when it has fewer)."""
+    month = day.month - 1 + count
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, months.monthrange(year, month)[1]))
+
+
+def read(application) -> CollectionCase | None:
+    return CollectionCase.get_or_none(CollectionCase.application == application.id)
+
+
+def period_end(case: CollectionCase) -> datetime.date:
+    return case.extension_end or case.period_end
+
+
+@dataclass(frozen=True)
+class Due:
+    due_on: datetime.date  # the last day of the months reported on
+    final: bool
+    report: CollectionReport | None
+    grace_days: int  # pub.report_days, read once for all of them
+
+    def deadline(self) -> datetime.date:
+        return self.due_on + datetime.timedelta(days=self.grace_days)
+
+    def state(self, today: datetime.date) -> str:
+        if self.report is not None:
+            return "diterima" if self.report.received_on <= self.deadline() else "terlambat"
+        return "tertunggak" if self.deadline() < today else "ditunggu"
+
+
+REPORT_STATES = {"diterima": "Diterima", "terlambat": "Diterima terlambat",
+                 "tertunggak": "Belum masuk, lewat batas", "ditunggu": "Ditunggu"}
+
+
+def dues(case: CollectionCase | None, reports: dict | None = None,
+         grace_days: int | None = None) -> list[Due]:
+    """The reports the collection owes: each 3 months from its start, and the final one.
+    `reports`: {due_on: report}, and `grace_days`, when the caller read them for many."""
+    if case is None:
+        return []
+    if grace_days is None:
+        grace_days = _setting(REPORT_DAYS)
+    if reports is None:
+        reports = _reports_of([case.application_id]).get(case.application_id, {})
+    end = period_end(case)
+    days, step = [], 1
+    while (day := add_months(case.period_start, 3 * step) - datetime.timedelta(days=1)) < end:
+        days.append(day)
+        step += 1
+    return ([Due(d, False, reports.get(d), grace_days) for d in days]
+            + [Due(end, True, reports.get(end), grace_days)])
+
+
+def _reports_of(application_ids) -> dict[int, dict]:
+    """{application id: {due_on: report}} in one query."""
+    found: dict[int, dict] = {}
+    if application_ids:
+        for report in CollectionReport.select().where(
+                CollectionReport.application.in_(list(application_ids))):
+            found.setdefault(report.application_id, {})[report.due_on] = report
+    return found
+
+
+def _overdue(cases, today: datetime.date) -> list[tuple[Application, Due]]:
+    cases = list(cases)
+    reports, grace = _reports_of([c.application_id for c in cases]), _setting(REPORT_DAYS)
+    return [(case.application, due) for case in cases
+            for due in dues(case, reports.get(case.application_id, {}), grace)
+            if due.state(today) == "tertunggak"]
+
+
+def overdue_elsewhere(application, today: datetime.date | None = None) -> list[tuple[str, Due]]:
+    """The organisation's other collections with a report past its deadline: (their
+    registration number, the due report)."""
+    if application.organisation_id is None:
+        return []
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    others = (CollectionCase.select(CollectionCase, Application)
+              .join(Application)
+              .where((Application.organisation == application.organisation_id)
+                     & (Application.id != application.id)))
+    return [(app.reg_number, due) for app, due in _overdue(others, today)]
+
+
+def _money(value, field: str, allow_zero: bool = False) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
+    if not isinstance(value, int):
+        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
+        if not text.isdigit():
+            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
+        value = int(text)
+    if value < 0 or (value == 0 and not allow_zero) or value > MAX_AMOUNT:
+        raise ValidationError(field, "periksa jumlahnya: harus lebih dari Rp 0."
+                              if not allow_zero else "periksa jumlahnya.")
+    return value
+
+
+def _date(value, field: str) -> datetime.date:
+    if not isinstance(value, datetime.date):
+        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
+    return value
+
+
+def cost_percent(case_or_values) -> float:
+    target, cost = case_or_values.target, case_or_values.planned_cost
+    return round(cost * 100 / target, 1) if target else 0.0
+
+
+def save(actor, application, existing: CollectionCase | None = None, **values
+         ) -> CollectionCase:
+    """Record (or correct) the collection, refused by the rule it breaks."""
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    require_open(application)
+    form = values.get("organiser_form")
+    if form not in ORGANISERS:
+        raise ValidationError("Bentuk penyelenggara", "hanya perkumpulan atau yayasan berbadan "
+                              "hukum yang boleh menyelenggarakan pengumpulan uang atau barang "
+                              "(PP 29/1980); permohonan lain ditolak dengan alasan ini.")
+    legal = require_text(values.get("legal_number", ""), "Nomor SK badan hukum", 80)
+    goods = values.get("goods")
+    if goods not in GOODS:
+        raise ValidationError("Jenis sumbangan", "pilih uang, barang, atau keduanya.")
+    methods = list(dict.fromkeys(values.get("methods") or ()))
+    if not methods or any(m not in METHODS for m in methods):
+        raise ValidationError("Cara pengumpulan", "pilih sekurang-kurangnya satu cara dari "
+                              "daftar.")
+    area = values.get("area_level")
+    if area not in AREAS:
+        raise ValidationError("Wilayah pengumpulan", "pilih wilayahnya dari daftar.")
+    names = clean_text(values.get("area_names"), "Nama wilayah", 2000, multiline=True)
+    if area in ("kelurahan", "kecamatan") and not names.strip():
+        raise ValidationError("Nama wilayah", "tulis kelurahan atau kecamatannya, satu per "
+                              "baris.")
+    target = _money(values.get("target"), "Target hasil")
+    cost = _money(values.get("planned_cost"), "Rencana biaya", allow_zero=True)
+    disaster = bool(values.get("disaster"))
+    most = _setting(COST_PERCENT)
+    if not disaster and cost * 100 > target * most:
+        raise ValidationError("Rencana biaya", f"paling banyak {most}% dari hasil: "
+                              f"{formatting.rupiah(target * most // 100)} dari target "
+                              f"{formatting.rupiah(target)} (rencana "
+                              f"{round(cost * 100 / target, 1)}%). Pengumpulan untuk korban "
+                              "bencana dikecualikan.")
+    start = _date(values.get("period_start"), "Mulai pengumpulan")
+    end = _date(values.get("period_end"), "Akhir pengumpulan")
+    if end < start:
+        raise ValidationError("Akhir pengumpulan", "tidak boleh sebelum mulai pengumpulan.")
+    longest = add_months(start, _setting(PERIOD_MONTHS)) - datetime.timedelta(days=1)
+    if end > longest:
+        raise ValidationError("Akhir pengumpulan", f"izin paling lama {_setting(PERIOD_MONTHS)}"
+                              f" bulan: paling lambat {timefmt.format_date(longest)}.")
+    clean = dict(organiser_form=form, legal_number=legal, goods=goods, disaster=disaster,
+                 purpose=require_text(values.get("purpose", ""), "Tujuan pengumpulan", 2000,
+                                      multiline=True),
+                 methods="," + ",".join(m for m in METHODS if m in methods) + ",",
+                 area_level=area, area_names=names,
+                 bank_account=clean_text(values.get("bank_account"), "Rekening", 200),
+                 target=target, planned_cost=cost, period_start=start, period_end=end)
+    if existing is None:
+        return records.create(CollectionCase, actor, application=application.id, **clean,
+                              duplicate=lambda: ConflictError(
+                                  "Data pengumpulan untuk permohonan ini baru saja dicatat di "
+                                  "PC lain. Muat ulang untuk melihatnya."))
+    _refuse_under_letter(application)
+    if existing.extension_end is not None and existing.extension_end <= end:
+        raise ValidationError("Akhir pengumpulan", "sudah diperpanjang sampai "
+                              f"{timefmt.format_date(existing.extension_end)}; akhir izin "
+                              "tidak boleh melewati perpanjangannya.")
+    return records.update(existing, actor, **clean)
+
+
+def extend(actor, application, existing: CollectionCase | None, until: datetime.date
+           ) -> CollectionCase:
+    """The one extension: at most a month after the permit's end."""
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    if existing is None:
+        raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
+    if existing.extension_end is not None:
+        raise ValidationError("Perpanjangan", "izin hanya dapat diperpanjang satu kali; sudah "
+                              f"diperpanjang sampai {timefmt.format_date(existing.extension_end)}.")
+    until = _date(until, "Perpanjangan sampai")
+    longest = add_months(existing.period_end, _setting(EXTENSION_MONTHS))
+    if until <= existing.period_end or until > longest:
+        raise ValidationError("Perpanjangan sampai", "sesudah akhir izin "
+                              f"({timefmt.format_date(existing.period_end)}) dan paling lambat "
+                              f"{timefmt.format_date(longest)} ({_setting(EXTENSION_MONTHS)} "
+                              "bulan).")
+    return records.update(existing, actor, extension_end=until)
+
+
+def record_report(actor, application, existing: CollectionCase | None, *, due_on,
+                  received_on, collected, costs, distributed, recipients: str,
+                  auditor: str = "", today: datetime.date | None = None) -> CollectionReport:
+    """One of the reports the collection owes."""
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    if existing is None:
+        raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    due = next((d for d in dues(existing) if d.due_on == due_on), None)
+    if due is None:
+        raise ValidationError("Laporan untuk", "pilih periode laporan dari daftar.")
+    if due.report is not None:
+        raise ValidationError("Laporan untuk", "laporan periode ini sudah dicatat.")
+    received_on = _date(received_on, "Tanggal laporan diterima")
+    if received_on > today:
+        raise ValidationError("Tanggal laporan diterima", "tidak boleh di masa depan.")
+    collected = _money(collected, "Hasil terkumpul", allow_zero=True)
+    costs = _money(costs, "Biaya", allow_zero=True)
+    distributed = _money(distributed, "Disalurkan", allow_zero=True)
+    if costs + distributed > collected:
+        raise ValidationError("Disalurkan", "biaya dan yang disalurkan tidak boleh melebihi "
+                              f"hasil terkumpul ({formatting.rupiah(collected)}).")
+    recipients = require_text(recipients, "Penerima", 4000, multiline=True)
+    auditor = clean_text(auditor, "Akuntan publik", 200)
+    if due.final and collected > _setting(AUDIT_ABOVE) and not auditor:
+        raise ValidationError("Akuntan publik", "hasil di atas "
+                              f"{formatting.rupiah(_setting(AUDIT_ABOVE))} wajib diaudit "
+                              "akuntan publik: tulis nama kantor akuntan publiknya.")
+    return records.create(CollectionReport, actor, application=application.id, due_on=due_on,
+                          final=due.final, received_on=received_on, collected=collected,
+                          costs=costs, distributed=distributed, recipients=recipients,
+                          auditor=auditor, duplicate=lambda: ConflictError(
+                              "Laporan periode ini baru saja dicatat di PC lain."))
+
+
+def overdue_reports(today: datetime.date | None = None) -> list[tuple[Application, Due]]:
+    """Every collection's reports past their deadline (for Tugas Saya)."""
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    cases = (CollectionCase.select(CollectionCase, Application).join(Application)
+             .join(Service).where(Service.case_kind == "pub"))
+    return _overdue(cases, today)
+
+
+def _refuse_under_letter(application) -> None:
+    letter = (Letter.select(Letter.number).where(
+        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
+        .first())
+    if letter is not None:
+        raise ValidationError("Pengumpulan", "rekomendasinya sudah dalam proses atau terbit"
+                              + (f" (nomor {letter.number})" if letter.number else "")
+                              + "; data yang tercatat tidak bisa diubah lagi (perpanjangan "
+                              "dan laporan tetap bisa dicatat).")
+
+
+ENDING_DAYS = 14  # a permit ending within two weeks is mentioned
+
+
+def reminders(actor, today: datetime.date):
+    """Reports past their deadline, and permits ending within two weeks (Tugas Saya)."""
+    from desktop.services.cases.kind import Reminder
+
+    visible = case_access.visible(actor)
+    cases = (CollectionCase.select(CollectionCase, Application).join(Application)
+             .where(Application.state.not_in(("rejected", "withdrawn"))))
+    if visible is not None:
+        cases = cases.where(visible)
+    cases = list(cases)
+    found = [Reminder(f"Laporan PUB {app.reg_number} (s.d. {timefmt.format_date(due.due_on)}) "
+                      f"lewat batas {timefmt.format_date(due.deadline())}", True, app.id)
+             for app, due in _overdue(cases, today)]
+    soon = today + datetime.timedelta(days=ENDING_DAYS)
+    found += [Reminder(f"Izin PUB {case.application.reg_number} berakhir "
+                       f"{timefmt.format_date(period_end(case))}", False, case.application_id)
+              for case in cases if today <= period_end(case) <= soon]
+    return found

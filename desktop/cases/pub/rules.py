@@ -1,0 +1,44 @@
+"""The PUB's rules, shown on its case and guarding its recommendation."""
+from desktop.cases.pub import record as pub
+from desktop.services.cases.kind import Outcome, Rule, Verdict
+from desktop.services.shared import timefmt
+
+SERVICE = "mgt-02-izin-pengumpulan-uang-barang"
+
+
+def _organiser(application, case) -> Outcome:
+    if case is None:
+        return Outcome(Verdict.UNKNOWN, "data pengumpulan belum dicatat")
+    return Outcome(Verdict.MET, f"{pub.ORGANISERS[case.organiser_form].lower()}, SK "
+                   f"{case.legal_number}")
+
+
+def _costs(application, case) -> Outcome:
+    if case is None:
+        return Outcome(Verdict.UNKNOWN, "rencana biaya belum dicatat")
+    percent = pub.cost_percent(case)
+    if case.disaster:
+        return Outcome(Verdict.MET, f"{percent}% (pengumpulan untuk korban bencana)")
+    most = pub._setting(pub.COST_PERCENT)
+    return Outcome(Verdict.MET if percent <= most else Verdict.NOT_MET,
+                   f"{percent}% dari target (paling banyak {most}%)")
+
+
+def _reports_elsewhere(application, case) -> Outcome:
+    late = pub.overdue_elsewhere(application)
+    if late:
+        number, due = late[0]
+        return Outcome(Verdict.NOT_MET, f"laporan pengumpulan {number} (periode s.d. "
+                       f"{timefmt.format_date(due.due_on)}) belum masuk, lewat batas "
+                       f"{timefmt.format_date(due.deadline())}"
+                       + (f" dan {len(late) - 1} laporan lain" if len(late) > 1 else ""))
+    return Outcome(Verdict.MET, "tidak ada laporan pengumpulan lain yang tertunggak")
+
+
+ORGANISER = Rule("organiser", "Penyelenggara perkumpulan atau yayasan berbadan hukum",
+                 _organiser, letters=(pub.TEMPLATE,))
+COSTS = Rule("costs", "Biaya pengumpulan paling banyak 10% hasil", _costs,
+             letters=(pub.TEMPLATE,))
+REPORTS = Rule("reports", "Laporan pengumpulan sebelumnya sudah masuk", _reports_elsewhere,
+               letters=(pub.TEMPLATE,))
+RULES = (ORGANISER, COSTS, REPORTS)

@@ -1,0 +1,74 @@
+"""The PUB panel: a report recorded from its dialog, the panel's line for it changing from
+overdue to late; a refused collection form keeps what was typed."""
+import datetime
+
+import pytest
+
+from desktop.cases.pub import panel as pub_panel
+from desktop.cases.pub import record
+from desktop.services.applications import people, workflow
+from desktop.services.catalog import service_catalog
+from desktop.views.shell.session import Session
+
+from tests.factories import make_office
+
+
+@pytest.fixture
+def case(sqlite_db):
+    o = make_office()
+    org = people.register_organisation(o["clerk"], name="Yayasan Peduli Sesama",
+                                       legal_form="Yayasan", address="Jl. Tidar 5")
+    app = workflow.register(o["clerk"], service_catalog.get(
+        "mgt-02-izin-pengumpulan-uang-barang"), organisation=org)
+    collection = record.save(o["clerk"], app, None, organiser_form="perkumpulan",
+                             legal_number="AHU-0001", goods="uang", purpose="Beasiswa",
+                             methods=["kotak"], area_level="kabkota", target=80_000_000,
+                             planned_cost=4_000_000, period_start=datetime.date(2026, 6, 1),
+                             period_end=datetime.date(2026, 8, 31))
+    return Session(o["clerk"], "", ""), app, collection
+
+
+def test_a_report_recorded_from_the_panel(qtbot, case):
+    session, app, collection = case
+    panel = pub_panel.CollectionPanel(session)
+    qtbot.addWidget(panel)
+    panel.show_record(app, collection)
+    assert "Belum masuk, lewat batas" in panel.label.text()
+    assert panel.report_button.isVisibleTo(panel)
+    form = pub_panel.ReportDialog(session, app, collection, panel)
+    qtbot.addWidget(form)
+    assert form.due.count() == 1 and "Laporan akhir" in form.due.itemText(0)
+    form.collected.setText("75.000.000")
+    form.costs.setText("3.000.000")
+    form.distributed.setText("80.000.000")  # more than was collected
+    form.recipients.setPlainText("40 pelajar SMP dan SMA")
+    form.save()
+    assert "tidak boleh melebihi" in form.error.text()
+    assert form.recipients.toPlainText() == "40 pelajar SMP dan SMA"
+    form.distributed.setText("72.000.000")
+    form.received.setDate(datetime.date(2026, 10, 20))
+    form.save()
+    assert form.result()
+    panel.show_record(app, collection)
+    assert "Diterima terlambat" in panel.label.text()
+    assert not panel.report_button.isVisibleTo(panel)
+
+
+def test_a_refused_collection_form_keeps_the_typing(qtbot, case):
+    session, app, _ = case
+    form = pub_panel.CollectionDialog(session, app)
+    qtbot.addWidget(form)
+    form.organiser.setCurrentIndex(0)
+    form.legal.setText("AHU-0002")
+    form.purpose.setPlainText("Bantuan korban banjir")
+    form.methods["transfer"].setChecked(True)
+    form.area.setCurrentIndex(form.area.findData("kabkota"))
+    assert "bupati/wali kota" in form.issuer.text()
+    form.target.setText("10.000.000")
+    form.cost.setText("2.000.000")
+    assert "melebihi" in form.cost_hint.text()
+    form.save()
+    assert "10%" in form.error.text() and form.cost.styleSheet()
+    assert form.purpose.toPlainText() == "Bantuan korban banjir"
+    form.disaster.setChecked(True)
+    assert "melebihi" not in form.cost_hint.text()

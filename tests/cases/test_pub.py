@@ -1,0 +1,155 @@
+"""The PUB case kind on every backend: only a perkumpulan or yayasan; costs at most 10%
+(disaster collections excepted); 3 months and one extension of a month; the reports owed,
+audited above the threshold; an organiser with an overdue report waits, a kepala may
+override; the recommendation filled from the record."""
+import datetime
+
+import pytest
+
+from desktop.cases.pub import KIND, record
+from desktop.cases.pub.model import CollectionReport
+from desktop.errors import ValidationError
+from desktop.models import Application
+from desktop.services.applications import people, workflow
+from desktop.services.cases import guards, registry
+from desktop.services.catalog import service_catalog
+from desktop.services.letters import context, lifecycle
+from desktop.services.shared import permissions
+
+from tests.factories import make_user
+
+SERVICE = "mgt-02-izin-pengumpulan-uang-barang"
+START = datetime.date(2026, 9, 1)
+
+
+@pytest.fixture
+def office(backend_db):
+    service_catalog.load_shipped()
+    o = {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+         "head": make_user("kadis", role=permissions.HEAD)}
+    o["org"] = people.register_organisation(o["clerk"], name="Yayasan Peduli Sesama",
+                                            legal_form="Yayasan", address="Jl. Tidar 5")
+    return o
+
+
+def application(office):
+    return workflow.register(office["clerk"], service_catalog.get(SERVICE),
+                             organisation=office["org"])
+
+
+def collection(office, app, existing=None, **changes):
+    values = dict(organiser_form="yayasan", legal_number="AHU-0012345.AH.01.04.Tahun 2015",
+                  goods="uang", disaster=False, purpose="Bantuan pendidikan anak yatim",
+                  methods=["kotak", "transfer"], area_level="kecamatan",
+                  area_names="Magelang Utara\nMagelang Selatan",
+                  bank_account="Bank Jateng 1-234-5678", target="100.000.000",
+                  planned_cost="10.000.000", period_start=START,
+                  period_end=datetime.date(2026, 11, 30))
+    values.update(changes)
+    return record.save(office["clerk"], app, existing, **values)
+
+
+def test_the_shipped_service_carries_the_kind(office):
+    assert registry.kind_of(service_catalog.get(SERVICE)) is KIND
+
+
+@pytest.mark.parametrize("changes, field, said", [
+    (dict(organiser_form="perseroan"), "Bentuk penyelenggara", "perkumpulan atau yayasan"),
+    (dict(legal_number=""), "Nomor SK badan hukum", ""),
+    (dict(planned_cost="10.000.001"), "Rencana biaya", "10%"),
+    (dict(period_end=datetime.date(2026, 12, 1)), "Akhir pengumpulan", "3 bulan"),
+    (dict(period_end=datetime.date(2026, 8, 31)), "Akhir pengumpulan", ""),
+    (dict(methods=[]), "Cara pengumpulan", ""),
+    (dict(methods=["arisan"]), "Cara pengumpulan", ""),
+    (dict(area_level="dunia"), "Wilayah pengumpulan", ""),
+    (dict(area_names=""), "Nama wilayah", ""),
+    (dict(target="seratus juta"), "Target hasil", ""),
+    (dict(target=0), "Target hasil", ""),
+    (dict(goods="jasa"), "Jenis sumbangan", ""),
+    (dict(purpose=" "), "Tujuan pengumpulan", ""),
+])
+def test_bad_input_is_refused_with_its_rule_and_nothing_saved(office, changes, field, said):
+    app = application(office)
+    with pytest.raises(ValidationError) as caught:
+        collection(office, app, **changes)
+    assert caught.value.field == field and said in caught.value.message
+    assert record.read(app) is None
+
+
+def test_a_disaster_collection_may_cost_more(office):
+    case = collection(office, application(office), disaster=True, planned_cost="15.000.000")
+    assert record.cost_percent(case) == 15.0
+
+
+def test_one_extension_of_at_most_a_month(office):
+    app = application(office)
+    case = collection(office, app)
+    with pytest.raises(ValidationError) as caught:
+        record.extend(office["clerk"], app, case, datetime.date(2027, 1, 1))
+    assert caught.value.field == "Perpanjangan sampai" and "30 Desember 2026" in \
+        caught.value.message
+    case = record.extend(office["clerk"], app, case, datetime.date(2026, 12, 30))
+    with pytest.raises(ValidationError) as caught:
+        record.extend(office["clerk"], app, case, datetime.date(2026, 12, 31))
+    assert "satu kali" in caught.value.message
+    assert [d.due_on for d in record.dues(case)] == [datetime.date(2026, 11, 30),
+                                                     datetime.date(2026, 12, 30)]
+
+
+def test_reports_are_owed_and_an_overdue_one_holds_the_next_permit(office):
+    first = application(office)
+    june, august = datetime.date(2026, 6, 1), datetime.date(2026, 8, 31)
+    case = collection(office, first, period_start=june, period_end=august)
+    assert [(d.due_on, d.final) for d in record.dues(case)] == [(august, True)]
+    today = datetime.date.today()  # the final report was due by 30 September
+    assert record.dues(case)[0].state(today) == "tertunggak"
+    assert [a.id for a, _ in record.overdue_reports(today)] == [first.id]
+    second = application(office)
+    collection(office, second)
+    standing = {s.rule.code: s for s in guards.standings(registry.case_file(second))}
+    assert not standing["reports"].outcome.met
+    assert first.reg_number in standing["reports"].outcome.reason
+    with pytest.raises(ValidationError):
+        lifecycle.draft(office["clerk"], second, signer=office["head"])
+    guards.override(office["head"], second, "pub.reports",
+                    "Laporan sudah diserahkan lisan, berkas menyusul minggu ini.")
+    assert lifecycle.draft(office["clerk"], second, signer=office["head"]) is not None
+    report = dict(due_on=august, received_on=datetime.date(2026, 11, 20),
+                  recipients="120 anak yatim")
+    with pytest.raises(ValidationError) as caught:  # the audit above the threshold
+        record.record_report(office["clerk"], first, case, collected=600_000_000,
+                             costs=50_000_000, distributed=550_000_000, **report)
+    assert caught.value.field == "Akuntan publik"
+    with pytest.raises(ValidationError) as caught:
+        record.record_report(office["clerk"], first, case, collected=90_000_000,
+                             costs=10_000_000, distributed=90_000_000, **report)
+    assert caught.value.field == "Disalurkan"
+    record.record_report(office["clerk"], first, case, collected=90_000_000,
+                         costs=9_000_000, distributed=81_000_000, **report)
+    assert record.dues(case)[0].state(today) == "terlambat"
+    assert record.overdue_elsewhere(second) == []
+    assert CollectionReport.select().count() == 1
+
+
+def test_a_longer_collection_owes_a_report_each_three_months(office):
+    app = application(office)
+    case = collection(office, app, period_start=datetime.date(2026, 7, 1),
+                      period_end=datetime.date(2026, 9, 30))
+    case = record.extend(office["clerk"], app, case, datetime.date(2026, 10, 30))
+    assert [(d.due_on, d.final) for d in record.dues(case)] == [
+        (datetime.date(2026, 9, 30), False), (datetime.date(2026, 10, 30), True)]
+
+
+def test_the_recommendation_is_filled_from_the_record(office):
+    app = application(office)
+    collection(office, app, planned_cost="7.500.000")
+    letter = lifecycle.draft(office["clerk"], app, signer=office["head"])
+    filled = context.build(letter, application=app)
+    assert filled["collection_target"] == "Rp 100.000.000,00"
+    assert filled["collection_target_words"] == "seratus juta rupiah"
+    assert filled["collection_cost_percent"] == "7,5"
+    assert filled["collection_area"] == "Beberapa kecamatan: Magelang Utara, Magelang Selatan"
+    assert filled["collection_method"] == "Uang, melalui kotak sumbangan, transfer bank"
+    assert filled["collection_end"] == "30 November 2026"
+    assert letter.classification == "400.9.7"
+    assert Application.get_by_id(app.id).organisation_id == office["org"].id
