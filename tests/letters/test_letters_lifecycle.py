@@ -136,6 +136,25 @@ def tanda_daftar_case(o):
     return app
 
 
+def grant_case(o):
+    """A legal entity's grant proposal, verified and found layak."""
+    from desktop.cases.hibah import record as grant
+    from desktop.services.applications import people
+
+    org = people.register_organisation(o["clerk"], name="Perkumpulan Lama",
+                                       address="Jl. Pemuda 3")
+    app = workflow.register(o["clerk"], service_catalog.get("mgt-01-rekomendasi-hibah"),
+                            organisation=org)
+    today = datetime.date.today()
+    case = grant.save(o["clerk"], app, None, legal_number="AHU-9",
+                      domiciled_since=today.replace(year=today.year - 5),
+                      budget_year=today.year + 1, requested=10_000_000, purpose="Operasional",
+                      budget_lines=[("Operasional", 10_000_000)])
+    grant.save_visit(o["clerk"], app, case, visit_date=today, result="layak", note="Sesuai.",
+                     recommended=10_000_000)
+    return app
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -183,14 +202,15 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     # A letter a case kind fills is drafted from a case of that kind, its data recorded.
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
     assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
-                     "rekomendasi_pub"}, \
+                     "rekomendasi_pub", "rekomendasi_hibah"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
     record.save(o["clerk"], dtks, registered=True, data_id="3371020101000123",
                 programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
     cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
-             "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o)}
+             "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o),
+             "rekomendasi_hibah": grant_case(o)}
     for key in catalogue.TEMPLATES:
         application = cases.get(key)
         letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)

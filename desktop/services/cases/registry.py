@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import dtks, pub, tanda_daftar, undian
+from desktop.cases import dtks, hibah, pub, tanda_daftar, undian
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
@@ -13,6 +13,7 @@ KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     tanda_daftar.KIND,
     undian.KIND,
     pub.KIND,
+    hibah.KIND,
 )}
 
 for _kind in KINDS.values():

@@ -1,0 +1,229 @@
+"""The grant recommendation in the application detail: who asks, the proposal, its budget
+lines, the verification; the forms for the proposal and for the visit."""
+import datetime
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.cases.hibah import record as grant
+from desktop.errors import PelitaError
+from desktop.services.cases.kind import accepts_case_data
+from desktop.services.letters import formatting
+from desktop.services.lks import lks_records
+from desktop.services.shared import timefmt
+from desktop.views.shared.errors import describe
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
+                                        error_label, set_date)
+from desktop.views.shared.rich_text import typed_text
+
+
+def summary(case) -> str:
+    if case is None:
+        return ("<i>Proposal hibah belum dicatat.</i> Catat pemohonnya (LKS terdaftar atau "
+                "badan hukum), tahun anggaran, jumlah dan rinciannya.")
+    who = (f"LKS {typed_text(case.lks.organisation.name)}" if case.lks_id
+           else f"badan hukum SK {typed_text(case.legal_number)}")
+    lines = [f"<b>{formatting.rupiah(case.requested)}</b> untuk {typed_text(case.purpose)} · "
+             f"TA {case.budget_year} · {who}",
+             " · ".join(f"{typed_text(line)} {formatting.rupiah(amount)}"
+                        for line, amount in grant.lines_of(case))]
+    if case.visit_date:
+        lines.append(f"Verifikasi {timefmt.format_date(case.visit_date)}: "
+                     f"<b>{grant.RESULTS[case.visit_result]}</b>"
+                     + (f", direkomendasikan {formatting.rupiah(case.recommended)}"
+                        if case.recommended else ""))
+    else:
+        lines.append("<span style='color:#666'>Verifikasi lapangan belum dicatat.</span>")
+    return "<br/>".join(lines)
+
+
+class GrantPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.application = self.case = None
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.proposal_button = QPushButton("Catat proposal…")
+        self.proposal_button.clicked.connect(lambda: self._run(ProposalDialog))
+        self.visit_button = QPushButton("Catat verifikasi…")
+        self.visit_button.clicked.connect(lambda: self._run(VerificationDialog))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.proposal_button)
+        buttons.addWidget(self.visit_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+
+    def show_record(self, application, case) -> None:
+        from desktop.cases.hibah import KIND
+
+        self.application, self.case = application, case
+        self.label.setText(summary(case))
+        may, open_ = KIND.can(self.session.user, "record"), accepts_case_data(application)
+        self.proposal_button.setVisible(may)
+        self.proposal_button.setText("Ubah proposal…" if case else "Catat proposal…")
+        self.proposal_button.setEnabled(open_)
+        self.visit_button.setVisible(may and case is not None)
+        self.visit_button.setEnabled(open_)
+
+    def _run(self, dialog_class) -> None:
+        if dialog_class(self.session, self.application, self.case, self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.changed.emit()
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{title} — Pelita")
+        self.setMinimumWidth(600)
+        self.form = QFormLayout()
+        self.error = error_label()
+        self.errors = FieldErrors(self.error)
+        buttons, _ = dialog_buttons(self, "Simpan", self.save)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.error)
+        self.body.addLayout(buttons)
+
+    def row(self, label: str, widget, field: str | None = None):
+        self.form.addRow(label + ":", widget)
+        self.errors.add(field or label, widget)
+        return widget
+
+    def attempt(self, call) -> None:
+        try:
+            call()
+        except PelitaError as exc:
+            self.error.show()
+            self.errors.show(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
+            self.error.show()
+            self.error.setText(describe(exc, "Belum tersimpan."))
+            return
+        self.accept()
+
+
+class ProposalDialog(_Form):
+    def __init__(self, session, application, case=None, parent=None):
+        super().__init__("Proposal hibah", parent)
+        self.session, self.application, self.case = session, application, case
+        own = lks_records.of_organisation(session.user, application.organisation_id)
+        self.applicant = self.row("Pemohon", QComboBox(), "LKS")
+        if own is not None:
+            self.applicant.addItem(f"LKS terdaftar: {own.organisation.name}", own.id)
+        self.applicant.addItem("Badan hukum yang bukan LKS terdaftar", None)
+        self.legal = self.row("Nomor SK badan hukum", QLineEdit())
+        self.since = self.row("Berdomisili sejak", date_edit())
+        self.year = self.row("Tahun anggaran", QSpinBox())
+        this_year = datetime.date.today().year
+        self.year.setRange(this_year - 1, this_year + 2)
+        self.year.setValue(this_year + 1)
+        self.purpose = self.row("Peruntukan hibah", QPlainTextEdit())
+        self.purpose.setFixedHeight(54)
+        self.requested = self.row("Jumlah yang diajukan", QLineEdit())
+        self.lines = QTableWidget(0, 2)
+        self.lines.setHorizontalHeaderLabels(["Rincian anggaran", "Jumlah (Rp)"])
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.verticalHeader().hide()
+        self.errors.add("Rincian anggaran", self.lines)
+        add = QPushButton("Tambah rincian")
+        add.clicked.connect(lambda: self.add_line("", ""))
+        self.total = QLabel()
+        self.lines.itemChanged.connect(self._update_total)
+        self.requested.textChanged.connect(self._update_total)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        row.addWidget(self.total)
+        self.body.insertWidget(1, self.lines)
+        self.body.insertLayout(2, row)
+        help_text = QLabel(grant.DOMICILE_YEARS.help)
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: #4b5563;")
+        self.body.insertWidget(3, help_text)
+        self.applicant.currentIndexChanged.connect(self._follow_applicant)
+        if case is not None:
+            self.applicant.setCurrentIndex(max(self.applicant.findData(case.lks_id), 0))
+            self.legal.setText(case.legal_number)
+            set_date(self.since, case.domiciled_since)
+            self.year.setValue(case.budget_year)
+            self.purpose.setPlainText(case.purpose)
+            self.requested.setText(f"{case.requested:,}".replace(",", "."))
+            for line, amount in grant.lines_of(case):
+                self.add_line(line, f"{amount:,}".replace(",", "."))
+        else:
+            self.add_line("", "")
+        self._follow_applicant()
+
+    def _follow_applicant(self) -> None:
+        other = self.applicant.currentData() is None
+        self.legal.setEnabled(other)
+        self.since.setEnabled(other)
+
+    def add_line(self, line: str, amount: str) -> None:
+        row = self.lines.rowCount()
+        self.lines.insertRow(row)
+        self.lines.setItem(row, 0, QTableWidgetItem(line))
+        self.lines.setItem(row, 1, QTableWidgetItem(amount))
+
+    def budget_lines(self) -> list:
+        rows = []
+        for row in range(self.lines.rowCount()):
+            line, amount = (self.lines.item(row, c).text() if self.lines.item(row, c) else ""
+                            for c in (0, 1))
+            if line.strip() or amount.strip():
+                rows.append((line, amount))
+        return rows
+
+    def _update_total(self) -> None:
+        total = 0
+        for _, amount in self.budget_lines():
+            digits = amount.replace(".", "").replace("Rp", "").strip()
+            total += int(digits) if digits.isdigit() else 0
+        self.total.setText(f"Jumlah rincian: <b>{formatting.rupiah(total)}</b>")
+
+    def save(self) -> None:
+        self.attempt(lambda: grant.save(
+            self.session.user, self.application, self.case, lks_id=self.applicant.currentData(),
+            legal_number=self.legal.text(), domiciled_since=date_of(self.since),
+            budget_year=self.year.value(), requested=self.requested.text(),
+            purpose=self.purpose.toPlainText(), budget_lines=self.budget_lines()))
+
+
+class VerificationDialog(_Form):
+    def __init__(self, session, application, case, parent=None):
+        super().__init__("Verifikasi lapangan hibah", parent)
+        self.session, self.application, self.case = session, application, case
+        self.date = self.row("Tanggal verifikasi", date_edit(optional=False))
+        self.result = self.row("Hasil verifikasi", QComboBox())
+        for code, label in grant.RESULTS.items():
+            self.result.addItem(label, code)
+        self.note = self.row("Catatan verifikasi", QPlainTextEdit())
+        self.note.setFixedHeight(70)
+        self.amount = self.row("Jumlah yang direkomendasikan", QLineEdit())
+        self.amount.setText(f"{case.requested:,}".replace(",", "."))
+        self.result.currentIndexChanged.connect(
+            lambda: self.amount.setEnabled(self.result.currentData() == "layak"))
+        if case.visit_date:
+            self.date.setDate(QDate(case.visit_date))
+            self.result.setCurrentIndex(self.result.findData(case.visit_result))
+            self.note.setPlainText(case.visit_note)
+            if case.recommended:
+                self.amount.setText(f"{case.recommended:,}".replace(",", "."))
+
+    def save(self) -> None:
+        self.attempt(lambda: grant.save_visit(
+            self.session.user, self.application, self.case,
+            visit_date=self.date.date().toPython(), result=self.result.currentData(),
+            note=self.note.toPlainText(), recommended=self.amount.text()))

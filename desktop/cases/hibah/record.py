@@ -1,0 +1,176 @@
+"""Recording a grant recommendation (Permendagri 32/2011 and its amendments): the applicant
+must be an LKS with a valid Tanda Daftar, or a legal entity domiciled in the region for a set
+number of years; the proposal's budget lines add up to the request; the verification visit;
+a grant in the previous budget year is flagged (grants are not given continuously)."""
+import datetime
+import json
+
+from desktop.cases.hibah.model import GrantCase
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Application, Letter, Lks
+from desktop.services.admin import settings
+from desktop.services.applications import case_access
+from desktop.services.cases.kind import require_open
+from desktop.services.letters import formatting
+from desktop.services.lks import registrations
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import clean_text, require_text
+
+RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
+RECORD_DOING = "mencatat data rekomendasi hibah"
+TEMPLATE = "rekomendasi_hibah"
+RESULTS = {"layak": "Layak", "tidak_layak": "Tidak layak"}
+MAX_AMOUNT = 10 ** 13
+MAX_LINES = 100
+
+DOMICILE_YEARS = settings.SettingDef(
+    "hibah.domicile_years", "Badan hukum penerima hibah berdomisili di daerah sekurangnya", 3,
+    0, 20, "tahun", help="Penerima hibah organisasi kemasyarakatan berbadan hukum, "
+    "berkedudukan dalam wilayah daerah sekurang-kurangnya 3 tahun (Permendagri 32/2011 dan "
+    "perubahannya, perlu dikonfirmasi). LKS dengan Tanda Daftar yang berlaku memenuhi.")
+CONSECUTIVE = settings.SettingDef(
+    "hibah.allow_consecutive", "Hibah berturut-turut setiap tahun diperbolehkan (1 = ya)", 0,
+    0, 1, "", help="Hibah tidak wajib dan tidak terus-menerus setiap tahun anggaran "
+    "(Permendagri 32/2011 Pasal 4, perlu dikonfirmasi); 0 menandai hibah pada tahun anggaran "
+    "sebelumnya.")
+SETTINGS = (DOMICILE_YEARS, CONSECUTIVE)
+
+
+def _setting(definition) -> int:
+    settings.register(SETTINGS)
+    return settings.get(definition.key)
+
+
+def read(application) -> GrantCase | None:
+    return GrantCase.get_or_none(GrantCase.application == application.id)
+
+
+def lines_of(case: GrantCase | None) -> list[tuple[str, int]]:
+    return [(line, amount) for line, amount in json.loads(case.budget_lines)] if case else []
+
+
+def _money(value, field: str) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
+    if not isinstance(value, int):
+        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
+        if not text.isdigit():
+            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
+        value = int(text)
+    if not 0 < value <= MAX_AMOUNT:
+        raise ValidationError(field, "harus lebih dari Rp 0; periksa angkanya.")
+    return value
+
+
+def previous_grant(application, budget_year: int) -> Application | None:
+    """The organisation's grant recommendation for the budget year before, if any."""
+    if application.organisation_id is None:
+        return None
+    return (Application.select().join(GrantCase, on=(GrantCase.application == Application.id))
+            .where((Application.organisation == application.organisation_id)
+                   & (Application.id != application.id)
+                   & (GrantCase.budget_year == budget_year - 1)
+                   & Application.state.not_in(("rejected", "withdrawn"))).first())
+
+
+def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
+         legal_number: str = "", domiciled_since=None, budget_year, requested, purpose: str,
+         budget_lines, today: datetime.date | None = None) -> GrantCase:
+    """Record (or correct) the proposal; an applicant the rules do not allow is refused."""
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    require_open(application)
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
+    legal_number = clean_text(legal_number, "Nomor SK badan hukum", 80)
+    if lks is not None:
+        state = registrations.state_of(lks.registered_until, lks.revoked, today)
+        if state not in ("berlaku", "segera_habis"):
+            label = registrations.STATES[state].lower()
+            raise ValidationError("LKS", f"Tanda Daftar LKS ini {label}; hibah hanya untuk LKS "
+                                  "dengan Tanda Daftar yang berlaku, atau badan hukum yang "
+                                  "berdomisili di daerah.")
+        domiciled_since = None
+    else:
+        if not legal_number:
+            raise ValidationError("Nomor SK badan hukum", "pemohon yang bukan LKS terdaftar "
+                                  "harus berbadan hukum: tulis nomor SK Kemenkumham-nya, atau "
+                                  "pilih LKS dari Daftar LKS.")
+        if not isinstance(domiciled_since, datetime.date):
+            raise ValidationError("Berdomisili sejak", "wajib diisi untuk badan hukum yang "
+                                  "bukan LKS terdaftar.")
+        years = _setting(DOMICILE_YEARS)
+        try:
+            enough = domiciled_since.replace(year=domiciled_since.year + years)
+        except ValueError:  # 29 February
+            enough = datetime.date(domiciled_since.year + years, 3, 1)
+        if enough > today:
+            raise ValidationError("Berdomisili sejak", f"penerima hibah harus berdomisili di "
+                                  f"daerah sekurang-kurangnya {years} tahun (baru memenuhi "
+                                  f"{timefmt.format_date(enough)}); organisasi yang tidak "
+                                  "terdaftar di daerah tidak dapat direkomendasikan.")
+    if isinstance(budget_year, bool) or not isinstance(budget_year, int) or \
+            not today.year - 1 <= budget_year <= today.year + 2:
+        raise ValidationError("Tahun anggaran", f"antara {today.year - 1} dan {today.year + 2}.")
+    requested = _money(requested, "Jumlah yang diajukan")
+    lines = []
+    for number, (line, amount) in enumerate(budget_lines or (), start=1):
+        text = clean_text(line, f"Rincian {number}", 200)
+        if not text:
+            raise ValidationError(f"Rincian {number}", "tulis uraiannya, atau hapus barisnya.")
+        lines.append((text, _money(amount, f"Jumlah rincian {number}")))
+    if not lines or len(lines) > MAX_LINES:
+        raise ValidationError("Rincian anggaran", "isi sekurang-kurangnya satu rincian "
+                              f"(paling banyak {MAX_LINES}).")
+    total = sum(amount for _, amount in lines)
+    if total != requested:
+        raise ValidationError("Rincian anggaran", f"jumlah rinciannya {formatting.rupiah(total)}"
+                              f", tidak sama dengan yang diajukan "
+                              f"{formatting.rupiah(requested)}.")
+    clean = dict(lks=lks.id if lks else None, legal_number=legal_number,
+                 domiciled_since=domiciled_since, budget_year=budget_year, requested=requested,
+                 purpose=require_text(purpose, "Peruntukan hibah", 2000, multiline=True),
+                 budget_lines=json.dumps(lines, ensure_ascii=False))
+    if existing is None:
+        return records.create(GrantCase, actor, application=application.id, **clean,
+                              duplicate=lambda: ConflictError(
+                                  "Data hibah untuk permohonan ini baru saja dicatat di PC "
+                                  "lain. Muat ulang untuk melihatnya."))
+    _refuse_under_letter(application)
+    return records.update(existing, actor, **clean)
+
+
+def save_visit(actor, application, existing: GrantCase | None, *, visit_date, result: str,
+               note: str, recommended, today: datetime.date | None = None) -> GrantCase:
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+    require_open(application)
+    if existing is None:
+        raise ValidationError("Hibah", "catat dulu proposalnya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    if not isinstance(visit_date, datetime.date) or visit_date > today:
+        raise ValidationError("Tanggal verifikasi", "pilih tanggal kunjungan, paling lambat "
+                              "hari ini.")
+    if result not in RESULTS:
+        raise ValidationError("Hasil verifikasi", "pilih layak atau tidak layak.")
+    note = require_text(note, "Catatan verifikasi", 2000, multiline=True)
+    amount = None
+    if result == "layak":
+        amount = _money(recommended, "Jumlah yang direkomendasikan")
+        if amount > existing.requested:
+            raise ValidationError("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "
+                                  f"diajukan ({formatting.rupiah(existing.requested)}).")
+    _refuse_under_letter(application)
+    return records.update(existing, actor, visit_date=visit_date, visit_result=result,
+                          visit_note=note, recommended=amount)
+
+
+def _refuse_under_letter(application) -> None:
+    letter = (Letter.select(Letter.number).where(
+        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
+        .first())
+    if letter is not None:
+        raise ValidationError("Hibah", "rekomendasinya sudah dalam proses atau terbit"
+                              + (f" (nomor {letter.number})" if letter.number else "")
+                              + "; data yang tercatat tidak bisa diubah lagi.")

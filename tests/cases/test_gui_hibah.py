@@ -1,0 +1,37 @@
+"""The grant proposal form: the LKS offered as the applicant, the budget lines' total as
+typed, a refusal beside the lines with every row kept."""
+import datetime
+
+from desktop.cases.hibah import panel as grant_panel
+from desktop.cases.hibah import record
+from desktop.services.applications import workflow
+from desktop.services.catalog import service_catalog
+from desktop.services.lks import lks_records, registrations
+from desktop.views.shell.session import Session
+
+from tests.factories import make_office
+from tests.lks.test_lks_records import BOARD, values
+
+
+def test_the_proposal_form(qtbot, sqlite_db):
+    o = make_office()
+    lks = lks_records.save(o["clerk"], values(), BOARD, {})
+    today = datetime.date.today()
+    registrations.record(o["clerk"], lks, "TD/1", today, today, today.replace(year=today.year + 3))
+    app = workflow.register(o["clerk"], service_catalog.get("mgt-01-rekomendasi-hibah"),
+                            organisation=lks.organisation)
+    form = grant_panel.ProposalDialog(Session(o["clerk"], "", ""), app)
+    qtbot.addWidget(form)
+    assert form.applicant.currentData() == lks.id and not form.legal.isEnabled()
+    form.purpose.setPlainText("Operasional anak asuh")
+    form.requested.setText("30.000.000")
+    form.lines.item(0, 0).setText("Bahan makanan")
+    form.lines.item(0, 1).setText("20.000.000")
+    form.add_line("Honor pengasuh", "5.000.000")
+    assert "Rp 25.000.000,00" in form.total.text()
+    form.save()
+    assert "tidak sama" in form.error.text() and form.lines.styleSheet()
+    assert form.lines.rowCount() == 2
+    form.lines.item(1, 1).setText("10.000.000")
+    form.save()
+    assert form.result() and record.read(app).requested == 30_000_000

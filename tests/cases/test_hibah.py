@@ -1,0 +1,129 @@
+"""The grant recommendation on every backend: an LKS with a valid Tanda Daftar or a legal
+entity domiciled long enough; budget lines that add up; a grant the year before flagged and
+overridable; the verification and the amount the letter states."""
+import datetime
+
+import pytest
+
+from desktop.cases.hibah import KIND, record
+from desktop.errors import ValidationError
+from desktop.services.applications import people, workflow
+from desktop.services.cases import guards, registry
+from desktop.services.catalog import service_catalog
+from desktop.services.letters import context, lifecycle
+from desktop.services.lks import lks_records, registrations
+from desktop.services.shared import permissions
+
+from tests.factories import make_user
+from tests.lks.test_lks_records import BOARD, values
+
+SERVICE = "mgt-01-rekomendasi-hibah"
+TODAY = datetime.date.today()
+YEAR = TODAY.year + 1
+
+
+@pytest.fixture
+def office(backend_db):
+    service_catalog.load_shipped()
+    o = {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+         "head": make_user("kadis", role=permissions.HEAD)}
+    o["lks"] = lks_records.save(o["clerk"], values(), BOARD, {"anak": 40})
+    return o
+
+
+def application(office, organisation=None):
+    return workflow.register(office["clerk"], service_catalog.get(SERVICE),
+                             organisation=organisation or office["lks"].organisation)
+
+
+def proposal(office, app, existing=None, **changes):
+    fields = dict(lks_id=office["lks"].id, budget_year=YEAR, requested="50.000.000",
+                  purpose="Operasional pelayanan anak asuh",
+                  budget_lines=[("Bahan makanan", "30.000.000"), ("Honor pengasuh", 20_000_000)])
+    fields.update(changes)
+    return record.save(office["clerk"], app, existing, **fields)
+
+
+def registered(office, until: datetime.date):
+    registrations.record(office["clerk"], office["lks"], f"TD/{until}", TODAY,
+                         until.replace(year=until.year - 3), until)
+
+
+def test_the_shipped_service_carries_the_kind(office):
+    assert registry.kind_of(service_catalog.get(SERVICE)) is KIND
+
+
+def test_an_lks_needs_a_valid_tanda_daftar(office):
+    app = application(office)
+    with pytest.raises(ValidationError) as caught:  # never registered
+        proposal(office, app)
+    assert caught.value.field == "LKS" and "belum terdaftar" in caught.value.message
+    registered(office, TODAY - datetime.timedelta(days=1))
+    with pytest.raises(ValidationError) as caught:  # lapsed
+        proposal(office, app)
+    assert "habis" in caught.value.message
+    registered(office, TODAY + datetime.timedelta(days=400))
+    assert proposal(office, app).requested == 50_000_000
+
+
+def test_an_unregistered_organisation_must_be_domiciled_long_enough(office):
+    org = people.register_organisation(office["clerk"], name="Perkumpulan Baru",
+                                       legal_form="Perkumpulan", address="Jl. Pemuda 3")
+    app = application(office, org)
+    with pytest.raises(ValidationError) as caught:
+        proposal(office, app, lks_id=None, legal_number="", domiciled_since=None)
+    assert caught.value.field == "Nomor SK badan hukum"
+    recent = TODAY.replace(year=TODAY.year - 2)
+    with pytest.raises(ValidationError) as caught:
+        proposal(office, app, lks_id=None, legal_number="AHU-9", domiciled_since=recent)
+    assert caught.value.field == "Berdomisili sejak" and "3 tahun" in caught.value.message
+    case = proposal(office, app, lks_id=None, legal_number="AHU-9",
+                    domiciled_since=TODAY.replace(year=TODAY.year - 4))
+    assert case.lks_id is None and case.legal_number == "AHU-9"
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(budget_lines=[("Bahan makanan", "30.000.000")]), "Rincian anggaran"),
+    (dict(budget_lines=[]), "Rincian anggaran"),
+    (dict(budget_lines=[("", 50_000_000)]), "Rincian 1"),
+    (dict(budget_lines=[("Bahan", "lima puluh")]), "Jumlah rincian 1"),
+    (dict(requested=0), "Jumlah yang diajukan"),
+    (dict(budget_year=YEAR + 5), "Tahun anggaran"),
+    (dict(purpose=""), "Peruntukan hibah"),
+])
+def test_a_wrong_proposal_is_refused_by_field(office, changes, field):
+    registered(office, TODAY + datetime.timedelta(days=400))
+    app = application(office)
+    with pytest.raises(ValidationError) as caught:
+        proposal(office, app, **changes)
+    assert caught.value.field == field
+    assert record.read(app) is None
+
+
+def test_a_grant_the_year_before_is_flagged_and_the_letter_states_the_recommendation(office):
+    registered(office, TODAY + datetime.timedelta(days=400))
+    last_year = application(office)
+    proposal(office, last_year, budget_year=YEAR - 1)
+    app = application(office)
+    case = proposal(office, app)
+    standing = {s.rule.code: s for s in guards.standings(registry.case_file(app))}
+    assert not standing["not_consecutive"].outcome.met
+    assert last_year.reg_number in standing["not_consecutive"].outcome.reason
+    assert not standing["verified"].outcome.met
+    with pytest.raises(ValidationError) as caught:
+        record.save_visit(office["clerk"], app, case, visit_date=TODAY, result="layak",
+                          note="Sesuai proposal.", recommended="60.000.000")
+    assert caught.value.field == "Jumlah yang direkomendasikan"
+    record.save_visit(office["clerk"], app, case, visit_date=TODAY, result="layak",
+                      note="Sesuai proposal.", recommended="40.000.000")
+    with pytest.raises(ValidationError):
+        lifecycle.draft(office["clerk"], app, signer=office["head"])
+    guards.override(office["head"], app, "hibah.not_consecutive",
+                    "Tahun lalu untuk gedung, tahun ini untuk operasional anak asuh.")
+    letter = lifecycle.draft(office["clerk"], app, signer=office["head"])
+    filled = context.build(letter, application=app)
+    assert filled["grant_amount"] == "Rp 40.000.000,00"
+    assert filled["grant_amount_words"] == "empat puluh juta rupiah"
+    assert filled["budget_year"] == str(YEAR)
+    assert filled["org_chair"] == "Agus Prasetyo"
+    assert filled["org_legal_number"] == "AHU-0012345.AH.01.04.Tahun 2015"
