@@ -396,6 +396,53 @@ def rekomendasi_undian(doc):
     tembusan(doc)
 
 
+def izin_pub(doc):
+    certificate_heading(doc, "SURAT IZIN PENGUMPULAN UANG ATAU BARANG")
+    body(doc, "Berdasarkan Undang-Undang Nomor 9 Tahun 1961 tentang Pengumpulan Uang atau "
+              "Barang, Peraturan Pemerintah Nomor 29 Tahun 1980 dan Peraturan Menteri Sosial "
+              "Nomor 8 Tahun 2021, serta permohonan {{ org_name }}, dengan ini diberikan izin "
+              "kepada:")
+    data_table(doc, ORG_ROWS + [("Rekening", "{{ org_bank_account }}")])
+    body(doc, "untuk menyelenggarakan pengumpulan uang atau barang dengan ketentuan:", cont=True)
+    data_table(doc, [("Tujuan", "{{ collection_purpose }}"),
+                     ("Cara Pengumpulan", "{{ collection_method }}"),
+                     ("Wilayah", "{{ collection_area }}"),
+                     ("Jangka Waktu", "{{ collection_start }} s.d. {{ collection_end }}"),
+                     ("Target Hasil", "{{ collection_target }} ({{ collection_target_words }})"),
+                     ("Biaya Pengumpulan", "paling banyak {{ collection_cost_percent }}% dari "
+                                           "hasil pengumpulan")])
+    body(doc, "Pemegang izin wajib melaporkan hasil pengumpulan, biaya dan penyalurannya setiap "
+              "3 (tiga) bulan dan pada akhir jangka waktu izin, mengumumkannya kepada "
+              "masyarakat, dan tidak mengumpulkan di luar wilayah dan jangka waktu di atas. "
+              "Izin ini dapat dicabut apabila ketentuan tersebut dilanggar.")
+    signature_block(doc, "Ditetapkan di {{ place }}", heading="pada tanggal {{ letter_date }}")
+    tembusan(doc)
+
+
+def izin_undian(doc):
+    certificate_heading(doc, "SURAT IZIN UNDIAN GRATIS BERHADIAH")
+    body(doc, "Berdasarkan Undang-Undang Nomor 22 Tahun 1954 tentang Undian dan peraturan "
+              "Menteri Sosial tentang undian gratis berhadiah, serta permohonan {{ org_name }}, "
+              "dengan ini diberikan izin penyelenggaraan undian gratis berhadiah kepada:")
+    data_table(doc, ORG_ROWS)
+    body(doc, "dengan keterangan sebagai berikut:", cont=True)
+    data_table(doc, [("Nama Undian", "{{ raffle_name }}"),
+                     ("Masa Program", "{{ raffle_start }} s.d. {{ raffle_end }}"),
+                     ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
+                     ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
+                     ("Sumbangan Sosial", "{{ social_contribution }} "
+                                          "({{ social_contribution_words }})")])
+    para(doc, "Hadiah yang disediakan:", indent_cm=1.25)
+    numbered_list(doc, "prizes")
+    body(doc, "Pemegang izin wajib menyetorkan sumbangan dana kesejahteraan sosial, membayar "
+              "pajak hadiah, menarik undian di hadapan notaris, dan melaporkan pelaksanaannya "
+              "(berita acara notaris, daftar pemenang, bukti penyerahan hadiah dan hadiah yang "
+              "tidak diambil) paling lambat 30 (tiga puluh) hari setelah penyerahan hadiah.",
+         before=6)
+    signature_block(doc, "Ditetapkan di {{ place }}", heading="pada tanggal {{ letter_date }}")
+    tembusan(doc)
+
+
 def rekomendasi_hibah(doc):
     letter_heading(doc)
     body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %} dan "
@@ -576,7 +623,8 @@ def surat_mobil_jenazah(doc):
 
 
 BUILDERS = {fn.__name__: fn for fn in [
-    tanda_daftar_lks, rekomendasi_pub, rekomendasi_undian, rekomendasi_hibah,
+    tanda_daftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
+    rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,
     surat_mobil_jenazah]}

@@ -26,7 +26,8 @@ START = datetime.date(2026, 9, 1)
 def office(backend_db):
     service_catalog.load_shipped()
     o = {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
-         "head": make_user("kadis", role=permissions.HEAD)}
+         "head": make_user("kadis", role=permissions.HEAD, nip="197001011990031001",
+                           position="Kepala Dinas Sosial")}
     o["org"] = people.register_organisation(o["clerk"], name="Yayasan Peduli Sesama",
                                             legal_form="Yayasan", address="Jl. Tidar 5")
     return o
@@ -153,3 +154,25 @@ def test_the_recommendation_is_filled_from_the_record(office):
     assert filled["collection_end"] == "30 November 2026"
     assert letter.classification == "400.9.7"
     assert Application.get_by_id(app.id).organisation_id == office["org"].id
+
+
+def test_the_office_setting_picks_the_recommendation_or_the_permit_and_it_is_signed(office):
+    from desktop.services.admin import settings
+    from desktop.services.letters import catalogue
+
+    from tests.factories import submit_complete
+
+    admin = make_user("admin", role=permissions.ADMIN)
+    coordinator = make_user("koord", role=permissions.HEAD, nip="198001012005011003")
+    app = application(office)
+    collection(office, app)
+    assert [c.template_key for c in lifecycle.letter_choices(app)] == ["rekomendasi_pub"]
+    settings.set_value(admin, "permits.pub_issued_here", 1)
+    assert [c.template_key for c in lifecycle.letter_choices(app)] == ["izin_pub"]
+    letter = lifecycle.draft(office["clerk"], app, signer=office["head"])
+    assert letter.template_key == "izin_pub"
+    assert catalogue.spec("izin_pub").kind == "certificate"
+    letter = lifecycle.paraf(coordinator, submit_complete(office["clerk"], letter))
+    signed = lifecycle.sign(office["head"], letter)
+    assert signed.state == "signed" and signed.number.startswith("400.9.7/")
+    assert lifecycle.signed_document(signed)

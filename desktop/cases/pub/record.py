@@ -19,6 +19,7 @@ from desktop.services.shared.validators import clean_text, require_text
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data pengumpulan uang atau barang"
 TEMPLATE = "rekomendasi_pub"
+TEMPLATES = (TEMPLATE, "izin_pub")  # the recommendation, or the permit itself
 ORGANISERS = {"yayasan": "Yayasan", "perkumpulan": "Perkumpulan"}
 GOODS = {"uang": "Uang", "barang": "Barang", "uang_barang": "Uang dan barang"}
 METHODS = {"kotak": "Kotak sumbangan", "transfer": "Transfer bank", "online": "Daring (online)",
@@ -303,7 +304,7 @@ def overdue_reports(today: datetime.date | None = None) -> list[tuple[Applicatio
 
 def _refuse_under_letter(application) -> None:
     letter = (Letter.select(Letter.number).where(
-        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+        (Letter.application == application.id) & Letter.template_key.in_(TEMPLATES)
         & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
         .first())
     if letter is not None:

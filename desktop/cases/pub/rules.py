@@ -36,9 +36,9 @@ def _reports_elsewhere(application, case) -> Outcome:
 
 
 ORGANISER = Rule("organiser", "Penyelenggara perkumpulan atau yayasan berbadan hukum",
-                 _organiser, letters=(pub.TEMPLATE,))
+                 _organiser, letters=pub.TEMPLATES)
 COSTS = Rule("costs", "Biaya pengumpulan paling banyak 10% hasil", _costs,
-             letters=(pub.TEMPLATE,))
+             letters=pub.TEMPLATES)
 REPORTS = Rule("reports", "Laporan pengumpulan sebelumnya sudah masuk", _reports_elsewhere,
-               letters=(pub.TEMPLATE,))
+               letters=pub.TEMPLATES)
 RULES = (ORGANISER, COSTS, REPORTS)

@@ -22,6 +22,7 @@ RECORD_DOING = "mencatat data undian gratis berhadiah"
 ORGANISERS = {"badan_hukum": "Badan hukum",
               "badan_lain": "Badan lain (bukan badan hukum), berdiri sekurang-kurangnya 1 tahun"}
 TEMPLATE = "rekomendasi_undian"
+TEMPLATES = (TEMPLATE, "izin_undian")  # the recommendation, or the permit itself
 MAX_PRIZES = 200
 MAX_AMOUNT = 10 ** 13  # rupiah: ten trillion, far above any raffle
 
@@ -218,7 +219,7 @@ def save_report(actor, application, existing: RaffleCase | None, *, handover_end
 
 def _refuse_under_letter(application) -> None:
     letter = (Letter.select(Letter.number).where(
-        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
+        (Letter.application == application.id) & Letter.template_key.in_(TEMPLATES)
         & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
         .first())
     if letter is not None:

@@ -40,9 +40,9 @@ def _contribution(application, case) -> Outcome:
 
 
 ORGANISER = Rule("organiser", "Penyelenggara berbadan hukum atau berdiri 1 tahun", _organiser,
-                 letters=(raffle.TEMPLATE,))
+                 letters=raffle.TEMPLATES)
 LEAD_TIME = Rule("lead_time", "Diajukan sebelum batas hari kerja", _lead_time,
-                 letters=(raffle.TEMPLATE,))
+                 letters=raffle.TEMPLATES)
 CONTRIBUTION = Rule("contribution", "Sumbangan sosial dari nilai hadiah", _contribution,
-                    letters=(raffle.TEMPLATE,))
+                    letters=raffle.TEMPLATES)
 RULES = (ORGANISER, LEAD_TIME, CONTRIBUTION)

@@ -48,6 +48,14 @@ DEFINITIONS = {d.key: d for d in [
                "400.9.7", check=numbering.check_classification,
                help="Klasifikasi arsip urusan sosial, pengumpulan uang atau barang dan undian "
                "(Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("permits.pub_issued_here", "Izin PUB diterbitkan Dinas sendiri (1 = ya)", 0, 0,
+               1, "", help="0: Dinas membuat rekomendasi kepada penerbit izin (bupati/wali "
+               "kota melalui DPMPTSP, gubernur, atau Menteri Sosial); 1: Dinas menerbitkan surat "
+               "izin PUB sendiri (PP 29/1980; Permensos 8/2021, perlu dikonfirmasi)."),
+    SettingDef("permits.undian_issued_here", "Izin undian diterbitkan Dinas sendiri (1 = ya)",
+               0, 0, 1, "", help="0: Dinas membuat rekomendasi kepada penerbit izin "
+               "(Kementerian Sosial atau DPMPTSP); 1: Dinas menerbitkan surat izin undian "
+               "gratis berhadiah sendiri (Permensos 3/2024, perlu dikonfirmasi)."),
     SettingDef("lks.validity_years", "Masa berlaku Tanda Daftar LKS", 3, 1, 10, "tahun",
                help="Permensos 184/2011 tentang LKS tidak menyebut masa berlaku; 3 tahun "
                "mengikuti praktik daerah (perlu dikonfirmasi). Dipakai sebagai usulan saat "

@@ -143,6 +143,31 @@ SPECS = [
          **_money("social_contribution", "Sumbangan dana kesejahteraan sosial")},
         editable=("prizes",)),
     TemplateSpec(
+        "izin_pub", "Surat Izin Pengumpulan Uang atau Barang (PUB)", "certificate",
+        "izin", "400.9.7",
+        {**ORG_VARIABLES,
+         "org_bank_account": "Rekening bank atas nama lembaga",
+         "collection_purpose": "Tujuan pengumpulan",
+         "collection_method": "Cara pengumpulan",
+         "collection_area": "Wilayah pengumpulan",
+         "collection_start": "Tanggal mulai",
+         "collection_end": "Tanggal selesai",
+         **_money("collection_target", "Target hasil pengumpulan"),
+         "collection_cost_percent": "Biaya usaha pengumpulan, persen dari hasil (paling "
+                                    "banyak 10)"},
+        editable=("collection_purpose", "collection_method")),
+    TemplateSpec(
+        "izin_undian", "Surat Izin Undian Gratis Berhadiah", "certificate",
+        "izin", "400.9.7",
+        {**ORG_VARIABLES,
+         "raffle_name": "Nama program undian",
+         "raffle_start": "Tanggal mulai program", "raffle_end": "Tanggal akhir program",
+         "draw_date": "Tanggal penarikan undian", "draw_place": "Tempat penarikan undian",
+         "prizes": "Daftar hadiah (teks per baris)",
+         **_money("prize_total", "Jumlah nilai hadiah"),
+         **_money("social_contribution", "Sumbangan dana kesejahteraan sosial")},
+        editable=("prizes",)),
+    TemplateSpec(
         "rekomendasi_hibah", "Rekomendasi Hibah", "letter", "rekomendasi", "400.9.3",
         {**ORG_VARIABLES,
          "grant_purpose": "Peruntukan hibah",
@@ -272,8 +297,10 @@ SERVICE_LETTERS = {
     "mgl-tanda-daftar-lks": [LetterChoice("tanda_daftar_lks")],
     "mgt-04-rekomendasi-terdaftar-lks": [LetterChoice("tanda_daftar_lks")],
     "mgt-01-rekomendasi-hibah": [LetterChoice("rekomendasi_hibah")],
-    "mgt-02-izin-pengumpulan-uang-barang": [LetterChoice("rekomendasi_pub")],
-    "mgt-03-izin-undian-gratis-berhadiah": [LetterChoice("rekomendasi_undian")],
+    "mgt-02-izin-pengumpulan-uang-barang": [LetterChoice("rekomendasi_pub"),
+                                            LetterChoice("izin_pub")],
+    "mgt-03-izin-undian-gratis-berhadiah": [LetterChoice("rekomendasi_undian"),
+                                            LetterChoice("izin_undian")],
     "mgl-pengangkatan-anak": [LetterChoice("rekomendasi_pengangkatan_anak")],
     "mgt-27-rekomendasi-pengangkatan-anak": [LetterChoice("rekomendasi_pengangkatan_anak")],
     "mgl-abh": [LetterChoice("laporan_sosial_abh")],
@@ -308,9 +335,24 @@ SERVICE_LETTERS = {
 }
 
 
+# A permit type the office issues itself, or recommends to whoever issues it (the ministry,
+# the governor, the one-stop office): an office setting, 1 or 0, picks the letter.
+ISSUER_SETTINGS = {"rekomendasi_pub": ("permits.pub_issued_here", 0),
+                   "izin_pub": ("permits.pub_issued_here", 1),
+                   "rekomendasi_undian": ("permits.undian_issued_here", 0),
+                   "izin_undian": ("permits.undian_issued_here", 1)}
+
+
 def letters_for_service(service_code: str) -> list[LetterChoice]:
     """The letters a service can produce; empty for services whose product is not a letter."""
-    return list(SERVICE_LETTERS.get(service_code, ()))
+    choices = list(SERVICE_LETTERS.get(service_code, ()))
+    if not any(c.template_key in ISSUER_SETTINGS for c in choices):
+        return choices
+    from desktop.services.admin import settings
+
+    return [c for c in choices if c.template_key not in ISSUER_SETTINGS
+            or settings.get(ISSUER_SETTINGS[c.template_key][0])
+            == ISSUER_SETTINGS[c.template_key][1]]
 
 
 def spec(template_key: str) -> TemplateSpec:
@@ -320,7 +362,9 @@ def spec(template_key: str) -> TemplateSpec:
 # Letters numbered under a classification the office sets (the others use their spec's).
 CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
                            "rekomendasi_pub": "letters.classification_permits",
-                           "rekomendasi_undian": "letters.classification_permits"}
+                           "rekomendasi_undian": "letters.classification_permits",
+                           "izin_pub": "letters.classification_permits",
+                           "izin_undian": "letters.classification_permits"}
 
 
 def classification_of(template_key: str) -> str:
@@ -496,8 +540,12 @@ _SAMPLES = {
         "driver_name": "Joko Santoso", "vehicle_plate": "AA 1234 MA"},
 }
 
+# A permit carries what its recommendation would.
+_SAMPLES["izin_pub"] = _SAMPLES["rekomendasi_pub"]
+_SAMPLES["izin_undian"] = _SAMPLES["rekomendasi_undian"]
+
 _LETTER_SAMPLES = {
-    "tanda_daftar_lks": {},
+    "tanda_daftar_lks": {}, "izin_pub": {}, "izin_undian": {},
     "rekomendasi_pub": dict(subject="Rekomendasi Izin Pengumpulan Uang atau Barang",
                             addressee="Wali Kota Magelang", addressee_place="Tempat",
                             attachment="1 (satu) berkas"),
