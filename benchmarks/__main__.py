@@ -38,7 +38,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from benchmarks import applications, lks
+    from benchmarks import applications, lks, permits
     from desktop import database
     from desktop.services.shared import timefmt
     from desktop.views.shell import workers
@@ -48,6 +48,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     workers.SYNCHRONOUS = False  # counts run in the background, as in the app
     try:
         results = applications.run(repeats, suffix)
+        results.update(permits.run(repeats, suffix))
         results.update(lks.run(repeats, suffix))
         return results
     finally:

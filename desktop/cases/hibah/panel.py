@@ -11,7 +11,7 @@ from desktop.cases.hibah import record as grant
 from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
-from desktop.services.lks import lks_records
+from desktop.services.lks import lks_records, registrations
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
@@ -23,8 +23,13 @@ def summary(case) -> str:
     if case is None:
         return ("<i>Proposal hibah belum dicatat.</i> Catat pemohonnya (LKS terdaftar atau "
                 "badan hukum), tahun anggaran, jumlah dan rinciannya.")
-    who = (f"LKS {typed_text(case.lks.organisation.name)}" if case.lks_id
-           else f"badan hukum SK {typed_text(case.legal_number)}")
+    if case.lks_id:
+        state = registrations.state_of(case.lks.registered_until, case.lks.revoked,
+                                       datetime.date.today())
+        who = (f"LKS {typed_text(case.lks.organisation.name)} (Tanda Daftar "
+               f"{registrations.STATES[state].lower()})")
+    else:
+        who = f"badan hukum SK {typed_text(case.legal_number)}"
     lines = [f"<b>{formatting.rupiah(case.requested)}</b> untuk {typed_text(case.purpose)} · "
              f"TA {case.budget_year} · {who}",
              " · ".join(f"{typed_text(line)} {formatting.rupiah(amount)}"

@@ -122,7 +122,9 @@ def _reports_of(application_ids) -> dict[int, dict]:
     """{application id: {due_on: report}} in one query."""
     found: dict[int, dict] = {}
     if application_ids:
-        for report in CollectionReport.select().where(
+        for report in CollectionReport.select(
+                CollectionReport.id, CollectionReport.application, CollectionReport.due_on,
+                CollectionReport.received_on).where(
                 CollectionReport.application.in_(list(application_ids))):
             found.setdefault(report.application_id, {})[report.due_on] = report
     return found

@@ -1,5 +1,7 @@
 """The Tanda Daftar case in the application detail: which LKS and what kind of registration,
 the field visit, the validity, and entering the signed certificate in the LKS register."""
+import datetime
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -23,8 +25,11 @@ def summary(application, case) -> str:
     if case is None:
         return ("<i>LKS yang mendaftar belum dipilih.</i> Pilih dari Daftar LKS (atau catat "
                 "pemohon sebagai LKS baru); pemeriksaan berkas menunggu ini.")
-    lines = [f"<b>{typed_text(case.lks.organisation.name)}</b> · "
-             f"{registrations.KINDS[case.kind]}"
+    lks = case.lks
+    state = registrations.state_of(lks.registered_until, lks.revoked, datetime.date.today())
+    lines = [f"<b>{typed_text(lks.organisation.name)}</b> · "
+             f"{registrations.KINDS[case.kind]} · Tanda Daftar saat ini: "
+             f"{registrations.STATES[state].lower()}"
              + (" · laporan kegiatan diterima" if case.activity_report
                 else " · <b>laporan kegiatan belum diterima</b>"
                 if case.kind == "perpanjangan" else "")]

@@ -30,6 +30,8 @@ SECTIONS = [
             "desktop.views.applications.people_page", "PeoplePage"),
     Section("lks", "Daftar LKS", "fa5s.hands-helping", "lks.view",
             "desktop.views.lks.registry_page", "LksRegistryPage"),
+    Section("izin", "Izin & Rekomendasi", "fa5s.stamp", "applications.view",
+            "desktop.views.permits.permits_page", "PermitsPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
             "desktop.views.letters.letters_page", "LettersPage"),
     Section("verifikasi", "Verifikasi Surat", "fa5s.qrcode", None,

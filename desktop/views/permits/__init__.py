@@ -1,0 +1,1 @@
+"""Izin dan Rekomendasi: one list per permit type (PUB, undian, hibah) with what each still owes."""
