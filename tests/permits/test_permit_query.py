@@ -36,9 +36,9 @@ def test_each_kind_lists_what_it_still_owes(office):
                domiciled_since=today.replace(year=today.year - 5), budget_year=today.year + 1,
                requested=10_000_000, purpose="Operasional", budget_lines=[("Ops", 10_000_000)])
     [row] = permit_query.page(office["clerk"], "pub")
-    assert (row.id, row.organisation, row.amount, row.urgent) == (
+    assert (row.id, row.applicant, row.amount, row.urgent) == (
         pub_app.id, "Yayasan Peduli Sesama", 50_000_000, True)
-    assert "lewat batas" in row.owed and row.period == "1 Juni 2026 s.d. 31 Agustus 2026"
+    assert "lewat batas" in row.owed and row.period == "1 Jun 2026 – 31 Agu 2026"
     [row] = permit_query.page(office["clerk"], "undian")
     assert row.id == raffle_app.id and row.urgent and row.amount == 3_000_000
     [row] = permit_query.page(office["clerk"], "hibah")

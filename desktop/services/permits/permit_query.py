@@ -10,7 +10,7 @@ from desktop.cases.pub import record as pub
 from desktop.cases.pub.model import CollectionCase
 from desktop.cases.undian import record as raffle
 from desktop.cases.undian.model import RaffleCase
-from desktop.models import Application, Organisation
+from desktop.models import Application, Organisation, Person
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
 from desktop.services.shared import permissions, timefmt
@@ -31,7 +31,7 @@ class PermitRow:
     id: int  # the application's
     reg_number: str
     state: str  # the application's
-    organisation: str
+    applicant: str  # the organisation, or the person who applied for it
     summary: str
     amount: int | None
     period: str
@@ -48,7 +48,10 @@ def _base(actor, kind: str, columns=None):
     query = (model.select(*fields)
              .join(Application, on=(model.application == Application.id))
              .join(Organisation, JOIN.LEFT_OUTER,
-                   on=(Application.organisation == Organisation.id), attr="applicant"))
+                   on=(Application.organisation == Organisation.id), attr="org_row")
+             .switch(Application)
+             .join(Person, JOIN.LEFT_OUTER, on=(Application.person == Person.id),
+                   attr="person_row"))
     visible = case_access.visible(actor)
     return query.where(visible) if visible is not None else query
 
@@ -62,7 +65,8 @@ def page(actor, kind: str, offset: int = 0, limit: int = 100,
     today = today or timefmt.to_local(timefmt.utcnow()).date()
     model = MODELS[kind]
     columns = [model.id, model.application] + [getattr(model, c) for c in COLUMNS[kind]] + [
-        Application.id, Application.reg_number, Application.state, Organisation.name]
+        Application.id, Application.reg_number, Application.state, Organisation.name,
+        Person.name]
     query = (_base(actor, kind, columns)
              .order_by(Application.received_at.desc(), Application.id.desc())
              .offset(offset).limit(limit))
@@ -71,14 +75,14 @@ def page(actor, kind: str, offset: int = 0, limit: int = 100,
 
 
 def _head(case) -> dict:
-    app = case.application
-    org = getattr(app, "applicant", None)  # joined: no query per row
+    app = case.application  # the applicant joined: no query per row
+    who = getattr(app, "org_row", None) or getattr(app, "person_row", None)
     return dict(id=app.id, reg_number=app.reg_number, state=app.state,
-                organisation=getattr(org, "name", None) or "-")
+                applicant=getattr(who, "name", None) or "-")
 
 
 def _span(start: datetime.date, end: datetime.date) -> str:
-    return f"{timefmt.format_date(start)} s.d. {timefmt.format_date(end)}"
+    return f"{timefmt.short_date(start)} – {timefmt.short_date(end)}"
 
 
 def _pub_rows(cases, today) -> list[PermitRow]:
@@ -89,9 +93,9 @@ def _pub_rows(cases, today) -> list[PermitRow]:
         dues = pub.dues(case, reports.get(case.application_id, {}), grace)
         late = [d for d in dues if d.state(today) == "tertunggak"]
         waiting = [d for d in dues if d.state(today) == "ditunggu"]
-        owed = (f"Laporan s.d. {timefmt.format_date(late[0].due_on)} lewat batas" if late
-                else f"Laporan s.d. {timefmt.format_date(waiting[0].due_on)}, batas "
-                     f"{timefmt.format_date(waiting[0].deadline())}" if waiting else "")
+        owed = (f"Laporan s.d. {timefmt.short_date(late[0].due_on)} lewat batas" if late
+                else f"Laporan s.d. {timefmt.short_date(waiting[0].due_on)}, batas "
+                     f"{timefmt.short_date(waiting[0].deadline())}" if waiting else "")
         rows.append(PermitRow(**_head(case), summary=case.purpose, amount=case.target,
                               period=_span(case.period_start, pub.period_end(case)),
                               owed=owed, urgent=bool(late)))
@@ -106,12 +110,12 @@ def _raffle_rows(cases, today) -> list[PermitRow]:
         owed, urgent = "", False
         if case.report_received_on is None:
             if case.handover_end is None:
-                owed = f"Penarikan {timefmt.format_date(case.draw_date)}"
+                owed = f"Penarikan {timefmt.short_date(case.draw_date)}"
             else:
                 deadline = case.handover_end + grace
                 urgent = deadline < today
                 owed = f"Laporan {'lewat batas' if urgent else 'batas'} " \
-                       f"{timefmt.format_date(deadline)}"
+                       f"{timefmt.short_date(deadline)}"
         rows.append(PermitRow(**_head(case), summary=case.raffle_name,
                               amount=raffle.prize_total(case),
                               period=_span(case.period_start, case.period_end), owed=owed,

@@ -40,6 +40,11 @@ def format_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def short_date(day: datetime.date) -> str:
+    """22 Nov 2026: a table's compact form."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def format_local(utc_naive: datetime.datetime | None) -> str:
     """22 November 2026 14.05 WIB (Indonesian uses a dot between hours and minutes)."""
     if utc_naive is None:

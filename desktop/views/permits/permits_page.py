@@ -12,7 +12,7 @@ from desktop.views.applications.application_table import open_application, thous
 from desktop.views.shared.paged_table import PagedTableModel
 from desktop.views.shared.tables import read_only_table
 
-COLUMNS = ["No. registrasi", "Lembaga", "Uraian", "Nilai", "Jangka waktu", "Status",
+COLUMNS = ["No. registrasi", "Pemohon", "Uraian", "Nilai", "Jangka waktu", "Status",
            "Yang masih ditunggu"]
 COL_NUMBER, COL_ORG, COL_SUMMARY, COL_AMOUNT, COL_PERIOD, COL_STATE, COL_OWED = \
     range(len(COLUMNS))
@@ -35,11 +35,12 @@ class PermitTableModel(PagedTableModel):
         return lambda: permit_query.count(actor, kind)
 
     def items(self, row) -> list[QStandardItem]:
-        texts = [row.reg_number, row.organisation, row.summary,
+        texts = [row.reg_number, row.applicant, row.summary,
                  formatting.rupiah(row.amount) if row.amount else "-", row.period,
                  workflow.STATES.get(row.state, row.state), row.owed or "-"]
         items = [QStandardItem(text) for text in texts]
         items[COL_SUMMARY].setToolTip(row.summary)
+        items[COL_ORG].setToolTip(row.applicant)
         if row.owed:
             items[COL_OWED].setForeground(QBrush(QColor("#9b1c1c" if row.urgent else "#7a4b00")))
         return items
@@ -64,11 +65,11 @@ class PermitsPage(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
         metrics = self.view.fontMetrics()
-        for column, sample in ((COL_NUMBER, "00000/REG/2026"), (COL_ORG, "Yayasan Peduli Sesama"),
+        for column, sample in ((COL_NUMBER, "00000/REG/2026"), (COL_ORG, "Yayasan Peduli Ses"),
                                (COL_AMOUNT, "Rp 150.000.000,00"),
-                               (COL_PERIOD, "30 September 2026 s.d. 30 Desember 2026"),
+                               (COL_PERIOD, "30 Sep 2026 – 30 Des 2026"),
                                (COL_STATE, "Menunggu kelengkapan"),
-                               (COL_OWED, "Laporan s.d. 30 September 2026 lewat batas")):
+                               (COL_OWED, "Laporan s.d. 30 Sep 2026 lewat batas")):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
         self.view.horizontalHeader().setSectionResizeMode(COL_SUMMARY,
                                                           QHeaderView.ResizeMode.Stretch)
