@@ -323,6 +323,19 @@ ORG_ROWS = [("Nama Lembaga", "{{ org_name }}"),
             ("Badan Hukum", "{{ org_legal_number }}"),
             ("Alamat", "{{ org_address }}"), ("Ketua/Pimpinan", "{{ org_chair }}"),
             ("NPWP", "{{ org_npwp }}")]
+# A permit and its recommendation state the same terms.
+COLLECTION_ROWS = [("Tujuan", "{{ collection_purpose }}"),
+                   ("Cara Pengumpulan", "{{ collection_method }}"),
+                   ("Wilayah", "{{ collection_area }}"),
+                   ("Jangka Waktu", "{{ collection_start }} s.d. {{ collection_end }}"),
+                   ("Target Hasil", "{{ collection_target }} ({{ collection_target_words }})"),
+                   ("Biaya Pengumpulan", "paling banyak {{ collection_cost_percent }}% dari "
+                                         "hasil pengumpulan")]
+RAFFLE_ROWS = [("Nama Undian", "{{ raffle_name }}"),
+               ("Masa Program", "{{ raffle_start }} s.d. {{ raffle_end }}"),
+               ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
+               ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
+               ("Sumbangan Sosial", "{{ social_contribution }} ({{ social_contribution_words }})")]
 CLOSING = ("Demikian rekomendasi ini dibuat untuk dipergunakan sebagaimana mestinya. Atas "
            "perhatian dan kerja sama Saudara, kami sampaikan terima kasih.")
 DATE_LINE = "{{ place }}, {{ letter_date }}"
@@ -357,13 +370,7 @@ def rekomendasi_pub(doc):
               "memberikan rekomendasi kepada:")
     data_table(doc, ORG_ROWS + [("Rekening", "{{ org_bank_account }}")])
     body(doc, "untuk menyelenggarakan pengumpulan uang atau barang dengan ketentuan:", cont=True)
-    data_table(doc, [("Tujuan", "{{ collection_purpose }}"),
-                     ("Cara Pengumpulan", "{{ collection_method }}"),
-                     ("Wilayah", "{{ collection_area }}"),
-                     ("Jangka Waktu", "{{ collection_start }} s.d. {{ collection_end }}"),
-                     ("Target Hasil", "{{ collection_target }} ({{ collection_target_words }})"),
-                     ("Biaya Pengumpulan", "paling banyak {{ collection_cost_percent }}% dari "
-                                           "hasil pengumpulan")])
+    data_table(doc, COLLECTION_ROWS)
     body(doc, "Penyelenggara wajib melaporkan hasil pengumpulan dan penggunaannya kepada "
               "pemberi izin setelah jangka waktu berakhir, serta mengumumkannya kepada "
               "masyarakat.")
@@ -379,12 +386,7 @@ def rekomendasi_undian(doc):
               "berhadiah kepada:")
     data_table(doc, ORG_ROWS)
     body(doc, "dengan keterangan sebagai berikut:", cont=True)
-    data_table(doc, [("Nama Undian", "{{ raffle_name }}"),
-                     ("Masa Program", "{{ raffle_start }} s.d. {{ raffle_end }}"),
-                     ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
-                     ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
-                     ("Sumbangan Sosial", "{{ social_contribution }} "
-                                          "({{ social_contribution_words }})")])
+    data_table(doc, RAFFLE_ROWS)
     para(doc, "Hadiah yang disediakan:", indent_cm=1.25)
     numbered_list(doc, "prizes")
     body(doc, "Penyelenggara wajib menyetorkan sumbangan dana kesejahteraan sosial, membayar "
@@ -404,13 +406,7 @@ def izin_pub(doc):
               "kepada:")
     data_table(doc, ORG_ROWS + [("Rekening", "{{ org_bank_account }}")])
     body(doc, "untuk menyelenggarakan pengumpulan uang atau barang dengan ketentuan:", cont=True)
-    data_table(doc, [("Tujuan", "{{ collection_purpose }}"),
-                     ("Cara Pengumpulan", "{{ collection_method }}"),
-                     ("Wilayah", "{{ collection_area }}"),
-                     ("Jangka Waktu", "{{ collection_start }} s.d. {{ collection_end }}"),
-                     ("Target Hasil", "{{ collection_target }} ({{ collection_target_words }})"),
-                     ("Biaya Pengumpulan", "paling banyak {{ collection_cost_percent }}% dari "
-                                           "hasil pengumpulan")])
+    data_table(doc, COLLECTION_ROWS)
     body(doc, "Pemegang izin wajib melaporkan hasil pengumpulan, biaya dan penyalurannya setiap "
               "3 (tiga) bulan dan pada akhir jangka waktu izin, mengumumkannya kepada "
               "masyarakat, dan tidak mengumpulkan di luar wilayah dan jangka waktu di atas. "
@@ -426,12 +422,7 @@ def izin_undian(doc):
               "dengan ini diberikan izin penyelenggaraan undian gratis berhadiah kepada:")
     data_table(doc, ORG_ROWS)
     body(doc, "dengan keterangan sebagai berikut:", cont=True)
-    data_table(doc, [("Nama Undian", "{{ raffle_name }}"),
-                     ("Masa Program", "{{ raffle_start }} s.d. {{ raffle_end }}"),
-                     ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
-                     ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
-                     ("Sumbangan Sosial", "{{ social_contribution }} "
-                                          "({{ social_contribution_words }})")])
+    data_table(doc, RAFFLE_ROWS)
     para(doc, "Hadiah yang disediakan:", indent_cm=1.25)
     numbered_list(doc, "prizes")
     body(doc, "Pemegang izin wajib menyetorkan sumbangan dana kesejahteraan sosial, membayar "

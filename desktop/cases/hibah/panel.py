@@ -2,20 +2,18 @@
 lines, the verification; the forms for the proposal and for the visit."""
 import datetime
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem)
 
 from desktop.cases.hibah import record as grant
-from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.lks import lks_records, registrations
 from desktop.services.shared import timefmt
-from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                        error_label, set_date)
+from desktop.views.cases.case_form import CaseForm, CasePanel
+from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -44,29 +42,12 @@ def summary(case) -> str:
     return "<br/>".join(lines)
 
 
-class GrantPanel(QWidget):
-    changed = Signal()
-
+class GrantPanel(CasePanel):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.application = self.case = None
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.proposal_button = QPushButton("Catat proposal…")
-        self.proposal_button.clicked.connect(lambda: self._run(ProposalDialog))
-        self.visit_button = QPushButton("Catat verifikasi…")
-        self.visit_button.clicked.connect(lambda: self._run(VerificationDialog))
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.proposal_button)
-        buttons.addWidget(self.visit_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.label, 1)
-        row.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        super().__init__(session, [("Catat proposal…", lambda: self.open_form(ProposalDialog)),
+                                   ("Catat verifikasi…",
+                                    lambda: self.open_form(VerificationDialog))], parent)
+        self.proposal_button, self.visit_button = self.buttons
 
     def show_record(self, application, case) -> None:
         from desktop.cases.hibah import KIND
@@ -80,48 +61,10 @@ class GrantPanel(QWidget):
         self.visit_button.setVisible(may and case is not None)
         self.visit_button.setEnabled(open_)
 
-    def _run(self, dialog_class) -> None:
-        if dialog_class(self.session, self.application, self.case, self).exec() == \
-                QDialog.DialogCode.Accepted:
-            self.changed.emit()
 
-
-class _Form(QDialog):
-    def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(f"{title} — Pelita")
-        self.setMinimumWidth(600)
-        self.form = QFormLayout()
-        self.error = error_label()
-        self.errors = FieldErrors(self.error)
-        buttons, _ = dialog_buttons(self, "Simpan", self.save)
-        self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
-        self.body.addWidget(self.error)
-        self.body.addLayout(buttons)
-
-    def row(self, label: str, widget, field: str | None = None):
-        self.form.addRow(label + ":", widget)
-        self.errors.add(field or label, widget)
-        return widget
-
-    def attempt(self, call) -> None:
-        try:
-            call()
-        except PelitaError as exc:
-            self.error.show()
-            self.errors.show(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
-            self.error.show()
-            self.error.setText(describe(exc, "Belum tersimpan."))
-            return
-        self.accept()
-
-
-class ProposalDialog(_Form):
+class ProposalDialog(CaseForm):
     def __init__(self, session, application, case=None, parent=None):
-        super().__init__("Proposal hibah", parent)
+        super().__init__("Proposal hibah", parent, width=600)
         self.session, self.application, self.case = session, application, case
         own = lks_records.of_organisation(session.user, application.organisation_id)
         self.applicant = self.row("Pemohon", QComboBox(), "LKS")
@@ -206,9 +149,9 @@ class ProposalDialog(_Form):
             purpose=self.purpose.toPlainText(), budget_lines=self.budget_lines()))
 
 
-class VerificationDialog(_Form):
+class VerificationDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
-        super().__init__("Verifikasi lapangan hibah", parent)
+        super().__init__("Verifikasi lapangan hibah", parent, width=600)
         self.session, self.application, self.case = session, application, case
         self.date = self.row("Tanggal verifikasi", date_edit(optional=False))
         self.result = self.row("Hasil verifikasi", QComboBox())

@@ -7,20 +7,19 @@ import json
 
 from desktop.cases.hibah.model import GrantCase
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Application, Letter, Lks
+from desktop.models import Application, Lks
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import require_open
+from desktop.services.cases.kind import refuse_under_letter, require_open
 from desktop.services.letters import formatting
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import clean_text, require_text
+from desktop.services.shared.validators import check_rupiah, clean_text, require_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data rekomendasi hibah"
 TEMPLATE = "rekomendasi_hibah"
 RESULTS = {"layak": "Layak", "tidak_layak": "Tidak layak"}
-MAX_AMOUNT = 10 ** 13
 MAX_LINES = 100
 
 DOMICILE_YEARS = settings.SettingDef(
@@ -47,19 +46,6 @@ def read(application) -> GrantCase | None:
 
 def lines_of(case: GrantCase | None) -> list[tuple[str, int]]:
     return [(line, amount) for line, amount in json.loads(case.budget_lines)] if case else []
-
-
-def _money(value, field: str) -> int:
-    if isinstance(value, bool):
-        raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
-    if not isinstance(value, int):
-        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
-        if not text.isdigit():
-            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
-        value = int(text)
-    if not 0 < value <= MAX_AMOUNT:
-        raise ValidationError(field, "harus lebih dari Rp 0; periksa angkanya.")
-    return value
 
 
 def previous_grant(application, budget_year: int) -> Application | None:
@@ -112,13 +98,13 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
     if isinstance(budget_year, bool) or not isinstance(budget_year, int) or \
             not today.year - 1 <= budget_year <= today.year + 2:
         raise ValidationError("Tahun anggaran", f"antara {today.year - 1} dan {today.year + 2}.")
-    requested = _money(requested, "Jumlah yang diajukan")
+    requested = check_rupiah(requested, "Jumlah yang diajukan")
     lines = []
     for number, (line, amount) in enumerate(budget_lines or (), start=1):
         text = clean_text(line, f"Rincian {number}", 200)
         if not text:
             raise ValidationError(f"Rincian {number}", "tulis uraiannya, atau hapus barisnya.")
-        lines.append((text, _money(amount, f"Jumlah rincian {number}")))
+        lines.append((text, check_rupiah(amount, f"Jumlah rincian {number}")))
     if not lines or len(lines) > MAX_LINES:
         raise ValidationError("Rincian anggaran", "isi sekurang-kurangnya satu rincian "
                               f"(paling banyak {MAX_LINES}).")
@@ -156,7 +142,7 @@ def save_visit(actor, application, existing: GrantCase | None, *, visit_date, re
     note = require_text(note, "Catatan verifikasi", 2000, multiline=True)
     amount = None
     if result == "layak":
-        amount = _money(recommended, "Jumlah yang direkomendasikan")
+        amount = check_rupiah(recommended, "Jumlah yang direkomendasikan")
         if amount > existing.requested:
             raise ValidationError("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "
                                   f"diajukan ({formatting.rupiah(existing.requested)}).")
@@ -166,11 +152,4 @@ def save_visit(actor, application, existing: GrantCase | None, *, visit_date, re
 
 
 def _refuse_under_letter(application) -> None:
-    letter = (Letter.select(Letter.number).where(
-        (Letter.application == application.id) & (Letter.template_key == TEMPLATE)
-        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
-        .first())
-    if letter is not None:
-        raise ValidationError("Hibah", "rekomendasinya sudah dalam proses atau terbit"
-                              + (f" (nomor {letter.number})" if letter.number else "")
-                              + "; data yang tercatat tidak bisa diubah lagi.")
+    refuse_under_letter(application, (TEMPLATE,), "Hibah", "Rekomendasi hibah")

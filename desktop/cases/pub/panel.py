@@ -2,18 +2,16 @@
 their state; the form (with the exemptions explained), the one extension and each report."""
 import datetime
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QWidget)
 
 from desktop.cases.pub import record as pub
-from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
-from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, date_edit, dialog_buttons, error_label
+from desktop.views.cases.case_form import CaseForm, CasePanel
+from desktop.views.shared.forms import date_edit
 from desktop.views.shared.rich_text import typed_text
 
 STATE_COLOURS = {"tertunggak": "#9b1c1c", "terlambat": "#7a4b00", "diterima": "#1e6b35",
@@ -42,31 +40,13 @@ def summary(case) -> str:
     return "<br/>".join(lines)
 
 
-class CollectionPanel(QWidget):
-    changed = Signal()
-
+class CollectionPanel(CasePanel):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.application = self.case = None
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.record_button = QPushButton("Catat data pengumpulan…")
-        self.record_button.clicked.connect(lambda: self._run(CollectionDialog))
-        self.extend_button = QPushButton("Perpanjangan…")
-        self.extend_button.clicked.connect(lambda: self._run(ExtensionDialog))
-        self.report_button = QPushButton("Catat laporan…")
-        self.report_button.clicked.connect(lambda: self._run(ReportDialog))
-        buttons = QVBoxLayout()
-        for button in (self.record_button, self.extend_button, self.report_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.label, 1)
-        row.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        super().__init__(session, [
+            ("Catat data pengumpulan…", lambda: self.open_form(CollectionDialog)),
+            ("Perpanjangan…", lambda: self.open_form(ExtensionDialog)),
+            ("Catat laporan…", lambda: self.open_form(ReportDialog))], parent)
+        self.record_button, self.extend_button, self.report_button = self.buttons
 
     def show_record(self, application, case) -> None:
         from desktop.cases.pub import KIND
@@ -82,44 +62,6 @@ class CollectionPanel(QWidget):
         self.report_button.setVisible(may and case is not None and any(
             d.report is None for d in pub.dues(case)))
 
-    def _run(self, dialog_class) -> None:
-        if dialog_class(self.session, self.application, self.case, self).exec() == \
-                QDialog.DialogCode.Accepted:
-            self.changed.emit()
-
-
-class _Form(QDialog):
-    def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(f"{title} — Pelita")
-        self.setMinimumWidth(560)
-        self.form = QFormLayout()
-        self.error = error_label()
-        self.errors = FieldErrors(self.error)
-        buttons, _ = dialog_buttons(self, "Simpan", self.save)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.error)
-        self.layout_.addLayout(buttons)
-
-    def row(self, label: str, widget, field: str | None = None):
-        self.form.addRow(label + ":" if label else "", widget)
-        self.errors.add(field or label, widget)
-        return widget
-
-    def attempt(self, call) -> None:
-        try:
-            call()
-        except PelitaError as exc:
-            self.error.show()
-            self.errors.show(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
-            self.error.show()
-            self.error.setText(describe(exc, "Belum tersimpan."))
-            return
-        self.accept()
-
 
 def _combo(choices: dict) -> QComboBox:
     combo = QComboBox()
@@ -128,14 +70,14 @@ def _combo(choices: dict) -> QComboBox:
     return combo
 
 
-class CollectionDialog(_Form):
+class CollectionDialog(CaseForm):
     def __init__(self, session, application, case=None, parent=None):
         super().__init__("Pengumpulan uang atau barang", parent)
         self.session, self.application, self.case = session, application, case
         exemptions = QLabel(pub.EXEMPTIONS)
         exemptions.setWordWrap(True)
         exemptions.setStyleSheet("color: #4b5563;")
-        self.layout_.insertWidget(0, exemptions)
+        self.body.insertWidget(0, exemptions)
         self.organiser = self.row("Bentuk penyelenggara", _combo(pub.ORGANISERS))
         self.legal = self.row("Nomor SK badan hukum", QLineEdit())
         self.goods = self.row("Jenis sumbangan", _combo(pub.GOODS))
@@ -235,7 +177,7 @@ class CollectionDialog(_Form):
         self.attempt(lambda: pub.save(self.session.user, self.application, self.case, **values))
 
 
-class ExtensionDialog(_Form):
+class ExtensionDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
         super().__init__("Perpanjangan izin PUB", parent)
         self.session, self.application, self.case = session, application, case
@@ -251,7 +193,7 @@ class ExtensionDialog(_Form):
                                         self.until.date().toPython()))
 
 
-class ReportDialog(_Form):
+class ReportDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
         super().__init__("Laporan pengumpulan", parent)
         self.session, self.application, self.case = session, application, case

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from desktop.cases.pub.model import CollectionCase, CollectionReport
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Application, Letter, Service
+from desktop.models import Application, Service
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import require_open
+from desktop.services.cases.kind import refuse_under_letter, require_open
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import clean_text, require_text
+from desktop.services.shared.validators import check_rupiah, clean_text, require_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data pengumpulan uang atau barang"
@@ -33,7 +33,6 @@ AREAS = {"kelurahan": ("Beberapa kelurahan/desa", "bupati/wali kota"),
 EXEMPTIONS = ("Tidak memerlukan izin: zakat, infak dan sedekah (UU 23/2011); pengumpulan di "
               "dalam tempat ibadah; pengumpulan dalam lingkungan terbatas untuk keadaan darurat "
               "atau gotong royong (sekolah, kantor, RT, desa). PP 29/1980 Pasal 2.")
-MAX_AMOUNT = 10 ** 14
 
 COST_PERCENT = settings.SettingDef(
     "pub.max_cost_percent", "Biaya pengumpulan PUB paling banyak", 10, 1, 50, "% hasil",
@@ -151,20 +150,6 @@ def overdue_elsewhere(application, today: datetime.date | None = None) -> list[t
     return [(app.reg_number, due) for app, due in _overdue(others, today)]
 
 
-def _money(value, field: str, allow_zero: bool = False) -> int:
-    if isinstance(value, bool):
-        raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
-    if not isinstance(value, int):
-        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
-        if not text.isdigit():
-            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
-        value = int(text)
-    if value < 0 or (value == 0 and not allow_zero) or value > MAX_AMOUNT:
-        raise ValidationError(field, "periksa jumlahnya: harus lebih dari Rp 0."
-                              if not allow_zero else "periksa jumlahnya.")
-    return value
-
-
 def _date(value, field: str) -> datetime.date:
     if not isinstance(value, datetime.date):
         raise ValidationError(field, "wajib diisi; pilih dari kalender.")
@@ -202,8 +187,8 @@ def save(actor, application, existing: CollectionCase | None = None, **values
     if area in ("kelurahan", "kecamatan") and not names.strip():
         raise ValidationError("Nama wilayah", "tulis kelurahan atau kecamatannya, satu per "
                               "baris.")
-    target = _money(values.get("target"), "Target hasil")
-    cost = _money(values.get("planned_cost"), "Rencana biaya", allow_zero=True)
+    target = check_rupiah(values.get("target"), "Target hasil")
+    cost = check_rupiah(values.get("planned_cost"), "Rencana biaya", allow_zero=True)
     disaster = bool(values.get("disaster"))
     most = _setting(COST_PERCENT)
     if not disaster and cost * 100 > target * most:
@@ -277,9 +262,9 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
     received_on = _date(received_on, "Tanggal laporan diterima")
     if received_on > today:
         raise ValidationError("Tanggal laporan diterima", "tidak boleh di masa depan.")
-    collected = _money(collected, "Hasil terkumpul", allow_zero=True)
-    costs = _money(costs, "Biaya", allow_zero=True)
-    distributed = _money(distributed, "Disalurkan", allow_zero=True)
+    collected = check_rupiah(collected, "Hasil terkumpul", allow_zero=True)
+    costs = check_rupiah(costs, "Biaya", allow_zero=True)
+    distributed = check_rupiah(distributed, "Disalurkan", allow_zero=True)
     if costs + distributed > collected:
         raise ValidationError("Disalurkan", "biaya dan yang disalurkan tidak boleh melebihi "
                               f"hasil terkumpul ({formatting.rupiah(collected)}).")
@@ -305,15 +290,7 @@ def overdue_reports(today: datetime.date | None = None) -> list[tuple[Applicatio
 
 
 def _refuse_under_letter(application) -> None:
-    letter = (Letter.select(Letter.number).where(
-        (Letter.application == application.id) & Letter.template_key.in_(TEMPLATES)
-        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
-        .first())
-    if letter is not None:
-        raise ValidationError("Pengumpulan", "rekomendasinya sudah dalam proses atau terbit"
-                              + (f" (nomor {letter.number})" if letter.number else "")
-                              + "; data yang tercatat tidak bisa diubah lagi (perpanjangan "
-                              "dan laporan tetap bisa dicatat).")
+    refuse_under_letter(application, TEMPLATES, "Pengumpulan", "Rekomendasi atau izin PUB")
 
 
 ENDING_DAYS = 14  # a permit ending within two weeks is mentioned

@@ -2,20 +2,20 @@
 the field visit, the validity, and entering the signed certificate in the LKS register."""
 import datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPlainTextEdit, QPushButton, QRadioButton,
-                               QVBoxLayout, QWidget)
+                               QWidget)
 
 from desktop.cases.tanda_daftar import record as case_record
-from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.lks import lks_records, registrations, registry_query
 from desktop.services.lks.registry_query import LksFilter
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, date_edit, dialog_buttons, error_label
+from desktop.views.cases.case_form import CaseForm, CasePanel
+from desktop.views.shared.forms import date_edit
 from desktop.views.shared.rich_text import typed_text
 
 GREY = "<span style='color:#666'>{}</span>"
@@ -48,37 +48,18 @@ def summary(application, case) -> str:
     return "<br/>".join(lines)
 
 
-class TandaDaftarPanel(QWidget):
+class TandaDaftarPanel(CasePanel):
     """Shown by desktop.views.cases.case_section for Tanda Daftar applications."""
 
-    changed = Signal()
-
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.application = self.case = None
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.lks_button = QPushButton("Pilih LKS…")
-        self.lks_button.clicked.connect(self.choose_lks)
-        self.visit_button = QPushButton("Catat kunjungan…")
-        self.visit_button.clicked.connect(self.record_visit)
-        self.validity_button = QPushButton("Masa berlaku…")
-        self.validity_button.clicked.connect(self.set_validity)
-        self.enter_button = QPushButton("Catat di Daftar LKS")
+        super().__init__(session, [
+            ("Pilih LKS…", lambda: self.open_form(ChooseLksDialog)),
+            ("Catat kunjungan…", lambda: self.open_form(VisitDialog)),
+            ("Masa berlaku…", lambda: self.open_form(ValidityDialog)),
+            ("Catat di Daftar LKS", self.enter_in_register)], parent)
+        self.lks_button, self.visit_button, self.validity_button, self.enter_button = \
+            self.buttons
         self.enter_button.setToolTip("Nomor dan tanggal dari Tanda Daftar yang ditandatangani")
-        self.enter_button.clicked.connect(self.enter_in_register)
-        buttons = QVBoxLayout()
-        for button in (self.lks_button, self.visit_button, self.validity_button,
-                       self.enter_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.label, 1)
-        row.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
 
     def show_record(self, application, case) -> None:
         from desktop.cases.tanda_daftar import KIND
@@ -100,19 +81,6 @@ class TandaDaftarPanel(QWidget):
                  and case_record.entry(application) is None)
         self.enter_button.setVisible(may_record and ready)
 
-    def _run(self, dialog) -> None:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.changed.emit()
-
-    def choose_lks(self) -> None:
-        self._run(ChooseLksDialog(self.session, self.application, self.case, self))
-
-    def record_visit(self) -> None:
-        self._run(VisitDialog(self.session, self.application, self.case, self))
-
-    def set_validity(self) -> None:
-        self._run(ValidityDialog(self.session, self.application, self.case, self))
-
     def enter_in_register(self) -> None:
         try:
             entry = case_record.enter_in_register(self.session.user, self.application,
@@ -125,34 +93,13 @@ class TandaDaftarPanel(QWidget):
         self.changed.emit()
 
 
-class _CaseDialog(QDialog):
-    """A small form: its fields, the error line, Batal and Simpan."""
+class _CaseDialog(CaseForm):
+    """A case form whose fields are laid out by the subclass (in `self.body`)."""
 
     def __init__(self, title: str, fields: dict, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(f"{title} — Pelita")
-        self.setMinimumWidth(520)
-        self.error = error_label()
-        self.errors = FieldErrors(self.error, fields)
-        self.body = QVBoxLayout()
-        buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.body)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-
-    def attempt(self, call) -> None:
-        try:
-            call()
-        except PelitaError as exc:
-            self.error.show()
-            self.errors.show(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
-            self.error.show()
-            self.error.setText(describe(exc, "Belum tersimpan."))
-            return
-        self.accept()
+        super().__init__(title, parent, width=520)
+        for field, widget in fields.items():
+            self.errors.add(field, widget)
 
 
 class ChooseLksDialog(_CaseDialog):
@@ -176,7 +123,7 @@ class ChooseLksDialog(_CaseDialog):
         form.addRow("", self.new_button)
         form.addRow("Jenis:", self.kind)
         form.addRow("", self.report)
-        self.body.addLayout(form)
+        self.body.insertLayout(0, form)
         self.kind.currentIndexChanged.connect(self._follow_kind)
         own = lks_records.of_organisation(session.user, application.organisation_id)
         chosen = case.lks if case else own
@@ -254,8 +201,8 @@ class VisitDialog(_CaseDialog):
         form.addRow("Hasil:", result)
         hint = QLabel("Foto kunjungan dilampirkan sebagai berkas permohonan (Lampiran).")
         hint.setStyleSheet("color: #666;")
-        self.body.addLayout(form)
-        self.body.addWidget(hint)
+        self.body.insertLayout(0, form)
+        self.body.insertWidget(1, hint)
         if case is not None and case.visit_date:
             self.date.setDate(QDate(case.visit_date))
             self.team.setPlainText(case.visit_team)
@@ -285,8 +232,8 @@ class ValidityDialog(_CaseDialog):
                       "184/2011 tidak menyebutnya, perlu dikonfirmasi).")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
-        self.body.addLayout(form)
-        self.body.addWidget(hint)
+        self.body.insertLayout(0, form)
+        self.body.insertWidget(1, hint)
         self.start.dateChanged.connect(self._suggest)
         if case is not None and case.valid_from:
             self.start.setDate(QDate(case.valid_from))

@@ -6,7 +6,7 @@ from desktop.cases.tanda_daftar.model import TandaDaftarCase
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import Letter, Lks, LksRegistration, Organisation
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import require_open
+from desktop.services.cases.kind import refuse_under_letter, require_open
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import clean_text
@@ -141,14 +141,4 @@ def enter_in_register(actor, application, existing: TandaDaftarCase | None) -> L
 
 
 def _refuse_under_letter(application) -> None:
-    """A Tanda Daftar on its way to the kepala, or signed, states what was recorded then."""
-    letter = (Letter.select(Letter.state, Letter.number)
-              .where((Letter.application == application.id) & (Letter.template_key == TEMPLATE)
-                     & Letter.state.in_(IN_REVIEW + SIGNED)).first())
-    if letter is None:
-        return
-    if letter.number:
-        raise ValidationError("Tanda Daftar", f"sudah terbit dengan nomor {letter.number}; "
-                              "data yang tercatat tidak bisa diubah lagi.")
-    raise ValidationError("Tanda Daftar", "konsep Tanda Daftar sedang menunggu paraf atau "
-                          "tanda tangan; minta dikembalikan dulu, lalu ubah datanya.")
+    refuse_under_letter(application, (TEMPLATE,), "Tanda Daftar", "Tanda Daftar")

@@ -2,16 +2,17 @@
 (totals and the least contribution as staff type), and the hand-over and report."""
 import datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from desktop.cases.undian import record as raffle
 from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
+from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
                                        error_label, set_date)
@@ -40,29 +41,12 @@ def summary(case) -> str:
     return "<br/>".join(lines)
 
 
-class RafflePanel(QWidget):
-    changed = Signal()
-
+class RafflePanel(CasePanel):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.application = self.case = None
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.record_button = QPushButton("Catat data undian…")
-        self.record_button.clicked.connect(self.open_form)
-        self.report_button = QPushButton("Penyerahan dan laporan…")
-        self.report_button.clicked.connect(self.open_report)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.report_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.label, 1)
-        row.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        super().__init__(session, [("Catat data undian…", lambda: self.open_form(RaffleDialog)),
+                                   ("Penyerahan dan laporan…",
+                                    lambda: self.open_form(ReportDialog))], parent)
+        self.record_button, self.report_button = self.buttons
 
     def show_record(self, application, case) -> None:
         from desktop.cases.undian import KIND
@@ -74,16 +58,6 @@ class RafflePanel(QWidget):
         self.record_button.setText("Ubah data undian…" if case else "Catat data undian…")
         self.record_button.setEnabled(accepts_case_data(application))
         self.report_button.setVisible(may and case is not None)
-
-    def open_form(self) -> None:
-        if RaffleDialog(self.session, self.application, self.case, self).exec() == \
-                QDialog.DialogCode.Accepted:
-            self.changed.emit()
-
-    def open_report(self) -> None:
-        if ReportDialog(self.session, self.application, self.case, self).exec() == \
-                QDialog.DialogCode.Accepted:
-            self.changed.emit()
 
 
 def _money_text(edit: QLineEdit):

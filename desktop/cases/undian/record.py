@@ -8,14 +8,13 @@ from dataclasses import dataclass
 
 from desktop.cases.undian.model import RaffleCase
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Letter
 from desktop.services.admin import settings
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import require_open
+from desktop.services.cases.kind import refuse_under_letter, require_open
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import clean_text, require_text
+from desktop.services.shared.validators import check_rupiah, clean_text, require_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data undian gratis berhadiah"
@@ -24,7 +23,6 @@ ORGANISERS = {"badan_hukum": "Badan hukum",
 TEMPLATE = "rekomendasi_undian"
 TEMPLATES = (TEMPLATE, "izin_undian")  # the recommendation, or the permit itself
 MAX_PRIZES = 200
-MAX_AMOUNT = 10 ** 13  # rupiah: ten trillion, far above any raffle
 
 LEAD_DAYS = settings.SettingDef(
     "undian.lead_working_days", "Pengajuan undian paling lambat sebelum penarikan", 14, 1, 60,
@@ -88,19 +86,6 @@ def _register_settings() -> None:
     settings.register(SETTINGS)
 
 
-def _money(value, field: str) -> int:
-    if isinstance(value, bool):
-        raise ValidationError(field, "isi jumlah rupiah, misalnya 2.500.000.")
-    if not isinstance(value, int):
-        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
-        if not text.isdigit():
-            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 2.500.000.")
-        value = int(text)
-    if not 0 < value <= MAX_AMOUNT:
-        raise ValidationError(field, "harus lebih dari Rp 0 dan masuk akal; periksa angkanya.")
-    return value
-
-
 def _prizes(rows) -> list[Prize]:
     prizes = []
     for number, row in enumerate(rows or (), start=1):
@@ -110,7 +95,7 @@ def _prizes(rows) -> list[Prize]:
             raise ValidationError(f"Hadiah {number}", "tulis nama hadiahnya, atau hapus barisnya.")
         if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= 100000:
             raise ValidationError(f"Jumlah hadiah {number}", "isi 1 sampai 100.000.")
-        prizes.append(Prize(item, quantity, _money(value, f"Nilai hadiah {number}")))
+        prizes.append(Prize(item, quantity, check_rupiah(value, f"Nilai hadiah {number}")))
     if not prizes:
         raise ValidationError("Daftar hadiah", "isi sekurang-kurangnya satu hadiah dengan harga "
                               "pasarnya.")
@@ -163,7 +148,7 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
                               f"{timefmt.format_date(_earliest_draw(received))}.")
     prizes = _prizes(values.get("prizes"))
     total = sum(p.total for p in prizes)
-    contribution = _money(values.get("contribution"), "Sumbangan sosial")
+    contribution = check_rupiah(values.get("contribution"), "Sumbangan sosial")
     least = minimum_contribution(total)
     if contribution < least:
         raise ValidationError("Sumbangan sosial", f"paling sedikit "
@@ -218,14 +203,7 @@ def save_report(actor, application, existing: RaffleCase | None, *, handover_end
 
 
 def _refuse_under_letter(application) -> None:
-    letter = (Letter.select(Letter.number).where(
-        (Letter.application == application.id) & Letter.template_key.in_(TEMPLATES)
-        & Letter.state.in_(("waiting_paraf", "waiting_signature", "signed", "handed_over")))
-        .first())
-    if letter is not None:
-        raise ValidationError("Undian", "rekomendasinya sudah dalam proses atau terbit"
-                              + (f" (nomor {letter.number})" if letter.number else "")
-                              + "; data yang tercatat tidak bisa diubah lagi.")
+    refuse_under_letter(application, TEMPLATES, "Undian", "Rekomendasi atau izin undian")
 
 
 def reminders(actor, today: datetime.date):

@@ -13,6 +13,28 @@ def accepts_case_data(application) -> bool:
     return application.state not in ("rejected", "withdrawn")
 
 
+IN_REVIEW = ("waiting_paraf", "waiting_signature")
+ISSUED = ("signed", "handed_over")
+
+
+def refuse_under_letter(application, templates, field: str, what: str) -> None:
+    """A letter from the case on its way to the kepala, or issued, states what was recorded
+    then: its data stays as it is (`what` names the letter, "Rekomendasi PUB")."""
+    from desktop.models import Letter
+
+    letter = (Letter.select(Letter.number)
+              .where((Letter.application == application.id)
+                     & Letter.template_key.in_(list(templates))
+                     & Letter.state.in_(IN_REVIEW + ISSUED)).first())
+    if letter is None:
+        return
+    if letter.number:
+        raise ValidationError(field, f"{what} sudah terbit dengan nomor {letter.number}; data "
+                              "yang tercatat tidak bisa diubah lagi.")
+    raise ValidationError(field, f"{what} sedang menunggu paraf atau tanda tangan; minta "
+                          "dikembalikan dulu, lalu ubah datanya.")
+
+
 def require_open(application) -> None:
     """The services' side of accepts_case_data."""
     if not accepts_case_data(application):

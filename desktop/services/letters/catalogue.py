@@ -78,6 +78,25 @@ def money_fields(name: str, amount) -> dict:
             f"{name}_words": formatting.terbilang_rupiah(amount)}
 
 
+# A permit and its recommendation carry the same variables.
+COLLECTION_VARIABLES = {
+    **ORG_VARIABLES,
+    "org_bank_account": "Rekening bank atas nama lembaga",
+    "collection_purpose": "Tujuan pengumpulan", "collection_method": "Cara pengumpulan",
+    "collection_area": "Wilayah pengumpulan", "collection_start": "Tanggal mulai",
+    "collection_end": "Tanggal selesai",
+    **_money("collection_target", "Target hasil pengumpulan"),
+    "collection_cost_percent": "Biaya usaha pengumpulan, persen dari hasil (paling banyak 10)"}
+RAFFLE_VARIABLES = {
+    **ORG_VARIABLES,
+    "raffle_name": "Nama program undian",
+    "raffle_start": "Tanggal mulai program", "raffle_end": "Tanggal akhir program",
+    "draw_date": "Tanggal penarikan undian", "draw_place": "Tempat penarikan undian",
+    "prizes": "Daftar hadiah (teks per baris)",
+    **_money("prize_total", "Jumlah nilai hadiah"),
+    **_money("social_contribution", "Sumbangan dana kesejahteraan sosial")}
+
+
 @dataclass(frozen=True)
 class TemplateSpec:
     key: str
@@ -120,52 +139,22 @@ SPECS = [
     TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
         "rekomendasi", "400.9.3",
-        {**ORG_VARIABLES,
-         "org_bank_account": "Rekening bank atas nama lembaga",
-         "collection_purpose": "Tujuan pengumpulan",
-         "collection_method": "Cara pengumpulan",
-         "collection_area": "Wilayah pengumpulan",
-         "collection_start": "Tanggal mulai",
-         "collection_end": "Tanggal selesai",
-         **_money("collection_target", "Target hasil pengumpulan"),
-         "collection_cost_percent": "Biaya usaha pengumpulan, persen dari hasil (paling "
-                                    "banyak 10)"},
+        COLLECTION_VARIABLES,
         editable=("collection_purpose", "collection_method")),
     TemplateSpec(
         "rekomendasi_undian", "Rekomendasi Izin Undian Gratis Berhadiah", "letter",
         "rekomendasi", "400.9.3",
-        {**ORG_VARIABLES,
-         "raffle_name": "Nama program undian",
-         "raffle_start": "Tanggal mulai program", "raffle_end": "Tanggal akhir program",
-         "draw_date": "Tanggal penarikan undian", "draw_place": "Tempat penarikan undian",
-         "prizes": "Daftar hadiah (teks per baris)",
-         **_money("prize_total", "Jumlah nilai hadiah"),
-         **_money("social_contribution", "Sumbangan dana kesejahteraan sosial")},
+        RAFFLE_VARIABLES,
         editable=("prizes",)),
     TemplateSpec(
         "izin_pub", "Surat Izin Pengumpulan Uang atau Barang (PUB)", "certificate",
         "izin", "400.9.7",
-        {**ORG_VARIABLES,
-         "org_bank_account": "Rekening bank atas nama lembaga",
-         "collection_purpose": "Tujuan pengumpulan",
-         "collection_method": "Cara pengumpulan",
-         "collection_area": "Wilayah pengumpulan",
-         "collection_start": "Tanggal mulai",
-         "collection_end": "Tanggal selesai",
-         **_money("collection_target", "Target hasil pengumpulan"),
-         "collection_cost_percent": "Biaya usaha pengumpulan, persen dari hasil (paling "
-                                    "banyak 10)"},
+        COLLECTION_VARIABLES,
         editable=("collection_purpose", "collection_method")),
     TemplateSpec(
         "izin_undian", "Surat Izin Undian Gratis Berhadiah", "certificate",
         "izin", "400.9.7",
-        {**ORG_VARIABLES,
-         "raffle_name": "Nama program undian",
-         "raffle_start": "Tanggal mulai program", "raffle_end": "Tanggal akhir program",
-         "draw_date": "Tanggal penarikan undian", "draw_place": "Tempat penarikan undian",
-         "prizes": "Daftar hadiah (teks per baris)",
-         **_money("prize_total", "Jumlah nilai hadiah"),
-         **_money("social_contribution", "Sumbangan dana kesejahteraan sosial")},
+        RAFFLE_VARIABLES,
         editable=("prizes",)),
     TemplateSpec(
         "rekomendasi_hibah", "Rekomendasi Hibah", "letter", "rekomendasi", "400.9.3",

@@ -150,3 +150,21 @@ def check_phone(value: str, field: str = "Telepon/WhatsApp", required: bool = Fa
     if text and not re.fullmatch(r"\+?\d{8,15}", text):
         raise ValidationError(field, "isi 8 s.d. 15 angka, contoh 081234567890.")
     return text
+
+
+MAX_RUPIAH = 10 ** 14
+
+
+def check_rupiah(value, field: str, allow_zero: bool = False) -> int:
+    """An amount in whole rupiah, typed as 25.000.000, Rp 25.000.000 or a number."""
+    if isinstance(value, bool):
+        raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
+    if not isinstance(value, int):
+        text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
+        if not text.isdigit():
+            raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
+        value = int(text)
+    if value < 0 or value > MAX_RUPIAH or (value == 0 and not allow_zero):
+        raise ValidationError(field, "harus lebih dari Rp 0; periksa angkanya." if not allow_zero
+                              else "periksa angkanya.")
+    return value

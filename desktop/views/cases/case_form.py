@@ -1,0 +1,81 @@
+"""What every case kind's panel is made of: the panel itself (what was recorded, its buttons)
+and the small forms it opens (labelled rows, the error line under them, Batal and Simpan; a
+refusal is shown beside its field and the form keeps what was typed)."""
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from desktop.errors import PelitaError
+from desktop.views.shared.errors import describe
+from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+
+
+class CaseForm(QDialog):
+    def __init__(self, title: str, parent=None, width: int = 560):
+        super().__init__(parent)
+        self.setWindowTitle(f"{title} — Pelita")
+        self.setMinimumWidth(width)
+        self.form = QFormLayout()
+        self.error = error_label()
+        self.errors = FieldErrors(self.error)
+        buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.error)
+        self.body.addLayout(buttons)
+
+    def row(self, label: str, widget, field: str | None = None):
+        """A labelled row; `field` is the service's name for it when it differs."""
+        self.form.addRow(label + ":" if label else "", widget)
+        self.errors.add(field or label, widget)
+        return widget
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def attempt(self, call) -> None:
+        try:
+            call()
+        except PelitaError as exc:
+            self.error.show()
+            self.errors.show(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
+            self.error.show()
+            self.error.setText(describe(exc, "Belum tersimpan."))
+            return
+        self.accept()
+
+
+class CasePanel(QWidget):
+    """A case kind's panel: what was recorded on the left, its buttons stacked on the right;
+    `open_form(dialog class)` opens one of its forms and says when the case changed."""
+
+    changed = Signal()
+
+    def __init__(self, session, buttons: list[tuple[str, object]], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.application = self.case = None
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        column = QVBoxLayout()
+        made = []
+        for text, slot in buttons:
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            column.addWidget(button)
+            made.append(button)
+        column.addStretch(1)
+        self.buttons = made
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addLayout(column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+
+    def open_form(self, dialog_class) -> None:
+        if dialog_class(self.session, self.application, self.case, self).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.changed.emit()
