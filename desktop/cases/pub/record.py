@@ -52,7 +52,7 @@ REPORT_DAYS = settings.SettingDef(
     "penerimanya (Permensos 8/2021, perlu dikonfirmasi).")
 AUDIT_ABOVE = settings.SettingDef(
     "pub.audit_above", "Hasil PUB yang wajib diaudit akuntan publik, di atas", 500_000_000,
-    1_000_000, 10 ** 12, "rupiah",
+    1_000_000, 2_000_000_000, "rupiah",  # a spin box on the settings screen: 32 bits
     help="Hasil di atas Rp 500.000.000 diaudit akuntan publik (Permensos 8/2021, perlu "
     "dikonfirmasi).")
 SETTINGS = (COST_PERCENT, PERIOD_MONTHS, EXTENSION_MONTHS, REPORT_DAYS, AUDIT_ABOVE)
