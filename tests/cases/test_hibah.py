@@ -7,6 +7,7 @@ import pytest
 
 from desktop.cases.hibah import KIND, record
 from desktop.errors import ValidationError
+from desktop.services.admin import office as office_profile
 from desktop.services.applications import people, workflow
 from desktop.services.cases import guards, registry
 from desktop.services.catalog import service_catalog
@@ -26,7 +27,14 @@ YEAR = TODAY.year + 1
 def office(backend_db):
     service_catalog.load_shipped()
     o = {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
-         "head": make_user("kadis", role=permissions.HEAD)}
+         "head": make_user("kadis", role=permissions.HEAD, nip="197001011990031001",
+                           position="Kepala Dinas Sosial"),
+         "coordinator": make_user("koord", role=permissions.HEAD, nip="198001012005011003")}
+    admin = make_user("admin", role=permissions.ADMIN)
+    office_profile.save_profile(admin, office_profile.get_profile(), office_name="Dinas Sosial",
+                                region_kind="Kota", region_name="Magelang",
+                                address="Jl. Sudirman 79", unit_code="Dinsos",
+                                classification_code="400.9")
     o["lks"] = lks_records.save(o["clerk"], values(), BOARD, {"anak": 40})
     return o
 
@@ -127,3 +135,10 @@ def test_a_grant_the_year_before_is_flagged_and_the_letter_states_the_recommenda
     assert filled["budget_year"] == str(YEAR)
     assert filled["org_chair"] == "Agus Prasetyo"
     assert filled["org_legal_number"] == "AHU-0012345.AH.01.04.Tahun 2015"
+    assert filled["addressee"] == ("Wali Kota Magelang u.p. Ketua Tim Anggaran Pemerintah "
+                                   "Daerah (TAPD)")
+    from tests.factories import submit_complete
+
+    letter = lifecycle.paraf(office["coordinator"], submit_complete(office["clerk"], letter))
+    signed = lifecycle.sign(office["head"], letter)
+    assert signed.state == "signed" and signed.number

@@ -27,7 +27,8 @@ def office(backend_db):
     service_catalog.load_shipped()
     o = {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
          "duty": make_user("piket", role=permissions.DUTY_OFFICER),
-         "head": make_user("kadis", role=permissions.HEAD),
+         "head": make_user("kadis", role=permissions.HEAD, nip="197001011990031001",
+                           position="Kepala Dinas Sosial"),
          "admin": make_user("admin", role=permissions.ADMIN)}
     o["org"] = people.register_organisation(o["clerk"], name="PT Toserba Sejahtera",
                                             legal_form="Perseroan terbatas",
@@ -103,6 +104,16 @@ def test_the_contribution_is_at_least_its_share_of_the_prizes(office):
     assert filled["social_contribution_words"] == "tiga juta seratus dua puluh ribu rupiah"
     assert filled["draw_date"] == "30 Desember 2026"
     assert letter.classification == "400.9.7"
+    from desktop.services.admin import office as profile
+    from tests.factories import submit_complete
+
+    profile.save_profile(office["admin"], profile.get_profile(), office_name="Dinas Sosial",
+                         region_kind="Kota", region_name="Magelang", address="Jl. Sudirman 79",
+                         unit_code="Dinsos", classification_code="400.9")
+    coordinator = make_user("koord", role=permissions.HEAD, nip="198001012005011003")
+    letter = lifecycle.paraf(coordinator, submit_complete(office["clerk"], letter))
+    signed = lifecycle.sign(head, letter)
+    assert signed.number.startswith("400.9.7/") and lifecycle.signed_document(signed)
 
 
 @pytest.mark.parametrize("changes, field", [

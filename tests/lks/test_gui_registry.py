@@ -94,3 +94,33 @@ def test_a_tanda_daftar_is_recorded_from_the_dialog(page, qtbot):
     dialog._show_registrations()
     assert "Berlaku" in dialog.state_label.text()
     assert dialog.registration_table.item(0, 0).text() == "400.9.12/0099/TD-LKS/2026"
+
+
+def test_opening_the_register_costs_the_same_queries_for_more_organisations(qtbot, page):
+    import random
+
+    from benchmarks.applications import QueryCounter
+    from desktop.models import Organisation
+    from desktop.services.demo import lks_demo
+
+    def opening_queries() -> int:
+        counter = QueryCounter()
+        with counter.counting():
+            widget = LksRegistryPage(page.session)
+            qtbot.addWidget(widget)
+            widget.state_combo.setCurrentIndex(widget.state_combo.findData("segera_habis"))
+        return counter.count
+
+    now = datetime.datetime(2026, 12, 1)
+
+    def more(count: int) -> None:
+        first = Organisation.select().count()
+        ids = [Organisation.insert(created_at=now, updated_at=now, name=f"Yayasan Uji {first + i}",
+                                   name_key=f"yayasan uji {first + i}", address="Jl. Uji").execute()
+               for i in range(count)]
+        lks_demo.fill_lks(random.Random(first), ids, datetime.date.today())
+
+    more(150)  # more than a page: the first page, and the count after it
+    few = opening_queries()
+    more(300)
+    assert opening_queries() == few
