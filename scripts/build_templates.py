@@ -361,6 +361,22 @@ def tanda_daftar_lks(doc):
     tembusan(doc)
 
 
+def rekomendasi_terdaftar_lks(doc):
+    letter_heading(doc)
+    body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} "
+              "{{ request_reference }}{% endif %} dan hasil verifikasi lapangan oleh Tim Teknis "
+              "pada tanggal {{ verification_date }}, dengan ini kami merekomendasikan agar "
+              "lembaga berikut ditetapkan terdaftar sebagai Lembaga Kesejahteraan Sosial:")
+    data_table(doc, ORG_ROWS[:2] + [("Akta Pendirian", "{{ org_deed }}")] + ORG_ROWS[2:] + [
+        ("Jenis Pelayanan", "{{ org_services }}"), ("Sasaran Pelayanan", "{{ org_target }}")])
+    body(doc, "Lembaga tersebut telah memenuhi persyaratan administrasi dan dinilai layak "
+              "menyelenggarakan kesejahteraan sosial sesuai Peraturan Menteri Sosial Nomor 184 "
+              "Tahun 2011 tentang Lembaga Kesejahteraan Sosial.", cont=True)
+    body(doc, CLOSING)
+    signature_block(doc)
+    tembusan(doc)
+
+
 def rekomendasi_pub(doc):
     letter_heading(doc)
     body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %} "
@@ -614,7 +630,7 @@ def surat_mobil_jenazah(doc):
 
 
 BUILDERS = {fn.__name__: fn for fn in [
-    tanda_daftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
+    tanda_daftar_lks, rekomendasi_terdaftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
     rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,

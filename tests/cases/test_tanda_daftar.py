@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from desktop.cases.tanda_daftar import KIND, letters, record
+from desktop.cases.tanda_daftar import KIND, letters, record, rules
 from desktop.errors import PermissionDenied, ValidationError
 from desktop.models import Application, Lks, LksRegistration
 from desktop.services.admin import office as office_profile
@@ -191,3 +191,21 @@ def test_the_certificate_is_drafted_only_from_its_cases(office):
     with pytest.raises(ValidationError):
         lifecycle.draft(office["clerk"], other, signer=office["head"],
                         template_key=record.TEMPLATE)
+
+
+def test_magetan_recommends_the_registration_after_the_visit(office):
+    clerk = office["clerk"]
+    app = workflow.register(clerk, service_catalog.get(rules.RECOMMENDATION),
+                            organisation=office["lks"].organisation)
+    assert [c.template_key for c in lifecycle.letter_choices(app)] == [record.RECOMMENDATION]
+    record.save_registration(clerk, app, None, lks_id=office["lks"].id, kind="baru",
+                             activity_report=False)
+    with pytest.raises(ValidationError):  # not before the visit
+        lifecycle.draft(clerk, app, signer=office["head"])
+    visit(office, app)
+    letter = lifecycle.draft(clerk, app, signer=office["head"])  # no validity: the issuer's
+    filled = context.build(letter, application=app)
+    assert filled["verification_date"] == timefmt.format_date(
+        timefmt.to_local(app.received_at).date())
+    assert filled["org_services"] == "Anak, Lanjut usia"
+    assert letter.classification == "400.9.12"

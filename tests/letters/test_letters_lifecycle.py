@@ -202,7 +202,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     # A letter a case kind fills is drafted from a case of that kind, its data recorded.
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
     assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
-                     "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian"}, \
+                     "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian",
+                     "rekomendasi_terdaftar_lks"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -211,7 +212,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
              "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o),
              "rekomendasi_hibah": grant_case(o)}
-    cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"])
+    cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
+                 rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
     for key in catalogue.TEMPLATES:
         application = cases.get(key)
         letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)

@@ -5,6 +5,8 @@ from desktop.services.shared import timefmt
 
 NAMES = ("org_name", "org_address", "org_legal_number", "org_chair", "org_npwp", "org_deed",
          "org_services", "org_target", "valid_until")
+# The recommendation names the visit instead of a validity the issuer decides.
+RECOMMENDATION_NAMES = NAMES[:-1] + ("verification_date",)
 
 
 def deed_text(lks) -> str:
@@ -36,4 +38,6 @@ def fill(application, record) -> dict:
             "org_services": lks_records.fields_text(lks.fields),
             "org_target": beneficiaries_text(lks),
             "valid_until": timefmt.format_date(record.valid_until) if record.valid_until
+            else "",
+            "verification_date": timefmt.format_date(record.visit_date) if record.visit_date
             else ""}

@@ -17,6 +17,8 @@ VISIT_ROLES = frozenset({permissions.SOCIAL_WORKER, permissions.FRONT_OFFICE})
 VISIT_DOING = "mencatat hasil verifikasi lapangan"
 RESULTS = {"layak": "Layak", "tidak_layak": "Tidak layak"}
 TEMPLATE = "tanda_daftar_lks"
+RECOMMENDATION = "rekomendasi_terdaftar_lks"  # Magetan recommends; the issuer certifies
+TEMPLATES = (TEMPLATE, RECOMMENDATION)
 SIGNED = ("signed", "handed_over")
 IN_REVIEW = ("waiting_paraf", "waiting_signature")
 MIN_FINDINGS = 10
@@ -141,4 +143,4 @@ def enter_in_register(actor, application, existing: TandaDaftarCase | None) -> L
 
 
 def _refuse_under_letter(application) -> None:
-    refuse_under_letter(application, (TEMPLATE,), "Tanda Daftar", "Tanda Daftar")
+    refuse_under_letter(application, TEMPLATES, "Tanda Daftar", "Tanda Daftar atau rekomendasinya")

@@ -3,6 +3,7 @@ needs (Permensos 184/2011: verification by the technical team before the certifi
 from desktop.cases.tanda_daftar import record as case_record
 from desktop.services.cases.kind import Outcome, Rule, Verdict
 from desktop.services.lks import registrations
+from desktop.services.shared import timefmt
 
 SERVICE = "mgl-tanda-daftar-lks"
 # Magetan recommends the registration (its FAQ lists no steps): the same data and visit.
@@ -35,9 +36,13 @@ def _feasible(application, record) -> Outcome:
         return Outcome(Verdict.UNKNOWN, "menunggu hasil kunjungan tim teknis")
     if record.visit_result != "layak":
         return Outcome(Verdict.NOT_MET, "tim teknis menilai tidak layak")
-    if record.valid_from is None or record.valid_until is None:
+    return Outcome(Verdict.MET, "layak")
+
+
+def _validity(application, record) -> Outcome:
+    if record is None or record.valid_from is None or record.valid_until is None:
         return Outcome(Verdict.NOT_MET, "masa berlaku Tanda Daftar belum ditetapkan")
-    return Outcome(Verdict.MET, "layak; masa berlaku ditetapkan")
+    return Outcome(Verdict.MET, f"sampai {timefmt.format_date(record.valid_until)}")
 
 
 def _entered(application, record) -> Outcome:
@@ -49,10 +54,12 @@ def _entered(application, record) -> Outcome:
 
 
 LKS_KNOWN = Rule("lks_known", "LKS dan syarat pendaftaran", _lks_known,
-                 steps={SERVICE: (CHECK_STEP,)}, letters=(case_record.TEMPLATE,))
+                 steps={SERVICE: (CHECK_STEP,)}, letters=case_record.TEMPLATES)
 VISITED = Rule("visited", "Verifikasi lapangan oleh tim teknis", _visited,
-               steps={SERVICE: (VISIT_STEP,)}, letters=(case_record.TEMPLATE,))
+               steps={SERVICE: (VISIT_STEP,)}, letters=case_record.TEMPLATES)
 FEASIBLE = Rule("feasible", "Layak diberi Tanda Daftar", _feasible,
+                steps={SERVICE: (MAKE_STEP,)}, letters=case_record.TEMPLATES)
+VALIDITY = Rule("validity", "Masa berlaku Tanda Daftar", _validity,
                 steps={SERVICE: (MAKE_STEP,)}, letters=(case_record.TEMPLATE,))
 ENTERED = Rule("entered", "Tercatat di Daftar LKS", _entered, steps={SERVICE: (ISSUE_STEP,)})
-RULES = (LKS_KNOWN, VISITED, FEASIBLE, ENTERED)
+RULES = (LKS_KNOWN, VISITED, FEASIBLE, VALIDITY, ENTERED)

@@ -137,6 +137,14 @@ SPECS = [
          "valid_until": "Berlaku sampai tanggal"},
         editable=("org_services", "org_target")),
     TemplateSpec(
+        "rekomendasi_terdaftar_lks", "Rekomendasi Penetapan Terdaftar sebagai LKS", "letter",
+        "rekomendasi", "400.9.12",
+        {**ORG_VARIABLES,
+         "org_deed": "Akta pendirian: Nomor ... tanggal ..., Notaris ...",
+         "org_services": "Jenis pelayanan kesejahteraan sosial",
+         "org_target": "Sasaran pelayanan",
+         "verification_date": "Tanggal verifikasi lapangan"}),
+    TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
         "rekomendasi", "400.9.3",
         COLLECTION_VARIABLES,
@@ -284,7 +292,7 @@ ANJAL = {"target_group": "anak jalanan dan anak terlantar",
 
 SERVICE_LETTERS = {
     "mgl-tanda-daftar-lks": [LetterChoice("tanda_daftar_lks")],
-    "mgt-04-rekomendasi-terdaftar-lks": [LetterChoice("tanda_daftar_lks")],
+    "mgt-04-rekomendasi-terdaftar-lks": [LetterChoice("rekomendasi_terdaftar_lks")],
     "mgt-01-rekomendasi-hibah": [LetterChoice("rekomendasi_hibah")],
     "mgt-02-izin-pengumpulan-uang-barang": [LetterChoice("rekomendasi_pub"),
                                             LetterChoice("izin_pub")],
@@ -350,6 +358,7 @@ def spec(template_key: str) -> TemplateSpec:
 
 # Letters numbered under a classification the office sets (the others use their spec's).
 CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
+                           "rekomendasi_terdaftar_lks": "letters.classification_lks",
                            "rekomendasi_pub": "letters.classification_permits",
                            "rekomendasi_undian": "letters.classification_permits",
                            "izin_pub": "letters.classification_permits",
@@ -417,6 +426,11 @@ _SAMPLES = {
         "org_services": "Pelayanan sosial anak terlantar dan anak yatim piatu dalam panti",
         "org_target": "Anak terlantar usia 6-18 tahun",
         "valid_until": _D(datetime.date(2029, 11, 22))},
+    "rekomendasi_terdaftar_lks": {
+        **_ORG, "org_deed": "Nomor 12 tanggal 3 Maret 2020, Notaris Hartono, S.H., M.Kn.",
+        "org_services": "Pelayanan sosial anak terlantar dan anak yatim piatu dalam panti",
+        "org_target": "Anak terlantar usia 6-18 tahun",
+        "verification_date": _D(datetime.date(2026, 11, 10))},
     "rekomendasi_pub": {
         **_ORG, "org_bank_account": "Bank Jateng Nomor 2-034-56789-0 a.n. Yayasan Peduli Kasih "
                                     "Bangsa",
@@ -535,6 +549,10 @@ _SAMPLES["izin_undian"] = _SAMPLES["rekomendasi_undian"]
 
 _LETTER_SAMPLES = {
     "tanda_daftar_lks": {}, "izin_pub": {}, "izin_undian": {},
+    "rekomendasi_terdaftar_lks": dict(
+        subject="Rekomendasi Penetapan Terdaftar sebagai Lembaga Kesejahteraan Sosial",
+        addressee="Bupati Magetan u.p. Kepala Dinas Penanaman Modal dan Pelayanan Terpadu "
+                  "Satu Pintu", addressee_place="Magetan", attachment="1 (satu) berkas"),
     "rekomendasi_pub": dict(subject="Rekomendasi Izin Pengumpulan Uang atau Barang",
                             addressee="Wali Kota Magelang", addressee_place="Tempat",
                             attachment="1 (satu) berkas"),
