@@ -42,7 +42,9 @@ def overdue_pub(office, name: str):
              goods="uang", purpose="Beasiswa", methods=["kotak"], area_level="kabkota",
              target=50_000_000, planned_cost=1_000_000, period_start=datetime.date(2026, 6, 1),
              period_end=datetime.date(2026, 8, 31))
-    return app
+    # The permit was given (the service completed): its reports are owed.
+    Application.update(state="completed").where(Application.id == app.id).execute()
+    return Application.get_by_id(app.id)
 
 
 def overdue_raffle(office, name: str):

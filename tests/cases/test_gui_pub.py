@@ -6,6 +6,7 @@ import pytest
 
 from desktop.cases.pub import panel as pub_panel
 from desktop.cases.pub import record
+from desktop.models import Application
 from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.views.shell.session import Session
@@ -25,7 +26,8 @@ def case(sqlite_db):
                              methods=["kotak"], area_level="kabkota", target=80_000_000,
                              planned_cost=4_000_000, period_start=datetime.date(2026, 6, 1),
                              period_end=datetime.date(2026, 8, 31))
-    return Session(o["clerk"], "", ""), app, collection
+    Application.update(state="completed").where(Application.id == app.id).execute()
+    return Session(o["clerk"], "", ""), Application.get_by_id(app.id), collection
 
 
 def test_a_report_recorded_from_the_panel(qtbot, case):

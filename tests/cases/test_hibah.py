@@ -142,3 +142,16 @@ def test_a_grant_the_year_before_is_flagged_and_the_letter_states_the_recommenda
     letter = lifecycle.paraf(office["coordinator"], submit_complete(office["clerk"], letter))
     signed = lifecycle.sign(office["head"], letter)
     assert signed.state == "signed" and signed.number
+
+
+def test_the_request_cannot_fall_below_what_was_recommended(office):
+    registered(office, TODAY + datetime.timedelta(days=400))
+    app = application(office)
+    case = proposal(office, app)
+    case = record.save_visit(office["clerk"], app, case, visit_date=TODAY, result="layak",
+                             note="Sesuai proposal.", recommended="40.000.000")
+    with pytest.raises(ValidationError) as caught:
+        proposal(office, app, case, requested="30.000.000",
+                 budget_lines=[("Bahan makanan", "30.000.000")])
+    assert caught.value.field == "Jumlah yang diajukan"
+    assert record.read(app).requested == 50_000_000

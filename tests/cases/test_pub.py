@@ -87,7 +87,7 @@ def test_one_extension_of_at_most_a_month(office):
     case = collection(office, app)
     with pytest.raises(ValidationError) as caught:
         record.extend(office["clerk"], app, case, datetime.date(2027, 1, 1))
-    assert caught.value.field == "Perpanjangan sampai" and "30 Desember 2026" in \
+    assert caught.value.field == "Perpanjangan sampai" and "31 Desember 2026" in \
         caught.value.message
     case = record.extend(office["clerk"], app, case, datetime.date(2026, 12, 30))
     with pytest.raises(ValidationError) as caught:
@@ -104,6 +104,8 @@ def test_reports_are_owed_and_an_overdue_one_holds_the_next_permit(office):
     assert [(d.due_on, d.final) for d in record.dues(case)] == [(august, True)]
     today = datetime.date.today()  # the final report was due by 30 September
     assert record.dues(case)[0].state(today) == "tertunggak"
+    assert record.overdue_reports(today) == []  # owed once the permit was given
+    Application.update(state="completed").where(Application.id == first.id).execute()
     assert [a.id for a, _ in record.overdue_reports(today)] == [first.id]
     second = application(office)
     collection(office, second)
@@ -176,3 +178,12 @@ def test_the_office_setting_picks_the_recommendation_or_the_permit_and_it_is_sig
     signed = lifecycle.sign(office["head"], letter)
     assert signed.state == "signed" and signed.number.startswith("400.9.7/")
     assert lifecycle.signed_document(signed)
+
+
+def test_the_period_counts_whole_months_from_any_day():
+    assert record.last_day_of_months(datetime.date(2027, 1, 1), 3) == datetime.date(2027, 3, 31)
+    assert record.last_day_of_months(datetime.date(2027, 1, 31), 3) == datetime.date(2027, 4, 30)
+    assert record.last_day_of_months(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
+    assert record.last_day_of_months(datetime.date(2026, 11, 28), 3) == datetime.date(2027, 2, 27)
+    assert record.last_day_of_months(datetime.date(2027, 11, 30), 3) == datetime.date(2028, 2, 29)
+    assert record.last_day_of_months(datetime.date(2026, 12, 1), 1) == datetime.date(2026, 12, 31)

@@ -14,6 +14,7 @@ from desktop.services.cases import guards, registry
 from desktop.services.catalog import service_catalog
 from desktop.services.letters import catalogue, context, lifecycle
 from desktop.services.lks import lks_records, registrations
+from desktop.services.lks.lks_records import BoardEntry
 from desktop.services.shared import permissions, timefmt
 
 from tests.factories import make_user, submit_complete
@@ -209,3 +210,17 @@ def test_magetan_recommends_the_registration_after_the_visit(office):
         timefmt.to_local(app.received_at).date())
     assert filled["org_services"] == "Anak, Lanjut usia"
     assert letter.classification == "400.9.12"
+
+
+def test_another_lks_starts_its_visit_and_validity_again(office):
+    clerk, app = office["clerk"], office["app"]
+    case = record.save_registration(clerk, app, None, lks_id=office["lks"].id, kind="baru",
+                                    activity_report=False)
+    visit(office, app)
+    case = record.save_validity(clerk, app, record.read(app), valid_from=datetime.date(2026, 5, 1),
+                                valid_until=datetime.date(2029, 4, 30))
+    other = lks_records.save(clerk, values(name="Yayasan Lain", npwp=""), {
+        "ketua": BoardEntry("3371020101800003", "Budi Santoso")}, {})
+    case = record.save_registration(clerk, app, record.read(app), lks_id=other.id, kind="baru",
+                                    activity_report=False)
+    assert (case.visit_date, case.visit_result, case.valid_from) == (None, "", None)

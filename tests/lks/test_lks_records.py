@@ -201,7 +201,8 @@ def test_registration_renewal_revocation_and_the_states(office):
 
 def test_the_validity_follows_its_setting(office):
     settings.set_value(make_user("admin", role=permissions.ADMIN), "lks.validity_years", 5)
-    assert registrations.default_until(datetime.date(2024, 2, 29)) == datetime.date(2029, 2, 27)
+    assert registrations.default_until(datetime.date(2024, 2, 29)) == datetime.date(2029, 2, 28)
+    assert registrations.default_until(datetime.date(2024, 2, 28)) == datetime.date(2029, 2, 27)
 
 
 def test_the_register_filters_by_text_field_state_and_kecamatan(office):

@@ -12,6 +12,7 @@ from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.lks import lks_records, registrations
 from desktop.services.shared import timefmt
+from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.cases.case_form import CaseForm, CasePanel
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
@@ -137,8 +138,7 @@ class ProposalDialog(CaseForm):
     def _update_total(self) -> None:
         total = 0
         for _, amount in self.budget_lines():
-            digits = amount.replace(".", "").replace("Rp", "").strip()
-            total += int(digits) if digits.isdigit() else 0
+            total += rupiah_or_none(amount) or 0
         self.total.setText(f"Jumlah rincian: <b>{formatting.rupiah(total)}</b>")
 
     def save(self) -> None:

@@ -117,6 +117,10 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
                  domiciled_since=domiciled_since, budget_year=budget_year, requested=requested,
                  purpose=require_text(purpose, "Peruntukan hibah", 2000, multiline=True),
                  budget_lines=json.dumps(lines, ensure_ascii=False))
+    if existing is not None and existing.recommended and requested < existing.recommended:
+        raise ValidationError("Jumlah yang diajukan", "tidak boleh kurang dari yang sudah "
+                              f"direkomendasikan ({formatting.rupiah(existing.recommended)}); "
+                              "ubah dulu hasil verifikasinya.")
     if existing is None:
         return records.create(GrantCase, actor, application=application.id, **clean,
                               duplicate=lambda: ConflictError(

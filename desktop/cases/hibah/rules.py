@@ -11,9 +11,13 @@ def _not_consecutive(application, case) -> Outcome:
     if case is None:
         return Outcome(Verdict.UNKNOWN, "tahun anggaran belum dicatat")
     before = grant.previous_grant(application, case.budget_year)
-    if before is None or grant._setting(grant.CONSECUTIVE):
+    if before is None:
         return Outcome(Verdict.MET, f"tidak ada rekomendasi hibah tahun anggaran "
                        f"{case.budget_year - 1}")
+    if grant._setting(grant.CONSECUTIVE):
+        return Outcome(Verdict.MET, f"tahun anggaran {case.budget_year - 1} sudah "
+                       f"direkomendasikan ({before.reg_number}); pengaturan kantor "
+                       "membolehkan hibah berturut-turut")
     return Outcome(Verdict.NOT_MET, f"tahun anggaran {case.budget_year - 1} sudah "
                    f"direkomendasikan ({before.reg_number}); hibah tidak terus-menerus")
 

@@ -3,7 +3,7 @@ have reports on time, late, or missing (an organiser with a missing one waits)."
 import datetime
 
 from desktop.cases.pub.model import CollectionCase, CollectionReport
-from desktop.cases.pub.record import REPORT_DAYS, _setting, add_months, dues
+from desktop.cases.pub.record import REPORT_DAYS, _setting, dues, last_day_of_months
 from desktop.models import Application, Service, db, utcnow
 
 PURPOSES = ["Bantuan pendidikan anak yatim dan anak dari keluarga miskin",
@@ -30,7 +30,7 @@ def fill(rng) -> int:
             area_level=rng.choice(("kecamatan", "kabkota")),
             area_names="Magelang Utara\nMagelang Selatan", bank_account="Bank Jateng 1-234-5678",
             target=target, planned_cost=target * rng.choice((5, 8, 10)) // 100,
-            period_start=start, period_end=add_months(start, 3) - datetime.timedelta(days=1),
+            period_start=start, period_end=last_day_of_months(start, 3),
             extension_end=None, created_at=now, created_by="demo", updated_at=now,
             updated_by="demo", version=1))
     with db.atomic():

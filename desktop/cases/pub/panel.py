@@ -10,6 +10,7 @@ from desktop.cases.pub import record as pub
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
+from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.cases.case_form import CaseForm, CasePanel
 from desktop.views.shared.forms import date_edit
 from desktop.views.shared.rich_text import typed_text
@@ -18,7 +19,7 @@ STATE_COLOURS = {"tertunggak": "#9b1c1c", "terlambat": "#7a4b00", "diterima": "#
                  "ditunggu": "#4b5563"}
 
 
-def summary(case) -> str:
+def summary(case, issued: bool = True) -> str:
     if case is None:
         return ("<i>Data pengumpulan belum dicatat.</i> Catat penyelenggara, tujuan, cara, "
                 "wilayah, target, biaya dan jangka waktunya.")
@@ -31,7 +32,10 @@ def summary(case) -> str:
              f"{timefmt.format_date(case.period_end)}"
              + (f", diperpanjang s.d. {timefmt.format_date(case.extension_end)}"
                 if case.extension_end else "")]
-    for due in pub.dues(case):
+    if not issued:
+        lines.append("<span style='color:#666'>Laporan diwajibkan setelah izin atau "
+                     "rekomendasinya terbit.</span>")
+    for due in pub.dues(case) if issued else ():
         state = due.state(today)
         lines.append(f"Laporan {'akhir' if due.final else '3 bulanan'} s.d. "
                      f"{timefmt.format_date(due.due_on)}: <span style='color:"
@@ -52,14 +56,15 @@ class CollectionPanel(CasePanel):
         from desktop.cases.pub import KIND
 
         self.application, self.case = application, case
-        self.label.setText(summary(case))
+        issued = case is not None and pub.is_issued(application)
+        self.label.setText(summary(case, issued))
         may = KIND.can(self.session.user, "record")
         self.record_button.setVisible(may)
         self.record_button.setText("Ubah data pengumpulan…" if case else
                                    "Catat data pengumpulan…")
         self.record_button.setEnabled(accepts_case_data(application))
         self.extend_button.setVisible(may and case is not None and case.extension_end is None)
-        self.report_button.setVisible(may and case is not None and any(
+        self.report_button.setVisible(may and issued and any(
             d.report is None for d in pub.dues(case)))
 
 
@@ -81,7 +86,7 @@ class CollectionDialog(CaseForm):
         self.organiser = self.row("Bentuk penyelenggara", _combo(pub.ORGANISERS))
         self.legal = self.row("Nomor SK badan hukum", QLineEdit())
         self.goods = self.row("Jenis sumbangan", _combo(pub.GOODS))
-        self.disaster = self.row("", QCheckBox("Untuk korban bencana (batas biaya 10% tidak "
+        self.disaster = self.row("", QCheckBox("Untuk korban bencana (batas biaya tidak "
                                                "berlaku)"), "Bencana")
         self.purpose = self.row("Tujuan pengumpulan", QPlainTextEdit())
         self.purpose.setFixedHeight(54)
@@ -139,16 +144,14 @@ class CollectionDialog(CaseForm):
 
     def _suggest_end(self) -> None:
         start = self.start.date().toPython()
-        self.end.setDate(QDate(pub.add_months(start, pub._setting(pub.PERIOD_MONTHS))
-                               - datetime.timedelta(days=1)))
+        self.end.setDate(QDate(pub.last_day_of_months(start, pub._setting(pub.PERIOD_MONTHS))))
 
     def _update_issuer(self) -> None:
         self.issuer.setText(f"Izin diterbitkan oleh {pub.AREAS[self.area.currentData()][1]}.")
 
     @staticmethod
     def _amount(text: str) -> int | None:
-        digits = text.replace("Rp", "").replace(".", "").replace(" ", "")
-        return int(digits) if digits.isdigit() else None
+        return rupiah_or_none(text)
 
     def _update_costs(self) -> None:
         target, cost = self._amount(self.target.text()), self._amount(self.cost.text())
@@ -182,8 +185,8 @@ class ExtensionDialog(CaseForm):
         super().__init__("Perpanjangan izin PUB", parent)
         self.session, self.application, self.case = session, application, case
         self.until = self.row("Perpanjangan sampai", date_edit(optional=False))
-        self.until.setDate(QDate(pub.add_months(case.period_end,
-                                                pub._setting(pub.EXTENSION_MONTHS))))
+        self.until.setDate(QDate(pub.last_day_of_months(
+            case.period_end + datetime.timedelta(days=1), pub._setting(pub.EXTENSION_MONTHS))))
         note = QLabel("Izin dapat diperpanjang satu kali.")
         note.setStyleSheet("color: #4b5563;")
         self.form.addRow("", note)

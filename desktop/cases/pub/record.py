@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from desktop.cases.pub.model import CollectionCase, CollectionReport
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Application, Service
+from desktop.models import Application, Letter, Service
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
 from desktop.services.cases.kind import refuse_under_letter, require_open
@@ -63,11 +63,15 @@ def _setting(definition) -> int:
     return settings.get(definition.key)
 
 
-def add_months(day: datetime.date, count: int) -> datetime.date:
-    """The same day `count` months later (the month's last day when it has fewer)."""
-    month = day.month - 1 + count
-    year, month = day.year + month // 12, month % 12 + 1
-    return datetime.date(year, month, min(day.day, months.monthrange(year, month)[1]))
+def last_day_of_months(start: datetime.date, count: int) -> datetime.date:
+    """The last day of `count` months from `start`: 1 Jan → 31 Mar, 28 Nov → 27 Feb, and
+    30 Nov or 31 Jan (whose day the last month lacks) → that month's last day."""
+    month = start.month - 1 + count
+    year, month = start.year + month // 12, month % 12 + 1
+    last = months.monthrange(year, month)[1]
+    if start.day > last:
+        return datetime.date(year, month, last)
+    return datetime.date(year, month, start.day) - datetime.timedelta(days=1)
 
 
 def read(application) -> CollectionCase | None:
@@ -110,7 +114,7 @@ def dues(case: CollectionCase | None, reports: dict | None = None,
         reports = _reports_of([case.application_id]).get(case.application_id, {})
     end = period_end(case)
     days, step = [], 1
-    while (day := add_months(case.period_start, 3 * step) - datetime.timedelta(days=1)) < end:
+    while (day := last_day_of_months(case.period_start, 3 * step)) < end:
         days.append(day)
         step += 1
     return ([Due(d, False, reports.get(d), grace_days) for d in days]
@@ -129,8 +133,21 @@ def _reports_of(application_ids) -> dict[int, dict]:
     return found
 
 
-def _overdue(cases, today: datetime.date) -> list[tuple[Application, Due]]:
-    cases = list(cases)
+def issued(cases):
+    """Only collections whose permit or recommendation was given owe reports: the service
+    completed, or its letter signed (a rejected or unanswered application owes nothing)."""
+    letters = Letter.select(Letter.application).where(
+        Letter.template_key.in_(list(TEMPLATES)) & Letter.state.in_(("signed", "handed_over")))
+    return cases.where((Application.state == "completed") | Application.id.in_(letters))
+
+
+def is_issued(application) -> bool:
+    return issued(Application.select(Application.id)
+                  .where(Application.id == application.id)).exists()
+
+
+def _overdue(cases: list, today: datetime.date) -> list[tuple[Application, Due]]:
+    """The reports past their deadline among `cases` (issued ones, with their application)."""
     reports, grace = _reports_of([c.application_id for c in cases]), _setting(REPORT_DAYS)
     return [(case.application, due) for case in cases
             for due in dues(case, reports.get(case.application_id, {}), grace)
@@ -147,7 +164,7 @@ def overdue_elsewhere(application, today: datetime.date | None = None) -> list[t
               .join(Application)
               .where((Application.organisation == application.organisation_id)
                      & (Application.id != application.id)))
-    return [(app.reg_number, due) for app, due in _overdue(others, today)]
+    return [(app.reg_number, due) for app, due in _overdue(list(issued(others)), today)]
 
 
 def _date(value, field: str) -> datetime.date:
@@ -201,7 +218,7 @@ def save(actor, application, existing: CollectionCase | None = None, **values
     end = _date(values.get("period_end"), "Akhir pengumpulan")
     if end < start:
         raise ValidationError("Akhir pengumpulan", "tidak boleh sebelum mulai pengumpulan.")
-    longest = add_months(start, _setting(PERIOD_MONTHS)) - datetime.timedelta(days=1)
+    longest = last_day_of_months(start, _setting(PERIOD_MONTHS))
     if end > longest:
         raise ValidationError("Akhir pengumpulan", f"izin paling lama {_setting(PERIOD_MONTHS)}"
                               f" bulan: paling lambat {timefmt.format_date(longest)}.")
@@ -230,13 +247,15 @@ def extend(actor, application, existing: CollectionCase | None, until: datetime.
     """The one extension: at most a month after the permit's end."""
     permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
     case_access.require_readable(actor, application)
+    require_open(application)
     if existing is None:
         raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
     if existing.extension_end is not None:
         raise ValidationError("Perpanjangan", "izin hanya dapat diperpanjang satu kali; sudah "
                               f"diperpanjang sampai {timefmt.format_date(existing.extension_end)}.")
     until = _date(until, "Perpanjangan sampai")
-    longest = add_months(existing.period_end, _setting(EXTENSION_MONTHS))
+    longest = last_day_of_months(existing.period_end + datetime.timedelta(days=1),
+                                 _setting(EXTENSION_MONTHS))
     if until <= existing.period_end or until > longest:
         raise ValidationError("Perpanjangan sampai", "sesudah akhir izin "
                               f"({timefmt.format_date(existing.period_end)}) dan paling lambat "
@@ -251,6 +270,7 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
     """One of the reports the collection owes."""
     permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
     case_access.require_readable(actor, application)
+    require_open(application)
     if existing is None:
         raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()
@@ -286,7 +306,7 @@ def overdue_reports(today: datetime.date | None = None) -> list[tuple[Applicatio
     today = today or timefmt.to_local(timefmt.utcnow()).date()
     cases = (CollectionCase.select(CollectionCase, Application).join(Application)
              .join(Service).where(Service.case_kind == "pub"))
-    return _overdue(cases, today)
+    return _overdue(list(issued(cases)), today)
 
 
 def _refuse_under_letter(application) -> None:
@@ -305,7 +325,7 @@ def reminders(actor, today: datetime.date):
              .where(Application.state.not_in(("rejected", "withdrawn"))))
     if visible is not None:
         cases = cases.where(visible)
-    cases = list(cases)
+    cases = list(issued(cases))
     found = [Reminder(f"Laporan PUB {app.reg_number} (s.d. {timefmt.format_date(due.due_on)}) "
                       f"lewat batas {timefmt.format_date(due.deadline())}", True, app.id)
              for app, due in _overdue(cases, today)]

@@ -37,7 +37,7 @@ def _reports_elsewhere(application, case) -> Outcome:
 
 ORGANISER = Rule("organiser", "Penyelenggara perkumpulan atau yayasan berbadan hukum",
                  _organiser, letters=pub.TEMPLATES)
-COSTS = Rule("costs", "Biaya pengumpulan paling banyak 10% hasil", _costs,
+COSTS = Rule("costs", "Biaya pengumpulan dalam batas persen hasil", _costs,
              letters=pub.TEMPLATES)
 REPORTS = Rule("reports", "Laporan pengumpulan sebelumnya sudah masuk", _reports_elsewhere,
                letters=pub.TEMPLATES)

@@ -114,6 +114,7 @@ class ChooseLksDialog(_CaseDialog):
                                                  "Jenis pendaftaran": self.kind}, parent)
         self.session, self.application, self.case = session, application, case
         self.search.setPlaceholderText("Cari awal nama LKS atau NPWP…")
+        self.chosen_id = None
         self.search.textChanged.connect(self._find)
         self.new_button = QPushButton("Catat pemohon sebagai LKS baru…")
         self.new_button.clicked.connect(self._new_lks)
@@ -128,6 +129,7 @@ class ChooseLksDialog(_CaseDialog):
         own = lks_records.of_organisation(session.user, application.organisation_id)
         chosen = case.lks if case else own
         self.new_button.setVisible(application.organisation_id is not None and own is None)
+        self.chosen_id = chosen.id if chosen is not None else None
         if chosen is not None:
             self.search.setText(chosen.organisation.name)
         if case is not None:
@@ -148,7 +150,9 @@ class ChooseLksDialog(_CaseDialog):
                                       if row.registration_number else ""))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.results.addItem(item)
-        if self.results.count():
+            if row.id == self.chosen_id:  # the same name twice: the one chosen, not the first
+                self.results.setCurrentItem(item)
+        if self.results.count() and self.results.currentItem() is None:
             self.results.setCurrentRow(0)
 
     def _follow_kind(self) -> None:
@@ -160,6 +164,7 @@ class ChooseLksDialog(_CaseDialog):
         dialog = LksDialog(self.session, None, self, organisation=self.application.organisation)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.new_button.hide()
+            self.chosen_id = dialog.lks.id
             self.search.setText(dialog.lks.organisation.name)
 
     def save(self) -> None:

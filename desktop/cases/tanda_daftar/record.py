@@ -60,6 +60,9 @@ def save_registration(actor, application, existing: TandaDaftarCase | None, *, l
                                   "Data pendaftaran untuk permohonan ini baru saja dicatat di "
                                   "PC lain. Muat ulang untuk melihatnya."))
     _refuse_under_letter(application)
+    if existing.lks_id != lks.id:  # another institution: its visit and validity are its own
+        values.update(visit_date=None, visit_team="", visit_findings="", visit_result="",
+                      visited_by="", valid_from=None, valid_until=None)
     return records.update(existing, actor, **values)
 
 
@@ -124,7 +127,7 @@ def entry(application) -> LksRegistration | None:
 def enter_in_register(actor, application, existing: TandaDaftarCase | None) -> LksRegistration:
     """The signed Tanda Daftar into the LKS register: its number, its signing day, the
     validity it states. Once per application."""
-    case_access.require_readable(actor, application)
+    _start(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
     letter = signed_letter(application)

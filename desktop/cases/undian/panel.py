@@ -12,6 +12,7 @@ from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
+from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
@@ -196,8 +197,7 @@ class RaffleDialog(QDialog):
 
     @staticmethod
     def _amount(text: str) -> int | None:
-        digits = text.replace("Rp", "").replace(".", "").replace(" ", "")
-        return int(digits) if digits.isdigit() else None
+        return rupiah_or_none(text)
 
     def _update_totals(self) -> None:
         total = 0

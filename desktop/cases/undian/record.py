@@ -184,6 +184,7 @@ def save_report(actor, application, existing: RaffleCase | None, *, handover_end
     _register_settings()
     permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
     case_access.require_readable(actor, application)
+    require_open(application)
     if existing is None:
         raise ValidationError("Undian", "catat dulu data undiannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()

@@ -41,12 +41,13 @@ def state_condition(state: str, today: datetime.date, warn_days: int):
 
 
 def default_until(valid_from: datetime.date) -> datetime.date:
-    """The day before the same date `lks.validity_years` later (29 February: 28th)."""
+    """The day before the same date `lks.validity_years` later (from 29 February: to 28
+    February, the end of that month)."""
     years = settings.get("lks.validity_years")
     try:
         end = valid_from.replace(year=valid_from.year + years)
-    except ValueError:
-        end = valid_from.replace(year=valid_from.year + years, day=28)
+    except ValueError:  # from 29 February: to the end of February
+        end = datetime.date(valid_from.year + years, 3, 1)
     return end - datetime.timedelta(days=1)
 
 

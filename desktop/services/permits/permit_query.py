@@ -86,11 +86,15 @@ def _span(start: datetime.date, end: datetime.date) -> str:
 
 
 def _pub_rows(cases, today) -> list[PermitRow]:
-    reports = pub._reports_of([c.application_id for c in cases])
+    ids = [c.application_id for c in cases]
+    reports = pub._reports_of(ids)
+    given = {app_id for (app_id,) in pub.issued(
+        Application.select(Application.id).where(Application.id.in_(ids))).tuples()}
     grace = pub._setting(pub.REPORT_DAYS)
     rows = []
     for case in cases:
-        dues = pub.dues(case, reports.get(case.application_id, {}), grace)
+        dues = pub.dues(case, reports.get(case.application_id, {}), grace) \
+            if case.application_id in given else []
         late = [d for d in dues if d.state(today) == "tertunggak"]
         waiting = [d for d in dues if d.state(today) == "ditunggu"]
         owed = (f"Laporan s.d. {timefmt.short_date(late[0].due_on)} lewat batas" if late

@@ -157,14 +157,21 @@ MAX_RUPIAH = 10 ** 14
 
 def check_rupiah(value, field: str, allow_zero: bool = False) -> int:
     """An amount in whole rupiah, typed as 25.000.000, Rp 25.000.000 or a number."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, float)):  # 2.5e7 or 25000000.0: not a typed amount
         raise ValidationError(field, "isi jumlah rupiah, misalnya 25.000.000.")
     if not isinstance(value, int):
         text = str(value or "").replace("Rp", "").replace(".", "").replace(" ", "")
-        if not text.isdigit():
+        if not re.fullmatch(r"[0-9]+", text):
             raise ValidationError(field, "isi jumlah rupiah dengan angka, misalnya 25.000.000.")
         value = int(text)
-    if value < 0 or value > MAX_RUPIAH or (value == 0 and not allow_zero):
-        raise ValidationError(field, "harus lebih dari Rp 0; periksa angkanya." if not allow_zero
-                              else "periksa angkanya.")
+    if value > MAX_RUPIAH:
+        raise ValidationError(field, "terlalu besar; periksa angkanya.")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValidationError(field, "harus lebih dari Rp 0; periksa angkanya.")
     return value
+
+
+def rupiah_or_none(text: str) -> int | None:
+    """A typed amount for a form's live total; None while it is not one yet."""
+    digits = (text or "").replace("Rp", "").replace(".", "").replace(" ", "")
+    return int(digits) if re.fullmatch(r"[0-9]+", digits) else None
