@@ -141,6 +141,18 @@ def issued(cases):
     return cases.where((Application.state == "completed") | Application.id.in_(letters))
 
 
+def issued_among(states: dict[int, str]) -> set[int]:
+    """Of these applications ({id: state}), those whose permit or recommendation was given:
+    one query on the letters of the ones not completed (the letter index, not a scan)."""
+    given = {app_id for app_id, state in states.items() if state == "completed"}
+    rest = [app_id for app_id in states if app_id not in given]
+    if rest:
+        given |= {app_id for (app_id,) in Letter.select(Letter.application).where(
+            Letter.application.in_(rest) & Letter.template_key.in_(list(TEMPLATES))
+            & Letter.state.in_(("signed", "handed_over"))).tuples()}
+    return given
+
+
 def is_issued(application) -> bool:
     return issued(Application.select(Application.id)
                   .where(Application.id == application.id)).exists()

@@ -88,8 +88,7 @@ def _span(start: datetime.date, end: datetime.date) -> str:
 def _pub_rows(cases, today) -> list[PermitRow]:
     ids = [c.application_id for c in cases]
     reports = pub._reports_of(ids)
-    given = {app_id for (app_id,) in pub.issued(
-        Application.select(Application.id).where(Application.id.in_(ids))).tuples()}
+    given = pub.issued_among({c.application_id: c.application.state for c in cases})
     grace = pub._setting(pub.REPORT_DAYS)
     rows = []
     for case in cases:
