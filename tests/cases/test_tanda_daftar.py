@@ -224,3 +224,20 @@ def test_another_lks_starts_its_visit_and_validity_again(office):
     case = record.save_registration(clerk, app, record.read(app), lks_id=other.id, kind="baru",
                                     activity_report=False)
     assert (case.visit_date, case.visit_result, case.valid_from) == (None, "", None)
+
+
+def test_an_application_enters_the_register_once_even_from_two_pcs(office):
+    """The second entry (another PC's, past the first's check) meets the unique index."""
+    first = registrations.record(office["clerk"], office["lks"], "TD/1", datetime.date(2026, 1, 5),
+                                 datetime.date(2026, 1, 5), application=office["app"].id)
+    with pytest.raises(ValidationError) as caught:
+        registrations.record(office["clerk"], office["lks"], "TD/2", datetime.date(2026, 2, 5),
+                             datetime.date(2026, 2, 5), application=office["app"].id)
+    assert "PC lain" in caught.value.message
+    assert LksRegistration.select().count() == 1 and first.id
+    # A renewal issued after a revoked one is the current one.
+    registrations.revoke(office["head"], office["lks"], "Alamat sekretariat tidak ditemukan.")
+    registrations.record(office["clerk"], office["lks"], "TD/3", datetime.date(2026, 3, 1),
+                         datetime.date(2026, 3, 1), datetime.date(2027, 2, 28))
+    lks = Lks.get_by_id(office["lks"].id)
+    assert (lks.registration_number, lks.revoked) == ("TD/3", False)

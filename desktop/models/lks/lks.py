@@ -74,8 +74,8 @@ class LksRegistration(RecordModel):
     issued_on = DateField()
     valid_from = DateField()
     valid_until = DateField()
-    application = ForeignKeyField(Application, null=True, backref="lks_registrations",
-                                  on_delete="SET NULL")
+    application = ForeignKeyField(Application, null=True, unique=True,  # one per application
+                                  backref="lks_registrations", on_delete="SET NULL")
     revoked_on = DateField(null=True)
     revoke_reason = TextField(default="")
     revoked_by = CharField(max_length=64, default="")

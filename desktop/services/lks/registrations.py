@@ -85,7 +85,10 @@ def record(actor, lks: Lks, number: str, issued_on: datetime.date, valid_from: d
     with db.atomic():
         registration = records.create(
             LksRegistration, actor, lks=lks, number=number, kind=kind, issued_on=issued_on,
-            valid_from=valid_from, valid_until=valid_until, application=application)
+            valid_from=valid_from, valid_until=valid_until, application=application,
+            duplicate=lambda: ValidationError(  # one entry per application (unique index)
+                "Tanda Daftar", "Tanda Daftar permohonan ini baru saja dicatat di Daftar LKS "
+                "dari PC lain."))
         _make_current(actor, lks)
     return registration
 
@@ -109,8 +112,10 @@ def revoke(actor, lks: Lks, reason: str, on: datetime.date | None = None) -> Lks
 
 
 def _current(lks: Lks) -> LksRegistration | None:
+    """The newest Tanda Daftar (a renewal starts later than what it renews; a revoked one
+    ending later does not hide the one issued after it)."""
     return (LksRegistration.select().where(LksRegistration.lks == lks)
-            .order_by(LksRegistration.valid_until.desc(), LksRegistration.id.desc()).first())
+            .order_by(LksRegistration.valid_from.desc(), LksRegistration.id.desc()).first())
 
 
 def _make_current(actor, lks: Lks) -> None:
