@@ -280,7 +280,9 @@ def test_clinic_bad_input(setup, extra, field):
     extra = dict(extra)
     start = local(1, 9)
     if extra.pop("start", None) == "past":
-        start = utcnow() - datetime.timedelta(hours=2)
+        # Yesterday morning: two hours ago at 23.00 WIB would run past midnight and be
+        # refused for that instead.
+        start = local(-1, 9)
     if extra.get("end_at") == "before":
         extra["end_at"] = start - datetime.timedelta(hours=1)
     with pytest.raises(ValidationError) as caught:
