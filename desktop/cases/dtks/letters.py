@@ -21,8 +21,7 @@ SOURCE = settings.SettingDef(
 
 
 def source_name() -> str:
-    settings.register((SOURCE,))
-    return settings.get(SOURCE_KEY)
+    return settings.value(SOURCE)
 
 
 def fill(application, check) -> dict:

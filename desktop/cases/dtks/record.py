@@ -5,7 +5,7 @@ from desktop.cases.dtks.model import DtksCheck
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import Letter
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import require_open
+from desktop.services.cases.kind import require_case_writer
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import clean_text
 
@@ -85,9 +85,7 @@ def save(actor, application, existing: DtksCheck | None = None, *, today=None,
          **values) -> DtksCheck:
     """Record (or correct) the check. `existing` is the record the form was opened with: a
     correction made on another PC meanwhile is a conflict, not overwritten."""
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is not None:
         _refuse_under_letter(application)
     now = timefmt.utcnow()

@@ -13,6 +13,7 @@ from desktop.services.letters import formatting
 from desktop.services.lks import lks_records, registrations
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
+from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
@@ -108,9 +109,9 @@ class ProposalDialog(CaseForm):
             set_date(self.since, case.domiciled_since)
             self.year.setValue(case.budget_year)
             self.purpose.setPlainText(case.purpose)
-            self.requested.setText(f"{case.requested:,}".replace(",", "."))
+            self.requested.setText(thousands(case.requested))
             for line, amount in grant.lines_of(case):
-                self.add_line(line, f"{amount:,}".replace(",", "."))
+                self.add_line(line, thousands(amount))
         else:
             self.add_line("", "")
         self._follow_applicant()
@@ -160,7 +161,7 @@ class VerificationDialog(CaseForm):
         self.note = self.row("Catatan verifikasi", QPlainTextEdit())
         self.note.setFixedHeight(70)
         self.amount = self.row("Jumlah yang direkomendasikan", QLineEdit())
-        self.amount.setText(f"{case.requested:,}".replace(",", "."))
+        self.amount.setText(thousands(case.requested))
         self.result.currentIndexChanged.connect(
             lambda: self.amount.setEnabled(self.result.currentData() == "layak"))
         if case.visit_date:
@@ -168,7 +169,7 @@ class VerificationDialog(CaseForm):
             self.result.setCurrentIndex(self.result.findData(case.visit_result))
             self.note.setPlainText(case.visit_note)
             if case.recommended:
-                self.amount.setText(f"{case.recommended:,}".replace(",", "."))
+                self.amount.setText(thousands(case.recommended))
 
     def save(self) -> None:
         self.attempt(lambda: grant.save_visit(

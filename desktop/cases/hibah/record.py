@@ -9,8 +9,7 @@ from desktop.cases.hibah.model import GrantCase
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import Application, Lks
 from desktop.services.admin import settings
-from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_open
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
@@ -33,11 +32,6 @@ CONSECUTIVE = settings.SettingDef(
     "(Permendagri 32/2011 Pasal 4, perlu dikonfirmasi); 0 menandai hibah pada tahun anggaran "
     "sebelumnya.")
 SETTINGS = (DOMICILE_YEARS, CONSECUTIVE)
-
-
-def _setting(definition) -> int:
-    settings.register(SETTINGS)
-    return settings.get(definition.key)
 
 
 def read(application) -> GrantCase | None:
@@ -63,9 +57,7 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
          legal_number: str = "", domiciled_since=None, budget_year, requested, purpose: str,
          budget_lines, today: datetime.date | None = None) -> GrantCase:
     """Record (or correct) the proposal; an applicant the rules do not allow is refused."""
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     today = today or timefmt.to_local(timefmt.utcnow()).date()
     lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
     legal_number = clean_text(legal_number, "Nomor SK badan hukum", 80)
@@ -85,7 +77,7 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
         if not isinstance(domiciled_since, datetime.date):
             raise ValidationError("Berdomisili sejak", "wajib diisi untuk badan hukum yang "
                                   "bukan LKS terdaftar.")
-        years = _setting(DOMICILE_YEARS)
+        years = settings.value(DOMICILE_YEARS)
         try:
             enough = domiciled_since.replace(year=domiciled_since.year + years)
         except ValueError:  # 29 February
@@ -132,9 +124,7 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
 
 def save_visit(actor, application, existing: GrantCase | None, *, visit_date, result: str,
                note: str, recommended, today: datetime.date | None = None) -> GrantCase:
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Hibah", "catat dulu proposalnya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()

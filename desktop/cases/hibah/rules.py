@@ -1,5 +1,6 @@
 """The grant recommendation's rules, guarding its letter."""
 from desktop.cases.hibah import record as grant
+from desktop.services.admin import settings
 from desktop.services.cases.kind import Outcome, Rule, Verdict
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
@@ -14,7 +15,7 @@ def _not_consecutive(application, case) -> Outcome:
     if before is None:
         return Outcome(Verdict.MET, f"tidak ada rekomendasi hibah tahun anggaran "
                        f"{case.budget_year - 1}")
-    if grant._setting(grant.CONSECUTIVE):
+    if settings.value(grant.CONSECUTIVE):
         return Outcome(Verdict.MET, f"tahun anggaran {case.budget_year - 1} sudah "
                        f"direkomendasikan ({before.reg_number}); pengaturan kantor "
                        "membolehkan hibah berturut-turut")

@@ -3,8 +3,9 @@ have reports on time, late, or missing (an organiser with a missing one waits)."
 import datetime
 
 from desktop.cases.pub.model import CollectionCase, CollectionReport
-from desktop.cases.pub.record import REPORT_DAYS, _setting, dues, last_day_of_months
+from desktop.cases.pub.record import REPORT_DAYS, dues, last_day_of_months
 from desktop.models import Application, Service, db, utcnow
+from desktop.services.admin import settings
 
 PURPOSES = ["Bantuan pendidikan anak yatim dan anak dari keluarga miskin",
             "Bantuan korban banjir dan tanah longsor", "Pembangunan asrama panti asuhan",
@@ -36,7 +37,7 @@ def fill(rng) -> int:
     with db.atomic():
         for begin in range(0, len(cases), 500):
             CollectionCase.insert_many(cases[begin:begin + 500]).execute()
-        reports, grace = [], _setting(REPORT_DAYS)
+        reports, grace = [], settings.value(REPORT_DAYS)
         for case in CollectionCase.select():
             for due in dues(case, {}, grace):
                 deadline = due.deadline()

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineE
                                QPlainTextEdit, QWidget)
 
 from desktop.cases.pub import record as pub
+from desktop.services.admin import settings
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
+from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
 from desktop.views.shared.forms import date_edit
 from desktop.views.shared.rich_text import typed_text
@@ -135,8 +137,8 @@ class CollectionDialog(CaseForm):
             self.area.setCurrentIndex(self.area.findData(case.area_level))
             self.area_names.setPlainText(case.area_names)
             self.bank.setText(case.bank_account)
-            self.target.setText(f"{case.target:,}".replace(",", "."))
-            self.cost.setText(f"{case.planned_cost:,}".replace(",", "."))
+            self.target.setText(thousands(case.target))
+            self.cost.setText(thousands(case.planned_cost))
             self.start.setDate(QDate(case.period_start))
             self.end.setDate(QDate(case.period_end))
         self._update_issuer()
@@ -144,18 +146,14 @@ class CollectionDialog(CaseForm):
 
     def _suggest_end(self) -> None:
         start = self.start.date().toPython()
-        self.end.setDate(QDate(pub.last_day_of_months(start, pub._setting(pub.PERIOD_MONTHS))))
+        self.end.setDate(QDate(pub.last_day_of_months(start, settings.value(pub.PERIOD_MONTHS))))
 
     def _update_issuer(self) -> None:
         self.issuer.setText(f"Izin diterbitkan oleh {pub.AREAS[self.area.currentData()][1]}.")
 
-    @staticmethod
-    def _amount(text: str) -> int | None:
-        return rupiah_or_none(text)
-
     def _update_costs(self) -> None:
-        target, cost = self._amount(self.target.text()), self._amount(self.cost.text())
-        most = pub._setting(pub.COST_PERCENT)
+        target, cost = rupiah_or_none(self.target.text()), rupiah_or_none(self.cost.text())
+        most = settings.value(pub.COST_PERCENT)
         if not target:
             self.cost_hint.setText(f"Paling banyak {most}% dari target hasil.")
             return
@@ -186,7 +184,7 @@ class ExtensionDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.until = self.row("Perpanjangan sampai", date_edit(optional=False))
         self.until.setDate(QDate(pub.last_day_of_months(
-            case.period_end + datetime.timedelta(days=1), pub._setting(pub.EXTENSION_MONTHS))))
+            case.period_end + datetime.timedelta(days=1), settings.value(pub.EXTENSION_MONTHS))))
         note = QLabel("Izin dapat diperpanjang satu kali.")
         note.setStyleSheet("color: #4b5563;")
         self.form.addRow("", note)

@@ -11,10 +11,11 @@ from desktop.errors import ConflictError, ValidationError
 from desktop.models import Application, Letter, Service
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_open
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import check_rupiah, clean_text, require_text
+from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
+                                                require_text)
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data pengumpulan uang atau barang"
@@ -56,11 +57,6 @@ AUDIT_ABOVE = settings.SettingDef(
     help="Hasil di atas Rp 500.000.000 diaudit akuntan publik (Permensos 8/2021, perlu "
     "dikonfirmasi).")
 SETTINGS = (COST_PERCENT, PERIOD_MONTHS, EXTENSION_MONTHS, REPORT_DAYS, AUDIT_ABOVE)
-
-
-def _setting(definition) -> int:
-    settings.register(SETTINGS)
-    return settings.get(definition.key)
 
 
 def last_day_of_months(start: datetime.date, count: int) -> datetime.date:
@@ -109,7 +105,7 @@ def dues(case: CollectionCase | None, reports: dict | None = None,
     if case is None:
         return []
     if grace_days is None:
-        grace_days = _setting(REPORT_DAYS)
+        grace_days = settings.value(REPORT_DAYS)
     if reports is None:
         reports = _reports_of([case.application_id]).get(case.application_id, {})
     end = period_end(case)
@@ -160,7 +156,7 @@ def is_issued(application) -> bool:
 
 def _overdue(cases: list, today: datetime.date) -> list[tuple[Application, Due]]:
     """The reports past their deadline among `cases` (issued ones, with their application)."""
-    reports, grace = _reports_of([c.application_id for c in cases]), _setting(REPORT_DAYS)
+    reports, grace = _reports_of([c.application_id for c in cases]), settings.value(REPORT_DAYS)
     return [(case.application, due) for case in cases
             for due in dues(case, reports.get(case.application_id, {}), grace)
             if due.state(today) == "tertunggak"]
@@ -179,12 +175,6 @@ def overdue_elsewhere(application, today: datetime.date | None = None) -> list[t
     return [(app.reg_number, due) for app, due in _overdue(list(issued(others)), today)]
 
 
-def _date(value, field: str) -> datetime.date:
-    if not isinstance(value, datetime.date):
-        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
-    return value
-
-
 def cost_percent(case_or_values) -> float:
     target, cost = case_or_values.target, case_or_values.planned_cost
     return round(cost * 100 / target, 1) if target else 0.0
@@ -193,9 +183,7 @@ def cost_percent(case_or_values) -> float:
 def save(actor, application, existing: CollectionCase | None = None, **values
          ) -> CollectionCase:
     """Record (or correct) the collection, refused by the rule it breaks."""
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     form = values.get("organiser_form")
     if form not in ORGANISERS:
         raise ValidationError("Bentuk penyelenggara", "hanya perkumpulan atau yayasan berbadan "
@@ -219,21 +207,22 @@ def save(actor, application, existing: CollectionCase | None = None, **values
     target = check_rupiah(values.get("target"), "Target hasil")
     cost = check_rupiah(values.get("planned_cost"), "Rencana biaya", allow_zero=True)
     disaster = bool(values.get("disaster"))
-    most = _setting(COST_PERCENT)
+    most = settings.value(COST_PERCENT)
     if not disaster and cost * 100 > target * most:
         raise ValidationError("Rencana biaya", f"paling banyak {most}% dari hasil: "
                               f"{formatting.rupiah(target * most // 100)} dari target "
                               f"{formatting.rupiah(target)} (rencana "
                               f"{round(cost * 100 / target, 1)}%). Pengumpulan untuk korban "
                               "bencana dikecualikan.")
-    start = _date(values.get("period_start"), "Mulai pengumpulan")
-    end = _date(values.get("period_end"), "Akhir pengumpulan")
+    start = require_date(values.get("period_start"), "Mulai pengumpulan")
+    end = require_date(values.get("period_end"), "Akhir pengumpulan")
     if end < start:
         raise ValidationError("Akhir pengumpulan", "tidak boleh sebelum mulai pengumpulan.")
-    longest = last_day_of_months(start, _setting(PERIOD_MONTHS))
+    months = settings.value(PERIOD_MONTHS)
+    longest = last_day_of_months(start, months)
     if end > longest:
-        raise ValidationError("Akhir pengumpulan", f"izin paling lama {_setting(PERIOD_MONTHS)}"
-                              f" bulan: paling lambat {timefmt.format_date(longest)}.")
+        raise ValidationError("Akhir pengumpulan", f"izin paling lama {months} bulan: paling "
+                              f"lambat {timefmt.format_date(longest)}.")
     clean = dict(organiser_form=form, legal_number=legal, goods=goods, disaster=disaster,
                  purpose=require_text(values.get("purpose", ""), "Tujuan pengumpulan", 2000,
                                       multiline=True),
@@ -257,21 +246,19 @@ def save(actor, application, existing: CollectionCase | None = None, **values
 def extend(actor, application, existing: CollectionCase | None, until: datetime.date
            ) -> CollectionCase:
     """The one extension: at most a month after the permit's end."""
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
     if existing.extension_end is not None:
         raise ValidationError("Perpanjangan", "izin hanya dapat diperpanjang satu kali; sudah "
                               f"diperpanjang sampai {timefmt.format_date(existing.extension_end)}.")
-    until = _date(until, "Perpanjangan sampai")
-    longest = last_day_of_months(existing.period_end + datetime.timedelta(days=1),
-                                 _setting(EXTENSION_MONTHS))
+    until = require_date(until, "Perpanjangan sampai")
+    months = settings.value(EXTENSION_MONTHS)
+    longest = last_day_of_months(existing.period_end + datetime.timedelta(days=1), months)
     if until <= existing.period_end or until > longest:
         raise ValidationError("Perpanjangan sampai", "sesudah akhir izin "
                               f"({timefmt.format_date(existing.period_end)}) dan paling lambat "
-                              f"{timefmt.format_date(longest)} ({_setting(EXTENSION_MONTHS)} "
+                              f"{timefmt.format_date(longest)} ({months} "
                               "bulan).")
     return records.update(existing, actor, extension_end=until)
 
@@ -280,9 +267,7 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
                   received_on, collected, costs, distributed, recipients: str,
                   auditor: str = "", today: datetime.date | None = None) -> CollectionReport:
     """One of the reports the collection owes."""
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()
@@ -291,7 +276,7 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
         raise ValidationError("Laporan untuk", "pilih periode laporan dari daftar.")
     if due.report is not None:
         raise ValidationError("Laporan untuk", "laporan periode ini sudah dicatat.")
-    received_on = _date(received_on, "Tanggal laporan diterima")
+    received_on = require_date(received_on, "Tanggal laporan diterima")
     if received_on > today:
         raise ValidationError("Tanggal laporan diterima", "tidak boleh di masa depan.")
     collected = check_rupiah(collected, "Hasil terkumpul", allow_zero=True)
@@ -302,9 +287,10 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
                               f"hasil terkumpul ({formatting.rupiah(collected)}).")
     recipients = require_text(recipients, "Penerima", 4000, multiline=True)
     auditor = clean_text(auditor, "Akuntan publik", 200)
-    if due.final and collected > _setting(AUDIT_ABOVE) and not auditor:
+    threshold = settings.value(AUDIT_ABOVE)
+    if due.final and collected > threshold and not auditor:
         raise ValidationError("Akuntan publik", "hasil di atas "
-                              f"{formatting.rupiah(_setting(AUDIT_ABOVE))} wajib diaudit "
+                              f"{formatting.rupiah(threshold)} wajib diaudit "
                               "akuntan publik: tulis nama kantor akuntan publiknya.")
     return records.create(CollectionReport, actor, application=application.id, due_on=due_on,
                           final=due.final, received_on=received_on, collected=collected,

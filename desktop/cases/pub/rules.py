@@ -1,5 +1,6 @@
 """The PUB's rules, shown on its case and guarding its recommendation."""
 from desktop.cases.pub import record as pub
+from desktop.services.admin import settings
 from desktop.services.cases.kind import Outcome, Rule, Verdict
 from desktop.services.shared import timefmt
 
@@ -19,7 +20,7 @@ def _costs(application, case) -> Outcome:
     percent = pub.cost_percent(case)
     if case.disaster:
         return Outcome(Verdict.MET, f"{percent}% (pengumpulan untuk korban bencana)")
-    most = pub._setting(pub.COST_PERCENT)
+    most = settings.value(pub.COST_PERCENT)
     return Outcome(Verdict.MET if percent <= most else Verdict.NOT_MET,
                    f"{percent}% dari target (paling banyak {most}%)")
 

@@ -5,8 +5,7 @@ import datetime
 from desktop.cases.tanda_daftar.model import TandaDaftarCase
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import Letter, Lks, LksRegistration, Organisation
-from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_open
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import clean_text
@@ -31,17 +30,11 @@ def read(application) -> TandaDaftarCase | None:
             .where(TandaDaftarCase.application == application.id).first())
 
 
-def _start(actor, roles, doing, application) -> None:
-    permissions.require_roles(actor, roles, doing)
-    case_access.require_readable(actor, application)
-    require_open(application)
-
-
 def save_registration(actor, application, existing: TandaDaftarCase | None, *, lks_id,
                       kind: str, activity_report: bool) -> TandaDaftarCase:
     """Which LKS applies, and whether for a first Tanda Daftar or a renewal (which needs the
     previous one in the register and the activity report)."""
-    _start(actor, RECORD_ROLES, RECORD_DOING, application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
     if lks is None:
         raise ValidationError("LKS", "pilih LKS dari Daftar LKS (catat dulu di sana bila "
@@ -70,7 +63,7 @@ def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_da
                findings: str, result: str, today: datetime.date | None = None
                ) -> TandaDaftarCase:
     """The technical team's field visit: when, who, what it found, layak or not."""
-    _start(actor, VISIT_ROLES, VISIT_DOING, application)
+    require_case_writer(actor, VISIT_ROLES, VISIT_DOING, application)
     if existing is None:
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar, lalu hasil kunjungannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()
@@ -101,7 +94,7 @@ def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_da
 def save_validity(actor, application, existing: TandaDaftarCase | None, *, valid_from,
                   valid_until) -> TandaDaftarCase:
     """The validity the Tanda Daftar will state (proposed from the setting)."""
-    _start(actor, RECORD_ROLES, RECORD_DOING, application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
     if not isinstance(valid_from, datetime.date):
@@ -127,7 +120,7 @@ def entry(application) -> LksRegistration | None:
 def enter_in_register(actor, application, existing: TandaDaftarCase | None) -> LksRegistration:
     """The signed Tanda Daftar into the LKS register: its number, its signing day, the
     validity it states. Once per application."""
-    _start(actor, RECORD_ROLES, RECORD_DOING, application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
     letter = signed_letter(application)

@@ -13,6 +13,7 @@ from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
+from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
@@ -153,8 +154,8 @@ class RaffleDialog(QDialog):
             self.place.setText(case.draw_place)
             self.notary.setText(case.notary)
             for prize in raffle.prizes_of(case):
-                self.add_row(prize.item, prize.quantity, f"{prize.value:,}".replace(",", "."))
-            self.contribution.setText(f"{case.contribution:,}".replace(",", "."))
+                self.add_row(prize.item, prize.quantity, thousands(prize.value))
+            self.contribution.setText(thousands(case.contribution))
         self._follow_organiser()
         self._update_deadline()
         self._update_totals()
@@ -195,15 +196,11 @@ class RaffleDialog(QDialog):
                 rows.append((item, quantity, value))
         return rows
 
-    @staticmethod
-    def _amount(text: str) -> int | None:
-        return rupiah_or_none(text)
-
     def _update_totals(self) -> None:
         total = 0
         self.prizes.blockSignals(True)
         for row in range(self.prizes.rowCount()):
-            value = self._amount(self.prizes.item(row, 2).text()) if self.prizes.item(row, 2) \
+            value = rupiah_or_none(self.prizes.item(row, 2).text()) if self.prizes.item(row, 2) \
                 else None
             quantity = self.prizes.cellWidget(row, 1).value()
             line = quantity * value if value is not None else None
@@ -212,7 +209,7 @@ class RaffleDialog(QDialog):
         self.prizes.blockSignals(False)
         self.total_label.setText(f"Jumlah nilai hadiah: <b>{formatting.rupiah(total)}</b>")
         least = raffle.minimum_contribution(total)
-        given = self._amount(self.contribution.text())
+        given = rupiah_or_none(self.contribution.text())
         short = given is not None and given < least
         self.least_label.setText(
             f"Paling sedikit {formatting.rupiah(least)} ({formatting.terbilang_rupiah(least)})"

@@ -11,10 +11,11 @@ from desktop.errors import ConflictError, ValidationError
 from desktop.services.admin import settings
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_open
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import check_rupiah, clean_text, require_text
+from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
+                                                require_text)
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data undian gratis berhadiah"
@@ -68,22 +69,18 @@ def prize_total(case: RaffleCase | None) -> int:
 
 def minimum_contribution(total: int) -> int:
     """The least contribution for prizes worth `total`, rounded up to the rupiah."""
-    return math.ceil(total * settings.get(CONTRIBUTION.key) / 100)
+    return math.ceil(total * settings.value(CONTRIBUTION) / 100)
 
 
 def last_day_to_apply(draw_date: datetime.date, calendar: WorkCalendar | None = None
                       ) -> datetime.date:
-    return (calendar or WorkCalendar()).latest_start(draw_date, settings.get(LEAD_DAYS.key))
+    return (calendar or WorkCalendar()).latest_start(draw_date, settings.value(LEAD_DAYS))
 
 
 def report_due(case: RaffleCase) -> datetime.date | None:
     if case is None or case.handover_end is None:
         return None
-    return case.handover_end + datetime.timedelta(days=settings.get(REPORT_DAYS.key))
-
-
-def _register_settings() -> None:
-    settings.register(SETTINGS)
+    return case.handover_end + datetime.timedelta(days=settings.value(REPORT_DAYS))
 
 
 def _prizes(rows) -> list[Prize]:
@@ -104,26 +101,17 @@ def _prizes(rows) -> list[Prize]:
     return prizes
 
 
-def _date(value, field: str) -> datetime.date:
-    if not isinstance(value, datetime.date):
-        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
-    return value
-
-
 def save(actor, application, existing: RaffleCase | None = None, **values) -> RaffleCase:
     """Record (or correct) the raffle. Refused, naming the rule, when it is applied for too
     close to its draw, or pledges less than the least contribution; nothing is saved then."""
-    _register_settings()
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     received = timefmt.to_local(application.received_at).date()
     status = values.get("organiser_status")
     if status not in ORGANISERS:
         raise ValidationError("Penyelenggara", "pilih badan hukum atau badan lain.")
     founded = values.get("organiser_founded")
     if status == "badan_lain":
-        founded = _date(founded, "Tanggal berdiri penyelenggara")
+        founded = require_date(founded, "Tanggal berdiri penyelenggara")
         year_after = founded.replace(year=founded.year + 1) if not (
             founded.month == 2 and founded.day == 29) else datetime.date(founded.year + 1, 3, 1)
         if year_after > received:
@@ -132,17 +120,17 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
                                   f"(baru memenuhi pada {timefmt.format_date(year_after)}).")
     else:
         founded = None
-    start = _date(values.get("period_start"), "Mulai program")
-    end = _date(values.get("period_end"), "Akhir program")
+    start = require_date(values.get("period_start"), "Mulai program")
+    end = require_date(values.get("period_end"), "Akhir program")
     if end < start:
         raise ValidationError("Akhir program", "tidak boleh sebelum mulai program.")
-    draw = _date(values.get("draw_date"), "Tanggal penarikan")
+    draw = require_date(values.get("draw_date"), "Tanggal penarikan")
     if draw < start:
         raise ValidationError("Tanggal penarikan", "tidak boleh sebelum program dimulai.")
     last = last_day_to_apply(draw)
     if received > last:
         raise ValidationError("Tanggal penarikan", f"permohonan harus diajukan paling lambat "
-                              f"{settings.get(LEAD_DAYS.key)} hari kerja sebelum penarikan, "
+                              f"{settings.value(LEAD_DAYS)} hari kerja sebelum penarikan, "
                               f"yaitu {timefmt.format_date(last)}; permohonan ini diterima "
                               f"{timefmt.format_date(received)}. Penarikan paling cepat "
                               f"{timefmt.format_date(_earliest_draw(received))}.")
@@ -152,7 +140,7 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
     least = minimum_contribution(total)
     if contribution < least:
         raise ValidationError("Sumbangan sosial", f"paling sedikit "
-                              f"{settings.get(CONTRIBUTION.key)}% dari nilai hadiah "
+                              f"{settings.value(CONTRIBUTION)}% dari nilai hadiah "
                               f"{formatting.rupiah(total)}, yaitu {formatting.rupiah(least)}.")
     clean = dict(organiser_status=status, organiser_founded=founded,
                  raffle_name=require_text(values.get("raffle_name", ""), "Nama program undian",
@@ -173,7 +161,7 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
 
 
 def _earliest_draw(received: datetime.date) -> datetime.date:
-    return WorkCalendar().add_working_days(received, settings.get(LEAD_DAYS.key))
+    return WorkCalendar().add_working_days(received, settings.value(LEAD_DAYS))
 
 
 def save_report(actor, application, existing: RaffleCase | None, *, handover_end,
@@ -181,14 +169,11 @@ def save_report(actor, application, existing: RaffleCase | None, *, handover_end
                 ) -> RaffleCase:
     """The prizes' hand-over, and the report when it comes (notary's minutes, winners,
     receipts, unclaimed prizes)."""
-    _register_settings()
-    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
-    case_access.require_readable(actor, application)
-    require_open(application)
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Undian", "catat dulu data undiannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()
-    handover_end = _date(handover_end, "Akhir penyerahan hadiah")
+    handover_end = require_date(handover_end, "Akhir penyerahan hadiah")
     if handover_end < existing.draw_date:
         raise ValidationError("Akhir penyerahan hadiah", "tidak boleh sebelum penarikan "
                               f"({timefmt.format_date(existing.draw_date)}).")
@@ -212,8 +197,7 @@ def reminders(actor, today: datetime.date):
     from desktop.models import Application
     from desktop.services.cases.kind import Reminder
 
-    _register_settings()
-    grace = datetime.timedelta(days=settings.get(REPORT_DAYS.key))
+    grace = datetime.timedelta(days=settings.value(REPORT_DAYS))
     latest = today - grace
     cases = (RaffleCase.select(RaffleCase, Application).join(Application)
              .where(RaffleCase.handover_end.is_null(False)

@@ -73,6 +73,13 @@ def register(definitions) -> None:
         DEFINITIONS.setdefault(definition.key, definition)
 
 
+def value(definition: SettingDef):
+    """A setting a case kind declares, read by its own code: registered here too, so the
+    kind's modules work before (or without) the registry having imported them."""
+    register((definition,))
+    return get(definition.key)
+
+
 LAST_BACKUP = "backup.last_at"  # written by each backup, not edited on the settings screen
 
 

@@ -42,6 +42,16 @@ def require_open(application) -> None:
                               "bisa diubah lagi.")
 
 
+def require_case_writer(actor, roles, doing: str, application) -> None:
+    """What every write of a kind's data checks first: the role, that the actor may read the
+    case (NotFound otherwise, never a hint it exists), and that it is still open."""
+    from desktop.services.applications import case_access
+
+    permissions.require_roles(actor, roles, doing)
+    case_access.require_readable(actor, application)
+    require_open(application)
+
+
 class Verdict(enum.Enum):
     MET = "terpenuhi"
     NOT_MET = "belum terpenuhi"

@@ -89,7 +89,7 @@ def _pub_rows(cases, today) -> list[PermitRow]:
     ids = [c.application_id for c in cases]
     reports = pub._reports_of(ids)
     given = pub.issued_among({c.application_id: c.application.state for c in cases})
-    grace = pub._setting(pub.REPORT_DAYS)
+    grace = settings.value(pub.REPORT_DAYS)
     rows = []
     for case in cases:
         dues = pub.dues(case, reports.get(case.application_id, {}), grace) \
@@ -106,8 +106,7 @@ def _pub_rows(cases, today) -> list[PermitRow]:
 
 
 def _raffle_rows(cases, today) -> list[PermitRow]:
-    settings.register(raffle.SETTINGS)
-    grace = datetime.timedelta(days=settings.get(raffle.REPORT_DAYS.key))
+    grace = datetime.timedelta(days=settings.value(raffle.REPORT_DAYS))
     rows = []
     for case in cases:
         owed, urgent = "", False

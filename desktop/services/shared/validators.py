@@ -175,3 +175,10 @@ def rupiah_or_none(text: str) -> int | None:
     """A typed amount for a form's live total; None while it is not one yet."""
     digits = (text or "").replace("Rp", "").replace(".", "").replace(" ", "")
     return int(digits) if re.fullmatch(r"[0-9]+", digits) else None
+
+
+def require_date(value, field: str) -> datetime.date:
+    """A date the form must have (a date edit's value, or a date given to a service)."""
+    if not isinstance(value, datetime.date):
+        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
+    return value
