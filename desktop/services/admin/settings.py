@@ -48,6 +48,11 @@ DEFINITIONS = {d.key: d for d in [
                "400.9.7", check=numbering.check_classification,
                help="Klasifikasi arsip urusan sosial, pengumpulan uang atau barang dan undian "
                "(Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_child", "Kode klasifikasi surat kesejahteraan anak",
+               "400.9.2", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, kesejahteraan anak: rekomendasi "
+               "pengangkatan anak dan laporan sosial ABH (Permendagri 83/2022 dan klasifikasi "
+               "arsipnya); perlu dikonfirmasi."),
     SettingDef("permits.pub_issued_here", "Izin PUB diterbitkan Dinas sendiri (1 = ya)", 0, 0,
                1, "", help="0: Dinas membuat rekomendasi kepada penerbit izin (bupati/wali "
                "kota melalui DPMPTSP, gubernur, atau Menteri Sosial); 1: Dinas menerbitkan surat "

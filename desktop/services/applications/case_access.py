@@ -1,6 +1,6 @@
 """Who may read a sensitive case: children's cases and referrals are read only by the roles the
-catalog names for the service (default: kepala and pekerja sosial) and by whoever registered
-the case. Every path that reveals a case (lists, counts, search, task badges, the person's
+catalog names for the service (default: kepala and pekerja sosial; a child's case: the kepala),
+by the social worker assigned to it, and by whoever registered the case. Every path that reveals a case (lists, counts, search, task badges, the person's
 page, letters and their files, history, withdrawal) asks here; others do not learn it exists.
 """
 from desktop.errors import NotFound
@@ -42,7 +42,8 @@ def can_read(actor, application) -> bool:
     if actor is None:
         return False
     return (actor.role in readers_of(service)
-            or (bool(application.created_by) and application.created_by == actor.username))
+            or (bool(application.created_by) and application.created_by == actor.username)
+            or (bool(application.assigned_to) and application.assigned_to == actor.username))
 
 
 def require_readable(actor, application) -> None:
@@ -65,4 +66,7 @@ def visible(actor):
         return None
     condition = Application.service.not_in(closed_services(actor))
     username = getattr(actor, "username", "")
-    return condition | (Application.created_by == username) if username else condition
+    if not username:
+        return condition
+    return (condition | (Application.created_by == username)
+            | (Application.assigned_to == username))

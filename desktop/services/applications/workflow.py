@@ -30,7 +30,7 @@ CLOSED = ("completed", "rejected", "withdrawn")
 ACTIONS = {"registered": "Didaftarkan", "done": "Langkah selesai", "approve": "Disetujui",
            "reject": "Ditolak", "return": "Dikembalikan untuk dilengkapi",
            "resume": "Berkas dilengkapi", "complete_docs": "Berkas lengkap",
-           "withdraw": "Dicabut pemohon", "view": "Dibuka"}
+           "withdraw": "Dicabut pemohon", "view": "Dibuka", "assign": "Pekerja sosial ditugaskan"}
 COMMENT_MAX = 4000  # a summary, a decision's reason
 NOTE_MAX = 2000  # a note on one requirement
 EARLIEST_RECEIVED = datetime.datetime(2000, 1, 1)

@@ -113,7 +113,11 @@ class CaseKind:
     - `permissions`: {name: (roles, what the user was doing)}, for require_roles and `can`;
     - `settings`: SettingDef objects shown on the settings screen;
     - `reminders(actor, today)`: Reminder objects for Tugas Saya (reports owed, permits
-      ending), for the roles of its "record" permission; a constant number of queries.
+      ending), for the roles of its "record" permission; a constant number of queries;
+    - `child_identity`: its cases are about a child (UU SPPA Pasal 19): lists and tasks show
+      the applicant's initials and no NIK;
+    - `deadline(application)`: (due_at, due_soon_at) of its own clock, for a service the
+      catalog gives no time limit (ABH's hours); the application's due fields follow it.
     """
 
     code: str
@@ -129,6 +133,8 @@ class CaseKind:
     permissions: dict[str, tuple[frozenset, str]] = field(default_factory=dict)
     settings: tuple = ()
     reminders: Callable | None = None
+    child_identity: bool = False
+    deadline: Callable | None = None
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

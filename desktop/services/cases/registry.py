@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import dtks, hibah, pub, tanda_daftar, undian
+from desktop.cases import adopsi, dtks, hibah, pub, tanda_daftar, undian
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
@@ -14,6 +14,7 @@ KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     undian.KIND,
     pub.KIND,
     hibah.KIND,
+    adopsi.KIND,
 )}
 
 for _kind in KINDS.values():

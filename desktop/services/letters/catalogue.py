@@ -362,7 +362,9 @@ CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
                            "rekomendasi_pub": "letters.classification_permits",
                            "rekomendasi_undian": "letters.classification_permits",
                            "izin_pub": "letters.classification_permits",
-                           "izin_undian": "letters.classification_permits"}
+                           "izin_undian": "letters.classification_permits",
+                           "rekomendasi_pengangkatan_anak": "letters.classification_child",
+                           "laporan_sosial_abh": "letters.classification_child"}
 
 
 def classification_of(template_key: str) -> str:

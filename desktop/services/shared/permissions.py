@@ -45,6 +45,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
                         "mengelola jadwal mobil jenazah dan seating clinic"),
     "schedule.view": (ALL_ROLES, "melihat jadwal mobil jenazah dan seating clinic"),
     "cases.override": (frozenset({HEAD}), "mengesampingkan aturan layanan"),
+    "applications.assign": (frozenset({HEAD}), "menugaskan pekerja sosial"),
     "lks.view": (ALL_ROLES, "melihat daftar LKS"),
     "lks.edit": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, ADMIN}), "mengubah data LKS"),
     "lks.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, ADMIN}),

@@ -23,6 +23,7 @@ class CaseForm(QDialog):
         self.body.addLayout(self.form)
         self.body.addWidget(self.error)
         self.body.addLayout(buttons)
+        self.last_error: PelitaError | None = None
 
     def row(self, label: str, widget, field: str | None = None):
         """A labelled row; `field` is the service's name for it when it differs."""
@@ -34,11 +35,13 @@ class CaseForm(QDialog):
         raise NotImplementedError
 
     def attempt(self, call) -> None:
+        self.last_error = None
         try:
             call()
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)
+            self.last_error = exc
             return
         except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
             self.error.show()

@@ -1,0 +1,104 @@
+"""Demo data: adoption cases at every stage, with couples who meet every rule and couples who
+each miss one (married three years, a husband of 57, another religion, two children, no health
+certificate yet), assigned to the demo social worker."""
+import datetime
+
+from desktop.cases.adopsi import record as adoption
+from desktop.cases.adopsi.model import AdoptionCase, AdoptionEvent
+from desktop.models import Application, Person, Service, db, utcnow
+from desktop.services.applications.people import name_key
+from desktop.services.demo import identities
+
+CASES = 18  # the most recent applications of the adoption services get a case
+ORDER = ("pemeriksaan_berkas", "kunjungan_rumah", "laporan_sosial", "izin_pengasuhan",
+         "kunjungan_pengasuhan", "rekomendasi", "tim_pipa", "izin_pengangkatan", "putusan")
+# (what the couple misses, or "" for none) by case index
+MISSES = ("", "married", "age", "religion", "children", "health", "", "", "consent")
+LKSA = "LKSA Panti Asuhan Darul Hadlonah"
+
+
+def _person(rng, now, used, sex, birth, religion, district="01", name=None, nik=True):
+    while True:
+        number = identities.nik(rng, "3371", district, birth, sex, rng.randint(1, 9999))
+        if number not in used:
+            used.add(number)
+            break
+    name = name or identities.full_name(rng, sex)
+    place = identities.address(rng, district)
+    return Person.insert(
+        created_at=now, created_by="demo", updated_at=now, updated_by="demo", version=1,
+        nik=number if nik else None, name=name, birth_place="Magelang", birth_date=birth,
+        sex=sex, religion=religion, marital_status="Kawin" if nik else "Belum kawin",
+        street=place["street"], rt=place["rt"], rw=place["rw"], kelurahan=place["kelurahan"],
+        kecamatan=place["kecamatan"], city="Kota Magelang", name_key=name_key(name),
+        identity_note="" if nik else f"belum memiliki NIK; tinggal di {LKSA}").execute()
+
+
+def fill(rng) -> int:
+    if AdoptionCase.select().exists():
+        return 0
+    apps = list(Application.select(Application.id, Application.received_at)
+                .join(Service).where(Service.case_kind == "adopsi")
+                .order_by(Application.received_at.desc()).limit(CASES))
+    now = utcnow()
+    today = now.date()
+    used = {nik for (nik,) in Person.select(Person.nik).where(Person.nik.is_null(False))
+            .tuples()}
+    made = 0
+    with db.atomic():
+        for index, app in enumerate(apps):
+            miss = MISSES[index % len(MISSES)]
+            received = app.received_at.date()
+            husband_age = 57 if miss == "age" else rng.randint(33, 48)
+            husband = _person(rng, now, used, "L", identities.birth_date(
+                rng, husband_age, husband_age, today), "Islam")
+            wife = _person(rng, now, used, "P", identities.birth_date(rng, 31, 45, today),
+                           "Kristen" if miss == "religion" else "Islam")
+            child_birth = received - datetime.timedelta(days=rng.randint(30, 900))
+            child = _person(rng, now, used, rng.choice("LP"), child_birth, "Islam",
+                            name=identities.full_name(rng, rng.choice("LP")), nik=index % 3 == 0)
+            married_years = 3 if miss == "married" else rng.randint(6, 15)
+            AdoptionCase.insert(
+                created_at=now, created_by="demo", updated_at=now, updated_by="demo", version=1,
+                application=app.id, route="pasangan_wni", child=child,
+                child_status=rng.choice(list(adoption.CHILD_STATUSES)), child_lives="lksa",
+                child_place=LKSA, child_guardian="Pengurus LKSA sebagai wali",
+                husband=husband, wife=wife, husband_occupation="Pegawai Swasta",
+                wife_occupation="Guru", husband_income=6_500_000, wife_income=4_000_000,
+                husband_healthy="" if miss == "health" else "ya", wife_healthy="ya",
+                husband_clean="ya", wife_clean="ya",
+                marriage_date=received.replace(year=received.year - married_years, day=1),
+                marriage_number=f"{rng.randint(100, 999)}/{rng.randint(10, 99)}/VI/"
+                                f"{received.year - married_years}",
+                children_count=2 if miss == "children" else rng.choice((0, 0, 1)),
+                previous_adoptions="[]", able="ya",
+                able_note="Penghasilan tetap, rumah layak, keluarga besar mendukung.",
+                child_consent="belum_mampu",
+                guardian_permission="" if miss == "consent" else "ya").execute()
+            Application.update(person=husband, assigned_to="peksos").where(
+                Application.id == app.id).execute()
+            _stages(app, received, today, index % (len(ORDER) + 1), now)
+            made += 1
+    return made
+
+
+def _stages(app, received, today, reached: int, now) -> None:
+    """The first `reached` stages, on plausible dates; the care period lasts its 6 months."""
+    day, rows = received, []
+    for stage in ORDER[:reached]:
+        step = 190 if stage in ("kunjungan_pengasuhan", "rekomendasi") else 12
+        day = min(day + datetime.timedelta(days=step), today)
+        rows.append(dict(
+            created_at=now, created_by="peksos", updated_at=now, updated_by="peksos",
+            version=1, application=app.id, stage=stage, on_date=day,
+            reference={"laporan_sosial": f"400.9.2/{app.id:03d}/Dinsos/{day.year}",
+                       "izin_pengasuhan": f"463/{app.id}/PPA/{day.year}",
+                       "izin_pengangkatan": f"463/{app.id}/IPA/{day.year}",
+                       "putusan": f"{app.id}/Pdt.P/{day.year}/PA.Mgl"}.get(stage, ""),
+            court="Pengadilan Agama Magelang" if stage == "putusan" else "",
+            people="Pekerja sosial Dinas dan pendamping LKSA"
+            if stage in adoption.NEEDS_PEOPLE else "",
+            note="Anak tampak sehat dan dekat dengan calon orang tua angkat."
+            if stage in adoption.REPEATABLE else ""))
+    if rows:
+        AdoptionEvent.insert_many(rows).execute()
