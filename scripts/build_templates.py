@@ -82,6 +82,18 @@ def _page_numbers(section):
         run._r.append(element)
 
 
+def confidential(doc):
+    """RAHASIA at the head of every page, the first included (a child's case: UU 11/2012
+    SPPA Pasal 19; PP 54/2007)."""
+    section = doc.sections[0]
+    for header in (section.first_page_header, section.header):
+        paragraph = header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run("RAHASIA")
+        run.bold = True
+        run.font.size = Pt(11)
+
+
 def para(container, text: str = "", *, align=None, bold=False, size=None, underline=False,
          italic=False, indent_cm=None, first_line_cm=None, hanging_cm=None, after=0,
          before=0, keep_next=False):
@@ -280,9 +292,9 @@ def signature_block(doc, date_line: str | None = None, heading: str | None = Non
     para(left, "")  # a cell must keep one paragraph when the tags above are removed
 
     first = right.paragraphs[0]
-    if date_line:
-        first.add_run(date_line)
-        if heading:
+    if date_line or heading:
+        first.add_run(date_line or heading)
+        if heading and date_line:
             para(right, heading)
         tag(right, "{%p if on_behalf_of %}")
     else:
@@ -467,6 +479,7 @@ def rekomendasi_hibah(doc):
 
 
 def rekomendasi_pengangkatan_anak(doc):
+    confidential(doc)
     letter_heading(doc)
     body(doc, "Berdasarkan Peraturan Pemerintah Nomor 54 Tahun 2007 tentang Pelaksanaan "
               "Pengangkatan Anak dan laporan sosial {{ social_report_reference }}, dengan ini "
@@ -496,6 +509,7 @@ def rekomendasi_pengangkatan_anak(doc):
 
 
 def laporan_sosial_abh(doc):
+    confidential(doc)
     letter_heading(doc)
     body(doc, "Menindaklanjuti {{ request_reference }}, bersama ini kami sampaikan laporan "
               "sosial anak berhadapan dengan hukum sebagai berikut.")
@@ -514,10 +528,20 @@ def laporan_sosial_abh(doc):
     body(doc, "{{ social_assessment }}")
     para(doc, "IV. Rekomendasi", bold=True, after=3)
     body(doc, "{{ recommendation }}")
-    body(doc, "Laporan sosial ini disusun oleh {{ social_worker_name }} (NIP. "
-              "{{ social_worker_nip }}), Pekerja Sosial yang menangani, dan bersifat rahasia "
-              "sesuai Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak.")
-    signature_block(doc)
+    body(doc, "Laporan sosial ini disusun oleh pekerja sosial yang menangani dan bersifat "
+              "rahasia sesuai Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana "
+              "Anak.", keep_next=True)
+    # Signed by the social worker who wrote it; the kepala signs below as knowing it.
+    para(doc, DATE_LINE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6, keep_next=True)
+    table = doc.add_table(rows=1, cols=2)
+    _set_table(table, [7.0, 9.0])
+    _keep_row_together(table.rows[0])
+    right = table.rows[0].cells[1]
+    _first_paragraph(right, "Pekerja Sosial yang menangani,")
+    para(right, "", before=42)
+    para(right, "{{ social_worker_name }}", bold=True, underline=True)
+    para(right, "{% if social_worker_nip %}NIP. {{ social_worker_nip }}{% endif %}")
+    signature_block(doc, heading="Mengetahui,")
     tembusan(doc)
 
 

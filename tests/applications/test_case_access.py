@@ -16,7 +16,8 @@ from tests.factories import make_person, make_user, submit_complete
 from tests.letters.test_letters_lifecycle import setup_office
 
 CHILD_NIK = "3371014107150003"
-ADOPTION = "mgl-pengangkatan-anak"
+# A street child referred to the balai: read by the kepala and pekerja sosial roles.
+REFERRAL = "mgt-26-rekomendasi-anjal-at"
 
 
 @pytest.fixture
@@ -26,9 +27,9 @@ def office(backend_db):
     o["clerk2"] = make_user("layanan2", role=permissions.FRONT_OFFICE)
     o["child"] = make_person(nik=CHILD_NIK, name="Putri Anjani", sex="P",
                              birth_date=datetime.date(2015, 7, 1))
-    o["adoption"] = workflow.register(o["clerk"], service_catalog.get(ADOPTION), person=o["child"])
+    o["case"] = workflow.register(o["clerk"], service_catalog.get(REFERRAL), person=o["child"])
     o["letter"] = submit_complete(o["worker"], lifecycle.draft(
-        o["worker"], o["adoption"], signer=o["head"]))
+        o["worker"], o["case"], signer=o["head"]))
     return o
 
 
@@ -43,10 +44,12 @@ def outsiders(o):
 def test_the_shipped_catalog_marks_children_and_referral_cases(backend_db):
     service_catalog.load_shipped()
     sensitive = {s.code for s in Service.select().where(Service.sensitive)}
-    assert {ADOPTION, "mgl-abh", "mgt-28-abh", "mgt-23-rekomendasi-odgj",
+    assert {REFERRAL, "mgl-pengangkatan-anak", "mgl-abh", "mgt-28-abh", "mgt-23-rekomendasi-odgj",
             "mgt-25-rekomendasi-tuna-susila-brskw"} <= sensitive
     assert "dpk-slrt" not in sensitive and "mgl-mobil-jenazah" not in sensitive
-    assert case_access.readers_of(service_catalog.get(ADOPTION)) == {"kepala", "pekerja_sosial"}
+    assert case_access.readers_of(service_catalog.get(REFERRAL)) == {"kepala", "pekerja_sosial"}
+    # a child's case: the kepala, and the social worker assigned to it (tests/cases/test_child_access.py)
+    assert case_access.readers_of(service_catalog.get("mgl-abh")) == {"kepala"}
 
 
 def test_lists_counts_and_tasks_hide_the_case_from_outsiders(office):
@@ -54,10 +57,10 @@ def test_lists_counts_and_tasks_hide_the_case_from_outsiders(office):
     everything = ApplicationFilter()
     for actor in readers(o):
         ids = [r.id for r in application_query.page(actor, everything)]
-        assert o["adoption"].id in ids and application_query.count(actor, everything) == 2
+        assert o["case"].id in ids and application_query.count(actor, everything) == 2
     for actor in outsiders(o):
         ids = [r.id for r in application_query.page(actor, everything)]
-        assert o["adoption"].id not in ids and o["application"].id in ids
+        assert o["case"].id not in ids and o["application"].id in ids
         assert application_query.count(actor, everything) == 1
         by_nik = ApplicationFilter(text=CHILD_NIK[:10])
         assert application_query.page(actor, by_nik) == []
@@ -69,26 +72,26 @@ def test_lists_counts_and_tasks_hide_the_case_from_outsiders(office):
     assert application_query.task_count(o["clerk"]) == application_query.count(
         permissions.SystemActor(role=permissions.FRONT_OFFICE), at_front_office)
     assert application_query.task_count(o["clerk2"]) == application_query.task_count(
-        o["clerk"]) - (o["adoption"].current_actor == permissions.FRONT_OFFICE)
+        o["clerk"]) - (o["case"].current_actor == permissions.FRONT_OFFICE)
 
 
 def test_opening_editing_and_withdrawing_are_refused_to_outsiders(office):
     o = office
     for actor in outsiders(o):
         with pytest.raises(NotFound) as caught:
-            workflow.get(o["adoption"].id, actor)
+            workflow.get(o["case"].id, actor)
         assert "Putri" not in caught.value.message and CHILD_NIK not in caught.value.message
         with pytest.raises(PelitaError):
-            workflow.history(actor, o["adoption"])
+            workflow.history(actor, o["case"])
     for actor in (o["piket"], o["clerk2"]):
         with pytest.raises(NotFound):
-            workflow.withdraw(actor, o["adoption"], "dicabut")
+            workflow.withdraw(actor, o["case"], "dicabut")
         with pytest.raises(NotFound):
             people.update_person(actor, o["child"], phone="081299990000")
         with pytest.raises(NotFound):
-            workflow.attach(actor, o["adoption"], "ktp.pdf", b"%PDF-1.4 x")
-    assert workflow.get(o["adoption"].id, o["head"]).state == "open"
-    assert workflow.get(o["adoption"].id, o["clerk"]).id == o["adoption"].id
+            workflow.attach(actor, o["case"], "ktp.pdf", b"%PDF-1.4 x")
+    assert workflow.get(o["case"].id, o["head"]).state == "open"
+    assert workflow.get(o["case"].id, o["clerk"]).id == o["case"].id
 
 
 def test_the_person_is_not_found_by_outsiders(office):
@@ -129,26 +132,26 @@ def test_letters_and_their_files_are_closed_to_outsiders(office):
 
 def test_the_audit_trail_hides_the_case_from_an_administrator(office):
     o = office
-    workflow.get(o["adoption"].id, o["head"])  # a reading, recorded
+    workflow.get(o["case"].id, o["head"])  # a reading, recorded
     about_case = (AuditEntry.table_name == "application") & (
-        AuditEntry.record_id == o["adoption"].id)
+        AuditEntry.record_id == o["case"].id)
     assert AuditEntry.select().where(about_case).count() >= 2
     admin_rows = audit_query.fetch(o["admin"], audit_query.AuditFilter(), 0, 1000)
     assert not [e for e in admin_rows if e.table_name == "application"
-                and e.record_id == o["adoption"].id]
+                and e.record_id == o["case"].id]
     assert not [e for e in admin_rows if e.table_name == "person"
                 and e.record_id == o["child"].id]
     assert not [e for e in admin_rows if e.table_name == "letter"
                 and e.record_id == o["letter"].id]
     head_rows = audit_query.fetch(o["head"], audit_query.AuditFilter(), 0, 1000)
     assert [e for e in head_rows if e.table_name == "application"
-            and e.record_id == o["adoption"].id]
+            and e.record_id == o["case"].id]
     assert audit_query.count(o["admin"]) == len(admin_rows)
 
 
 def test_the_administrator_changes_who_reads_a_service(office):
     o = office
-    service = service_catalog.get(ADOPTION)
+    service = service_catalog.get(REFERRAL)
     limit = service_catalog.time_limit(service)
     service_catalog.update_service(o["admin"], service, name=service.name, limit_kind=service.limit_kind,
                            limit_value=service.limit_value, limit_starts=service.limit_starts,
@@ -156,9 +159,9 @@ def test_the_administrator_changes_who_reads_a_service(office):
                            product=service.product, active=service.active,
                            readers=[permissions.HEAD, permissions.DUTY_OFFICER])
     assert limit is not None
-    assert workflow.get(o["adoption"].id, o["piket"]).id == o["adoption"].id
+    assert workflow.get(o["case"].id, o["piket"]).id == o["case"].id
     with pytest.raises(NotFound):
-        workflow.get(o["adoption"].id, o["worker"])
+        workflow.get(o["case"].id, o["worker"])
 
 
 def test_only_administrators_list_users_and_no_hash_leaves(office):

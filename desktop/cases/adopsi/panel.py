@@ -12,7 +12,7 @@ from desktop.errors import PelitaError
 from desktop.services.admin import settings
 from desktop.services.applications.people import RELIGIONS, SEXES
 from desktop.services.cases.kind import accepts_case_data
-from desktop.services.shared import timefmt
+from desktop.services.shared import ages, timefmt
 from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
 from desktop.views.shared.errors import describe
@@ -21,7 +21,7 @@ from desktop.views.shared.rich_text import typed_text
 
 
 def _person_line(label: str, person, occupation: str, day: datetime.date) -> str:
-    age = adoption.age_on(person.birth_date, day) if person.birth_date else "?"
+    age = ages.age_on(person.birth_date, day) if person.birth_date else "?"
     return (f"{label} <b>{typed_text(person.name)}</b> ({age} tahun, "
             f"{typed_text(person.religion or 'agama belum dicatat')}"
             + (f", {typed_text(occupation)}" if occupation else "") + ")")
@@ -33,7 +33,7 @@ def care_countdown(events, day: datetime.date) -> str:
     if permit is None:
         return ""
     months = settings.value(rules.CARE_MONTHS)
-    end = adoption.add_months(permit.on_date, months)
+    end = ages.add_months(permit.on_date, months)
     left = (end - day).days
     state = (f"<span style='color:#b45309'>tinggal {left} hari</span>" if left > 0
              else "<span style='color:#1e6b35'>sudah terpenuhi</span>")
@@ -60,7 +60,7 @@ def summary(case, events, day: datetime.date) -> str:
                 "angkat (suami dan istri dengan NIK), perkawinan dan penilaiannya; aturan PP "
                 "54/2007 di bawah diperiksa dari data itu.")
     child = case.child
-    age = adoption.age_on(child.birth_date, day)
+    age = ages.age_on(child.birth_date, day)
     lines = [f"<b>Anak:</b> {typed_text(child.name)} ({SEXES.get(child.sex, '')}, {age} tahun"
              f", {typed_text(child.religion)}); {adoption.CHILD_STATUSES[case.child_status]}"
              + ("; penyandang disabilitas" if case.child_disability else "")

@@ -2,7 +2,6 @@
 validated NIK, their marriage and the facts the eligibility rules read, and the dated stages of
 its way from the city's office to the court. Everything of one form is saved in one
 transaction; a refusal names the field and the rule."""
-import calendar
 import datetime
 import json
 
@@ -12,6 +11,7 @@ from desktop.models import db
 from desktop.services.applications import people
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.ages import age_on
 from desktop.services.shared.validators import (check_nik, check_rupiah, clean_text,
                                                 optional_text, require_date, require_text)
 
@@ -66,25 +66,6 @@ def previous_of(case: AdoptionCase | None) -> list[datetime.date]:
     if case is None:
         return []
     return [datetime.date.fromisoformat(day) for day in json.loads(case.previous_adoptions)]
-
-
-def age_on(birth: datetime.date, day: datetime.date) -> int:
-    """Completed years on `day` (a 29 February birthday comes on 1 March)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return datetime.date(day.year + years, 3, 1)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or that month's last day (31 August + 6 = 28 February)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _today(today) -> datetime.date:

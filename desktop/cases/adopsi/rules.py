@@ -5,7 +5,7 @@ import datetime
 from desktop.cases.adopsi import record as adoption
 from desktop.services.admin import settings
 from desktop.services.cases.kind import Outcome, Rule, Verdict
-from desktop.services.shared import timefmt
+from desktop.services.shared import ages, timefmt
 
 SERVICES = ("mgl-pengangkatan-anak", "mgt-27-rekomendasi-pengangkatan-anak")
 
@@ -56,7 +56,7 @@ def route(case, events, day) -> Outcome:
 
 
 def child_age(case, events, day) -> Outcome:
-    age = adoption.age_on(case.child.birth_date, day)
+    age = ages.age_on(case.child.birth_date, day)
     if age >= adoption.ADULT_AGE:
         return Outcome(Verdict.NOT_MET, f"anak sudah berusia {age} tahun")
     return Outcome(Verdict.MET, f"anak berusia {age} tahun")
@@ -68,11 +68,11 @@ def health(case, events, day) -> Outcome:
                        "surat keterangan sehat belum dicatat")
 
 
-def ages(case, events, day) -> Outcome:
+def cota_ages(case, events, day) -> Outcome:
     low, high = settings.value(MIN_AGE), settings.value(MAX_AGE)
     parts, fails = [], []
     for label, person in _spouses(case):
-        age = adoption.age_on(person.birth_date, day)
+        age = ages.age_on(person.birth_date, day)
         parts.append(f"{label} {age} tahun")
         if not low <= age <= high:
             fails.append(f"{label} {age} tahun")
@@ -101,7 +101,7 @@ def married(case, events, day) -> Outcome:
     if case.route == "orang_tua_tunggal":
         return Outcome(Verdict.NOT_MET, "orang tua tunggal: diputuskan Tim PIPA Pusat")
     years = settings.value(MARRIED_YEARS)
-    enough = adoption.add_years(case.marriage_date, years)
+    enough = ages.add_years(case.marriage_date, years)
     if enough > day:
         return Outcome(Verdict.NOT_MET, f"menikah {timefmt.format_date(case.marriage_date)}; "
                        f"{years} tahun baru pada {timefmt.format_date(enough)}")
@@ -139,7 +139,7 @@ def care(case, events, day) -> Outcome:
     if permit is None:
         return Outcome(Verdict.UNKNOWN, "izin pengasuhan dari provinsi belum dicatat")
     months = settings.value(CARE_MONTHS)
-    enough = adoption.add_months(permit.on_date, months)
+    enough = ages.add_months(permit.on_date, months)
     if enough > day:
         return Outcome(Verdict.NOT_MET, f"diasuh sejak {timefmt.format_date(permit.on_date)}; "
                        f"{months} bulan baru pada {timefmt.format_date(enough)} "
@@ -168,7 +168,7 @@ def adoptions(case, events, day) -> Outcome:
     if len(previous) >= 2:
         return Outcome(Verdict.NOT_MET, f"sudah {len(previous)} kali mengangkat anak (paling "
                        "banyak 2 kali)")
-    next_allowed = adoption.add_years(previous[-1], 2)
+    next_allowed = ages.add_years(previous[-1], 2)
     if next_allowed > day:
         return Outcome(Verdict.NOT_MET, f"pengangkatan sebelumnya "
                        f"{timefmt.format_date(previous[-1])}; jarak 2 tahun baru pada "
@@ -187,7 +187,7 @@ CHECKS = (
     ("route", "Jalur permohonan di daerah", route),
     ("child_age", "Anak belum berusia 18 tahun", child_age),
     ("health", "Sehat jasmani dan rohani", health),
-    ("age", "Berumur 30 sampai 55 tahun", ages),
+    ("age", "Berumur 30 sampai 55 tahun", cota_ages),
     ("religion", "Beragama sama dengan anak", religion),
     ("conduct", "Berkelakuan baik (tidak pernah dihukum)", conduct),
     ("married", "Menikah paling singkat 5 tahun", married),

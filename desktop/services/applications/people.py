@@ -66,10 +66,29 @@ def seen_by(actor):
     visible = case_access.visible(actor)
     if visible is None:
         return None
-    has_person = Application.person.is_null(False)
-    hidden = Application.select(Application.person).where(has_person & ~visible)
-    shown = Application.select(Application.person).where(has_person & visible)
-    return Person.id.not_in(hidden) | Person.id.in_(shown)
+    hidden, shown = _people_in(~visible), _people_in(visible)
+    condition = None
+    for query in hidden:
+        part = Person.id.not_in(query)
+        condition = part if condition is None else condition & part
+    for query in shown:
+        condition |= Person.id.in_(query)
+    return condition
+
+
+def _people_in(cases) -> list:
+    """Subqueries of the people the cases matching `cases` name: their applicants, and the
+    people a case kind's record names (the adopted child, the COTA)."""
+    from desktop.services.cases import registry  # the kinds import this module
+
+    queries = [Application.select(Application.person)
+               .where(Application.person.is_null(False) & cases)]
+    for field in registry.person_fields():
+        model = field.model
+        queries.append(model.select(field)
+                       .join(Application, on=(model.application == Application.id))
+                       .where(field.is_null(False) & cases))
+    return queries
 
 
 def can_see(actor, person: Person) -> bool:

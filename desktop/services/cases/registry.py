@@ -3,10 +3,11 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import adopsi, dtks, hibah, pub, tanda_daftar, undian
+from desktop.cases import abh, adopsi, dtks, hibah, pub, tanda_daftar, undian
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
+from desktop.services.shared.initials import initials
 
 KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     dtks.KIND,
@@ -15,10 +16,20 @@ KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     pub.KIND,
     hibah.KIND,
     adopsi.KIND,
+    abh.KIND,
 )}
 
 for _kind in KINDS.values():
     settings.register(_kind.settings)
+
+
+CHILD_KINDS = frozenset(code for code, kind in KINDS.items() if kind.child_identity)
+
+
+def listed_name(case_kind: str, name: str) -> str:
+    """A name as lists, tasks and letters' lists show it: a child's case shows initials only
+    (UU 11/2012 SPPA Pasal 19); the full name is on the case's own screen."""
+    return initials(name) if case_kind in CHILD_KINDS else name
 
 
 def all_settings() -> dict:
@@ -95,6 +106,18 @@ def letter_values(application, template_key: str) -> dict:
         return {}
     values = kind.fill(application, kind.record(application))
     return {name: values[name] for name in names if name in values}
+
+
+def person_fields() -> list:
+    """Every field of the kinds' models that names a person (an adopted child, the COTA):
+    those people are as closed as the case that names them."""
+    from peewee import ForeignKeyField
+
+    from desktop.models import Person
+
+    return [field for kind in KINDS.values() for model in kind.models
+            for field in model._meta.sorted_fields
+            if isinstance(field, ForeignKeyField) and field.rel_model is Person]
 
 
 def case_tables() -> dict[str, object]:

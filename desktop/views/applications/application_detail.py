@@ -18,6 +18,7 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.applications import workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions, timefmt
+from desktop.views.applications.assignment_row import AssignmentRow
 from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE, ChecklistModel,
                                                         StateDelegate)
 from desktop.views.applications.new_application import SCAN_FILTER, person_address
@@ -255,11 +256,14 @@ class ApplicationDetailDialog(QDialog):
 
         self.case_section = CaseSection(self.session, self)
         self.case_section.changed.connect(self.reload)
+        self.assignment_row = AssignmentRow(self.session, self)
+        self.assignment_row.changed.connect(self.reload)
 
         left = self.left_layout = QVBoxLayout()
         left.addWidget(_heading("Pemohon"))
         left.addWidget(self.applicant_name)
         left.addWidget(self.applicant_label)
+        left.addWidget(self.assignment_row)
         left.addSpacing(8)
         left.addWidget(self.case_section)
         left.addWidget(_heading("Daftar periksa persyaratan"))
@@ -299,6 +303,7 @@ class ApplicationDetailDialog(QDialog):
         self.checks = workflow.checks_of(self.app)
         self._fill_header()
         self._fill_applicant()
+        self.assignment_row.show_for(self.app)
         self.case_section.show_case(self.app)
         self._fill_checks()
         self._fill_attachments()

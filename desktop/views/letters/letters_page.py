@@ -10,6 +10,7 @@ from shiboken6 import isValid
 from desktop.errors import PelitaError
 from desktop.services.admin import users
 from desktop.services.applications import workflow
+from desktop.services.cases import registry
 from desktop.services.shared import timefmt
 from desktop.services.letters import catalogue, lifecycle
 from desktop.views.letters.letter_preview import LetterPreview
@@ -48,6 +49,7 @@ def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
                 else:
                     who = app.person.name if app.person_id else (
                         app.organisation.name if app.organisation_id else "")
+                    who = registry.listed_name(app.service.case_kind, who)
                     applicants[letter.application_id] = f"{who} ({app.reg_number})".strip()
             applicant = applicants[letter.application_id]
         texts = [""] * len(COLUMNS)

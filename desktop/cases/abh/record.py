@@ -1,0 +1,229 @@
+"""Recording an ABH case: the offence and its threatened sentence (so Pelita says whether
+diversion is mandatory), the stage and the other parties, the events the legal clocks read,
+the social report and the outcome. Every write keeps the application's deadline on the
+earliest running clock, so lists and Tugas Saya show it."""
+import datetime
+import json
+
+from desktop.cases.abh import clocks
+from desktop.cases.abh.model import AbhCase, AbhEvent
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Application, db
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.ages import age_on
+from desktop.services.shared.validators import clean_text, require_date, require_text
+
+RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER})
+RECORD_DOING = "mencatat pendampingan ABH"
+TEMPLATE = "laporan_sosial_abh"
+STAGES = {"penyidikan": "Penyidikan", "penuntutan": "Penuntutan", "pengadilan": "Pengadilan",
+          "putusan": "Putusan", "pasca_putusan": "Pasca putusan"}
+NEEDS_COURT_CASE = ("putusan", "pasca_putusan")
+CONTACT_ROLES = {"penyidik": "Penyidik", "pk_bapas": "Pembimbing Kemasyarakatan (Bapas)",
+                 "jaksa": "Penuntut umum", "hakim": "Hakim", "bantuan_hukum": "Bantuan hukum",
+                 "lpks": "LPKS"}
+EVENTS = {"permintaan_laporan": "Permintaan laporan sosial dari penyidik",
+          "laporan_dikirim": "Laporan sosial diserahkan",
+          "tahap": "Tahap dimulai",
+          "sesi": "Pendampingan",
+          "musyawarah": "Musyawarah diversi"}
+RESULTS = {"": "Berlanjut", "sepakat": "Kesepakatan diversi", "gagal": "Diversi gagal"}
+MAX_THREAT_MONTHS, MAX_CONTACTS = 20 * 12, 20
+
+
+def read(application) -> AbhCase | None:
+    return AbhCase.get_or_none(AbhCase.application == application.id)
+
+
+def events_of(application_id: int) -> list[AbhEvent]:
+    return list(AbhEvent.select().where(AbhEvent.application == application_id)
+                .order_by(AbhEvent.at, AbhEvent.id))
+
+
+def contacts_of(case) -> list[list[str]]:
+    return json.loads(case.contacts) if case else []
+
+
+def age_at_offence(application, case) -> int | None:
+    birth = application.person.birth_date if application.person_id else None
+    return age_on(birth, case.offence_date) if birth and case else None
+
+
+def threat_text(months: int) -> str:
+    years, rest = divmod(months, 12)
+    return " ".join(p for p in (f"{years} tahun" if years else "",
+                                f"{rest} bulan" if rest else "") if p) or "tanpa pidana penjara"
+
+
+def diversion_text(application, case) -> str:
+    """What the law asks of this case, for every screen that shows it."""
+    age = age_at_offence(application, case)
+    if age is not None and age < clocks.OWN_PATH_BELOW:
+        return ("Anak belum berusia 12 tahun saat perbuatan: tidak diproses pidana; diserahkan "
+                "kembali kepada orang tua/wali atau diikutsertakan dalam program pendidikan dan "
+                "pembinaan paling lama 6 bulan (UU SPPA Pasal 21).")
+    if clocks.diversion_mandatory(case):
+        return (f"Diversi WAJIB diupayakan di setiap tahap: ancaman {threat_text(case.threat_months)}"
+                " (di bawah 7 tahun) dan bukan pengulangan (UU SPPA Pasal 7).")
+    why = "pengulangan tindak pidana" if case.repeat else \
+        f"ancaman {threat_text(case.threat_months)} (7 tahun atau lebih)"
+    return f"Diversi tidak wajib: {why}."
+
+
+def _now_local(now) -> datetime.datetime:
+    return timefmt.to_local(now or timefmt.utcnow())
+
+
+def save(actor, application, existing: AbhCase | None, *, offence_date, offence: str,
+         article: str, threat_months, repeat: bool, police_report: str = "",
+         court_case: str = "", contacts=(), education: str = "", parent_name: str = "",
+         parent_address: str = "", now: datetime.datetime | None = None) -> AbhCase:
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    today = _now_local(now).date()
+    child = application.person if application.person_id else None
+    if child is None or child.birth_date is None:
+        raise ValidationError("Anak", "permohonan ABH dicatat atas nama anak dengan tanggal "
+                              "lahirnya; perbaiki data pemohon dulu.")
+    day = require_date(offence_date, "Tanggal perbuatan")
+    if day > today or day < child.birth_date:
+        raise ValidationError("Tanggal perbuatan", "antara tanggal lahir anak dan hari ini.")
+    age = age_on(child.birth_date, day)
+    if age >= 18:
+        raise ValidationError("Tanggal perbuatan", f"anak sudah berusia {age} tahun saat "
+                              "perbuatan: UU SPPA berlaku bagi anak yang belum berusia 18 tahun.")
+    if isinstance(threat_months, bool) or not isinstance(threat_months, int) or \
+            not 0 <= threat_months <= MAX_THREAT_MONTHS:
+        raise ValidationError("Ancaman pidana", "tulis ancaman pidana penjara pasal yang "
+                              "disangkakan, dalam tahun dan bulan (paling lama 20 tahun).")
+    stage = existing.stage if existing else "penyidikan"
+    court_case = clean_text(court_case, "Nomor perkara", 80)
+    if stage in NEEDS_COURT_CASE and not court_case:
+        raise ValidationError("Nomor perkara", "wajib diisi setelah putusan.")
+    people = []
+    for number, row in enumerate(contacts or (), start=1):
+        role, name, institution, phone = (list(row) + ["", "", "", ""])[:4]
+        if role not in CONTACT_ROLES:
+            raise ValidationError(f"Pihak {number}", "pilih perannya dari daftar.")
+        people.append([role, require_text(name, f"Nama pihak {number}", 120),
+                       clean_text(institution, f"Instansi pihak {number}", 160),
+                       clean_text(phone, f"Telepon pihak {number}", 30)])
+    if len(people) > MAX_CONTACTS:
+        raise ValidationError("Pihak", f"paling banyak {MAX_CONTACTS}.")
+    clean = dict(offence_date=day, offence=require_text(offence, "Perbuatan", 4000,
+                                                        multiline=True),
+                 article=require_text(article, "Pasal yang disangkakan", 200),
+                 threat_months=threat_months, repeat=bool(repeat),
+                 police_report=clean_text(police_report, "Nomor laporan polisi", 80),
+                 court_case=court_case, contacts=json.dumps(people, ensure_ascii=False),
+                 education=clean_text(education, "Pendidikan", 80),
+                 parent_name=clean_text(parent_name, "Orang tua/wali", 120),
+                 parent_address=clean_text(parent_address, "Alamat orang tua/wali", 300))
+    with db.atomic():
+        if existing is None:
+            case = records.create(AbhCase, actor, application=application.id, **clean,
+                                  duplicate=lambda: ConflictError(
+                                      "Data ABH untuk permohonan ini baru saja dicatat di PC "
+                                      "lain. Muat ulang untuk melihatnya."))
+        else:
+            _refuse_under_letter(application)
+            case = records.update(existing, actor, **clean)
+        refresh_deadline(actor, application, case)
+    return case
+
+
+def add_event(actor, application, case: AbhCase | None, *, kind: str, at, stage: str = "",
+              reference: str = "", place: str = "", people: str = "", note: str = "",
+              result: str = "", terms: str = "", now: datetime.datetime | None = None
+              ) -> AbhEvent:
+    """`at` is the office's local date and time the thing happened (the clock starts there)."""
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if case is None:
+        raise ValidationError("ABH", "catat dulu perkaranya (tanggal perbuatan, pasal, ancaman).")
+    if kind not in EVENTS:
+        raise ValidationError("Jenis catatan", "pilih dari daftar.")
+    if not isinstance(at, datetime.datetime):
+        raise ValidationError("Waktu", "isi tanggal dan jamnya.")
+    at_utc = timefmt.to_utc(at)  # a naive `at` is the office's wall time
+    if at_utc > (now or timefmt.utcnow()):
+        raise ValidationError("Waktu", "tidak boleh di masa depan.")
+    if timefmt.to_local(at_utc).date() < case.offence_date:
+        raise ValidationError("Waktu", "tidak boleh sebelum tanggal perbuatan "
+                              f"({timefmt.format_date(case.offence_date)}).")
+    if kind in ("tahap", "musyawarah"):
+        if stage not in STAGES or (kind == "musyawarah" and stage not in clocks.DIVERSION_STAGES):
+            raise ValidationError("Tahap", "pilih tahap perkaranya.")
+    else:
+        stage = ""
+    if kind == "tahap" and stage in NEEDS_COURT_CASE and not case.court_case:
+        raise ValidationError("Tahap", "catat dulu nomor perkaranya di data ABH.")
+    if result and (kind != "musyawarah" or result not in RESULTS):
+        raise ValidationError("Hasil", "hasil hanya untuk musyawarah diversi.")
+    terms = clean_text(terms, "Isi kesepakatan", 4000, multiline=True)
+    if result == "sepakat" and not terms:
+        raise ValidationError("Isi kesepakatan", "tulis isi kesepakatan diversi dan "
+                              "pengawasannya.")
+    people = clean_text(people, "Yang hadir", 300)
+    if kind in ("sesi", "musyawarah") and not people:
+        raise ValidationError("Yang hadir", "tulis siapa yang hadir.")
+    values = dict(kind=kind, at=at_utc, stage=stage,
+                  reference=clean_text(reference, "Nomor surat", 120),
+                  place=clean_text(place, "Tempat", 160), people=people,
+                  note=clean_text(note, "Catatan", 4000, multiline=True), result=result,
+                  terms=terms)
+    if kind == "sesi" and not values["note"]:
+        raise ValidationError("Catatan", "tulis catatan pendampingannya.")
+    if kind == "laporan_dikirim" and not any(
+            e.kind == "permintaan_laporan" for e in events_of(application.id)):
+        raise ValidationError("Jenis catatan", "catat dulu permintaan laporan sosial dari "
+                              "penyidik (tenggat 3×24 jam dihitung dari situ).")
+    with db.atomic():
+        event = records.create(AbhEvent, actor, application=application.id, **values)
+        if kind == "tahap":
+            case = records.update(case, actor, stage=stage)
+        refresh_deadline(actor, application, case)
+    return event
+
+
+def save_report(actor, application, case: AbhCase | None, *, assessment: str,
+                recommendation: str) -> AbhCase:
+    """The social report's assessment and recommendation; its writer signs it."""
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if case is None:
+        raise ValidationError("ABH", "catat dulu perkaranya.")
+    _refuse_under_letter(application)
+    return records.update(
+        case, actor, assessment=require_text(assessment, "Hasil asesmen", 8000, multiline=True),
+        recommendation=require_text(recommendation, "Rekomendasi", 4000, multiline=True),
+        written_by=actor.username)
+
+
+def save_outcome(actor, application, case: AbhCase | None, outcome: str) -> AbhCase:
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if case is None:
+        raise ValidationError("ABH", "catat dulu perkaranya.")
+    return records.update(case, actor, outcome=require_text(
+        outcome, "Hasil akhir dan pendampingan lanjutan", 4000, multiline=True))
+
+
+def deadline(application):
+    """The kind's deadline hook: (due_at, due_soon_at) of the earliest running clock."""
+    case = read(application)
+    if case is None:
+        return None
+    return clocks.open_due(case, events_of(application.id), age_at_offence(application, case))
+
+
+def refresh_deadline(actor, application, case) -> None:
+    """Keep the application's due fields on the running clocks (None when none runs)."""
+    due = clocks.open_due(case, events_of(application.id), age_at_offence(application, case))
+    due_at, due_soon_at = due if due else (None, None)
+    current = Application.get_by_id(application.id)
+    if (current.due_at, current.due_soon_at) != (due_at, due_soon_at):
+        updated = records.update(current, actor, due_at=due_at, due_soon_at=due_soon_at)
+        application.due_at, application.due_soon_at = updated.due_at, updated.due_soon_at
+        application.version = updated.version
+
+
+def _refuse_under_letter(application) -> None:
+    refuse_under_letter(application, (TEMPLATE,), "ABH", "Laporan sosial ABH")
