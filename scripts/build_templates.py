@@ -511,8 +511,9 @@ def rekomendasi_pengangkatan_anak(doc):
 def laporan_sosial_abh(doc):
     confidential(doc)
     letter_heading(doc)
-    body(doc, "Menindaklanjuti {{ request_reference }}, bersama ini kami sampaikan laporan "
-              "sosial anak berhadapan dengan hukum sebagai berikut.")
+    body(doc, "{% if request_reference %}Menindaklanjuti {{ request_reference }}, bersama"
+              "{% else %}Bersama{% endif %} ini kami sampaikan laporan sosial anak berhadapan "
+              "dengan hukum sebagai berikut.")
     para(doc, "I. Identitas Anak", bold=True, after=3)
     data_table(doc, [("Nama", "{{ child_name }}"), ("NIK", "{{ child_nik }}"),
                      ("Tempat/Tgl. Lahir", "{{ child_birth }}"),

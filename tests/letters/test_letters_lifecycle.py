@@ -155,6 +155,39 @@ def grant_case(o):
     return app
 
 
+def adoption_case(o):
+    """An adoption whose couple meets every rule, assigned to the social worker."""
+    from desktop.services.applications import assignment
+    from tests.cases import test_adopsi
+
+    app = workflow.register(o["clerk"], service_catalog.get(test_adopsi.SERVICE),
+                            person=o["person"])
+    app = assignment.assign(o["head"], app, o["worker"].username)
+    test_adopsi.ready(o, app)
+    return app
+
+
+def abh_case(o):
+    """An ABH case whose social report is written, asked for by the investigator."""
+    from desktop.cases.abh import record as abh
+    from desktop.services.applications import assignment
+    from tests.factories import make_person
+
+    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
+                      birth_date=datetime.date(2010, 3, 2))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
+    app = assignment.assign(o["head"], app, o["worker"].username)
+    case = abh.save(o["worker"], app, None, offence_date=datetime.date(2026, 10, 20),
+                    offence="Mengambil telepon genggam.", article="Pasal 362 KUHP",
+                    threat_months=60, repeat=False,
+                    contacts=[["penyidik", "Aipda Santoso", "Unit PPA Polres", ""]])
+    abh.add_event(o["worker"], app, case, kind="permintaan_laporan",
+                  at=datetime.datetime(2026, 10, 21, 9, 0), reference="B/77/X/2026")
+    abh.save_report(o["worker"], app, abh.read(app), assessment="Tinggal bersama ibu.",
+                    recommendation="Diversi.")
+    return app
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -203,7 +236,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     owned = {key for key in catalogue.TEMPLATES if registry.letter_owners(key)}
     assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
                      "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian",
-                     "rekomendasi_terdaftar_lks"}, \
+                     "rekomendasi_terdaftar_lks", "rekomendasi_pengangkatan_anak",
+                     "laporan_sosial_abh"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -211,7 +245,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
                 programmes=["PKH"], data_period=datetime.date(2026, 10, 1))
     cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
              "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o),
-             "rekomendasi_hibah": grant_case(o)}
+             "rekomendasi_hibah": grant_case(o),
+             "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o)}
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
     for key in catalogue.TEMPLATES:

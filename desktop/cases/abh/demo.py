@@ -32,19 +32,51 @@ SCENARIOS = (
 )
 
 
+RUNNING = 6  # the first scenarios have clocks running: they need cases still worked on
+
+
+def _open_case(child, received):
+    """A new ABH application from registration to the social worker's step, as the demo
+    clerk and head would have moved it."""
+    from desktop.models import User
+    from desktop.services.applications import workflow
+    from desktop.services.catalog import service_catalog
+
+    staff = {u.role: u for u in User.select().where(User.username.in_(("layanan", "kadis")))}
+    app = workflow.register(staff["petugas_layanan"], service_catalog.get("mgl-abh"),
+                            person=child, received_at=received,
+                            summary="Permintaan pendampingan dari Unit PPA Polres")
+    while app.current_actor in staff and app.state == "open":
+        actor = staff[app.current_actor]
+        app = (workflow.decide(actor, app, "approve", "Tugaskan pekerja sosial")
+               if workflow.is_decision_step(app) else workflow.complete_step(actor, app))
+    return app
+
+
 def fill(rng) -> int:
     if AbhCase.select().exists():
         return 0
-    apps = list(Application.select(Application.id, Application.received_at)
+    apps = list(Application.select(Application.id, Application.received_at, Application.state)
                 .join(Service).where(Service.case_kind == "abh")
-                .order_by(Application.received_at.desc()).limit(CASES))
+                .order_by(Application.received_at.desc()))
+    if not apps:
+        return 0
+    worked = [a for a in apps if a.state in ("open", "waiting")]
+    closed = [a for a in apps if a.state not in ("open", "waiting")]
     now = utcnow()
     used = {nik for (nik,) in Person.select(Person.nik).where(Person.nik.is_null(False))
             .tuples()}
+    made = 0
     with db.atomic():
-        for app, (stage, threat, repeat, age, events) in zip(apps, SCENARIOS):
+        for index, (stage, threat, repeat, age, events) in enumerate(SCENARIOS):
             oldest = max(hours for _, hours, _, _ in events)
-            offence = (now - datetime.timedelta(hours=oldest + 30)).date()
+            received = now - datetime.timedelta(hours=oldest + 26)
+            pool = worked if index < RUNNING else closed
+            app = pool.pop(0) if pool else None
+            if app is None and index >= RUNNING:
+                continue
+            offence = ((received if app is None else min(received, app.received_at))
+                       - datetime.timedelta(days=3)).date()
             birth = offence - datetime.timedelta(days=int(age * 365.25) + rng.randint(20, 300))
             sex = rng.choice("LP")
             while True:
@@ -54,11 +86,13 @@ def fill(rng) -> int:
                     break
             name = identities.full_name(rng, sex)
             place = identities.address(rng, "02")
-            child = Person.insert(
+            child = Person.create(
                 created_at=now, created_by="demo", updated_at=now, updated_by="demo",
                 version=1, nik=nik, name=name, birth_place="Magelang", birth_date=birth,
                 sex=sex, religion="Islam", marital_status="Belum kawin", city="Kota Magelang",
-                name_key=name_key(name), **place).execute()
+                name_key=name_key(name), **place)
+            if app is None:
+                app = _open_case(child, received)
             parent = identities.full_name(rng, "P")
             case = AbhCase.create(
                 created_at=now, created_by="peksos", updated_at=now, updated_by="peksos",
@@ -71,7 +105,9 @@ def fill(rng) -> int:
                 if stage == "putusan" else "",
                 contacts=json.dumps([["penyidik", "Aipda Santoso", "Unit PPA Polres Magelang "
                                       "Kota", "081234500001"],
-                                     ["pk_bapas", "Sri Wahyuni", "Bapas Magelang", ""]]),
+                                     ["pk_bapas", "Sri Wahyuni", "Bapas Magelang", ""],
+                                     ["jaksa", "Dwi Rahayu, S.H.", "Kejaksaan Negeri Kota "
+                                      "Magelang", ""]]),
                 education="SMP kelas 8", parent_name=f"{parent} (ibu)",
                 parent_address=f"{place['street']}, {place['kelurahan']}, Kota Magelang",
                 assessment="Anak tinggal bersama ibu; ayah bekerja di luar kota. Anak masih "
@@ -95,8 +131,9 @@ def fill(rng) -> int:
             AbhEvent.insert_many(rows).execute()
             due = clocks.open_due(case, [AbhEvent(**r) for r in sorted(
                 rows, key=lambda r: r["at"])], age)
+            made += 1
             Application.update(person=child, assigned_to="peksos",
                                due_at=due[0] if due else None,
                                due_soon_at=due[1] if due else None).where(
                 Application.id == app.id).execute()
-    return min(len(apps), len(SCENARIOS))
+    return made

@@ -4,6 +4,7 @@ import json
 
 from desktop.cases.hibah.model import GrantCase
 from desktop.models import Application, Lks, Service, db, utcnow
+from desktop.services.shared.ages import add_years
 
 
 def fill(rng) -> int:
@@ -22,7 +23,7 @@ def fill(rng) -> int:
         visit = app.received_at.date()
         rows.append(dict(
             application=app.id, lks=lks, legal_number="" if lks else "AHU-0001.AH.01.04.2015",
-            domiciled_since=None if lks else visit.replace(year=visit.year - 6),
+            domiciled_since=None if lks else add_years(visit, -6),
             budget_year=app.received_at.year + 1, requested=amount,
             purpose="Operasional pelayanan anak asuh", budget_lines=json.dumps(lines),
             visit_date=visit, visit_result="layak", visit_note="Kegiatan berjalan, sesuai "

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QSizePolicy, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QScrollArea, QSizePolicy, QTableView, QTextBrowser, QVBoxLayout)
 
 from desktop.errors import ConflictError, PelitaError
 from desktop.services.shared.timefmt import utcnow
@@ -256,6 +256,12 @@ class ApplicationDetailDialog(QDialog):
 
         self.case_section = CaseSection(self.session, self)
         self.case_section.changed.connect(self.reload)
+        # A case with many rules and stages (adoption) scrolls rather than crushing the rest.
+        self.case_scroll = QScrollArea()
+        self.case_scroll.setWidgetResizable(True)
+        self.case_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.case_scroll.setWidget(self.case_section)
+        self.case_scroll.hide()
         self.assignment_row = AssignmentRow(self.session, self)
         self.assignment_row.changed.connect(self.reload)
 
@@ -265,7 +271,7 @@ class ApplicationDetailDialog(QDialog):
         left.addWidget(self.applicant_label)
         left.addWidget(self.assignment_row)
         left.addSpacing(8)
-        left.addWidget(self.case_section)
+        left.addWidget(self.case_scroll, 4)
         left.addWidget(_heading("Daftar periksa persyaratan"))
         left.addWidget(self.check_table, 3)
         left.addSpacing(8)
@@ -305,6 +311,7 @@ class ApplicationDetailDialog(QDialog):
         self._fill_applicant()
         self.assignment_row.show_for(self.app)
         self.case_section.show_case(self.app)
+        self._fit_case_section()
         self._fill_checks()
         self._fill_attachments()
         self._fill_timeline()
@@ -340,6 +347,14 @@ class ApplicationDetailDialog(QDialog):
             self.waiting_label.setText(f"Menunggu pemohon: {format_duration(waited)}")
         else:
             self.waiting_label.clear()
+
+    def _fit_case_section(self) -> None:
+        """As tall as the case needs, scrolling beyond what the window gives it."""
+        shown = not self.case_section.isHidden()
+        self.case_scroll.setVisible(shown)
+        if shown:
+            self.case_section.adjustSize()
+            self.case_scroll.setMaximumHeight(self.case_section.sizeHint().height() + 8)
 
     def _fill_applicant(self) -> None:
         person, org = self.app.person, self.app.organisation

@@ -1,0 +1,135 @@
+"""The children's cases as their workers see them: the adoption form across its tabs (a
+refusal opens the tab at fault and keeps what was typed), the eligibility rules in the case
+section with a kepala's override, the ABH countdown, and the kepala's assignment."""
+import datetime
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.cases.abh import panel as abh_panel
+from desktop.cases.abh import record as abh_record
+from desktop.cases.adopsi import panel as adoption_panel
+from desktop.cases.adopsi import record as adoption
+from desktop.services.applications import assignment, workflow
+from desktop.services.catalog import service_catalog
+from desktop.services.shared import permissions, timefmt
+from desktop.services.shared.timefmt import utcnow
+from desktop.views.applications import assignment_row
+from desktop.views.applications.application_detail import ApplicationDetailDialog
+from desktop.views.cases import case_section
+from desktop.views.shell.session import Session
+
+from tests.cases.test_adopsi import HUSBAND, WIFE, child, facts
+from tests.factories import make_person, make_user
+
+
+def session(user):
+    return Session(user, "Tertanam (SQLite)", "sqlite://")
+
+
+def office():
+    service_catalog.load_shipped()
+    return {"clerk": make_user("layanan", role=permissions.FRONT_OFFICE),
+            "worker": make_user("peksos", role=permissions.SOCIAL_WORKER),
+            "head": make_user("kadis", role=permissions.HEAD)}
+
+
+def adoption_app(o):
+    person = make_person(nik=HUSBAND["nik"], name=HUSBAND["name"],
+                         birth_date=datetime.date(1984, 7, 15))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-pengangkatan-anak"),
+                            person=person)
+    return assignment.assign(o["head"], app, "peksos")
+
+
+def test_the_adoption_form_shows_the_tab_at_fault(qtbot, sqlite_db):
+    o = office()
+    app = adoption_app(o)
+    form = adoption_panel.AdoptionDialog(session(o["worker"]), app)
+    qtbot.addWidget(form)
+    form.child_name.setText("Muhammad Rizki")
+    form.child_birth.setDate(datetime.date.today() - datetime.timedelta(days=700))
+    form.child_sex.setCurrentIndex(form.child_sex.findData("L"))
+    form.child_religion.setCurrentIndex(form.child_religion.findData("Islam"))
+    form.lives.setCurrentIndex(form.lives.findData("lksa"))
+    form.place.setText("LKSA Darul Hadlonah")
+    for who, values in (("husband", HUSBAND), ("wife", WIFE)):
+        fields = form.spouse[who]
+        fields["nik"].setText(values["nik"])
+        fields["name"].setText(values["name"])
+        fields["religion"].setCurrentIndex(fields["religion"].findData(values["religion"]))
+    form.tabs.setCurrentIndex(0)
+    form.save()  # no marriage date: the COTA tab is shown, the field named
+    assert not form.result()
+    assert form.tabs.currentIndex() == 1
+    assert form.error.text().startswith("Tanggal perkawinan:") and form.marriage.styleSheet()
+    assert form.child_name.text() == "Muhammad Rizki"  # nothing typed is lost
+    form.marriage.setDate(datetime.date(2012, 6, 9))
+    form.save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert adoption.read(app).child.name == "Muhammad Rizki"
+
+
+def test_the_eligibility_rules_and_an_override(qtbot, sqlite_db, monkeypatch):
+    o = office()
+    app = adoption_app(o)
+    adoption.save(o["worker"], app, None, route="pasangan_wni", child=child(), husband=HUSBAND,
+                  wife=WIFE, facts=facts(able=""))
+    dialog = ApplicationDetailDialog(session(o["head"]), app.id)
+    qtbot.addWidget(dialog)
+    section = dialog.case_section
+    assert len(section.standings) == 14 and dialog.case_scroll.isVisibleTo(dialog)
+    able = next(s for s in section.standings if s.key == "adopsi.able")
+    assert "belum diketahui" in case_section.rule_text(able)
+    assert "Tahapan" in section.panel.label.text() and "Muhammad Rizki" in \
+        section.panel.label.text()  # in full on the case's own screen
+
+    def give_reason(dialog_self):
+        dialog_self.reason.setPlainText("Dinilai mampu oleh tim provinsi pada sidang PIPA.")
+        dialog_self.save()
+        return dialog_self.result()
+
+    monkeypatch.setattr(case_section.OverrideDialog, "exec", give_reason)
+    buttons = [b for b in section.findChildren(case_section.QPushButton)
+               if b.text() == "Kesampingkan…" and b.isVisibleTo(dialog)]
+    assert len(buttons) == sum(not s.passes for s in section.standings)
+    section.override(able)
+    able = next(s for s in dialog.case_section.standings if s.key == "adopsi.able")
+    assert able.passes and "Dikesampingkan oleh kadis" in case_section.rule_text(able)
+
+
+def test_the_abh_countdown_and_the_assignment(qtbot, sqlite_db, monkeypatch):
+    o = office()
+    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
+                      birth_date=datetime.date(2010, 3, 2))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
+    dialog = ApplicationDetailDialog(session(o["head"]), app.id)
+    qtbot.addWidget(dialog)
+    row = dialog.assignment_row
+    assert "belum ditugaskan" in row.label.text() and row.button.isVisibleTo(dialog)
+
+    def choose_worker(dialog_self):
+        dialog_self.worker.setCurrentIndex(dialog_self.worker.findData("peksos"))
+        dialog_self.save()
+        return dialog_self.result()
+
+    monkeypatch.setattr(assignment_row.AssignDialog, "exec", choose_worker)
+    row.choose()
+    assert workflow.get(app.id, o["head"]).assigned_to == "peksos"
+    assert o["worker"].full_name in dialog.assignment_row.label.text()
+
+    app = workflow.get(app.id, o["worker"])
+    case = abh_record.save(o["worker"], app, None, offence_date=datetime.date(2026, 10, 20),
+                           offence="Mengambil telepon.", article="Pasal 362 KUHP",
+                           threat_months=60, repeat=False)
+    at = timefmt.to_local(utcnow() - datetime.timedelta(hours=60)).replace(
+        tzinfo=None, second=0, microsecond=0)
+    abh_record.add_event(o["worker"], app, case, kind="permintaan_laporan", at=at)
+    worker_view = ApplicationDetailDialog(session(o["worker"]), app.id)
+    qtbot.addWidget(worker_view)
+    panel = worker_view.case_section.panel
+    assert isinstance(panel, abh_panel.AbhPanel)
+    text = panel.label.text()
+    assert "Diversi WAJIB" in text and "segera" in text and "tinggal 11 jam" in text
+    assert panel.timer.isActive() and panel.timer.interval() == 60_000
+    # the header's deadline is the running clock's
+    assert "Segera jatuh tempo" in worker_view.due_label.text()
