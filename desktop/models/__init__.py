@@ -5,7 +5,8 @@ from desktop.models.admin.office import OfficeProfile
 from desktop.models.admin.setting import Setting
 from desktop.models.admin.user import User
 from desktop.models.applications.application import (Application, Attachment, AttachmentChunk,
-                                                     Counter, RequirementCheck, StepEvent)
+                                                     CasePerson, Counter, RequirementCheck,
+                                                     StepEvent)
 from desktop.models.applications.person import Organisation, Person
 from desktop.models.base import BaseModel, RecordModel, db, utcnow
 from desktop.models.cases.override import RuleOverride
@@ -27,11 +28,12 @@ ALL_MODELS += [RuleOverride]
 ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, HearseBooking,
                ClinicRequest, ScheduleChange]
 ALL_MODELS += [Lks, LksBoardMember, LksBeneficiary, LksRegistration]
+ALL_MODELS += [CasePerson]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
            "HolidayOverride", "Person", "Organisation", "Application", "RequirementCheck",
-           "Attachment", "StepEvent", "Counter"]
+           "Attachment", "StepEvent", "Counter", "CasePerson"]
 __all__ += ["Letter", "SignerImage"]
 __all__ += ["TemplateOverride", "AttachmentChunk", "RuleOverride"]
 __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssignment",

@@ -198,6 +198,7 @@ def test_single_parents_go_to_the_national_team(office):
     ({"kid": {"birth_date": TODAY.replace(year=TODAY.year - 18) - datetime.timedelta(days=1)}},
      "Tanggal lahir anak"),
     ({"husband": {**HUSBAND, "nik": "3371020101150003"}}, "NIK Suami"),  # born 2015: a child
+    ({"husband": {**HUSBAND, "name": "Budi Santoso"}}, "Nama Suami"),  # the NIK is Agus's
     ({"marriage_date": datetime.date(1984, 7, 15)}, "Tanggal perkawinan"),  # his birthday
     ({"marriage_date": TODAY + datetime.timedelta(days=1)}, "Tanggal perkawinan"),
     ({"wife": None}, "NIK Istri"),

@@ -298,7 +298,7 @@ def test_one_series_under_two_classifications_numbers_each_from_one(backend_db):
     "rekomendasi"; each classification code keeps its own sequence, both signable."""
     o = setup_office()
     first = lifecycle.sign(o["head"], ready_to_sign(o))
-    other = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+    other = lifecycle.draft(o["clerk"], adoption_case(o), signer=o["head"],
                             template_key="rekomendasi_pengangkatan_anak")
     other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
     second = lifecycle.sign(o["head"], other)

@@ -23,4 +23,5 @@ KIND = CaseKind(
     reminders=reminders.due,
     child_identity=True,
     deadline=record.deadline,
+    demo_open=demo.RUNNING,
 )

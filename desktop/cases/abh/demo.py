@@ -32,25 +32,7 @@ SCENARIOS = (
 )
 
 
-RUNNING = 6  # the first scenarios have clocks running: they need cases still worked on
-
-
-def _open_case(child, received):
-    """A new ABH application from registration to the social worker's step, as the demo
-    clerk and head would have moved it."""
-    from desktop.models import User
-    from desktop.services.applications import workflow
-    from desktop.services.catalog import service_catalog
-
-    staff = {u.role: u for u in User.select().where(User.username.in_(("layanan", "kadis")))}
-    app = workflow.register(staff["petugas_layanan"], service_catalog.get("mgl-abh"),
-                            person=child, received_at=received,
-                            summary="Permintaan pendampingan dari Unit PPA Polres")
-    while app.current_actor in staff and app.state == "open":
-        actor = staff[app.current_actor]
-        app = (workflow.decide(actor, app, "approve", "Tugaskan pekerja sosial")
-               if workflow.is_decision_step(app) else workflow.complete_step(actor, app))
-    return app
+RUNNING = 6  # the first scenarios have clocks running: they take the cases still worked on
 
 
 def fill(rng) -> int:
@@ -72,11 +54,10 @@ def fill(rng) -> int:
             oldest = max(hours for _, hours, _, _ in events)
             received = now - datetime.timedelta(hours=oldest + 26)
             pool = worked if index < RUNNING else closed
-            app = pool.pop(0) if pool else None
-            if app is None and index >= RUNNING:
+            if not pool:
                 continue
-            offence = ((received if app is None else min(received, app.received_at))
-                       - datetime.timedelta(days=3)).date()
+            app = pool.pop(0)
+            offence = (min(received, app.received_at) - datetime.timedelta(days=3)).date()
             birth = offence - datetime.timedelta(days=int(age * 365.25) + rng.randint(20, 300))
             sex = rng.choice("LP")
             while True:
@@ -91,8 +72,6 @@ def fill(rng) -> int:
                 version=1, nik=nik, name=name, birth_place="Magelang", birth_date=birth,
                 sex=sex, religion="Islam", marital_status="Belum kawin", city="Kota Magelang",
                 name_key=name_key(name), **place)
-            if app is None:
-                app = _open_case(child, received)
             parent = identities.full_name(rng, "P")
             case = AbhCase.create(
                 created_at=now, created_by="peksos", updated_at=now, updated_by="peksos",

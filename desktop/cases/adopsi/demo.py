@@ -7,7 +7,7 @@ import json
 
 from desktop.cases.adopsi import record as adoption
 from desktop.cases.adopsi.model import AdoptionCase, AdoptionEvent
-from desktop.models import Application, Person, Service, db, utcnow
+from desktop.models import Application, CasePerson, Person, Service, db, utcnow
 from desktop.services.applications.people import name_key
 from desktop.services.demo import identities
 
@@ -91,6 +91,9 @@ def fill(rng) -> int:
                 guardian_permission="" if miss == "consent" else "ya").execute()
             Application.update(person=husband, assigned_to="peksos").where(
                 Application.id == app.id).execute()
+            CasePerson.insert_many([dict(application=app.id, person=person, role=role)
+                                    for role, person in (("anak", child), ("suami", husband),
+                                                         ("istri", wife)) if person]).execute()
             reached = index % (len(ORDER) + 1)
             if index == 0 and app.state == "open" and (today - received).days >= 240:
                 reached = 5  # cared for long enough: its recommendation can be drafted now

@@ -32,9 +32,12 @@ def fill(application, case) -> dict:
                                                                         person.birth_date),
                            f"{prefix}_occupation": occupation})
     parents = [p for p in (case.husband, case.wife) if p is not None]
+    address = next((text for text in (address_text(p, formal=True) for p in parents) if text),
+                   "")
+    if address:  # a couple known only by their NIKs: the drafter types it
+        values["parents_address"] = address
     values.update(
         parents_religion=parents[0].religion if parents else "",
-        parents_address=address_text(parents[0], formal=True) if parents else "",
         marriage_date=formatting.format_date(case.marriage_date),
         child_name=case.child.name,
         child_birth=formatting.place_and_date(case.child.birth_place, case.child.birth_date),

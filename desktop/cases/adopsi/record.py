@@ -99,6 +99,9 @@ def _spouse(actor, values: dict, label: str, today: datetime.date):
     if not people.can_see(actor, existing):
         raise ValidationError(f"NIK {label}", "sudah terdaftar pada kasus yang ditangani "
                               "petugas lain; minta Kepala untuk mencatatnya.")
+    if people.name_key(name) != existing.name_key:
+        raise ValidationError(f"Nama {label}", f"NIK ini terdaftar atas nama {existing.name}; "
+                              "periksa NIK-nya, atau tulis nama sesuai data itu.")
     changes = {"religion": religion, "birth_place": birth_place or existing.birth_place}
     if any(getattr(existing, k) != v for k, v in changes.items()):
         return people.update_person(actor, existing, today=today, **changes)
@@ -231,11 +234,15 @@ def save(actor, application, existing: AdoptionCase | None, *, route: str, child
                                   "angkatnya.")
         clean.update(child=kid.id, husband=h.id if h else None, wife=w.id if w else None)
         if existing is None:
-            return records.create(AdoptionCase, actor, application=application.id, **clean,
+            case = records.create(AdoptionCase, actor, application=application.id, **clean,
                                   duplicate=lambda: ConflictError(
                                       "Data pengangkatan anak untuk permohonan ini baru saja "
                                       "dicatat di PC lain. Muat ulang untuk melihatnya."))
-        return records.update(existing, actor, **clean)
+        else:
+            case = records.update(existing, actor, **clean)
+        # the child and the COTA are as closed as the case
+        people.link_case_people(application, {"anak": kid, "suami": h, "istri": w})
+        return case
 
 
 def add_event(actor, application, case: AdoptionCase | None, *, stage: str, on_date,

@@ -98,3 +98,17 @@ class AttachmentChunk(BaseModel):
 
     class Meta:
         indexes = ((("attachment", "position"), True),)
+
+
+class CasePerson(BaseModel):
+    """A person a case names besides its applicant (an adopted child, the COTA): that person is
+    as closed as the case (services.applications.people.seen_by). The case's own record keeps
+    what they are to it; this is the envelope's list, written with the record."""
+
+    application = ForeignKeyField(Application, backref="case_people", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="case_links", on_delete="RESTRICT")
+    role = CharField(max_length=16)  # anak, suami, istri
+
+    class Meta:
+        table_name = "case_person"
+        indexes = ((("application", "role"), True),)

@@ -3,7 +3,7 @@ import datetime
 import re
 
 from desktop.errors import NotFound, ValidationError
-from desktop.models import Application, Organisation, Person
+from desktop.models import Application, CasePerson, Organisation, Person
 from desktop.services.applications import case_access
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik, check_phone, optional_text, require_text
@@ -78,17 +78,25 @@ def seen_by(actor):
 
 def _people_in(cases) -> list:
     """Subqueries of the people the cases matching `cases` name: their applicants, and the
-    people a case kind's record names (the adopted child, the COTA)."""
-    from desktop.services.cases import registry  # the kinds import this module
+    people a case's record names (CasePerson: the adopted child, the COTA)."""
+    return [Application.select(Application.person)
+            .where(Application.person.is_null(False) & cases),
+            CasePerson.select(CasePerson.person)
+            .join(Application, on=(CasePerson.application == Application.id)).where(cases)]
 
-    queries = [Application.select(Application.person)
-               .where(Application.person.is_null(False) & cases)]
-    for field in registry.person_fields():
-        model = field.model
-        queries.append(model.select(field)
-                       .join(Application, on=(model.application == Application.id))
-                       .where(field.is_null(False) & cases))
-    return queries
+
+def link_case_people(application, people_by_role: dict) -> None:
+    """Keep the people a case's record names on the envelope ({role: Person or None}), in the
+    caller's transaction, so they are hidden with the case."""
+    wanted = {role: person.id for role, person in people_by_role.items() if person is not None}
+    current = {row.role: row for row in CasePerson.select().where(
+        CasePerson.application == application.id)}
+    for role, row in current.items():
+        if wanted.get(role) != row.person_id:
+            row.delete_instance()
+    for role, person_id in wanted.items():
+        if role not in current or current[role].person_id != person_id:
+            CasePerson.create(application=application.id, person=person_id, role=role)
 
 
 def can_see(actor, person: Person) -> bool:

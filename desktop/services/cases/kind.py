@@ -117,7 +117,9 @@ class CaseKind:
     - `child_identity`: its cases are about a child (UU SPPA Pasal 19): lists and tasks show
       the applicant's initials and no NIK;
     - `deadline(application)`: (due_at, due_soon_at) of its own clock, for a service the
-      catalog gives no time limit (ABH's hours); the application's due fields follow it.
+      catalog gives no time limit (ABH's hours); the application's due fields follow it;
+    - `demo_open`: how many of its cases the demo registers anew and moves to its workers'
+      step, so that its demo finds cases still being worked on.
     """
 
     code: str
@@ -135,6 +137,7 @@ class CaseKind:
     reminders: Callable | None = None
     child_identity: bool = False
     deadline: Callable | None = None
+    demo_open: int = 0
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

@@ -108,18 +108,6 @@ def letter_values(application, template_key: str) -> dict:
     return {name: values[name] for name in names if name in values}
 
 
-def person_fields() -> list:
-    """Every field of the kinds' models that names a person (an adopted child, the COTA):
-    those people are as closed as the case that names them."""
-    from peewee import ForeignKeyField
-
-    from desktop.models import Person
-
-    return [field for kind in KINDS.values() for model in kind.models
-            for field in model._meta.sorted_fields
-            if isinstance(field, ForeignKeyField) and field.rel_model is Person]
-
-
 def case_tables() -> dict[str, object]:
     """{table: model} of the records kept per application beside the envelope: the kepala's
     overrides and every kind's models (each has an `application` field)."""

@@ -6,12 +6,12 @@ from desktop.models import (Application, Counter, Organisation, Person, Requirem
                             db, utcnow)
 from desktop.services.admin import settings
 from desktop.services.admin.calendar import WorkCalendar
-from desktop.services.applications import deadlines
+from desktop.services.applications import deadlines, workflow
 from desktop.services.applications.people import RELIGIONS, name_key
 from desktop.services.applications.workflow import CHANNELS, acting_role
 from desktop.services.catalog import service_catalog
 from desktop.services.demo import identities
-from desktop.services.shared import numbering, timefmt
+from desktop.services.shared import numbering, permissions, timefmt
 
 BATCH = 500
 YEARS_BACK = 3
@@ -141,9 +141,35 @@ def fill(rng: random.Random, size: int, report) -> None:
         _children(rng, app_ids, plans, steps, requirements)
         for year, value in sequences.items():
             Counter.insert(series="registrasi", year=year, value=value).execute()
+    _open_kind_cases(rng, person_ids, now)
     report.counts["people"] = len(person_ids)
     report.counts["organisations"] = len(org_ids)
-    report.counts["applications"] = size
+    report.counts["applications"] = Application.select().count()
+
+
+def _open_kind_cases(rng: random.Random, person_ids: list[int], now) -> None:
+    """The cases a kind asks to find running (CaseKind.demo_open): registered weeks ago by
+    the demo clerk and moved by the demo staff to the first step of the kind's own workers,
+    whose demo then fills them (ABH's clocks need cases still worked on)."""
+    from desktop.models import User
+    from desktop.services.cases import registry
+
+    staff = {u.role: u for u in User.select().where(User.username.in_(("layanan", "kadis")))}
+    if len(staff) < 2:
+        return
+    for kind in registry.KINDS.values():
+        for _ in range(kind.demo_open):
+            day = timefmt.to_local(now - datetime.timedelta(days=rng.randint(20, 45)))
+            received = timefmt.to_utc(day.replace(hour=rng.randint(8, 14),
+                                                  minute=rng.randint(0, 59)))  # office hours
+            app = workflow.register(staff[permissions.FRONT_OFFICE],
+                                    service_catalog.get(kind.services[0]),
+                                    person=Person.get_by_id(rng.choice(person_ids)),
+                                    received_at=received, channel="datang")
+            while app.state == "open" and app.current_actor in staff:
+                actor = staff[app.current_actor]
+                app = (workflow.decide(actor, app, "approve", "Tugaskan pekerja sosial")
+                       if workflow.is_decision_step(app) else workflow.complete_step(actor, app))
 
 
 def _children(rng, app_ids, plans, steps, requirements) -> None:
