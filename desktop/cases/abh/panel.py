@@ -4,7 +4,7 @@ the events; forms for the case, an event, the social report and the outcome."""
 import datetime
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
                                QLineEdit, QPlainTextEdit, QSpinBox, QTableWidget,
                                QTableWidgetItem, QWidget)
 
@@ -14,7 +14,7 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import settings
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
-from desktop.views.cases.case_form import CaseForm, CasePanel
+from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
 
@@ -106,12 +106,6 @@ class AbhPanel(CasePanel):
             self.label.setText(summary(self.application, self.case, self.events, utcnow()))
 
 
-def _combo(choices: dict) -> QComboBox:
-    combo = QComboBox()
-    for code, label in choices.items():
-        combo.addItem(label, code)
-    return combo
-
 
 class AbhCaseDialog(CaseForm):
     def __init__(self, session, application, case=None, parent=None):
@@ -165,8 +159,8 @@ class AbhCaseDialog(CaseForm):
     def _add_contact(self, role, name, institution, phone) -> None:
         row = self.contacts.rowCount()
         self.contacts.insertRow(row)
-        combo = _combo(abh.CONTACT_ROLES)
-        combo.setCurrentIndex(max(combo.findData(role), 0))
+        combo = choices_combo(abh.CONTACT_ROLES)
+        select(combo, role)
         self.contacts.setCellWidget(row, 0, combo)
         for column, text in ((1, name), (2, institution), (3, phone)):
             self.contacts.setItem(row, column, QTableWidgetItem(text))
@@ -196,18 +190,18 @@ class EventDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
         super().__init__("Catatan ABH", parent, width=600)
         self.session, self.application, self.case = session, application, case
-        self.kind = self.row("Jenis catatan", _combo(abh.EVENTS))
+        self.kind = self.row("Jenis catatan", choices_combo(abh.EVENTS))
         self.at = self.row("Waktu", QDateTimeEdit(QDateTime.currentDateTime()))
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("dd/MM/yyyy HH.mm")
-        self.stage = self.row("Tahap", _combo(abh.STAGES))
-        self.stage.setCurrentIndex(max(self.stage.findData(case.stage), 0))
+        self.stage = self.row("Tahap", choices_combo(abh.STAGES))
+        select(self.stage, case.stage)
         self.reference = self.row("Nomor surat", QLineEdit())
         self.place = self.row("Tempat", QLineEdit())
         self.people = self.row("Yang hadir", QLineEdit())
         self.note = self.row("Catatan", QPlainTextEdit())
         self.note.setFixedHeight(70)
-        self.result = self.row("Hasil", _combo(abh.RESULTS))
+        self.result = self.row("Hasil", choices_combo(abh.RESULTS))
         self.terms = self.row("Isi kesepakatan", QPlainTextEdit())
         self.terms.setFixedHeight(60)
         self.kind.currentIndexChanged.connect(self._follow_kind)

@@ -64,8 +64,9 @@ def diversion_text(application, case) -> str:
                 "kembali kepada orang tua/wali atau diikutsertakan dalam program pendidikan dan "
                 "pembinaan paling lama 6 bulan (UU SPPA Pasal 21).")
     if clocks.diversion_mandatory(case):
-        return (f"Diversi WAJIB diupayakan di setiap tahap: ancaman {threat_text(case.threat_months)}"
-                " (di bawah 7 tahun) dan bukan pengulangan (UU SPPA Pasal 7).")
+        return ("Diversi WAJIB diupayakan di setiap tahap: ancaman "
+                f"{threat_text(case.threat_months)} (di bawah 7 tahun) dan bukan pengulangan "
+                "(UU SPPA Pasal 7).")
     why = "pengulangan tindak pidana" if case.repeat else \
         f"ancaman {threat_text(case.threat_months)} (7 tahun atau lebih)"
     return f"Diversi tidak wajib: {why}."

@@ -3,7 +3,7 @@ stages on a timeline with the care period counted down; forms for the case and f
 The rules and the kepala's overrides are the case section's (views/cases/case_section.py)."""
 import datetime
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLineEdit, QMessageBox,
                                QPlainTextEdit, QSpinBox, QTabWidget, QWidget)
 
 from desktop.cases.adopsi import record as adoption
@@ -14,7 +14,7 @@ from desktop.services.applications.people import RELIGIONS, SEXES
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import ages, timefmt
 from desktop.views.applications.application_table import thousands
-from desktop.views.cases.case_form import CaseForm, CasePanel
+from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
@@ -125,15 +125,6 @@ class AdoptionPanel(CasePanel):
         self.changed.emit()
 
 
-def _combo(choices: dict) -> QComboBox:
-    combo = QComboBox()
-    for code, label in choices.items():
-        combo.addItem(label, code)
-    return combo
-
-
-def _select(combo: QComboBox, value) -> None:
-    combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
 class AdoptionDialog(CaseForm):
@@ -151,19 +142,19 @@ class AdoptionDialog(CaseForm):
         self.child_nik.setPlaceholderText("kosongkan bila belum punya NIK")
         self.child_place_born = self._row(child, "Tempat lahir anak", QLineEdit())
         self.child_birth = self._row(child, "Tanggal lahir anak", date_edit())
-        self.child_sex = self._row(child, "Jenis kelamin anak", _combo({"": "—", **SEXES}))
+        self.child_sex = self._row(child, "Jenis kelamin anak", choices_combo({"": "—", **SEXES}))
         self.child_religion = self._row(child, "Agama anak",
-                                        _combo({"": "—", **{r: r for r in RELIGIONS}}))
-        self.status = self._row(child, "Status anak", _combo(adoption.CHILD_STATUSES))
+                                        choices_combo({"": "—", **{r: r for r in RELIGIONS}}))
+        self.status = self._row(child, "Status anak", choices_combo(adoption.CHILD_STATUSES))
         self.disability = self._row(child, "", QCheckBox("Anak penyandang disabilitas"))
-        self.lives = self._row(child, "Anak tinggal di", _combo(adoption.LIVES))
+        self.lives = self._row(child, "Anak tinggal di", choices_combo(adoption.LIVES))
         self.place = self._row(child, "Nama LKSA/rumah sakit", QLineEdit())
         self.guardian = self._row(child, "Orang tua/wali anak", QLineEdit())
-        self.consent = self._row(child, "Persetujuan anak", _combo(adoption.CONSENT))
+        self.consent = self._row(child, "Persetujuan anak", choices_combo(adoption.CONSENT))
         self.permission = self._row(child, "Izin tertulis orang tua/wali",
-                                    _combo(adoption.YES_NO))
+                                    choices_combo(adoption.YES_NO))
         cota = self._tab("Calon orang tua angkat")
-        self.route = self._row(cota, "Jalur permohonan", _combo(adoption.ROUTES))
+        self.route = self._row(cota, "Jalur permohonan", choices_combo(adoption.ROUTES))
         self.spouse = {}
         for who, label in (("husband", "Suami"), ("wife", "Istri")):
             low = label.lower()
@@ -172,13 +163,13 @@ class AdoptionDialog(CaseForm):
                 "name": self._row(cota, f"Nama {label}", QLineEdit()),
                 "birth_place": self._row(cota, f"Tempat lahir {label}", QLineEdit()),
                 "religion": self._row(cota, f"Agama {label}",
-                                      _combo({"": "—", **{r: r for r in RELIGIONS}})),
+                                      choices_combo({"": "—", **{r: r for r in RELIGIONS}})),
                 "occupation": self._row(cota, f"Pekerjaan {low}", QLineEdit()),
                 "income": self._row(cota, f"Penghasilan {low}", QLineEdit()),
                 "healthy": self._row(cota, f"Sehat jasmani dan rohani ({low})",
-                                     _combo(adoption.YES_NO)),
+                                     choices_combo(adoption.YES_NO)),
                 "clean": self._row(cota, f"SKCK tanpa catatan pidana ({low})",
-                                   _combo(adoption.YES_NO))}
+                                   choices_combo(adoption.YES_NO))}
             self.spouse[who]["income"].setPlaceholderText("rupiah per bulan")
         self.marriage = self._row(cota, "Tanggal perkawinan", date_edit())
         self.marriage_number = self._row(cota, "Nomor akta nikah", QLineEdit())
@@ -189,7 +180,7 @@ class AdoptionDialog(CaseForm):
         self.children.setValue(-1)
         self.previous = [self._row(assess, f"Putusan pengangkatan sebelumnya ({n})",
                                    date_edit(), "Pengangkatan sebelumnya") for n in (1, 2)]
-        self.able = self._row(assess, "Mampu ekonomi dan sosial", _combo(adoption.YES_NO))
+        self.able = self._row(assess, "Mampu ekonomi dan sosial", choices_combo(adoption.YES_NO))
         self.able_note = self._row(assess, "Catatan penilaian", QPlainTextEdit())
         self.able_note.setFixedHeight(80)
         if case is not None:
@@ -213,34 +204,34 @@ class AdoptionDialog(CaseForm):
         self.child_nik.setText(child.nik or "")
         self.child_place_born.setText(child.birth_place)
         set_date(self.child_birth, child.birth_date)
-        _select(self.child_sex, child.sex)
-        _select(self.child_religion, child.religion)
-        _select(self.status, case.child_status)
+        select(self.child_sex, child.sex)
+        select(self.child_religion, child.religion)
+        select(self.status, case.child_status)
         self.disability.setChecked(case.child_disability)
-        _select(self.lives, case.child_lives)
+        select(self.lives, case.child_lives)
         self.place.setText(case.child_place)
         self.guardian.setText(case.child_guardian)
-        _select(self.consent, case.child_consent)
-        _select(self.permission, case.guardian_permission)
-        _select(self.route, case.route)
+        select(self.consent, case.child_consent)
+        select(self.permission, case.guardian_permission)
+        select(self.route, case.route)
         for who, person in (("husband", case.husband), ("wife", case.wife)):
             fields = self.spouse[who]
             if person is not None:
                 fields["nik"].setText(person.nik or "")
                 fields["name"].setText(person.name)
                 fields["birth_place"].setText(person.birth_place)
-                _select(fields["religion"], person.religion)
+                select(fields["religion"], person.religion)
             fields["occupation"].setText(getattr(case, f"{who}_occupation"))
             income = getattr(case, f"{who}_income")
             fields["income"].setText(thousands(income) if income is not None else "")
-            _select(fields["healthy"], getattr(case, f"{who}_healthy"))
-            _select(fields["clean"], getattr(case, f"{who}_clean"))
+            select(fields["healthy"], getattr(case, f"{who}_healthy"))
+            select(fields["clean"], getattr(case, f"{who}_clean"))
         set_date(self.marriage, case.marriage_date)
         self.marriage_number.setText(case.marriage_number)
         self.children.setValue(-1 if case.children_count is None else case.children_count)
         for edit, day in zip(self.previous, adoption.previous_of(case)):
             set_date(edit, day)
-        _select(self.able, case.able)
+        select(self.able, case.able)
         self.able_note.setPlainText(case.able_note)
 
     def _spouse_values(self, who: str) -> dict | None:
@@ -290,7 +281,7 @@ class StageDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
         super().__init__("Tahap pengangkatan anak", parent, width=560)
         self.session, self.application, self.case = session, application, case
-        self.stage = self.row("Tahap", _combo(adoption.STAGES))
+        self.stage = self.row("Tahap", choices_combo(adoption.STAGES))
         self.date = self.row("Tanggal", date_edit(optional=False))
         self.reference = self.row("Nomor", QLineEdit())
         for label in adoption.NEEDS_REFERENCE.values():
@@ -302,7 +293,7 @@ class StageDialog(CaseForm):
         done = {e.stage for e in adoption.events_of(application.id)}
         upcoming = next((code for code in adoption.STAGES
                          if code not in done or code in adoption.REPEATABLE), None)
-        _select(self.stage, upcoming)
+        select(self.stage, upcoming)
         self.stage.currentIndexChanged.connect(self._follow_stage)
         self._follow_stage()
 

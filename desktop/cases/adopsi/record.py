@@ -84,8 +84,8 @@ def _spouse(actor, values: dict, label: str, today: datetime.date):
     if age < ADULT_AGE:
         born = timefmt.format_date(info.birth_date)
         raise ValidationError(f"NIK {label}", f"tanggal lahir di NIK ({born}) berarti "
-                              f"{label.lower()} baru berusia {age} tahun: calon orang tua angkat harus orang dewasa. Periksa "
-                              "NIK-nya.")
+                              f"{label.lower()} baru berusia {age} tahun: calon orang tua "
+                              "angkat harus orang dewasa. Periksa NIK-nya.")
     religion = values.get("religion", "")
     if religion not in people.RELIGIONS:
         raise ValidationError(f"Agama {label}", "pilih dari daftar (syarat agama yang sama "

@@ -2,12 +2,25 @@
 and the small forms it opens (labelled rows, the error line under them, Batal and Simpan; a
 refusal is shown beside its field and the form keeps what was typed)."""
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+
+
+def choices_combo(choices: dict) -> QComboBox:
+    """A drop-down of {code: label}, the code as each item's data."""
+    combo = QComboBox()
+    for code, label in choices.items():
+        combo.addItem(label, code)
+    return combo
+
+
+def select(combo: QComboBox, value) -> None:
+    """Show the item whose data is `value` (the first when none is)."""
+    combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
 class CaseForm(QDialog):
