@@ -13,7 +13,8 @@ OLD_READERS, NEW_READERS = ",kepala,pekerja_sosial,", ",kepala,"
 
 def up(migrator, db):
     migrator.migrate(
-        migrator.add_column('application', 'assigned_to', CharField(max_length=64, default='')))
+        migrator.add_column('application', 'assigned_to', CharField(max_length=64, default='')),
+        migrator.add_index('application', ('assigned_to',), False))
 
     def table(name):
         class Existing(Model):
@@ -30,7 +31,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'case_person'
-            indexes = ((('application', 'role'), True),)
+            indexes = ((('application', 'person'), True),)
     db.create_tables([CasePerson])
     service = Table('service').bind(db)
     (service.update(readers=NEW_READERS)
@@ -44,4 +45,5 @@ def down(migrator, db):
      .where(service.c.code.in_(CHILD_SERVICES) & (service.c.readers == NEW_READERS))
      .execute())
     migrator.migrate(migrator.drop_table('case_person'),
+                     migrator.drop_index('application', 'application_assigned_to'),
                      migrator.drop_column('application', 'assigned_to'))

@@ -52,6 +52,7 @@ def up(migrator, db):
         able_note = TextField(default='')
         child_consent = CharField(max_length=12, default='')
         guardian_permission = CharField(max_length=5, default='')
+        statement = CharField(max_length=5, default='')
 
         class Meta:
             table_name = 'adoption_case'
@@ -64,6 +65,7 @@ def up(migrator, db):
         court = CharField(max_length=120, default='')
         people = CharField(max_length=200, default='')
         note = TextField(default='')
+        cancelled = BooleanField(default=False)
 
         class Meta:
             table_name = 'adoption_event'

@@ -218,3 +218,68 @@ def test_the_assigned_worker_is_reminded_with_initials_only(office):
     assert reminders.due(o["other"], None) == []
     row = application_query.page(o["worker"], ApplicationFilter())[0]
     assert (row.applicant, row.nik) == ("P.A.L.", "")
+
+
+def test_the_record_cannot_be_made_to_contradict_itself(office):
+    o = office
+    c = case(o)
+    event(o, c, "tahap", datetime.datetime(2026, 10, 22, 9, 0), stage="penyidikan")
+    with pytest.raises(ValidationError) as caught:  # the offence after its first event
+        case(o, AbhCase.get_by_id(c.id), offence_date=datetime.date(2026, 10, 23))
+    assert caught.value.field == "Tanggal perbuatan"
+    event(o, c, "permintaan_laporan", datetime.datetime(2026, 10, 22, 10, 0))
+    with pytest.raises(ValidationError) as caught:  # delivered before it was asked for
+        event(o, c, "laporan_dikirim", datetime.datetime(2026, 10, 22, 9, 30))
+    assert caught.value.field == "Waktu"
+    with pytest.raises(ValidationError) as caught:  # a deliberation of a stage not begun
+        event(o, c, "musyawarah", datetime.datetime(2026, 10, 23, 9, 0), stage="penuntutan",
+              people="Jaksa, anak")
+    assert caught.value.field == "Tahap"
+    event(o, c, "tahap", datetime.datetime(2026, 10, 30, 9, 0), stage="penuntutan")
+    with pytest.raises(ValidationError) as caught:  # back to an earlier stage
+        event(o, c, "tahap", datetime.datetime(2026, 10, 31, 9, 0), stage="penyidikan")
+    assert "tahap berikutnya" in caught.value.message
+
+
+def test_a_stage_left_behind_closes_its_clocks(office):
+    o = office
+    c = case(o)
+    first = datetime.datetime(2026, 11, 2, 2, 0)
+    events = [AbhEvent(kind="tahap", stage="penyidikan", at=first),
+              AbhEvent(kind="tahap", stage="penuntutan", at=first + datetime.timedelta(days=9))]
+    old, current = clocks.clocks(c, events)
+    assert old.done == events[1].at and old.state(utcnow(), 24) == "terlambat"  # left late
+    assert current.done is None
+    due, _ = clocks.open_due(c, events)
+    assert due == events[1].at + datetime.timedelta(days=7)  # the current stage's, not the old
+
+
+def test_events_leave_the_application_version_alone(office):
+    o = office
+    c = case(o)
+    before = Application.get_by_id(o["app"].id).version
+    event(o, c, "permintaan_laporan", datetime.datetime(2026, 11, 30, 9, 0))
+    after = Application.get_by_id(o["app"].id)
+    assert after.version == before and after.due_at is not None
+
+
+def test_under_twelve_through_the_recorded_birth_date(office):
+    o = office
+    c = case(o, offence_date=datetime.date(2022, 3, 1))  # she was 11
+    event(o, c, "tahap", datetime.datetime(2026, 11, 2, 9, 0), stage="penyidikan")
+    assert record.deadline(o["app"]) is None  # no diversion clock for a child under 12
+
+
+def test_the_social_worker_step_waits_for_an_assignment(office):
+    o = office
+    app = workflow.register(o["clerk"], service_catalog.get(SERVICE), person=o["child"])
+    app = workflow.complete_step(o["clerk"], app)  # the front office's step
+    assert app.current_actor == permissions.HEAD
+    with pytest.raises(ValidationError) as caught:
+        workflow.decide(o["head"], app, "approve", "Tugaskan pekerja sosial") \
+            if workflow.is_decision_step(app) else workflow.complete_step(o["head"], app)
+    assert caught.value.field == "Pekerja sosial"
+    app = assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
+    app = (workflow.decide(o["head"], app, "approve", "Tugaskan pekerja sosial")
+           if workflow.is_decision_step(app) else workflow.complete_step(o["head"], app))
+    assert app.current_actor == permissions.SOCIAL_WORKER

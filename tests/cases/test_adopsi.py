@@ -7,7 +7,7 @@ import pytest
 
 from desktop.cases.adopsi import KIND, record, rules
 from desktop.cases.adopsi.model import AdoptionCase, AdoptionEvent
-from desktop.errors import ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.models import Person
 from desktop.services.applications import assignment, workflow
 from desktop.services.cases import guards, registry
@@ -62,7 +62,7 @@ def facts(**changes):
                   wife_healthy="ya", husband_clean="ya", wife_clean="ya",
                   marriage_date=datetime.date(2012, 6, 9), marriage_number="123/45/VI/2012",
                   children_count=0, previous_adoptions=[], able="ya", able_note="Mampu.",
-                  child_consent="belum_mampu", guardian_permission="ya")
+                  child_consent="belum_mampu", guardian_permission="ya", statement="ya")
     values.update(changes)
     return values
 
@@ -242,6 +242,13 @@ def test_stages_are_dated_and_checked(office):
 
 
 def ready(office, app, existing=None):
+    """Received 300 days ago, cared for under the province's permit for 200 days."""
+    from desktop.models import Application
+    from desktop.services.shared.timefmt import utcnow
+
+    Application.update(received_at=utcnow() - datetime.timedelta(days=300)).where(
+        Application.id == app.id).execute()
+    app.received_at = utcnow() - datetime.timedelta(days=300)
     case = save(office, app, existing)
     AdoptionEvent.insert(application=app.id, stage="izin_pengasuhan",
                          on_date=TODAY - datetime.timedelta(days=200), reference="463/1",
@@ -278,8 +285,37 @@ def test_a_kepala_overrides_one_rule_with_a_reason(office):
     case = registry.case_file(app)
     failing = [s.key for s in guards.standings(case) if not s.passes]
     assert "adopsi.able" in failing
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         guards.override(office["worker"], app, "adopsi.able", "Dinilai oleh tim provinsi.")
     guards.override(office["head"], app, "adopsi.able", "Dinilai mampu oleh tim provinsi.")
     passing = {s.key for s in guards.standings(registry.case_file(app)) if s.passes}
     assert "adopsi.able" in passing
+
+
+@pytest.mark.parametrize("count, verdict", [(0, Verdict.MET), (1, Verdict.MET),
+                                            (2, Verdict.NOT_MET)])
+def test_no_child_or_only_one(office, count, verdict):
+    case = save(office, application(office), children_count=count)
+    assert outcomes(case, datetime.date(2026, 12, 1))["children"].verdict is verdict
+
+
+@pytest.mark.parametrize("day, verdict", [
+    (datetime.date(2026, 2, 28), Verdict.NOT_MET),  # the day before the second anniversary
+    (datetime.date(2026, 3, 1), Verdict.MET),       # 29 February 2024 + 2 years
+    (datetime.date(2026, 3, 2), Verdict.MET),
+])
+def test_two_years_after_the_previous_adoption(office, day, verdict):
+    case = save(office, application(office),
+                previous_adoptions=[datetime.date(2024, 2, 29)])
+    assert outcomes(case, day)["adoptions"].verdict is verdict
+
+
+def test_a_child_already_on_file_is_that_record(office):
+    from tests.factories import make_person
+
+    known = make_person(nik="3371010101200004", name="Rizki Saputra",
+                        birth_date=datetime.date(2020, 1, 1))
+    case = save(office, application(office),
+                kid=child(nik=known.nik, name="Rizki Saputra",
+                          birth_date=datetime.date(2020, 1, 1)))
+    assert case.child_id == known.id and Person.select().count() == 3  # child, husband, wife

@@ -160,3 +160,26 @@ def test_letters_and_history_are_closed_to_outsiders(office):
     assert not seen & hidden_ids
     head_rows = audit_query.fetch(o["head"], audit_query.AuditFilter(), 0, 1000)
     assert hidden_ids <= {(e.table_name, e.record_id) for e in head_rows}
+
+
+def test_people_and_stages_recorded_by_mistake_stay_closed(office):
+    o = office
+    wrong = {**WIFE, "nik": "3371024409860011"}  # mistyped, then corrected
+    case = adoption.save(o["worker"], o["adoption"], o["adoption_case"], route="pasangan_wni",
+                         child=child(name="Bayu Pratama"), husband=HUSBAND, wife=wrong,
+                         facts=facts())
+    case = adoption.save(o["worker"], o["adoption"], adoption.read(o["adoption"]),
+                         route="pasangan_wni", child=child(name="Bayu Pratama"),
+                         husband=HUSBAND, wife=WIFE, facts=facts())
+    for actor in outsiders(o):
+        assert people.lookup_nik(actor, wrong["nik"]) is None
+        assert people.search_people(actor, "dewi") == []
+    stage = adoption.add_event(o["worker"], o["adoption"], case, stage="pemeriksaan_berkas",
+                               on_date=timefmt.to_local(utcnow()).date())
+    adoption.cancel_event(o["worker"], o["adoption"], stage)
+    assert adoption.events_of(o["adoption"].id) == []
+    admin_rows = audit_query.fetch(o["admin"], audit_query.AuditFilter(), 0, 1000)
+    assert not [e for e in admin_rows if e.table_name == "adoption_event"]
+    head_rows = audit_query.fetch(o["head"], audit_query.AuditFilter(), 0, 1000)
+    assert {e.action for e in head_rows if e.table_name == "adoption_event"
+            and e.record_id == stage.id} >= {"create", "update"}

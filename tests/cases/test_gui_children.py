@@ -77,7 +77,7 @@ def test_the_eligibility_rules_and_an_override(qtbot, sqlite_db, monkeypatch):
     dialog = ApplicationDetailDialog(session(o["head"]), app.id)
     qtbot.addWidget(dialog)
     section = dialog.case_section
-    assert len(section.standings) == 14 and dialog.case_scroll.isVisibleTo(dialog)
+    assert len(section.standings) == 15 and dialog.case_scroll.isVisibleTo(dialog)
     able = next(s for s in section.standings if s.key == "adopsi.able")
     assert "belum diketahui" in case_section.rule_text(able)
     assert "Tahapan" in section.panel.label.text() and "Muhammad Rizki" in \

@@ -56,15 +56,18 @@ def clocks(case, events, age_at_offence: int | None = None) -> list[Clock]:
     under_twelve = age_at_offence is not None and age_at_offence < OWN_PATH_BELOW
     if case is None or not diversion_mandatory(case) or under_twelve:
         return found
-    for start in (e for e in events if e.kind == "tahap" and e.stage in DIVERSION_STAGES):
+    stages = [e for e in events if e.kind == "tahap"]
+    for start in (e for e in stages if e.stage in DIVERSION_STAGES):
+        # the next stage closes what this one left open (late, if past its due)
+        moved_on = next((e.at for e in stages if e.at > start.at), None)
         talks = [e for e in events if e.kind == "musyawarah" and e.stage == start.stage
                  and e.at >= start.at]
         name = DIVERSION_STAGES[start.stage]
         found.append(Clock(f"Upaya diversi, {name} (7 hari)", start.at,
                            start.at + datetime.timedelta(days=ATTEMPT_DAYS),
-                           talks[0].at if talks else None))
+                           talks[0].at if talks else moved_on))
         if talks:
-            ended = next((e.at for e in talks if e.result in ("sepakat", "gagal")), None)
+            ended = next((e.at for e in talks if e.result in ("sepakat", "gagal")), moved_on)
             found.append(Clock(f"Diversi selesai, {name} (30 hari)", talks[0].at,
                                talks[0].at + datetime.timedelta(days=DIVERSION_DAYS), ended))
     return found

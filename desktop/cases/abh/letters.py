@@ -38,8 +38,8 @@ def fill(application, case) -> dict:
     if writer is not None:
         values.update(social_worker_name=writer.full_name,
                       social_worker_nip=formatting.format_nip(writer.nip) if writer.nip else "")
-    request = next((e for e in abh.events_of(application.id)
-                    if e.kind == "permintaan_laporan"), None)
+    request = next((e for e in reversed(abh.events_of(application.id))
+                    if e.kind == "permintaan_laporan"), None)  # the latest request
     if request is not None:
         from desktop.services.shared import timefmt
 

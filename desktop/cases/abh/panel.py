@@ -3,7 +3,7 @@ mandatory, the stage and the parties, the legal clocks counting down (refreshed 
 the events; forms for the case, an event, the social report and the outcome."""
 import datetime
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
 from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
                                QLineEdit, QPlainTextEdit, QSpinBox, QTableWidget,
                                QTableWidgetItem, QWidget)
@@ -191,7 +191,10 @@ class EventDialog(CaseForm):
         super().__init__("Catatan ABH", parent, width=600)
         self.session, self.application, self.case = session, application, case
         self.kind = self.row("Jenis catatan", choices_combo(abh.EVENTS))
-        self.at = self.row("Waktu", QDateTimeEdit(QDateTime.currentDateTime()))
+        local = timefmt.to_local(utcnow())  # the office's clock, not the PC's
+        self.at = self.row("Waktu", QDateTimeEdit(QDateTime(QDate(local.year, local.month,
+                                                                local.day),
+                                                          QTime(local.hour, local.minute))))
         self.at.setCalendarPopup(True)
         self.at.setDisplayFormat("dd/MM/yyyy HH.mm")
         self.stage = self.row("Tahap", choices_combo(abh.STAGES))

@@ -89,6 +89,11 @@ def save(actor, application, existing: AbhCase | None, *, offence_date, offence:
     day = require_date(offence_date, "Tanggal perbuatan")
     if day > today or day < child.birth_date:
         raise ValidationError("Tanggal perbuatan", "antara tanggal lahir anak dan hari ini.")
+    if existing is not None:
+        first = next(iter(events_of(application.id)), None)
+        if first is not None and timefmt.to_local(first.at).date() < day:
+            raise ValidationError("Tanggal perbuatan", "sesudah catatan pertama perkara ini "
+                                  f"({timefmt.format_local(first.at)}); periksa tanggalnya.")
     age = age_on(child.birth_date, day)
     if age >= 18:
         raise ValidationError("Tanggal perbuatan", f"anak sudah berusia {age} tahun saat "
@@ -158,6 +163,12 @@ def add_event(actor, application, case: AbhCase | None, *, kind: str, at, stage:
         stage = ""
     if kind == "tahap" and stage in NEEDS_COURT_CASE and not case.court_case:
         raise ValidationError("Tahap", "catat dulu nomor perkaranya di data ABH.")
+    order = list(STAGES)
+    earlier = events_of(application.id)
+    started = [e for e in earlier if e.kind == "tahap"]
+    if kind == "tahap" and started and order.index(stage) <= order.index(case.stage):
+        raise ValidationError("Tahap", f"perkara sudah pada tahap {STAGES[case.stage].lower()}"
+                              "; tahap berikutnya saja yang dapat dicatat.")
     if result and (kind != "musyawarah" or result not in RESULTS):
         raise ValidationError("Hasil", "hasil hanya untuk musyawarah diversi.")
     terms = clean_text(terms, "Isi kesepakatan", 4000, multiline=True)
@@ -175,9 +186,16 @@ def add_event(actor, application, case: AbhCase | None, *, kind: str, at, stage:
     if kind == "sesi" and not values["note"]:
         raise ValidationError("Catatan", "tulis catatan pendampingannya.")
     if kind == "laporan_dikirim" and not any(
-            e.kind == "permintaan_laporan" for e in events_of(application.id)):
-        raise ValidationError("Jenis catatan", "catat dulu permintaan laporan sosial dari "
-                              "penyidik (tenggat 3×24 jam dihitung dari situ).")
+            e.kind == "permintaan_laporan" and e.at <= at_utc for e in earlier):
+        raise ValidationError("Waktu" if any(e.kind == "permintaan_laporan" for e in earlier)
+                              else "Jenis catatan", "laporan diserahkan sesudah permintaan "
+                              "laporan sosial dari penyidik dicatat (tenggat 3×24 jam dihitung "
+                              "dari situ).")
+    if kind == "musyawarah" and not any(
+            e.kind == "tahap" and e.stage == stage and e.at <= at_utc for e in started):
+        raise ValidationError("Tahap", f"catat dulu mulainya tahap {STAGES[stage].lower()}, "
+                              "sebelum waktu musyawarah ini (tenggat diversi dihitung dari "
+                              "situ).")
     with db.atomic():
         event = records.create(AbhEvent, actor, application=application.id, **values)
         if kind == "tahap":
@@ -216,14 +234,14 @@ def deadline(application):
 
 
 def refresh_deadline(actor, application, case) -> None:
-    """Keep the application's due fields on the running clocks (None when none runs)."""
+    """Keep the application's due fields on the running clocks (None when none runs). They
+    follow from the events (audited themselves), so the application's version is left alone:
+    another PC with the case open is not sent a conflict for it."""
     due = clocks.open_due(case, events_of(application.id), age_at_offence(application, case))
     due_at, due_soon_at = due if due else (None, None)
-    current = Application.get_by_id(application.id)
-    if (current.due_at, current.due_soon_at) != (due_at, due_soon_at):
-        updated = records.update(current, actor, due_at=due_at, due_soon_at=due_soon_at)
-        application.due_at, application.due_soon_at = updated.due_at, updated.due_soon_at
-        application.version = updated.version
+    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
+     .where(Application.id == application.id).execute())
+    application.due_at, application.due_soon_at = due_at, due_soon_at
 
 
 def _refuse_under_letter(application) -> None:

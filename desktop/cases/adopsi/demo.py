@@ -88,7 +88,8 @@ def fill(rng) -> int:
                 able="tidak" if miss == "able" else "ya",
                 able_note="Penghasilan tetap, rumah layak, keluarga besar mendukung.",
                 child_consent="belum_mampu",
-                guardian_permission="" if miss == "consent" else "ya").execute()
+                guardian_permission="" if miss == "consent" else "ya",
+                statement="ya").execute()
             Application.update(person=husband, assigned_to="peksos").where(
                 Application.id == app.id).execute()
             CasePerson.insert_many([dict(application=app.id, person=person, role=role)

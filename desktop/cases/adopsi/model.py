@@ -38,6 +38,7 @@ class AdoptionCase(RecordModel):
     able_note = TextField(default="")
     child_consent = CharField(max_length=12, default="")  # ya, tidak, belum_mampu
     guardian_permission = CharField(max_length=5, default="")
+    statement = CharField(max_length=5, default="")  # written: for the child's best interest
 
     class Meta:
         table_name = "adoption_case"
@@ -54,6 +55,7 @@ class AdoptionEvent(RecordModel):
     court = CharField(max_length=120, default="")
     people = CharField(max_length=200, default="")  # who visited, who sat
     note = TextField(default="")
+    cancelled = BooleanField(default=False)  # recorded by mistake: kept, not counted
 
     class Meta:
         table_name = "adoption_event"

@@ -60,7 +60,7 @@ def summary(case, events, day: datetime.date) -> str:
                 "angkat (suami dan istri dengan NIK), perkawinan dan penilaiannya; aturan PP "
                 "54/2007 di bawah diperiksa dari data itu.")
     child = case.child
-    age = ages.age_on(child.birth_date, day)
+    age = ages.age_on(child.birth_date, day) if child.birth_date else "?"
     lines = [f"<b>Anak:</b> {typed_text(child.name)} ({SEXES.get(child.sex, '')}, {age} tahun"
              f", {typed_text(child.religion)}); {adoption.CHILD_STATUSES[case.child_status]}"
              + ("; penyandang disabilitas" if case.child_disability else "")
@@ -86,7 +86,7 @@ class AdoptionPanel(CasePanel):
         super().__init__(session, [("Catat data anak dan COTA…",
                                     lambda: self.open_form(AdoptionDialog)),
                                    ("Catat tahap…", lambda: self.open_form(StageDialog)),
-                                   ("Hapus catatan tahap…", self.delete_stage)], parent)
+                                   ("Batalkan catatan tahap…", self.cancel_stage)], parent)
         self.case_button, self.stage_button, self.delete_button = self.buttons
         self.events = []
 
@@ -105,22 +105,22 @@ class AdoptionPanel(CasePanel):
         self.stage_button.setVisible(may and case is not None)
         self.delete_button.setVisible(may and bool(self.events))
 
-    def delete_stage(self) -> None:
+    def cancel_stage(self) -> None:
         last = self.events[-1]
+        title = "Batalkan catatan tahap — Pelita"
         answer = QMessageBox.question(
-            self, "Hapus catatan tahap — Pelita",
-            f"Hapus catatan {adoption.STAGES[last.stage]} tanggal "
-            f"{timefmt.format_date(last.on_date)}? Penghapusan tercatat di jejak audit.")
+            self, title, f"Batalkan catatan {adoption.STAGES[last.stage]} tanggal "
+            f"{timefmt.format_date(last.on_date)}? Catatannya tetap tersimpan sebagai "
+            "dibatalkan, dan pembatalan tercatat di jejak audit.")
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            adoption.delete_event(self.session.user, self.application, last)
+            adoption.cancel_event(self.session.user, self.application, last)
         except PelitaError as exc:
-            QMessageBox.warning(self, "Hapus catatan tahap — Pelita", exc.message)
+            QMessageBox.warning(self, title, exc.message)
             return
         except Exception as exc:  # noqa: BLE001 (the database refused)
-            QMessageBox.warning(self, "Hapus catatan tahap — Pelita",
-                                describe(exc, "Catatan belum dihapus."))
+            QMessageBox.warning(self, title, describe(exc, "Catatan belum dibatalkan."))
             return
         self.changed.emit()
 
@@ -181,6 +181,8 @@ class AdoptionDialog(CaseForm):
         self.previous = [self._row(assess, f"Putusan pengangkatan sebelumnya ({n})",
                                    date_edit(), "Pengangkatan sebelumnya") for n in (1, 2)]
         self.able = self._row(assess, "Mampu ekonomi dan sosial", choices_combo(adoption.YES_NO))
+        self.statement = self._row(assess, "Pernyataan kepentingan terbaik anak",
+                                   choices_combo(adoption.YES_NO))
         self.able_note = self._row(assess, "Catatan penilaian", QPlainTextEdit())
         self.able_note.setFixedHeight(80)
         if case is not None:
@@ -232,6 +234,7 @@ class AdoptionDialog(CaseForm):
         for edit, day in zip(self.previous, adoption.previous_of(case)):
             set_date(edit, day)
         select(self.able, case.able)
+        select(self.statement, case.statement)
         self.able_note.setPlainText(case.able_note)
 
     def _spouse_values(self, who: str) -> dict | None:
@@ -249,7 +252,8 @@ class AdoptionDialog(CaseForm):
             marriage_date=date_of(self.marriage), marriage_number=self.marriage_number.text(),
             children_count=None if self.children.value() < 0 else self.children.value(),
             previous_adoptions=[d for d in map(date_of, self.previous) if d is not None],
-            able=self.able.currentData(), able_note=self.able_note.toPlainText())
+            able=self.able.currentData(), able_note=self.able_note.toPlainText(),
+            statement=self.statement.currentData())
         for who, fields in self.spouse.items():
             facts.update({f"{who}_occupation": fields["occupation"].text(),
                           f"{who}_income": fields["income"].text(),

@@ -58,7 +58,8 @@ def read(application) -> AdoptionCase | None:
 def events_of(application_id: int) -> list[AdoptionEvent]:
     """The case's stages, oldest first (one query)."""
     return list(AdoptionEvent.select()
-                .where(AdoptionEvent.application == application_id)
+                .where((AdoptionEvent.application == application_id)
+                       & ~AdoptionEvent.cancelled)
                 .order_by(AdoptionEvent.on_date, AdoptionEvent.id))
 
 
@@ -97,8 +98,8 @@ def _spouse(actor, values: dict, label: str, today: datetime.date):
                                       birth_date=info.birth_date, sex=info.sex,
                                       religion=religion, birth_place=birth_place)
     if not people.can_see(actor, existing):
-        raise ValidationError(f"NIK {label}", "sudah terdaftar pada kasus yang ditangani "
-                              "petugas lain; minta Kepala untuk mencatatnya.")
+        raise ValidationError(f"NIK {label}", "sudah terdaftar, tetapi datanya tidak dapat Anda "
+                              "buka; minta Kepala untuk mencatatnya.")
     if people.name_key(name) != existing.name_key:
         raise ValidationError(f"Nama {label}", f"NIK ini terdaftar atas nama {existing.name}; "
                               "periksa NIK-nya, atau tulis nama sesuai data itu.")
@@ -130,6 +131,12 @@ def _child(actor, values: dict, existing, today: datetime.date, lives: str, plac
                   f"belum memiliki NIK; tinggal di {LIVES[lives].lower()} {place}".strip())
     labels = {"Nama lengkap": "Nama anak", "NIK": "NIK anak", "Tempat lahir": "Tempat lahir anak",
               "Tanggal lahir": "Tanggal lahir anak", "Jenis kelamin": "Jenis kelamin anak"}
+    known = people.find_by_nik(fields["nik"]) if fields["nik"] else None
+    if known is not None and (existing is None or known.id != existing.id):
+        if not people.can_see(actor, known):
+            raise ValidationError("NIK anak", "sudah terdaftar, tetapi datanya tidak dapat Anda "
+                                  "buka; minta Kepala untuk mencatatnya.")
+        existing = known  # a child already on file (an earlier applicant): that record
     try:
         if existing is not None:
             return people.update_person(actor, existing, today=today, **fields)
@@ -207,7 +214,9 @@ def save(actor, application, existing: AdoptionCase | None, *, route: str, child
         child_consent=_choice(facts.get("child_consent", ""), CONSENT, "Persetujuan anak",
                               "persetujuan anak"),
         guardian_permission=_choice(facts.get("guardian_permission", ""), YES_NO,
-                                    "Izin tertulis orang tua/wali", "izin orang tua/wali"))
+                                    "Izin tertulis orang tua/wali", "izin orang tua/wali"),
+        statement=_choice(facts.get("statement", ""), YES_NO, "Pernyataan kepentingan terbaik "
+                          "anak", "jawaban"))
     for who, label in (("husband", "suami"), ("wife", "istri")):
         for fact, field in (("healthy", f"Sehat jasmani dan rohani ({label})"),
                             ("clean", f"SKCK tanpa catatan pidana ({label})")):
@@ -280,22 +289,23 @@ def add_event(actor, application, case: AdoptionCase | None, *, stage: str, on_d
         raise ValidationError("Temuan/catatan", "tulis temuan kunjungannya.")
     with db.atomic():
         if stage not in REPEATABLE and AdoptionEvent.select().where(
-                (AdoptionEvent.application == application.id)
+                (AdoptionEvent.application == application.id) & ~AdoptionEvent.cancelled
                 & (AdoptionEvent.stage == stage)).exists():
-            raise ValidationError("Tahap", f"{STAGES[stage]} sudah tercatat; hapus catatan "
+            raise ValidationError("Tahap", f"{STAGES[stage]} sudah tercatat; batalkan catatan "
                                   "yang lama bila perlu diperbaiki.")
         return records.create(AdoptionEvent, actor, application=application.id, stage=stage,
                               on_date=day, reference=reference, court=court,
                               people=people_text, note=note)
 
 
-def delete_event(actor, application, event: AdoptionEvent) -> None:
-    """A stage recorded by mistake; not once the recommendation states it."""
+def cancel_event(actor, application, event: AdoptionEvent) -> AdoptionEvent:
+    """A stage recorded by mistake is cancelled, not deleted: its record stays (and stays as
+    closed as the case); not once the recommendation states it."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if event.application_id != application.id:
         raise ValidationError("Tahap", "catatan ini bukan dari permohonan ini.")
     _refuse_under_letter(application)
-    records.delete(event, actor)
+    return records.update(event, actor, cancelled=True)
 
 
 def _refuse_under_letter(application) -> None:

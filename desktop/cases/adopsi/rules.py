@@ -11,18 +11,18 @@ SERVICES = ("mgl-pengangkatan-anak", "mgt-27-rekomendasi-pengangkatan-anak")
 
 MIN_AGE = settings.SettingDef(
     "adopsi.min_age", "Umur calon orang tua angkat paling rendah", 30, 21, 60, "tahun",
-    help="PP 54/2007 Pasal 13 huruf c: berumur paling rendah 30 tahun dan paling tinggi 55 "
+    help="PP 54/2007 Pasal 13 huruf b: berumur paling rendah 30 tahun dan paling tinggi 55 "
     "tahun, dalam tahun penuh pada hari pemeriksaan.")
 MAX_AGE = settings.SettingDef(
     "adopsi.max_age", "Umur calon orang tua angkat paling tinggi", 55, 30, 80, "tahun",
     help=MIN_AGE.help)
 MARRIED_YEARS = settings.SettingDef(
     "adopsi.married_years", "Lama menikah calon orang tua angkat paling singkat", 5, 0, 20,
-    "tahun", help="PP 54/2007 Pasal 13 huruf f: berstatus menikah paling singkat 5 tahun.")
+    "tahun", help="PP 54/2007 Pasal 13 huruf e: berstatus menikah paling singkat 5 tahun.")
 CARE_MONTHS = settings.SettingDef(
     "adopsi.care_months", "Lama pengasuhan sebelum rekomendasi paling singkat", 6, 0, 24,
-    "bulan", help="PP 54/2007 Pasal 13 huruf m: telah mengasuh calon anak angkat paling "
-    "singkat 6 bulan, dihitung sejak izin pengasuhan dari provinsi.")
+    "bulan", help="PP 54/2007 Pasal 13 huruf l: telah mengasuh calon anak angkat paling "
+    "singkat 6 bulan, sejak izin pengasuhan diberikan.")
 SETTINGS = (MIN_AGE, MAX_AGE, MARRIED_YEARS, CARE_MONTHS)
 
 
@@ -56,6 +56,8 @@ def route(case, events, day) -> Outcome:
 
 
 def child_age(case, events, day) -> Outcome:
+    if case.child.birth_date is None:  # cleared on the person's page
+        return Outcome(Verdict.UNKNOWN, "tanggal lahir anak belum dicatat")
     age = ages.age_on(case.child.birth_date, day)
     if age >= adoption.ADULT_AGE:
         return Outcome(Verdict.NOT_MET, f"anak sudah berusia {age} tahun")
@@ -70,6 +72,9 @@ def health(case, events, day) -> Outcome:
 
 def cota_ages(case, events, day) -> Outcome:
     low, high = settings.value(MIN_AGE), settings.value(MAX_AGE)
+    if low > high:
+        return Outcome(Verdict.UNKNOWN, f"pengaturan umur tidak masuk akal ({low} sampai "
+                       f"{high} tahun); perbaiki di Pengaturan")
     parts, fails = [], []
     for label, person in _spouses(case):
         age = ages.age_on(person.birth_date, day)
@@ -158,6 +163,14 @@ def consent(case, events, day) -> Outcome:
                    ("; anak setuju" if case.child_consent == "ya" else ""))
 
 
+def statement(case, events, day) -> Outcome:
+    if case.statement == "ya":
+        return Outcome(Verdict.MET, "pernyataan tertulis ada")
+    if case.statement == "tidak":
+        return Outcome(Verdict.NOT_MET, "pernyataan tertulis tidak dibuat")
+    return Outcome(Verdict.UNKNOWN, "pernyataan tertulis belum dicatat")
+
+
 def adoptions(case, events, day) -> Outcome:
     previous = adoption.previous_of(case)
     if not previous:
@@ -196,6 +209,7 @@ CHECKS = (
     ("able", "Mampu secara ekonomi dan sosial", able),
     ("care", "Telah mengasuh paling singkat 6 bulan", care),
     ("consent", "Persetujuan anak dan izin orang tua/wali", consent),
+    ("statement", "Pernyataan tertulis demi kepentingan terbaik anak", statement),
     ("adoptions", "Paling banyak 2 kali, berjarak 2 tahun", adoptions),
     ("report", "Laporan sosial pekerja sosial ada", report),
 )

@@ -20,7 +20,7 @@ class Application(RecordModel):
     current_step = IntegerField(default=1)
     current_actor = CharField(max_length=32, default="")  # role that performs the current step
     # The social worker the kepala assigned (a child's case is read by that worker only).
-    assigned_to = CharField(max_length=64, default="")
+    assigned_to = CharField(max_length=64, default="", index=True)
     state = CharField(max_length=16, default="open")  # open, waiting, completed, rejected, withdrawn
     waiting_since = DateTimeField(null=True)  # returned to the citizen for completion
     waiting_seconds = IntegerField(default=0)
@@ -111,4 +111,4 @@ class CasePerson(BaseModel):
 
     class Meta:
         table_name = "case_person"
-        indexes = ((("application", "role"), True),)
+        indexes = ((("application", "person"), True),)

@@ -22,7 +22,8 @@ from desktop.services.shell import schema
 LIMITED = {"audit_entry": ("SELECT", "INSERT"),
            "letter": ("SELECT", "INSERT", "UPDATE"),
            "pelita_migration": ("SELECT",),
-           "rule_override": ("SELECT", "INSERT")}  # a kepala's override is kept for good
+           "rule_override": ("SELECT", "INSERT"),  # a kepala's override is kept for good
+           "abh_event": ("SELECT", "INSERT")}  # when an ABH clock started stays as recorded
 DATA = ("SELECT", "INSERT", "UPDATE", "DELETE")
 NAME_RE = re.compile(r"[a-z_][a-z0-9_]{0,31}")
 

@@ -87,16 +87,17 @@ def _people_in(cases) -> list:
 
 def link_case_people(application, people_by_role: dict) -> None:
     """Keep the people a case's record names on the envelope ({role: Person or None}), in the
-    caller's transaction, so they are hidden with the case."""
-    wanted = {role: person.id for role, person in people_by_role.items() if person is not None}
-    current = {row.role: row for row in CasePerson.select().where(
+    caller's transaction, so they are hidden with the case. A link is never removed: a person
+    recorded by mistake (a mistyped NIK, corrected) stays as closed as the case."""
+    known = {row.person_id: row for row in CasePerson.select().where(
         CasePerson.application == application.id)}
-    for role, row in current.items():
-        if wanted.get(role) != row.person_id:
-            row.delete_instance()
-    for role, person_id in wanted.items():
-        if role not in current or current[role].person_id != person_id:
-            CasePerson.create(application=application.id, person=person_id, role=role)
+    for role, person in people_by_role.items():
+        if person is None:
+            continue
+        if person.id not in known:
+            CasePerson.create(application=application.id, person=person.id, role=role)
+        elif known[person.id].role != role:
+            CasePerson.update(role=role).where(CasePerson.id == known[person.id].id).execute()
 
 
 def can_see(actor, person: Person) -> bool:
@@ -198,8 +199,8 @@ class DuplicatePerson(ValidationError):
 
 def _already_registered(actor, existing: Person | None, advice: str) -> DuplicatePerson:
     if existing is None or not can_see(actor, existing):  # never a hidden case's name
-        return DuplicatePerson("sudah terdaftar pada kasus yang ditangani petugas lain; minta "
-                               "petugas itu atau Kepala untuk melanjutkan.", None)
+        return DuplicatePerson("sudah terdaftar, tetapi datanya tidak dapat Anda buka; minta "
+                               "Kepala untuk melanjutkan.", None)
     return DuplicatePerson(f"sudah terdaftar atas nama {existing.name}{advice}.", existing)
 
 

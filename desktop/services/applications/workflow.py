@@ -259,8 +259,20 @@ def _advance(actor, application: Application, action: str, comment: str) -> Appl
             return records.update(application, actor, state="completed", closed_at=utcnow(),
                                   outcome_reason=comment)
         next_step = steps[application.current_step]  # steps are numbered from 1
+        _require_assigned(application, acting_role(next_step.actor))
         return records.update(application, actor, current_step=next_step.number,
                               current_actor=acting_role(next_step.actor))
+
+
+def _require_assigned(application: Application, role: str) -> None:
+    """A case whose readers leave out the next step's social workers (a child's case) goes to
+    them only once the kepala has assigned one: otherwise no one could see it there."""
+    service = application.service
+    if (role == permissions.SOCIAL_WORKER and service.sensitive and not application.assigned_to
+            and role not in case_access.readers_of(service)):
+        raise ValidationError("Pekerja sosial", "langkah berikutnya dikerjakan pekerja sosial "
+                              "yang ditugaskan: tugaskan dulu (Tugaskan… di bawah pemohon), "
+                              "lalu selesaikan langkah ini.")
 
 
 def complete_step(actor, application: Application, comment: str = "") -> Application:

@@ -6,7 +6,7 @@ from desktop.models import (Application, Counter, Organisation, Person, Requirem
                             db, utcnow)
 from desktop.services.admin import settings
 from desktop.services.admin.calendar import WorkCalendar
-from desktop.services.applications import deadlines, workflow
+from desktop.services.applications import assignment, deadlines, workflow
 from desktop.services.applications.people import RELIGIONS, name_key
 from desktop.services.applications.workflow import CHANNELS, acting_role
 from desktop.services.catalog import service_catalog
@@ -166,6 +166,8 @@ def _open_kind_cases(rng: random.Random, person_ids: list[int], now) -> None:
                                     service_catalog.get(kind.services[0]),
                                     person=Person.get_by_id(rng.choice(person_ids)),
                                     received_at=received, channel="datang")
+            if app.service.sensitive:  # the kepala's disposition names the social worker
+                app = assignment.assign(staff[permissions.HEAD], app, "peksos")
             while app.state == "open" and app.current_actor in staff:
                 actor = staff[app.current_actor]
                 app = (workflow.decide(actor, app, "approve", "Tugaskan pekerja sosial")

@@ -266,8 +266,9 @@ def _person(actor, entry: BoardEntry, today: datetime.date) -> Person:
     existing = people.find_by_nik(entry.nik)
     if existing is not None:
         if not people.can_see(actor, existing):
-            raise ValidationError("Pengurus", f"NIK {entry.nik[:6]}… sudah terdaftar pada kasus "
-                                  "yang ditangani petugas lain; minta Kepala untuk mencatatnya.")
+            raise ValidationError("Pengurus", f"NIK {entry.nik[:6]}… sudah terdaftar, tetapi "
+                                  "datanya tidak dapat Anda buka; minta Kepala untuk "
+                                  "mencatatnya.")
         return existing
     info = check_nik(entry.nik, today=today)
     return people.register_person(actor, today=today, nik=entry.nik, name=entry.name,
