@@ -80,7 +80,10 @@ def save(actor, values: dict, board: dict[str, BoardEntry], beneficiaries: dict[
     counts = _beneficiary_values(beneficiaries)
     entries = _board_values(board, today)
     with db.atomic():
-        members = {position: _person(actor, entry, today) for position, entry in entries.items()}
+        on_board = set() if lks is None else {row.person_id for row in LksBoardMember.select(
+            LksBoardMember.person).where(LksBoardMember.lks == lks.id)}
+        members = {position: _person(actor, entry, today, on_board)
+                   for position, entry in entries.items()}
         if lks is None and known is not None:
             if Lks.select().where(Lks.organisation == known.id).exists():
                 raise ValidationError("Nama LKS", "lembaga ini sudah tercatat di Daftar LKS; "
@@ -260,12 +263,13 @@ def _board_values(board: dict, today: datetime.date) -> dict[str, BoardEntry]:
     return entries
 
 
-def _person(actor, entry: BoardEntry, today: datetime.date) -> Person:
+def _person(actor, entry: BoardEntry, today: datetime.date, on_board: set[int]) -> Person:
     """The board member's person: the one with this NIK, or a new one from the NIK's birth
-    date and sex."""
+    date and sex. Someone already on this LKS's board stays there, even when the actor may not
+    open their other cases (a board member who is also a referral's applicant)."""
     existing = people.find_by_nik(entry.nik)
     if existing is not None:
-        if not people.can_see(actor, existing):
+        if existing.id not in on_board and not people.can_see(actor, existing):
             raise ValidationError("Pengurus", f"NIK {entry.nik[:6]}… sudah terdaftar, tetapi "
                                   "datanya tidak dapat Anda buka; minta Kepala untuk "
                                   "mencatatnya.")
