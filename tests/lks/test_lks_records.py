@@ -251,3 +251,23 @@ def test_export_writes_the_filtered_register(office, tmp_path):
     assert row[3] == "Anak, Lanjut usia" and row[7] == "Segera habis"
     assert row[6].date() == datetime.date(2027, 1, 1)
     assert export.export_xlsx(office["duty"], LksFilter(field="napza"), path, today=TODAY) == 0
+
+
+def test_a_board_member_in_a_closed_case_stays_on_the_board(office):
+    """The treasurer is also the applicant of a referral the clerk may not open: the board as
+    it stands saves, but the clerk cannot put that NIK on another LKS's board."""
+    from desktop.services.applications import workflow
+    from desktop.services.catalog import service_catalog
+
+    lks = saved(office)
+    treasurer = lks_records.board_of(lks)["bendahara"]
+    service_catalog.load_shipped()
+    social = make_user("peksos", role=permissions.SOCIAL_WORKER)
+    workflow.register(social, service_catalog.get("mgt-23-rekomendasi-odgj"), person=treasurer)
+    lks = Lks.get_by_id(lks.id)
+    assert lks_records.save(office["clerk"], values(staff_count=13), BOARD, {"anak": 40},
+                            lks=lks, today=TODAY).staff_count == 13
+    with pytest.raises(ValidationError) as caught:
+        lks_records.save(office["clerk"], values(name="Yayasan Lain", npwp=""), BOARD, {},
+                         today=TODAY)
+    assert caught.value.field == "Pengurus" and treasurer.name not in caught.value.message
