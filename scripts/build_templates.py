@@ -549,7 +549,7 @@ def laporan_sosial_abh(doc):
 def rujukan_rehabilitasi(doc):
     letter_heading(doc)
     body(doc, "Berdasarkan hasil asesmen Dinas Sosial, bersama ini kami merekomendasikan "
-              "{{ target_group }} berikut untuk memperoleh layanan rehabilitasi sosial di "
+              "{{ target_group }} berikut untuk memperoleh {{ referral_service }} di "
               "{{ destination_name }}{% if destination_address %}, {{ destination_address }}"
               "{% endif %}:")
     data_table(doc, PERSON_ROWS + [("Kondisi", "{{ condition }}"),

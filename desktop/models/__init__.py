@@ -14,6 +14,7 @@ from desktop.models.catalog.service import Service, ServiceRequirement, ServiceS
 from desktop.models.letters.letter import Letter, SignerImage
 from desktop.models.lks.lks import Lks, LksBeneficiary, LksBoardMember, LksRegistration
 from desktop.models.letters.letter_template import TemplateOverride
+from desktop.models.referrals.institution import Institution
 from desktop.models.schedule.booking import (Blackout, Cemetery, ClinicRequest, Driver,
                                              DutyAssignment, HearseBooking, ScheduleChange,
                                              Technician, Vehicle)
@@ -29,6 +30,7 @@ ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, 
                ClinicRequest, ScheduleChange]
 ALL_MODELS += [Lks, LksBoardMember, LksBeneficiary, LksRegistration]
 ALL_MODELS += [CasePerson]
+ALL_MODELS += [Institution]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
@@ -39,3 +41,4 @@ __all__ += ["TemplateOverride", "AttachmentChunk", "RuleOverride"]
 __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssignment",
             "HearseBooking", "ClinicRequest", "ScheduleChange"]
 __all__ += ["Lks", "LksBoardMember", "LksBeneficiary", "LksRegistration"]
+__all__ += ["Institution"]

@@ -13,7 +13,7 @@ from desktop.services.catalog import service_catalog
 from desktop.services.letters import lifecycle
 from desktop.services.shared import permissions
 from tests.factories import make_person, make_user, submit_complete
-from tests.letters.test_letters_lifecycle import setup_office
+from tests.letters.test_letters_lifecycle import referral_case, setup_office
 
 CHILD_NIK = "3371014107150003"
 # A street child referred to the balai: read by the kepala and pekerja sosial roles.
@@ -27,7 +27,8 @@ def office(backend_db):
     o["clerk2"] = make_user("layanan2", role=permissions.FRONT_OFFICE)
     o["child"] = make_person(nik=CHILD_NIK, name="Putri Anjani", sex="P",
                              birth_date=datetime.date(2015, 7, 1))
-    o["case"] = workflow.register(o["clerk"], service_catalog.get(REFERRAL), person=o["child"])
+    o["case"] = referral_case(o, workflow.register(o["clerk"], service_catalog.get(REFERRAL),
+                                                   person=o["child"]))
     o["letter"] = submit_complete(o["worker"], lifecycle.draft(
         o["worker"], o["case"], signer=o["head"]))
     return o

@@ -188,6 +188,26 @@ def abh_case(o):
     return app
 
 
+def referral_case(o, app=None):
+    """A referral assessed and its institution chosen (the RSJ for an ODGJ Pendampingan, the
+    companion named); `app` a registered referral of another group."""
+    from desktop.cases.rujukan import record as rujukan
+    from desktop.services.referrals import institutions
+
+    institutions.load_shipped()
+    if app is None:
+        app = workflow.register(o["clerk"], service_catalog.get("mgt-18-pendampingan-odgj"),
+                                person=o["person"])
+    group = rujukan.default_group(app)
+    case = rujukan.save_assessment(o["worker"], app, None, group=group,
+                                   findings="Hasil asesmen awal.", assessed_on=timefmt.to_local(
+                                       app.received_at).date())
+    place = next(i for i in institutions.accepting(group) if i.kind != "rumah_singgah")
+    rujukan.choose_institution(o["worker"], app, case, place.id, companions="Yusuf (peksos)",
+                               transport="Mobil dinas")
+    return app
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -237,7 +257,7 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
                      "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian",
                      "rekomendasi_terdaftar_lks", "rekomendasi_pengangkatan_anak",
-                     "laporan_sosial_abh"}, \
+                     "laporan_sosial_abh", "rujukan_rehabilitasi"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -246,7 +266,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     cases = {"keterangan_dtks": dtks, "tanda_daftar_lks": tanda_daftar_case(o),
              "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o),
              "rekomendasi_hibah": grant_case(o),
-             "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o)}
+             "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o),
+             "rujukan_rehabilitasi": referral_case(o)}
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
     for key in catalogue.TEMPLATES:

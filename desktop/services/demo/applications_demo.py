@@ -168,7 +168,9 @@ def _open_kind_cases(rng: random.Random, person_ids: list[int], now) -> None:
                                     received_at=received, channel="datang")
             if app.service.sensitive:  # the kepala's disposition names the social worker
                 app = assignment.assign(staff[permissions.HEAD], app, "peksos")
-            while app.state == "open" and app.current_actor in staff:
+            last = len(service_catalog.steps_of(app.service))  # a service without steps
+            while app.state == "open" and app.current_actor in staff and \
+                    app.current_step < last:  # stays open for the kind's demo to fill
                 actor = staff[app.current_actor]
                 app = (workflow.decide(actor, app, "approve", "Tugaskan pekerja sosial")
                        if workflow.is_decision_step(app) else workflow.complete_step(actor, app))

@@ -8,6 +8,7 @@ from desktop.services.admin import office, users
 from desktop.services.cases import registry
 from desktop.services.catalog import service_catalog
 from desktop.services.demo import identities
+from desktop.services.referrals import institutions
 from desktop.services.shared import permissions
 from desktop.services.shell import schema
 
@@ -68,6 +69,7 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
         schema.upgrade()
     if not Service.select().exists():
         service_catalog.load_shipped()
+    institutions.load_shipped()
     rng = random.Random(seed)
     report = DemoReport()
     _office(rng)

@@ -121,6 +121,8 @@ _REFERRAL = {
     "destination_name": "Lembaga rujukan: Balai Rehabilitasi Sosial Penyandang Disabilitas "
                         "(BRSPD)",
     "destination_address": "Alamat lembaga rujukan",
+    "referral_service": "Layanan yang diminta, menurut jenis lembaga: layanan rehabilitasi "
+                        "sosial / pemeriksaan dan perawatan / pelayanan sosial dalam panti",
     "condition": "Kondisi penerima manfaat hasil asesmen",
     "guardian_name": "Keluarga/wali yang dapat dihubungi (nama, hubungan, telepon)",
     "companion_name": "Pendamping/pekerja sosial yang mengantar",
@@ -204,7 +206,7 @@ SPECS = [
          "social_worker_nip": "NIP pekerja sosial"},
         editable=("case_summary", "social_assessment", "recommendation")),
     TemplateSpec(
-        "rujukan_rehabilitasi", "Rekomendasi/Rujukan ke Balai Rehabilitasi Sosial", "letter",
+        "rujukan_rehabilitasi", "Rekomendasi/Rujukan Rehabilitasi Sosial", "letter",
         "rujukan", "400.9.1", _REFERRAL, editable=("condition",)),
     TemplateSpec(
         "rekomendasi_slrt", "Surat Rekomendasi SLRT (kesehatan, pendidikan, BPNT)", "letter",
@@ -273,22 +275,10 @@ class LetterChoice:
     defaults: dict = field(default_factory=dict)  # context values the service fixes
 
 
+# The sample referral's destination (a referral's own comes from its chosen institution).
 BRSPD = {"target_group": "penyandang disabilitas",
          "destination_name": "Balai Rehabilitasi Sosial Penyandang Disabilitas (BRSPD)",
-         "destination_address": "Jl. Ahmad Yani, Kota Magelang"}
-ODGJ = {"target_group": "penyandang disabilitas mental (ODGJ)",
-        "destination_name": "Rumah Sakit Jiwa Prof. dr. Soerojo Magelang",
-        "destination_address": "Jl. Ahmad Yani No. 169, Kota Magelang"}
-LANSIA = {"target_group": "lanjut usia terlantar",
-          "destination_name": "Balai Perlindungan Sosial Tresna Werdha (BPSTW)",
-          "destination_address": ""}
-LANSIA_KARANGREJO = {**LANSIA, "destination_name": "Rumah Lansia Mulia Karangrejo"}
-BRSKW = {"target_group": "tuna susila",
-         "destination_name": "Balai Rehabilitasi Sosial Karya Wanita (BRSKW)",
-         "destination_address": ""}
-ANJAL = {"target_group": "anak jalanan dan anak terlantar",
-         "destination_name": "Balai Rehabilitasi Sosial Anak",
-         "destination_address": ""}
+         "destination_address": "Jl. Ahmad Yani No. 1, Kota Magelang"}
 
 SERVICE_LETTERS = {
     "mgl-tanda-daftar-lks": [LetterChoice("tanda_daftar_lks")],
@@ -302,19 +292,14 @@ SERVICE_LETTERS = {
     "mgt-27-rekomendasi-pengangkatan-anak": [LetterChoice("rekomendasi_pengangkatan_anak")],
     "mgl-abh": [LetterChoice("laporan_sosial_abh")],
     "mgt-28-abh": [LetterChoice("laporan_sosial_abh")],
-    "mgt-17-pendampingan-disabilitas-brspd": [LetterChoice("rujukan_rehabilitasi", BRSPD)],
-    "mgt-22-rekomendasi-disabilitas-brspd": [LetterChoice("rujukan_rehabilitasi", BRSPD)],
-    "mgt-18-pendampingan-odgj": [LetterChoice("rujukan_rehabilitasi", ODGJ)],
-    "mgt-23-rekomendasi-odgj": [LetterChoice("rujukan_rehabilitasi", ODGJ)],
-    "mgt-19-pendampingan-lansia-terlantar": [
-        LetterChoice("rujukan_rehabilitasi", LANSIA_KARANGREJO),
-        LetterChoice("rujukan_rehabilitasi", LANSIA)],
-    "mgt-24-rekomendasi-lansia-bpstw": [LetterChoice("rujukan_rehabilitasi", LANSIA)],
-    "mgt-20-pendampingan-tuna-susila-brskw": [LetterChoice("rujukan_rehabilitasi", BRSKW)],
-    "mgt-25-rekomendasi-tuna-susila-brskw": [LetterChoice("rujukan_rehabilitasi", BRSKW)],
-    "mgt-16-pengiriman-anjal-at-balai": [LetterChoice("rujukan_rehabilitasi", ANJAL)],
-    "mgt-21-pendampingan-anjal-at": [LetterChoice("rujukan_rehabilitasi", ANJAL)],
-    "mgt-26-rekomendasi-anjal-at": [LetterChoice("rujukan_rehabilitasi", ANJAL)],
+    # The referral kind fills the destination from the institution the worker chose.
+    **{code: [LetterChoice("rujukan_rehabilitasi")] for code in (
+        "mgt-16-pengiriman-anjal-at-balai", "mgt-17-pendampingan-disabilitas-brspd",
+        "mgt-18-pendampingan-odgj", "mgt-19-pendampingan-lansia-terlantar",
+        "mgt-20-pendampingan-tuna-susila-brskw", "mgt-21-pendampingan-anjal-at",
+        "mgt-22-rekomendasi-disabilitas-brspd", "mgt-23-rekomendasi-odgj",
+        "mgt-24-rekomendasi-lansia-bpstw", "mgt-25-rekomendasi-tuna-susila-brskw",
+        "mgt-26-rekomendasi-anjal-at")},
     "dpk-slrt": [
         LetterChoice("rekomendasi_slrt", {"aid_type": "Bantuan Sosial Kesehatan"}),
         LetterChoice("rekomendasi_slrt", {"aid_type": "Bantuan Sosial Pendidikan"}),
@@ -493,7 +478,7 @@ _SAMPLES = {
         "social_worker_name": "Rina Kartikasari, S.Tr.Sos.",
         "social_worker_nip": formatting.format_nip("199104122019032008")},
     "rujukan_rehabilitasi": {
-        **_PERSON, **BRSPD, "destination_address": "Jl. Ahmad Yani No. 1, Kota Magelang",
+        **_PERSON, **BRSPD, "referral_service": "layanan rehabilitasi sosial",
         "condition": "penyandang disabilitas fisik (pengguna kursi roda) yang membutuhkan "
                      "layanan rehabilitasi sosial lanjut dan pelatihan keterampilan",
         "guardian_name": "Slamet Riyadi (kakak), telepon 0812-2700-1234",

@@ -125,7 +125,8 @@ def format_code(code: str) -> str:
 # and amounts in words (filled from the amount).
 OPTIONAL = frozenset({"tembusan", "attachment", "nature", "request_reference", "person_kk",
                       "person_nik", "child_nik", "deceased_nik", "guardian_name",
-                      "companion_name", "spare_parts", "org_legal_number", "org_npwp",
+                      "companion_name", "destination_address", "spare_parts",
+                      "org_legal_number", "org_npwp",
                       "org_bank_account", "org_deed", "dtks_id", "aid_programs"})
 
 

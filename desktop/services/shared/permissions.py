@@ -51,6 +51,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "lks.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, ADMIN}),
                      "mencatat Tanda Daftar LKS"),
     "lks.revoke": (frozenset({HEAD}), "mencabut Tanda Daftar LKS"),
+    "institutions.manage": (frozenset({ADMIN}), "mengelola daftar lembaga rujukan"),
 }
 
 

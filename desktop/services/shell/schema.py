@@ -88,8 +88,10 @@ def upgrade() -> list[str]:
     """Apply pending migrations, then load shipped reference data. Returns applied names."""
     applied = migrate()
     from desktop.services.catalog import service_catalog
+    from desktop.services.referrals import institutions
 
     service_catalog.load_shipped()
+    institutions.load_shipped()
     return applied
 
 

@@ -32,6 +32,8 @@ SECTIONS = [
             "desktop.views.lks.registry_page", "LksRegistryPage"),
     Section("izin", "Izin & Rekomendasi", "fa5s.stamp", "applications.view",
             "desktop.views.permits.permits_page", "PermitsPage"),
+    Section("lembaga", "Lembaga Rujukan", "fa5s.hospital", "applications.view",
+            "desktop.views.referrals.institutions_page", "InstitutionsPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
             "desktop.views.letters.letters_page", "LettersPage"),
     Section("verifikasi", "Verifikasi Surat", "fa5s.qrcode", None,

@@ -1,0 +1,1 @@
+"""Where the office refers people: the institutions, reference data the administrator keeps."""

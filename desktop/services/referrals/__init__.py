@@ -1,0 +1,1 @@
+"""Referral destinations: the institutions and the target groups each accepts."""

@@ -1,0 +1,1 @@
+"""Lembaga Rujukan: the institutions referrals go to, kept by the administrator."""

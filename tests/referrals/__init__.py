@@ -1,0 +1,1 @@
+"""Referral destinations: the institutions list and what it offers a referral."""
