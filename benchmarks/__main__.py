@@ -38,7 +38,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from benchmarks import applications, lks, permits
+    from benchmarks import applications, lks, permits, stock
     from desktop import database
     from desktop.services.shared import timefmt
     from desktop.views.shell import workers
@@ -50,6 +50,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
         results = applications.run(repeats, suffix)
         results.update(permits.run(repeats, suffix))
         results.update(lks.run(repeats, suffix))
+        results.update(stock.run(repeats, suffix))
         return results
     finally:
         database.close()

@@ -654,12 +654,44 @@ def surat_mobil_jenazah(doc):
     signature_block(doc, DATE_LINE)
 
 
+def berita_acara_bantuan_bencana(doc):
+    certificate_heading(doc, "BERITA ACARA SERAH TERIMA BANTUAN KORBAN BENCANA")
+    body(doc, "Pada tanggal {{ handover_date }} Dinas Sosial {{ region_name }} telah "
+              "menyerahkan bantuan sosial dari persediaan Dinas Sosial kepada rumah tangga "
+              "korban {{ event_name }} yang terjadi pada {{ event_date }} di {{ event_place }}, "
+              "dengan rincian sebagai berikut:")
+    widths = [1.0, 4.3, 4.2, 4.0, 2.5]
+    table = doc.add_table(rows=4, cols=len(widths))
+    _set_table(table, widths)
+    table.style = "Table Grid"
+    header, loop, row, end = table.rows
+    for cell, text in zip(header.cells, ("No.", "Kepala Keluarga", "Alamat", "Bantuan",
+                                         "Tanda Tangan")):
+        _first_paragraph(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _first_paragraph(loop.cells[0], "{%tr for row in distribution_rows %}")
+    _first_paragraph(row.cells[0], "{{ row.number }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _first_paragraph(row.cells[1], "{{ row.name }}")
+    tag(row.cells[1], "{%p if row.nik %}")
+    para(row.cells[1], "NIK {{ row.nik }}", size=9)
+    tag(row.cells[1], "{%p endif %}")
+    _first_paragraph(row.cells[2], "{{ row.address }}")
+    _first_paragraph(row.cells[3], "{{ row.aid }}")
+    _keep_row_together(row)
+    _first_paragraph(end.cells[0], "{%tr endfor %}")
+    para(doc, "", after=6)
+    para(doc, "Jumlah bantuan yang diserahkan:", indent_cm=0)
+    numbered_list(doc, "aid_totals", indent_cm=0.6)
+    body(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan "
+              "sebagaimana mestinya.", before=6, keep_next=True)
+    signature_block(doc, DATE_LINE, heading="Yang menyerahkan,")
+
+
 BUILDERS = {fn.__name__: fn for fn in [
     tanda_daftar_lks, rekomendasi_terdaftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
     rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,
-    surat_mobil_jenazah]}
+    surat_mobil_jenazah, berita_acara_bantuan_bencana]}
 
 
 def build(key: str) -> bytes:

@@ -15,6 +15,7 @@ from desktop.models.letters.letter import Letter, SignerImage
 from desktop.models.lks.lks import Lks, LksBeneficiary, LksBoardMember, LksRegistration
 from desktop.models.letters.letter_template import TemplateOverride
 from desktop.models.referrals.institution import Institution
+from desktop.models.stock.stock import AidItem, StockMovement
 from desktop.models.schedule.booking import (Blackout, Cemetery, ClinicRequest, Driver,
                                              DutyAssignment, HearseBooking, ScheduleChange,
                                              Technician, Vehicle)
@@ -31,6 +32,7 @@ ALL_MODELS += [Vehicle, Driver, Technician, Cemetery, Blackout, DutyAssignment, 
 ALL_MODELS += [Lks, LksBoardMember, LksBeneficiary, LksRegistration]
 ALL_MODELS += [CasePerson]
 ALL_MODELS += [Institution]
+ALL_MODELS += [AidItem, StockMovement]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
@@ -42,3 +44,4 @@ __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssi
             "HearseBooking", "ClinicRequest", "ScheduleChange"]
 __all__ += ["Lks", "LksBoardMember", "LksBeneficiary", "LksRegistration"]
 __all__ += ["Institution"]
+__all__ += ["AidItem", "StockMovement"]

@@ -140,7 +140,9 @@ def test_every_service_letter_names_a_template_and_every_template_serves_a_servi
     assert used == set(KEYS)
     slrt = {c.defaults["aid_type"] for c in catalogue.letters_for_service("dpk-slrt")}
     assert len(slrt) == 3
-    assert catalogue.letters_for_service("mgl-korban-bencana") == []
+    assert catalogue.letters_for_service("mgl-monitoring-bpnt") == []  # its product is a visit
+    assert [c.template_key for c in catalogue.letters_for_service("mgl-korban-bencana")] == [
+        "berita_acara_bantuan_bencana"]
     for key in KEYS:
         assert (TEMPLATE_DIR / f"{key}.docx").exists()
 

@@ -208,6 +208,27 @@ def referral_case(o, app=None):
     return app
 
 
+def disaster_case(o):
+    """A flood with one household given rice from the stock."""
+    from desktop.cases.bencana import record as bencana
+    from desktop.services.stock import stock
+
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-korban-bencana"),
+                            person=o["person"])
+    now = timefmt.to_local(timefmt.utcnow()).replace(tzinfo=None, second=0, microsecond=0)
+    case = bencana.save_event(o["worker"], app, None, hazard="banjir",
+                              occurred_at=now - datetime.timedelta(hours=3),
+                              reported_at=now - datetime.timedelta(hours=2),
+                              place="Bantaran Progo", kelurahan="Tidar Utara")
+    household = bencana.save_household(o["worker"], app, case, head_name="Sutrisno",
+                                       address="Bantaran Progo RT 02", adults=2)
+    rice = stock.save_item(o["clerk"], name="Beras", unit="kg")
+    stock.receive(o["clerk"], rice.id, 50, moved_on=now.date(), source="Kemensos RI")
+    bencana.distribute(o["worker"], app, case, household_id=household.id, item_id=rice.id,
+                       quantity=10, given_on=now.date(), received_by="Sutrisno")
+    return app
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -257,7 +278,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     assert owned == {"keterangan_dtks", "tanda_daftar_lks", "rekomendasi_undian",
                      "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian",
                      "rekomendasi_terdaftar_lks", "rekomendasi_pengangkatan_anak",
-                     "laporan_sosial_abh", "rujukan_rehabilitasi"}, \
+                     "laporan_sosial_abh", "rujukan_rehabilitasi",
+                     "berita_acara_bantuan_bencana"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -267,7 +289,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
              "rekomendasi_undian": raffle_case(o), "rekomendasi_pub": collection_case(o),
              "rekomendasi_hibah": grant_case(o),
              "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o),
-             "rujukan_rehabilitasi": referral_case(o)}
+             "rujukan_rehabilitasi": referral_case(o),
+             "berita_acara_bantuan_bencana": disaster_case(o)}
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
     for key in catalogue.TEMPLATES:

@@ -32,9 +32,9 @@ GROUP_OF_SERVICE = {
     "mgt-20-pendampingan-tuna-susila-brskw": "tuna_susila",
     "mgt-25-rekomendasi-tuna-susila-brskw": "tuna_susila"}
 ACCOMPANIED = frozenset({"mgt-16-pengiriman-anjal-at-balai",
-                         "mgt-17-pendampingan-disabilitas-brspd", "mgt-18-pendampingan-odgj", "mgt-19-pendampingan-lansia-terlantar",
-                         "mgt-20-pendampingan-tuna-susila-brskw",
-                         "mgt-21-pendampingan-anjal-at"})
+                         "mgt-17-pendampingan-disabilitas-brspd", "mgt-18-pendampingan-odgj",
+                         "mgt-19-pendampingan-lansia-terlantar",
+                         "mgt-20-pendampingan-tuna-susila-brskw", "mgt-21-pendampingan-anjal-at"})
 ANSWERS = {"diterima": "Diterima", "ditolak": "Ditolak", "antre": "Daftar tunggu"}
 OUTCOMES = {"keluarga": "Kembali ke keluarga", "dirawat": "Masih dalam perawatan",
             "pindah": "Dipindahkan ke lembaga lain", "meninggal": "Meninggal dunia",

@@ -252,6 +252,15 @@ SPECS = [
          "officer_name": "Petugas seating clinic", "officer_nip": "NIP petugas"},
         editable=("services", "spare_parts")),
     TemplateSpec(
+        "berita_acara_bantuan_bencana", "Berita Acara Serah Terima Bantuan Korban Bencana",
+        "certificate", "berita_acara", "400.9.10",
+        {"event_name": "Kejadian: banjir di Kelurahan Tidar Utara",
+         "event_date": "Waktu kejadian: 14 November 2026 21.30 WIB",
+         "event_place": "Lokasi sampai kelurahan dan kecamatan",
+         "handover_date": "Tanggal penyerahan (yang terakhir)",
+         "distribution_rows": "Daftar penerima: number, name, nik, address, aid per baris",
+         "aid_totals": "Jumlah per barang (teks per baris): Beras 140 kg"}),
+    TemplateSpec(
         "surat_mobil_jenazah", "Surat Keterangan Layanan Mobil Jenazah", "certificate",
         "mobil_jenazah", "400.9.2",
         {"deceased_name": "Nama almarhum/almarhumah", "deceased_nik": "NIK almarhum",
@@ -313,6 +322,9 @@ SERVICE_LETTERS = {
     "mgt-11-pemulangan-orang-terlantar": [LetterChoice("pemulangan_orang_terlantar")],
     "mgt-12-pemulangan-anak-terlantar": [LetterChoice("pemulangan_orang_terlantar")],
     "mgl-seating-clinic-kursi-roda": [LetterChoice("tanda_terima_seating_clinic")],
+    "mgl-korban-bencana": [LetterChoice("berita_acara_bantuan_bencana")],
+    "mgt-14-bantuan-bencana-sosial": [LetterChoice("berita_acara_bantuan_bencana")],
+    "mgt-15-bantuan-bencana-alam": [LetterChoice("berita_acara_bantuan_bencana")],
     "mgl-mobil-jenazah": [LetterChoice("surat_mobil_jenazah")],
 }
 
@@ -349,7 +361,8 @@ CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
                            "izin_pub": "letters.classification_permits",
                            "izin_undian": "letters.classification_permits",
                            "rekomendasi_pengangkatan_anak": "letters.classification_child",
-                           "laporan_sosial_abh": "letters.classification_child"}
+                           "laporan_sosial_abh": "letters.classification_child",
+                           "berita_acara_bantuan_bencana": "letters.classification_disaster"}
 
 
 def classification_of(template_key: str) -> str:
@@ -518,6 +531,20 @@ _SAMPLES = {
         "spare_parts": "2 (dua) ban belakang 24 inci",
         "officer_name": "Teguh Prasetyo", "officer_nip": formatting.format_nip(
             "198806202014021001")},
+    "berita_acara_bantuan_bencana": {
+        "event_name": "banjir di Kelurahan Tidar Utara",
+        "event_date": "14 November 2026 21.30 WIB",
+        "event_place": "Bantaran Sungai Progo RW 05, Kelurahan Tidar Utara, Kecamatan Magelang "
+                       "Selatan",
+        "handover_date": _D(datetime.date(2026, 11, 15)),
+        "distribution_rows": [
+            {"number": "1", "name": "Sutrisno", "nik": "3371020101700001",
+             "address": "Bantaran Sungai Progo RT 02 RW 05",
+             "aid": "Beras 10 kg, Selimut 2 lembar, Terpal 1 lembar"},
+            {"number": "2", "name": "Siti Aminah", "nik": "",
+             "address": "Bantaran Sungai Progo RT 03 RW 05",
+             "aid": "Beras 10 kg, Mi instan 1 dus"}],
+        "aid_totals": ["Beras 20 kg", "Selimut 2 lembar", "Terpal 1 lembar", "Mi instan 1 dus"]},
     "surat_mobil_jenazah": {
         "deceased_name": "Alm. Sudarmo", "deceased_nik": "3371020101450001",
         "deceased_address": "Jl. Tentara Pelajar No. 9 RT 004 RW 002, Kelurahan Kemirirejo, "
@@ -576,6 +603,7 @@ _LETTER_SAMPLES = {
                                                  "Cilacap", addressee_place="Tempat"),
     "tanda_terima_seating_clinic": {},
     "surat_mobil_jenazah": {},
+    "berita_acara_bantuan_bencana": {},
 }
 
 

@@ -52,6 +52,9 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
                      "mencatat Tanda Daftar LKS"),
     "lks.revoke": (frozenset({HEAD}), "mencabut Tanda Daftar LKS"),
     "institutions.manage": (frozenset({ADMIN}), "mengelola daftar lembaga rujukan"),
+    "stock.view": (ALL_ROLES, "melihat stok bantuan"),
+    "stock.manage": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, ADMIN}),
+                     "mencatat stok bantuan masuk dan keluar"),
 }
 
 

@@ -1,0 +1,1 @@
+"""The office's stock of aid: items and every movement in and out."""

@@ -1,0 +1,1 @@
+"""The aid warehouse: items, what came in, what went out, and what is on hand."""

@@ -1,0 +1,155 @@
+"""The office's aid stock. On hand is the sum of an item's movements, computed by the
+database. Issuing is serialised per item: the first statement of its transaction bumps the
+item's movement counter (a row lock on PostgreSQL and MariaDB, the write lock on SQLite), so
+the sum read after it sees every issue committed before, and stock never goes below zero
+when two PCs issue the last items at the same moment."""
+import datetime
+from collections.abc import Callable
+
+from peewee import Case, fn
+
+from desktop.errors import NotFound, ValidationError
+from desktop.models import AidItem, StockMovement, db
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.validators import clean_text, require_date, require_text
+
+KINDS = {"masuk": "Barang masuk", "keluar": "Barang keluar", "koreksi": "Koreksi hitung stok"}
+MAX_QUANTITY = 1_000_000
+
+
+def items(active_only: bool = False) -> list[AidItem]:
+    query = AidItem.select()
+    if active_only:
+        query = query.where(AidItem.active)
+    return list(query.order_by(AidItem.name))
+
+
+def get_item(item_id) -> AidItem:
+    item = AidItem.get_or_none(AidItem.id == item_id)
+    if item is None:
+        raise NotFound("Barang ini tidak ditemukan lagi di daftar stok.")
+    return item
+
+
+def on_hand(item_id: int) -> int:
+    """One item's stock on hand: SUM over its movements, in the database."""
+    return int(StockMovement.select(fn.SUM(StockMovement.quantity))
+               .where(StockMovement.item == item_id).scalar() or 0)  # NULL: no movements
+
+
+def totals() -> dict[int, tuple[int, int, int]]:
+    """{item id: (received, issued, on hand)} for every item with movements, one GROUP BY.
+    Corrections count on the side they went."""
+    incoming = Case(None, [(StockMovement.quantity > 0, StockMovement.quantity)], 0)
+    rows = (StockMovement.select(StockMovement.item, fn.SUM(incoming),
+                                 fn.SUM(StockMovement.quantity))
+            .group_by(StockMovement.item).tuples())
+    return {item: (int(got), int(got) - int(left), int(left)) for item, got, left in rows}
+
+
+def movements(item_id: int, limit: int = 200) -> list[StockMovement]:
+    return list(StockMovement.select().where(StockMovement.item == item_id)
+                .order_by(StockMovement.moved_on.desc(), StockMovement.id.desc()).limit(limit))
+
+
+def quantity_of(value, field: str = "Jumlah") -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, "isi jumlah barang dengan angka.")
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValidationError(field, "isi jumlah barang dengan angka bulat.") from None
+    if not 1 <= number <= MAX_QUANTITY:
+        raise ValidationError(field, f"antara 1 dan {MAX_QUANTITY:,}".replace(",", ".") + ".")
+    return number
+
+
+def _day(value, today: datetime.date | None, field: str = "Tanggal") -> datetime.date:
+    day = require_date(value, field)
+    if day > (today or timefmt.to_local(timefmt.utcnow()).date()):
+        raise ValidationError(field, "tidak boleh sesudah hari ini.")
+    return day
+
+
+def save_item(actor, item: AidItem | None = None, *, name: str, unit: str,
+              active: bool = True) -> AidItem:
+    permissions.require(actor, "stock.manage")
+    name = require_text(name, "Nama barang", 120)
+    existing = AidItem.get_or_none(AidItem.name == name)
+    if existing is not None and (item is None or existing.id != item.id):
+        raise ValidationError("Nama barang", "sudah ada di daftar stok.")
+    clean = dict(name=name, unit=require_text(unit, "Satuan", 20), active=bool(active))
+    if item is None:
+        return records.create(AidItem, actor, duplicate=lambda: ValidationError(
+            "Nama barang", "baru saja ditambahkan di PC lain; muat ulang daftarnya."), **clean)
+    if item.unit != clean["unit"] and StockMovement.select().where(
+            StockMovement.item == item.id).exists():
+        raise ValidationError("Satuan", "barang ini sudah punya catatan stok; satuannya tidak "
+                              "diubah (buat barang baru dengan satuan lain).")
+    return records.update(item, actor, **clean)
+
+
+def receive(actor, item_id, quantity, *, moved_on, source: str, note: str = "",
+            today: datetime.date | None = None) -> StockMovement:
+    """Aid that came in: from the ministry, the province, BPBD, a donor."""
+    permissions.require(actor, "stock.manage")
+    item = get_item(item_id)
+    values = dict(item=item.id, quantity=quantity_of(quantity), kind="masuk",
+                  moved_on=_day(moved_on, today),
+                  source=require_text(source, "Asal barang", 200),
+                  note=clean_text(note, "Catatan", 1000))
+    with db.atomic():
+        _lock(item.id)
+        return records.create(StockMovement, actor, **values)
+
+
+def correct(actor, item_id, counted, *, moved_on, note: str,
+            today: datetime.date | None = None) -> StockMovement | None:
+    """After a stock count: the difference between what was counted and on hand, recorded as
+    one correction (None when they agree)."""
+    permissions.require(actor, "stock.manage")
+    item = get_item(item_id)
+    if isinstance(counted, bool) or not str(counted).strip().isdigit():
+        raise ValidationError("Hasil hitung", "isi jumlah yang dihitung di gudang (0 atau "
+                              "lebih).")
+    counted = int(str(counted).strip())
+    day = _day(moved_on, today)
+    note = require_text(note, "Catatan", 1000)
+    with db.atomic():
+        _lock(item.id)
+        difference = counted - on_hand(item.id)
+        if difference == 0:
+            return None
+        return records.create(StockMovement, actor, item=item.id, quantity=difference,
+                              kind="koreksi", moved_on=day, source="hitung stok", note=note)
+
+
+def _lock(item_id: int) -> None:
+    """The first statement of a stock transaction: the item's row (or SQLite's database)
+    stays locked until it commits, so each sum that follows is current."""
+    (AidItem.update(movements=AidItem.movements + 1).where(AidItem.id == item_id).execute())
+
+
+def issue(actor, item_id, quantity, *, moved_on, source: str, application_id=None,
+          note: str = "", then: Callable | None = None, field: str = "Jumlah",
+          today: datetime.date | None = None) -> StockMovement:
+    """Aid going out, never beyond what is on hand. `then(movement)` runs in the same
+    transaction (a distribution's own row): both are saved, or neither. Call it outside any
+    transaction, so the lock is its transaction's first statement."""
+    permissions.require(actor, "stock.manage")
+    item = get_item(item_id)
+    count = quantity_of(quantity, field)
+    values = dict(item=item.id, quantity=-count, kind="keluar", moved_on=_day(moved_on, today),
+                  source=require_text(source, "Tujuan", 200),
+                  note=clean_text(note, "Catatan", 1000), application=application_id)
+    with db.atomic():
+        _lock(item.id)
+        left = on_hand(item.id)
+        if count > left:
+            raise ValidationError(field, f"stok {item.name} di gudang tinggal {left} "
+                                  f"{item.unit}; kurangi jumlahnya atau catat barang masuk "
+                                  "dulu.")
+        movement = records.create(StockMovement, actor, **values)
+        if then is not None:
+            then(movement)
+    return movement

@@ -1,0 +1,1 @@
+"""The aid warehouse: items, movements, and stock on hand under concurrent issues."""
