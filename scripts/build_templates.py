@@ -563,6 +563,21 @@ def rujukan_rehabilitasi(doc):
     tembusan(doc)
 
 
+def rujukan_medis_tuna_sosial(doc):
+    letter_heading(doc)
+    body(doc, "Bersama ini kami rujuk seorang tuna sosial {{ identity_status }} yang "
+              "ditemukan di {{ found_place }} untuk memperoleh {{ medical_need }} di "
+              "{{ destination_name }}{% if destination_address %}, {{ destination_address }}"
+              "{% endif %}:")
+    data_table(doc, PERSON_ROWS + [("Keluhan/Kondisi", "{{ medical_reason }}")])
+    body(doc, "Yang bersangkutan berada dalam penanganan Dinas Sosial. Kami mohon kiranya "
+              "dapat diberikan pelayanan kesehatan sesuai kebutuhannya; penelusuran "
+              "identitas dan keluarganya tetap kami lanjutkan.")
+    body(doc, CLOSING)
+    signature_block(doc)
+    tembusan(doc)
+
+
 def rekomendasi_slrt(doc):
     letter_heading(doc)
     body(doc, "Berdasarkan hasil pemeriksaan Sistem Layanan dan Rujukan Terpadu (SLRT), "
@@ -601,8 +616,9 @@ def pemulangan_orang_terlantar(doc):
                                    ("Tujuan Pemulangan", "{{ home_address }}"),
                                    ("Angkutan", "{{ transport }}"),
                                    ("Berangkat", "{{ departure_date }}"),
-                                   ("Bantuan Biaya", "{{ travel_allowance }} "
-                                                     "({{ travel_allowance_words }})")])
+                                   ("Pendamping", "{{ companion_name }}"),
+                                   ("Harga Tiket", "{{ travel_allowance }} "
+                                                   "({{ travel_allowance_words }})")])
     body(doc, "Biaya perjalanan ditanggung oleh Dinas Sosial dan tidak dipungut dari yang "
               "bersangkutan. Surat ini berlaku untuk satu kali perjalanan.")
     body(doc, "Atas perhatian dan kerja sama Saudara, kami sampaikan terima kasih.")
@@ -691,7 +707,7 @@ BUILDERS = {fn.__name__: fn for fn in [
     rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,
-    surat_mobil_jenazah, berita_acara_bantuan_bencana]}
+    surat_mobil_jenazah, berita_acara_bantuan_bencana, rujukan_medis_tuna_sosial]}
 
 
 def build(key: str) -> bytes:

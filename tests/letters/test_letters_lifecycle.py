@@ -229,6 +229,34 @@ def disaster_case(o):
     return app
 
 
+def stranded_case(o):
+    """A traveller sent home with the police letter; the same case referred to RSUD Tidar is
+    for the medical letter (a tuna sosial)."""
+    from desktop.cases.terlantar import record as terlantar
+    from desktop.models import Institution
+    from desktop.services.referrals import institutions
+
+    institutions.load_shipped()
+    now = timefmt.to_local(timefmt.utcnow()).replace(tzinfo=None, second=0, microsecond=0)
+    journey = workflow.register(o["clerk"], service_catalog.get("mgt-11-pemulangan-orang-"
+                                                                "terlantar"), person=o["person"])
+    case = terlantar.save_report(o["worker"], journey, None, track="perjalanan",
+                                 source="polisi", found_place="Terminal Tidar",
+                                 reported_at=now - datetime.timedelta(hours=2))
+    terlantar.plan_journey(o["worker"], journey, case, police_reference="SKT/1/XI/2026",
+                           destination="Kabupaten Cilacap", transport="bus umum",
+                           departure_at=now)
+    shelter = workflow.register(o["clerk"], service_catalog.get(
+        "mgl-orang-terlantar-tuna-sosial"), person=o["person"])
+    case = terlantar.save_report(o["worker"], shelter, None, track="tuna_sosial",
+                                 source="satpol_pp", found_place="Jl. Pemuda",
+                                 reported_at=now - datetime.timedelta(hours=2))
+    terlantar.refer_medical(o["worker"], shelter, case, institution_id=Institution.get(
+        Institution.name.contains("RSUD")).id, mental=False, referred_at=now,
+        reason="Demam tinggi.")
+    return journey, shelter
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -279,7 +307,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
                      "rekomendasi_pub", "rekomendasi_hibah", "izin_pub", "izin_undian",
                      "rekomendasi_terdaftar_lks", "rekomendasi_pengangkatan_anak",
                      "laporan_sosial_abh", "rujukan_rehabilitasi",
-                     "berita_acara_bantuan_bencana"}, \
+                     "berita_acara_bantuan_bencana", "pemulangan_orang_terlantar",
+                     "rujukan_medis_tuna_sosial"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -291,6 +320,7 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
              "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o),
              "rujukan_rehabilitasi": referral_case(o),
              "berita_acara_bantuan_bencana": disaster_case(o)}
+    cases["pemulangan_orang_terlantar"], cases["rujukan_medis_tuna_sosial"] = stranded_case(o)
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
     for key in catalogue.TEMPLATES:

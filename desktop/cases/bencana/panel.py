@@ -2,10 +2,7 @@
 assessment's totals, the households affected with what each received, the activities, and
 the forms for each step (the distribution form offers the assessment's households and the
 stock on hand)."""
-import datetime
-
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QHeaderView, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLineEdit,
                                QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
                                QTabWidget)
 
@@ -13,33 +10,14 @@ from desktop.cases.bencana import record as bencana
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
 from desktop.services.stock import stock
-from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
+from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, datetime_edit,
+                                          local_of, office_now, select)
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
 
 HOUSEHOLD_COLUMNS = ["Kepala keluarga", "Alamat", "Anggota", "Rentan", "Kerusakan",
                      "Mengungsi", "Bantuan diterima"]
 DISTRIBUTION_COLUMNS = ["Tanggal", "Rumah tangga", "Bantuan", "Diterima oleh"]
-
-
-def _office_now() -> datetime.datetime:
-    return timefmt.to_local(timefmt.utcnow()).replace(tzinfo=None, second=0, microsecond=0)
-
-
-def datetime_edit(utc_value=None) -> QDateTimeEdit:
-    """A local date and time (the office's clock), showing `utc_value` or now."""
-    local = timefmt.to_local(utc_value).replace(tzinfo=None) if utc_value else _office_now()
-    edit = QDateTimeEdit(QDateTime(QDate(local.year, local.month, local.day),
-                                   QTime(local.hour, local.minute)))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
-    return edit
-
-
-def local_of(edit: QDateTimeEdit) -> datetime.datetime:
-    value = edit.dateTime()
-    d, t = value.date(), value.time()
-    return datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 def _table(columns) -> QTableWidget:
@@ -243,7 +221,7 @@ class ActivityDialog(CaseForm):
         self.kind = self.row("Kegiatan", choices_combo(
             {code: label for code, (label, _) in bencana.ACTIVITIES.items()}))
         self.start = self.row("Mulai", date_edit())
-        set_date(self.start, _office_now().date())
+        set_date(self.start, office_now().date())
         self.end = self.row("Selesai", date_edit())
         self.place = self.row("Tempat", QLineEdit())
         self.count = self.row("Jumlah", _spin(100_000))
@@ -278,7 +256,7 @@ class DistributionDialog(CaseForm):
         self.quantity = self.row("Jumlah", _spin(stock.MAX_QUANTITY))
         self.quantity.setMinimum(1)
         self.given_on = self.row("Tanggal diserahkan", date_edit())
-        set_date(self.given_on, _office_now().date())
+        set_date(self.given_on, office_now().date())
         self.received_by = self.row("Diterima oleh", QLineEdit())
         self.household.currentIndexChanged.connect(self._recipient)
         self._recipient()

@@ -1,11 +1,14 @@
 """What every case kind's panel is made of: the panel itself (what was recorded, its buttons)
 and the small forms it opens (labelled rows, the error line under them, Batal and Simpan; a
 refusal is shown beside its field and the form keeps what was typed)."""
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QPushButton, QVBoxLayout, QWidget)
+import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
+from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 
@@ -21,6 +24,26 @@ def choices_combo(choices: dict) -> QComboBox:
 def select(combo: QComboBox, value) -> None:
     """Show the item whose data is `value` (the first when none is)."""
     combo.setCurrentIndex(max(combo.findData(value), 0))
+
+
+def office_now() -> datetime.datetime:
+    return timefmt.to_local(timefmt.utcnow()).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def datetime_edit(utc_value=None) -> QDateTimeEdit:
+    """A local date and time (the office's clock), showing `utc_value` or now."""
+    local = timefmt.to_local(utc_value).replace(tzinfo=None) if utc_value else office_now()
+    edit = QDateTimeEdit(QDateTime(QDate(local.year, local.month, local.day),
+                                   QTime(local.hour, local.minute)))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+    return edit
+
+
+def local_of(edit: QDateTimeEdit) -> datetime.datetime:
+    value = edit.dateTime()
+    d, t = value.date(), value.time()
+    return datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
 class CaseForm(QDialog):

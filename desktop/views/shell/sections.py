@@ -34,6 +34,8 @@ SECTIONS = [
             "desktop.views.permits.permits_page", "PermitsPage"),
     Section("lembaga", "Lembaga Rujukan", "fa5s.hospital", "applications.view",
             "desktop.views.referrals.institutions_page", "InstitutionsPage"),
+    Section("singgah", "Rumah Singgah", "fa5s.bed", "applications.view",
+            "desktop.views.referrals.shelter_page", "ShelterPage"),
     Section("stok", "Stok Bantuan", "fa5s.boxes", "stock.view",
             "desktop.views.stock.stock_page", "StockPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",

@@ -1,0 +1,344 @@
+"""Recording a stranded traveller or a tuna sosial person: the report, the outreach and first
+assessment, the identity (a person without papers is completed later), then the journey home
+with the police letter, or the shelter stay (at most the set nights, longer only with an
+emergency reason), family tracing and a medical referral to the hospital that takes them.
+Someone helped before is recognised (same person, or same name and birth place)."""
+import datetime
+
+from peewee import JOIN
+
+from desktop.cases.terlantar.model import ShelterStay, StrandedCase
+from desktop.errors import ConflictError, ValidationError
+from desktop.models import Application, Institution, Person, Service, db
+from desktop.services.admin import settings
+from desktop.services.applications import case_access
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.referrals import institutions
+from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.ages import age_on
+from desktop.services.shared.validators import check_rupiah, clean_text, require_text
+
+RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER, permissions.FRONT_OFFICE,
+                          permissions.DUTY_OFFICER})
+RECORD_DOING = "mencatat penanganan orang terlantar dan tuna sosial"
+JOURNEY_LETTER, MEDICAL_LETTER = "pemulangan_orang_terlantar", "rujukan_medis_tuna_sosial"
+
+TRACKS = {"perjalanan": "Orang terlantar di perjalanan (dipulangkan)",
+          "tuna_sosial": "Tuna sosial (rumah singgah)"}
+# Magetan's two services are the journey home only; Magelang's covers both.
+TRACKS_OF_SERVICE = {"mgl-orang-terlantar-tuna-sosial": ("perjalanan", "tuna_sosial"),
+                     "mgt-11-pemulangan-orang-terlantar": ("perjalanan",),
+                     "mgt-12-pemulangan-anak-terlantar": ("perjalanan",)}
+CHILD_SERVICE = "mgt-12-pemulangan-anak-terlantar"
+SOURCES = {"masyarakat": "Masyarakat", "polisi": "Kepolisian", "satpol_pp": "Satpol PP",
+           "instansi": "Instansi/OPD lain", "rumah_sakit": "Rumah sakit",
+           "petugas": "Temuan petugas"}
+IDENTITY = {"": "Belum diperiksa", "ada": "Ada identitas", "tidak": "Tanpa identitas"}
+
+SHELTER_NIGHTS = settings.SettingDef(
+    "terlantar.shelter_nights", "Batas tinggal di rumah singgah", 7, 1, 60, "malam",
+    help="Standar pelayanan Dinsos Kota Magelang (Layanan Orang Terlantar dan Tuna Sosial): "
+    "paling lama 7 hari, dikecualikan bila ada kondisi darurat penerima manfaat; lebih dari "
+    "itu hanya dengan alasan darurat yang dicatat.")
+RESPONSE_HOURS = 24  # the seed's "1 hari setelah ada laporan masuk"
+
+
+def read(application) -> StrandedCase | None:
+    return (StrandedCase.select(StrandedCase, Institution)
+            .join(Institution, JOIN.LEFT_OUTER,
+                  on=(StrandedCase.medical_institution == Institution.id))
+            .where(StrandedCase.application == application.id).first())
+
+
+def stays_of(application_id: int) -> list[ShelterStay]:
+    return list(ShelterStay.select().where(ShelterStay.application == application_id)
+                .order_by(ShelterStay.check_in, ShelterStay.id))
+
+
+def tracks_for(application) -> tuple[str, ...]:
+    return TRACKS_OF_SERVICE.get(application.service.code, tuple(TRACKS))
+
+
+def is_child(application) -> bool:
+    person = application.person if application.person_id else None
+    if application.service.code == CHILD_SERVICE:
+        return True
+    if person is None or person.birth_date is None:
+        return False
+    return age_on(person.birth_date, timefmt.to_local(timefmt.utcnow()).date()) < 18
+
+
+def nights(stay: ShelterStay, now: datetime.datetime) -> int:
+    """Nights spent: the office's midnights passed since check-in (to check-out, or now)."""
+    end = stay.check_out or now
+    return (timefmt.to_local(end).date() - timefmt.to_local(stay.check_in).date()).days
+
+
+def stay_text(stay: ShelterStay, now: datetime.datetime) -> tuple[str, str]:
+    """(state, words) of a stay: 'out'; 'ok'; 'last' (tonight is the last night allowed);
+    'over' (tonight would pass the limit and no emergency reason is recorded: the alarm);
+    'emergency' (past it, with the reason)."""
+    limit, spent = settings.value(SHELTER_NIGHTS), nights(stay, now)
+    if stay.check_out is not None:
+        return "out", f"keluar {timefmt.format_local(stay.check_out)} setelah {spent} malam"
+    tonight = spent + 1
+    if tonight > limit:
+        if stay.emergency_reason:
+            return "emergency", f"malam ke-{tonight}, melewati {limit} malam dengan alasan " \
+                "darurat"
+        return "over", f"malam ke-{tonight}: melewati batas {limit} malam tanpa alasan " \
+            "darurat; keluarkan hari ini atau catat alasan darurat"
+    if tonight == limit:
+        return "last", f"malam ke-{tonight} dari {limit}: malam terakhir"
+    return "ok", f"malam ke-{tonight} dari {limit}, sisa {limit - tonight} malam lagi"
+
+
+def current_guests(actor) -> list[ShelterStay]:
+    """Who is in the shelter now, from the database: stays not checked out, with the person
+    and the application (one query), those `actor` may read."""
+    query = (ShelterStay.select(ShelterStay, Application, Person)
+             .join(Application, on=(ShelterStay.application == Application.id))
+             .join(Person, on=(Application.person == Person.id))
+             .where(ShelterStay.check_out.is_null()))
+    visible = case_access.visible(actor)
+    if visible is not None:
+        query = query.where(visible)
+    return list(query.order_by(ShelterStay.check_in))
+
+
+def earlier_cases(actor, application) -> list[Application]:
+    """The person's earlier cases of this kind: the same person (one NIK, one record), or a
+    person without papers of the same name and birth place, that `actor` may read."""
+    person = application.person if application.person_id else None
+    if person is None:
+        return []
+    same = (Application.person == person.id)
+    if person.birth_place:
+        same = same | ((Person.name_key == person.name_key)
+                       & (Person.birth_place == person.birth_place))
+    query = (Application.select(Application.id, Application.reg_number,
+                                Application.received_at, Application.state)
+             .join(Person, on=(Application.person == Person.id)).switch(Application)
+             .join(Service, on=(Application.service == Service.id))
+             .where(same & (Service.case_kind == "terlantar") & (Application.id != application.id)))
+    visible = case_access.visible(actor)
+    if visible is not None:
+        query = query.where(visible)
+    return list(query.order_by(Application.received_at.desc()).limit(20))
+
+
+def deadline(application):
+    """For Magetan's services (no limit in the catalog): a day from the report until the
+    journey starts, or the officers reach a tuna sosial person."""
+    case = read(application)
+    if case is None:
+        return None
+    done = case.departure_at if case.track == "perjalanan" else case.outreach_at
+    if done is not None:
+        return None
+    due = case.reported_at + datetime.timedelta(hours=RESPONSE_HOURS)
+    return due, due - datetime.timedelta(hours=6)
+
+
+def _refresh_deadline(application) -> None:
+    if application.service.limit_kind != "conditional":
+        return
+    due = deadline(application)
+    due_at, due_soon_at = due if due else (None, None)
+    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
+     .where(Application.id == application.id).execute())
+    application.due_at, application.due_soon_at = due_at, due_soon_at
+
+
+def _writer(actor, application):
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+
+
+def _moment(value, field: str, now: datetime.datetime, not_before=None,
+            before_what: str = "") -> datetime.datetime:
+    if not isinstance(value, datetime.datetime):
+        raise ValidationError(field, "wajib diisi: tanggal dan jam.")
+    at = timefmt.to_utc(value)
+    if at > now + datetime.timedelta(minutes=5):
+        raise ValidationError(field, "tidak boleh sesudah saat ini.")
+    if not_before is not None and at < not_before:
+        raise ValidationError(field, f"tidak boleh sebelum {before_what} "
+                              f"({timefmt.format_local(not_before)}).")
+    return at
+
+
+def _now(now):
+    return now or timefmt.utcnow()
+
+
+def save_report(actor, application, existing: StrandedCase | None, *, track: str,
+                source: str, found_place: str, reported_at, reporter: str = "",
+                now: datetime.datetime | None = None) -> StrandedCase:
+    _writer(actor, application)
+    if track not in tracks_for(application):
+        raise ValidationError("Jenis penanganan", "layanan ini untuk "
+                              + " atau ".join(TRACKS[t].lower() for t in tracks_for(application))
+                              + ".")
+    if source not in SOURCES:
+        raise ValidationError("Sumber laporan", "pilih dari daftar.")
+    clean = dict(track=track, source=source,
+                 reporter=clean_text(reporter, "Pelapor", 160),
+                 found_place=require_text(found_place, "Tempat ditemukan", 200),
+                 reported_at=_moment(reported_at, "Waktu laporan", _now(now)))
+    with db.atomic():
+        if existing is None:
+            case = records.create(StrandedCase, actor, application=application.id, **clean,
+                                  duplicate=lambda: ConflictError(
+                                      "Laporan ini baru saja dicatat di PC lain. Muat ulang "
+                                      "untuk melihatnya."))
+        else:
+            if existing.track != track and (existing.departure_at or stays_of(application.id)):
+                raise ValidationError("Jenis penanganan", "sudah ada perjalanan atau tinggal "
+                                      "di rumah singgah yang tercatat; jenisnya tetap.")
+            refuse_under_letter(application, (JOURNEY_LETTER, MEDICAL_LETTER),
+                                "Tempat ditemukan", "Surat")
+            case = records.update(existing, actor, **clean)
+        _refresh_deadline(application)
+    return case
+
+
+def record_outreach(actor, application, case: StrandedCase, *, outreach_at, assessment: str,
+                    identity: str, identity_note: str = "",
+                    now: datetime.datetime | None = None) -> StrandedCase:
+    """The officers met the person: the first assessment and what papers were found."""
+    _writer(actor, application)
+    if identity not in IDENTITY:
+        raise ValidationError("Identitas", "pilih dari daftar.")
+    at = _moment(outreach_at, "Waktu penjangkauan", _now(now), case.reported_at,
+                 "laporan masuk")
+    with db.atomic():
+        case = records.update(
+            case, actor, outreach_at=at, identity=identity,
+            assessment=require_text(assessment, "Asesmen awal", 4000, multiline=True),
+            identity_note=clean_text(identity_note, "Keterangan identitas", 1000,
+                                     multiline=True))
+        _refresh_deadline(application)
+    return case
+
+
+def plan_journey(actor, application, case: StrandedCase, *, police_reference: str,
+                 destination: str, transport: str, departure_at, ticket_number: str = "",
+                 ticket_cost=0, pocket_money=0, companion: str = "",
+                 now: datetime.datetime | None = None) -> StrandedCase:
+    """The journey home: a ticket (not cash) and pocket money, with the police letter; a
+    child travels with a companion."""
+    _writer(actor, application)
+    if case.track != "perjalanan":
+        raise ValidationError("Jenis penanganan", "pemulangan dicatat untuk orang terlantar "
+                              "di perjalanan.")
+    companion = clean_text(companion, "Pendamping", 160)
+    if is_child(application) and not companion:
+        raise ValidationError("Pendamping", "anak dipulangkan dengan pendamping: tulis "
+                              "nama dan hubungan/instansinya.")
+    clean = dict(police_reference=require_text(police_reference,
+                                               "Surat keterangan kepolisian", 160),
+                 destination=require_text(destination, "Tujuan pemulangan", 200),
+                 transport=require_text(transport, "Moda transportasi", 120),
+                 ticket_number=clean_text(ticket_number, "Nomor tiket", 60),
+                 ticket_cost=check_rupiah(ticket_cost, "Harga tiket", allow_zero=True),
+                 pocket_money=check_rupiah(pocket_money, "Uang saku", allow_zero=True),
+                 companion=companion,
+                 # the ticket may be for a bus leaving tomorrow: up to two days ahead
+                 departure_at=_moment(departure_at, "Waktu berangkat", _now(now)
+                                      + datetime.timedelta(days=2), case.reported_at,
+                                      "laporan masuk"))
+    with db.atomic():
+        refuse_under_letter(application, (JOURNEY_LETTER,), "Tujuan pemulangan",
+                            "Surat pengantar pemulangan")
+        case = records.update(case, actor, **clean)
+        _refresh_deadline(application)
+    return case
+
+
+def record_tracing(actor, application, case: StrandedCase, *, tracing: str,
+                   reunified_at=None, reunified_with: str = "",
+                   now: datetime.datetime | None = None) -> StrandedCase:
+    _writer(actor, application)
+    reunified = None
+    with_whom = clean_text(reunified_with, "Diserahkan kepada", 200)
+    if reunified_at is not None:
+        reunified = _moment(reunified_at, "Waktu reunifikasi", _now(now), case.reported_at,
+                            "laporan masuk")
+        if not with_whom:
+            raise ValidationError("Diserahkan kepada", "tulis keluarga yang menerima dan "
+                                  "hubungannya.")
+    with db.atomic():
+        return records.update(case, actor, reunified_at=reunified, reunified_with=with_whom,
+                              tracing=require_text(tracing, "Penelusuran keluarga", 4000,
+                                                   multiline=True))
+
+
+def refer_medical(actor, application, case: StrandedCase, *, institution_id, mental: bool,
+                  referred_at, reason: str,
+                  now: datetime.datetime | None = None) -> StrandedCase:
+    """A tuna sosial person sent for care: a general hospital (RSUD Tidar), or for mental
+    illness a psychiatric one (RSJ Prof. dr. Soerojo), among those that take them."""
+    _writer(actor, application)
+    group = "odgj" if mental else "tuna_sosial"
+    place = institutions.require_accepting(institution_id, group, "Rumah sakit rujukan")
+    if place.kind != "rumah_sakit":
+        raise ValidationError("Rumah sakit rujukan", f"{place.name} bukan rumah sakit; pilih "
+                              "rumah sakit dari daftar.")
+    clean = dict(medical_institution=place.id,
+                 medical_at=_moment(referred_at, "Waktu dirujuk", _now(now), case.reported_at,
+                                    "laporan masuk"),
+                 medical_reason=require_text(reason, "Keluhan/kondisi", 2000, multiline=True))
+    with db.atomic():
+        refuse_under_letter(application, (MEDICAL_LETTER,), "Rumah sakit rujukan",
+                            "Surat rujukan medis")
+        case = records.update(case, actor, **clean)
+    case.medical_institution = place
+    return case
+
+
+def check_in(actor, application, case: StrandedCase, *, at, note: str = "",
+             now: datetime.datetime | None = None) -> ShelterStay:
+    _writer(actor, application)
+    if case.track != "tuna_sosial":
+        raise ValidationError("Jenis penanganan", "rumah singgah dicatat untuk tuna sosial.")
+    moment = _moment(at, "Waktu masuk", _now(now), case.reported_at, "laporan masuk")
+    with db.atomic():
+        if ShelterStay.select().where((ShelterStay.application == application.id)
+                                      & ShelterStay.check_out.is_null()).exists():
+            raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
+                                  "keluarnya dulu.")
+        return records.create(ShelterStay, actor, application=application.id,
+                              check_in=moment, note=clean_text(note, "Catatan", 1000))
+
+
+def record_emergency(actor, application, stay: ShelterStay, reason: str) -> ShelterStay:
+    """Why the person stays beyond the limit (a condition of theirs): kept on the stay."""
+    _writer(actor, application)
+    text = require_text(reason, "Alasan darurat", 1000, multiline=True)
+    if len(text) < 10:
+        raise ValidationError("Alasan darurat", "jelaskan kondisi daruratnya, paling sedikit "
+                              "10 karakter.")
+    with db.atomic():
+        return records.update(stay, actor, emergency_reason=text)
+
+
+def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: str = "",
+              note: str = "", now: datetime.datetime | None = None) -> ShelterStay:
+    _writer(actor, application)
+    if stay.check_out is not None:
+        raise ValidationError("Waktu keluar", "sudah keluar dari rumah singgah.")
+    moment = _moment(at, "Waktu keluar", _now(now))
+    if moment <= stay.check_in:
+        raise ValidationError("Waktu keluar", "harus sesudah waktu masuk "
+                              f"({timefmt.format_local(stay.check_in)}).")
+    reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True) \
+        or stay.emergency_reason
+    limit = settings.value(SHELTER_NIGHTS)
+    spent = nights(ShelterStay(check_in=stay.check_in, check_out=moment), moment)
+    if spent > limit and len(reason) < 10:
+        raise ValidationError("Alasan darurat", f"tinggal {spent} malam, melebihi batas "
+                              f"{limit} malam: tulis alasan darurat penerima manfaat "
+                              "(paling sedikit 10 karakter).")
+    with db.atomic():
+        return records.update(stay, actor, check_out=moment, emergency_reason=reason,
+                              note=clean_text(note, "Catatan", 1000) or stay.note)

@@ -1,0 +1,22 @@
+"""Tugas Saya: a shelter guest on the last night allowed (amber), or past it without an
+emergency reason (red), for whoever the case is assigned to or registered it."""
+from desktop.cases.terlantar import record as terlantar
+from desktop.services.shared import timefmt
+
+
+def due(actor, today) -> list:
+    from desktop.services.cases.kind import Reminder
+
+    now = timefmt.utcnow()
+    found = []
+    for stay in terlantar.current_guests(actor):
+        app = stay.application
+        mine = app.assigned_to == actor.username or (
+            not app.assigned_to and app.created_by == actor.username)
+        state, words = terlantar.stay_text(stay, now)
+        if mine and state in ("last", "over"):
+            found.append(Reminder(f"Rumah singgah: {app.person.name} ({app.reg_number}), "
+                                  f"{words}", state == "over", app.id))
+    return found
+
+

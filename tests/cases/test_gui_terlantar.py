@@ -1,0 +1,66 @@
+"""A shelter stay as the worker on duty sees it: the check-out form refuses an eighth night
+without an emergency reason and keeps what was typed; with the reason the guest leaves the
+Rumah Singgah page, which showed them red past the limit."""
+import datetime
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.cases.terlantar import panel as stranded_panel
+from desktop.cases.terlantar import record
+from desktop.services.applications import assignment, workflow
+from desktop.services.catalog import service_catalog
+from desktop.services.referrals import institutions
+from desktop.services.shared import permissions, timefmt
+from desktop.services.shared.timefmt import utcnow
+from desktop.views.applications.application_detail import ApplicationDetailDialog
+from desktop.views.referrals import shelter_page
+from desktop.views.shell.session import Session
+
+from tests.factories import make_person, make_user
+
+D = datetime.timedelta(days=1)
+
+
+def session(user):
+    return Session(user, "Tertanam (SQLite)", "sqlite://")
+
+
+def local(at):
+    return timefmt.to_local(at).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def test_a_check_out_after_the_limit_asks_for_the_emergency_reason(qtbot, sqlite_db):
+    service_catalog.load_shipped()
+    institutions.load_shipped()
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    worker = make_user("peksos", role=permissions.SOCIAL_WORKER)
+    head = make_user("kadis", role=permissions.HEAD)
+    app = workflow.register(clerk, service_catalog.get("mgl-orang-terlantar-tuna-sosial"),
+                            person=make_person(name="Slamet"))
+    app = assignment.assign(head, app, "peksos")
+    case = record.save_report(worker, app, None, track="tuna_sosial", source="satpol_pp",
+                              found_place="Jl. Pemuda", reported_at=local(utcnow() - 10 * D))
+    record.check_in(worker, app, case, at=local(utcnow() - 9 * D))
+    page = shelter_page.ShelterPage(session(worker))
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 1 and "1 melewati batas" in page.title.text()
+    assert "malam ke-10" in page.model.item(0, 4).text()
+    dialog = ApplicationDetailDialog(session(worker), app.id)
+    qtbot.addWidget(dialog)
+    panel = dialog.case_section.panel
+    out_button = next(b for b in panel.buttons if b.text() == "Keluar rumah singgah…")
+    assert out_button.isVisibleTo(dialog)
+    form = stranded_panel.CheckOutDialog(session(worker), app, panel.open_stay())
+    qtbot.addWidget(form)
+    form.note.setText("Dijemput adik kandung")
+    form.save()
+    assert not form.result()
+    assert form.error.text().startswith("Alasan darurat:") and form.reason.styleSheet()
+    assert form.note.text() == "Dijemput adik kandung"  # what was typed stays
+    form.reason.setPlainText("Dirawat jalan; keluarga baru dapat menjemput hari ini.")
+    form.save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    page.refresh()
+    assert page.model.rowCount() == 0 and "0 orang" in page.title.text()
+    panel.show_record(app, record.read(app))
+    assert "keluar" in panel.label.text() and not out_button.isVisibleTo(dialog)
