@@ -702,12 +702,43 @@ def berita_acara_bantuan_bencana(doc):
     signature_block(doc, DATE_LINE, heading="Yang menyerahkan,")
 
 
+def catatan_layanan_atensi(doc):
+    certificate_heading(doc, "CATATAN LAYANAN ASISTENSI REHABILITASI SOSIAL (ATENSI)")
+    body(doc, "Yang bertanda tangan di bawah ini menerangkan bahwa pada tahun anggaran "
+              "{{ budget_year }} Dinas Sosial {{ region_name }} telah memberikan Asistensi "
+              "Rehabilitasi Sosial (ATENSI) kepada:")
+    data_table(doc, PERSON_ROWS + [("Klaster", "{{ cluster }}"),
+                                   ("Nomor Data PMKS", "{{ pmks_reference }}")])
+    body(doc, "dengan rincian layanan sebagai berikut:", cont=True)
+    widths = [3.2, 4.6, 5.2, 3.0]
+    table = doc.add_table(rows=4, cols=len(widths))
+    _set_table(table, widths)
+    table.style = "Table Grid"
+    header, loop, row, end = table.rows
+    for cell, text in zip(header.cells, ("Tanggal", "Komponen", "Bentuk Layanan", "Petugas")):
+        _first_paragraph(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _first_paragraph(loop.cells[0], "{%tr for row in services_rows %}")
+    for cell, text in zip(row.cells, ("{{ row.date }}", "{{ row.component }}",
+                                      "{{ row.form }}", "{{ row.by }}")):
+        _first_paragraph(cell, text)
+    _keep_row_together(row)
+    _first_paragraph(end.cells[0], "{%tr endfor %}")
+    para(doc, "", after=6)
+    tag(doc, "{%p if services_total %}")
+    para(doc, "Jumlah nilai layanan berupa uang atau barang: {{ services_total }}.")
+    tag(doc, "{%p endif %}")
+    body(doc, "Catatan layanan ini dibuat untuk dipergunakan sebagaimana mestinya.",
+         before=6, keep_next=True)
+    signature_block(doc, DATE_LINE)
+
+
 BUILDERS = {fn.__name__: fn for fn in [
     tanda_daftar_lks, rekomendasi_terdaftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
     rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,
-    surat_mobil_jenazah, berita_acara_bantuan_bencana, rujukan_medis_tuna_sosial]}
+    surat_mobil_jenazah, berita_acara_bantuan_bencana, rujukan_medis_tuna_sosial,
+    catatan_layanan_atensi]}
 
 
 def build(key: str) -> bytes:

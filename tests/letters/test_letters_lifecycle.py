@@ -257,6 +257,22 @@ def stranded_case(o):
     return journey, shelter
 
 
+def atensi_case(o):
+    """An elderly ATENSI beneficiary with one assistance delivered."""
+    from desktop.cases.atensi import record as atensi
+    from tests.factories import make_person
+
+    elder = make_person(nik="3371011503500001", name="Mbah Karto",
+                        birth_date=datetime.date(1950, 3, 15))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-atensi"), person=elder)
+    today = timefmt.to_local(timefmt.utcnow()).date()
+    case = atensi.determine(o["head"], app, None, budget_year=today.year, cluster="lansia",
+                            pmks_reference="PMKS-1")
+    atensi.deliver(o["worker"], app, case, component="hidup_layak", delivered_on=today,
+                   items="paket sembako", amount="150.000")
+    return app
+
+
 def collection_case(o):
     """A yayasan's collection within the rules."""
     from desktop.cases.pub import record as pub
@@ -308,7 +324,7 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
                      "rekomendasi_terdaftar_lks", "rekomendasi_pengangkatan_anak",
                      "laporan_sosial_abh", "rujukan_rehabilitasi",
                      "berita_acara_bantuan_bencana", "pemulangan_orang_terlantar",
-                     "rujukan_medis_tuna_sosial"}, \
+                     "rujukan_medis_tuna_sosial", "catatan_layanan_atensi"}, \
         "draft the new kind's letters from its case here"
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
@@ -319,7 +335,8 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
              "rekomendasi_hibah": grant_case(o),
              "rekomendasi_pengangkatan_anak": adoption_case(o), "laporan_sosial_abh": abh_case(o),
              "rujukan_rehabilitasi": referral_case(o),
-             "berita_acara_bantuan_bencana": disaster_case(o)}
+             "berita_acara_bantuan_bencana": disaster_case(o),
+             "catatan_layanan_atensi": atensi_case(o)}
     cases["pemulangan_orang_terlantar"], cases["rujukan_medis_tuna_sosial"] = stranded_case(o)
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from desktop.cases import (abh, adopsi, bencana, dtks, hibah, pub, rujukan, tanda_daftar,
-                           terlantar, undian)
+from desktop.cases import (abh, adopsi, atensi, bencana, dtks, hibah, pub, rujukan,
+                           tanda_daftar, terlantar, undian)
 from desktop.models import ALL_MODELS, Application, RuleOverride
 from desktop.services.admin import settings
 from desktop.services.cases.kind import CaseKind
@@ -21,6 +21,7 @@ KINDS: dict[str, CaseKind] = {kind.code: kind for kind in (
     rujukan.KIND,
     bencana.KIND,
     terlantar.KIND,
+    atensi.KIND,
 )}
 
 for _kind in KINDS.values():

@@ -273,6 +273,16 @@ SPECS = [
          "distribution_rows": "Daftar penerima: number, name, nik, address, aid per baris",
          "aid_totals": "Jumlah per barang (teks per baris): Beras 140 kg"}),
     TemplateSpec(
+        "catatan_layanan_atensi", "Catatan Layanan Asistensi Rehabilitasi Sosial (ATENSI)",
+        "certificate", "keterangan", "400.9.3",
+        {**PERSON_VARIABLES,
+         "budget_year": "Tahun anggaran: 2026",
+         "cluster": "Klaster: Lanjut usia terlantar / Penyandang disabilitas",
+         "pmks_reference": "Nomor data PMKS penerima manfaat",
+         "services_rows": "Layanan yang diberikan: date, component, form, by per baris",
+         "services_total": "Jumlah nilai layanan berupa uang/barang bernilai, kosong bila tidak "
+                           "ada"}),
+    TemplateSpec(
         "surat_mobil_jenazah", "Surat Keterangan Layanan Mobil Jenazah", "certificate",
         "mobil_jenazah", "400.9.2",
         {"deceased_name": "Nama almarhum/almarhumah", "deceased_nik": "NIK almarhum",
@@ -336,6 +346,7 @@ SERVICE_LETTERS = {
     "mgt-12-pemulangan-anak-terlantar": [LetterChoice("pemulangan_orang_terlantar")],
     "mgl-seating-clinic-kursi-roda": [LetterChoice("tanda_terima_seating_clinic")],
     "mgl-korban-bencana": [LetterChoice("berita_acara_bantuan_bencana")],
+    "mgl-atensi": [LetterChoice("catatan_layanan_atensi")],
     "mgt-14-bantuan-bencana-sosial": [LetterChoice("berita_acara_bantuan_bencana")],
     "mgt-15-bantuan-bencana-alam": [LetterChoice("berita_acara_bantuan_bencana")],
     "mgl-mobil-jenazah": [LetterChoice("surat_mobil_jenazah")],
@@ -535,6 +546,17 @@ _SAMPLES = {
         "departure_date": _D(datetime.date(2026, 11, 23)),
         "companion_name": "",
         **money_fields("travel_allowance", 150_000)},
+    "catatan_layanan_atensi": {
+        **_PERSON, "budget_year": "2026", "cluster": "Penyandang disabilitas",
+        "pmks_reference": "PMKS-3371-2026-00412",
+        "services_rows": [
+            {"date": _D(datetime.date(2026, 3, 12)),
+             "component": "Dukungan aksesibilitas", "form": "kursi roda standar, "
+             "Rp 2.500.000,00", "by": "Yusuf Hidayat, S.Sos."},
+            {"date": _D(datetime.date(2026, 6, 2)),
+             "component": "Terapi fisik, psikososial dan mental spiritual",
+             "form": "terapi fisik di rumah (3 sesi)", "by": "Yusuf Hidayat, S.Sos."}],
+        "services_total": "Rp 2.500.000,00"},
     "rujukan_medis_tuna_sosial": {
         **_PERSON, "person_name": "Tidak diketahui (laki-laki, sekitar 45 tahun)",
         "person_nik": "", "person_birth": "tidak diketahui", "person_sex": "Laki-laki",
@@ -631,6 +653,7 @@ _LETTER_SAMPLES = {
     "tanda_terima_seating_clinic": {},
     "surat_mobil_jenazah": {},
     "berita_acara_bantuan_bencana": {},
+    "catatan_layanan_atensi": {},
 }
 
 

@@ -36,6 +36,8 @@ SECTIONS = [
             "desktop.views.referrals.institutions_page", "InstitutionsPage"),
     Section("singgah", "Rumah Singgah", "fa5s.bed", "applications.view",
             "desktop.views.referrals.shelter_page", "ShelterPage"),
+    Section("atensi", "ATENSI", "fa5s.hand-holding-heart", "applications.view",
+            "desktop.views.referrals.atensi_page", "AtensiPage"),
     Section("stok", "Stok Bantuan", "fa5s.boxes", "stock.view",
             "desktop.views.stock.stock_page", "StockPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
