@@ -64,3 +64,21 @@ def test_a_check_out_after_the_limit_asks_for_the_emergency_reason(qtbot, sqlite
     assert page.model.rowCount() == 0 and "0 orang" in page.title.text()
     panel.show_record(app, record.read(app))
     assert "keluar" in panel.label.text() and not out_button.isVisibleTo(dialog)
+
+
+def test_registering_someone_helped_before_shows_the_earlier_case(qtbot, sqlite_db):
+    from desktop.views.applications.new_application import NewApplicationDialog
+
+    service_catalog.load_shipped()
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    person = make_person(name="Sutrisno")
+    service = service_catalog.get("mgt-11-pemulangan-orang-terlantar")
+    first = workflow.register(clerk, service, person=person)
+    dialog = NewApplicationDialog(session(clerk))
+    qtbot.addWidget(dialog)
+    dialog.service = service
+    dialog._set_person(person)
+    assert f"Pernah dibantu sebelumnya: {first.reg_number}" in dialog.found_label.text()
+    dialog.service = service_catalog.get("dpk-slrt")  # another kind: nothing to recall
+    dialog._set_person(person)
+    assert "Pernah dibantu" not in dialog.found_label.text()

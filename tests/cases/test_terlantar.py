@@ -126,6 +126,24 @@ def test_check_out_before_check_in_and_an_eighth_night_are_refused(office):
     assert record.current_guests(o["worker"]) == []
 
 
+def test_the_shelter_s_last_day_is_the_case_s_deadline(office):
+    o = office
+    app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 3 * D)
+    assert Application.get_by_id(app.id).due_at == case.reported_at + 24 * H  # the response
+    record.record_outreach(o["worker"], app, case, outreach_at=local(utcnow() - 3 * D + H),
+                           assessment="Tidur di emperan toko.", identity="tidak")
+    assert Application.get_by_id(app.id).due_at is None
+    check_in = timefmt.to_utc(local(utcnow() - 2 * D).replace(hour=10, minute=0))
+    stay = record.check_in(o["worker"], app, record.read(app), at=local(check_in))
+    last_day = timefmt.to_local(check_in).date() + 7 * D
+    assert Application.get_by_id(app.id).due_at == timefmt.to_utc(
+        datetime.datetime.combine(last_day, datetime.time(23, 59)))
+    stay = record.record_emergency(o["worker"], app, stay, "Menunggu hasil rontgen dari RSUD.")
+    assert Application.get_by_id(app.id).due_at is None  # an emergency: no limit runs
+    record.check_out(o["worker"], app, stay, at=local(utcnow()))
+    assert Application.get_by_id(app.id).due_at is None
+
+
 def test_seven_nights_need_no_reason(office):
     o = office
     app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 8 * D)

@@ -23,5 +23,7 @@ KIND = CaseKind(
     settings=(record.SHELTER_NIGHTS,),
     reminders=reminders.due,
     deadline=record.deadline,
+    deadline_replaces=True,
     demo_open=demo.RUNNING,
+    earlier=record.earlier_for_person,
 )

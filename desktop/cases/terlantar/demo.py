@@ -4,6 +4,7 @@ with an emergency reason, checked out to their families), medical referrals to R
 and RSJ Prof. dr. Soerojo, and one person helped twice."""
 import datetime
 
+from desktop.cases.terlantar import record as terlantar
 from desktop.cases.terlantar.model import ShelterStay, StrandedCase
 from desktop.models import Application, Institution, Service, db, utcnow
 
@@ -34,7 +35,7 @@ def fill(rng) -> int:
     if StrandedCase.select().exists():
         return 0
     apps = list(Application.select(Application.id, Application.received_at, Application.state,
-                                   Application.person, Service.code, Service.limit_kind)
+                                   Application.person, Service.code)
                 .join(Service).where(Service.case_kind == "terlantar")
                 .order_by(Application.received_at.desc()))
     hospitals = {name: Institution.get_or_none(Institution.name.contains(name))
@@ -96,10 +97,6 @@ def fill(rng) -> int:
                                   companion="Budi (petugas Dinsos)"
                                   if app.service.code == "mgt-12-pemulangan-anak-terlantar"
                                   else "")
-                elif app.service.limit_kind == "conditional":
-                    due = reported + 24 * H
-                    Application.update(due_at=due, due_soon_at=due - 6 * H).where(
-                        Application.id == app.id).execute()
             cases.append(_row(now, **values))
             if app.state in ("open", "waiting"):
                 Application.update(assigned_to="peksos").where(
@@ -111,4 +108,9 @@ def fill(rng) -> int:
             StrandedCase.insert_many(cases).execute()
         if stays:
             ShelterStay.insert_many(stays).execute()
+        for app in apps:  # the case's own clock: the journey's day, the shelter's nights
+            due = terlantar.deadline(app)
+            if due is not None:
+                Application.update(due_at=due[0], due_soon_at=due[1]).where(
+                    Application.id == app.id).execute()
     return len(cases)

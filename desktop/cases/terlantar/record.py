@@ -41,6 +41,7 @@ SHELTER_NIGHTS = settings.SettingDef(
     "paling lama 7 hari, dikecualikan bila ada kondisi darurat penerima manfaat; lebih dari "
     "itu hanya dengan alasan darurat yang dicatat.")
 RESPONSE_HOURS = 24  # the seed's "1 hari setelah ada laporan masuk"
+HOUR = datetime.timedelta(hours=1)
 
 
 def read(application) -> StrandedCase | None:
@@ -107,11 +108,13 @@ def current_guests(actor) -> list[ShelterStay]:
 
 
 def earlier_cases(actor, application) -> list[Application]:
-    """The person's earlier cases of this kind: the same person (one NIK, one record), or a
-    person without papers of the same name and birth place, that `actor` may read."""
     person = application.person if application.person_id else None
-    if person is None:
-        return []
+    return earlier_for_person(actor, person, application.id) if person else []
+
+
+def earlier_for_person(actor, person, exclude_id=None) -> list[Application]:
+    """The person's cases of this kind: the same person (one NIK, one record), or a person
+    without papers of the same name and birth place, that `actor` may read."""
     same = (Application.person == person.id)
     if person.birth_place:
         same = same | ((Person.name_key == person.name_key)
@@ -120,7 +123,9 @@ def earlier_cases(actor, application) -> list[Application]:
                                 Application.received_at, Application.state)
              .join(Person, on=(Application.person == Person.id)).switch(Application)
              .join(Service, on=(Application.service == Service.id))
-             .where(same & (Service.case_kind == "terlantar") & (Application.id != application.id)))
+             .where(same & (Service.case_kind == "terlantar")))
+    if exclude_id is not None:
+        query = query.where(Application.id != exclude_id)
     visible = case_access.visible(actor)
     if visible is not None:
         query = query.where(visible)
@@ -128,26 +133,39 @@ def earlier_cases(actor, application) -> list[Application]:
 
 
 def deadline(application):
-    """For Magetan's services (no limit in the catalog): a day from the report until the
-    journey starts, or the officers reach a tuna sosial person."""
+    """The case's own clock, replacing the catalog's once it is recorded (Magelang's "1 day"
+    is for travellers; a shelter guest's limit is the nights): a day from the report until the
+    journey starts or the officers reach a tuna sosial person; then the shelter's last
+    allowed day, none with an emergency reason or once out. None before the case is
+    recorded; (None, None) when no clock runs."""
     case = read(application)
     if case is None:
         return None
-    done = case.departure_at if case.track == "perjalanan" else case.outreach_at
-    if done is not None:
-        return None
-    due = case.reported_at + datetime.timedelta(hours=RESPONSE_HOURS)
-    return due, due - datetime.timedelta(hours=6)
+    response = case.reported_at + datetime.timedelta(hours=RESPONSE_HOURS)
+    if case.track == "perjalanan":
+        return (None, None) if case.departure_at else (response, response - 6 * HOUR)
+    stay = next((s for s in stays_of(application.id) if s.check_out is None), None)
+    if stay is not None:
+        if stay.emergency_reason:
+            return None, None
+        last_day = timefmt.to_local(stay.check_in).date() + datetime.timedelta(
+            days=settings.value(SHELTER_NIGHTS))
+        due = timefmt.to_utc(datetime.datetime.combine(last_day, datetime.time(23, 59)))
+        return due, due - 24 * HOUR
+    if case.outreach_at is None:
+        return response, response - 6 * HOUR
+    return None, None
 
 
 def _refresh_deadline(application) -> None:
-    if application.service.limit_kind != "conditional":
-        return
+    """The application's due fields on the case's clock (lists, filters and Tugas Saya
+    read them); the application's version is left alone, as ABH's."""
     due = deadline(application)
-    due_at, due_soon_at = due if due else (None, None)
-    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
+    if due is None:
+        return
+    (Application.update(due_at=due[0], due_soon_at=due[1])
      .where(Application.id == application.id).execute())
-    application.due_at, application.due_soon_at = due_at, due_soon_at
+    application.due_at, application.due_soon_at = due
 
 
 def _writer(actor, application):
@@ -307,8 +325,10 @@ def check_in(actor, application, case: StrandedCase, *, at, note: str = "",
                                       & ShelterStay.check_out.is_null()).exists():
             raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
                                   "keluarnya dulu.")
-        return records.create(ShelterStay, actor, application=application.id,
+        stay = records.create(ShelterStay, actor, application=application.id,
                               check_in=moment, note=clean_text(note, "Catatan", 1000))
+        _refresh_deadline(application)
+    return stay
 
 
 def record_emergency(actor, application, stay: ShelterStay, reason: str) -> ShelterStay:
@@ -319,7 +339,9 @@ def record_emergency(actor, application, stay: ShelterStay, reason: str) -> Shel
         raise ValidationError("Alasan darurat", "jelaskan kondisi daruratnya, paling sedikit "
                               "10 karakter.")
     with db.atomic():
-        return records.update(stay, actor, emergency_reason=text)
+        stay = records.update(stay, actor, emergency_reason=text)
+        _refresh_deadline(application)
+    return stay
 
 
 def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: str = "",
@@ -340,5 +362,7 @@ def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: st
                               f"{limit} malam: tulis alasan darurat penerima manfaat "
                               "(paling sedikit 10 karakter).")
     with db.atomic():
-        return records.update(stay, actor, check_out=moment, emergency_reason=reason,
+        stay = records.update(stay, actor, check_out=moment, emergency_reason=reason,
                               note=clean_text(note, "Catatan", 1000) or stay.note)
+        _refresh_deadline(application)
+    return stay

@@ -75,12 +75,14 @@ def _deadline_fields(application: Application, service: Service) -> dict:
         else application.complete_at
     deadline = deadlines.compute(service.limit_kind, service.limit_value, start,
                                  _waiting_intervals(application), WorkCalendar())
-    if deadline.due_at is None and application.id is not None:
+    if application.id is not None:
         from desktop.services.cases import registry  # the kinds import this module
 
         kind = registry.kind_of(service)
-        own = kind.deadline(application) if kind is not None and kind.deadline else None
-        if own is not None:  # the kind's own clock (ABH's hours) where the catalog has none
+        asks = kind is not None and kind.deadline is not None and (
+            deadline.due_at is None or kind.deadline_replaces)
+        own = kind.deadline(application) if asks else None
+        if own is not None:  # the kind's own clock (ABH's hours, the shelter's nights)
             return {"due_at": own[0], "due_soon_at": own[1]}
     return {"due_at": deadline.due_at, "due_soon_at": deadline.due_soon_at}
 

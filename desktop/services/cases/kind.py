@@ -117,9 +117,13 @@ class CaseKind:
     - `child_identity`: its cases are about a child (UU SPPA Pasal 19): lists and tasks show
       the applicant's initials and no NIK;
     - `deadline(application)`: (due_at, due_soon_at) of its own clock, for a service the
-      catalog gives no time limit (ABH's hours); the application's due fields follow it;
+      catalog gives no time limit (ABH's hours); the application's due fields follow it.
+      With `deadline_replaces` its clock replaces the catalog's once the case is recorded
+      (None: not recorded, the catalog's stands; (None, None): no clock runs now);
     - `demo_open`: how many of its cases the demo registers anew and moves to its workers'
-      step, so that its demo finds cases still being worked on.
+      step, so that its demo finds cases still being worked on;
+    - `earlier(actor, person)`: the person's earlier cases of this kind (Application rows the
+      actor may read), shown when a new one is registered for them.
     """
 
     code: str
@@ -138,6 +142,8 @@ class CaseKind:
     child_identity: bool = False
     deadline: Callable | None = None
     demo_open: int = 0
+    earlier: Callable | None = None
+    deadline_replaces: bool = False
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

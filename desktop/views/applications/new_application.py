@@ -296,7 +296,24 @@ class NewApplicationDialog(QDialog):
             self.found_label.clear()
             return
         self.found_label.setStyleSheet("color: #1e6b35; font-weight: bold;")
-        self.found_label.setText(f"Sudah terdaftar: {person.name}, {person_address(person)}")
+        text = f"Sudah terdaftar: {person.name}, {person_address(person)}"
+        earlier = self._earlier_cases(person)
+        if earlier:
+            self.found_label.setStyleSheet("color: #a93226; font-weight: bold;")
+            text += ("\nPernah dibantu sebelumnya: " + "; ".join(
+                f"{a.reg_number} ({timefmt.format_date(timefmt.to_local(a.received_at).date())})"
+                for a in earlier))
+        self.found_label.setText(text)
+
+    def _earlier_cases(self, person) -> list:
+        """The person's earlier cases of the chosen service's kind (a stranded person helped
+        before), for the clerk to see before registering again."""
+        from desktop.services.cases import registry
+
+        kind = registry.kind_of(self.service) if self.service is not None else None
+        if kind is None or kind.earlier is None:
+            return []
+        return kind.earlier(self.session.user, person)
 
     def _open_person_form(self, values: dict) -> None:
         self.person_form.set_values(values)
