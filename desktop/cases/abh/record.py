@@ -8,8 +8,8 @@ import json
 from desktop.cases.abh import clocks
 from desktop.cases.abh.model import AbhCase, AbhEvent
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Application, db
-from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.models import db
+from desktop.services.cases.kind import refuse_under_letter, require_case_writer, set_due
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
 from desktop.services.shared.validators import clean_text, require_date, require_text
@@ -237,11 +237,8 @@ def refresh_deadline(actor, application, case) -> None:
     """Keep the application's due fields on the running clocks (None when none runs). They
     follow from the events (audited themselves), so the application's version is left alone:
     another PC with the case open is not sent a conflict for it."""
-    due = clocks.open_due(case, events_of(application.id), age_at_offence(application, case))
-    due_at, due_soon_at = due if due else (None, None)
-    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
-     .where(Application.id == application.id).execute())
-    application.due_at, application.due_soon_at = due_at, due_soon_at
+    set_due(application, clocks.open_due(case, events_of(application.id),
+                                         age_at_offence(application, case)) or (None, None))
 
 
 def _refuse_under_letter(application) -> None:

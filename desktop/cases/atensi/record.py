@@ -8,10 +8,11 @@ import datetime
 from peewee import JOIN, fn
 
 from desktop.cases.atensi.model import AtensiCase, AtensiDelivery, AtensiPlan
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ValidationError
 from desktop.models import Application, Person, db
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.cases.kind import (create_record, refuse_under_letter,
+                                         require_case_writer)
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
 from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
@@ -83,10 +84,8 @@ def determine(actor, application, existing: AtensiCase | None, *, budget_year: i
                  determined_by=actor.username, determined_on=today)
     with db.atomic():
         if existing is None:
-            return records.create(AtensiCase, actor, application=application.id, **clean,
-                                  duplicate=lambda: ConflictError(
-                                      "Penerima manfaat ini baru saja ditetapkan di PC lain. "
-                                      "Muat ulang untuk melihatnya."))
+            return create_record(AtensiCase, actor, application, "Penetapan penerima ini",
+                                 **clean)
         if existing.budget_year != budget_year and deliveries_of(application.id):
             raise ValidationError("Tahun anggaran", "layanan sudah dicatat untuk tahun "
                                   f"{existing.budget_year}; tahunnya tetap.")

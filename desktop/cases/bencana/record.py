@@ -9,10 +9,11 @@ from peewee import fn
 
 from desktop.cases.bencana.model import (DisasterActivity, DisasterCase, DisasterDistribution,
                                          DisasterHousehold)
-from desktop.errors import ConflictError, ValidationError
-from desktop.models import AidItem, Application, db
+from desktop.errors import ValidationError
+from desktop.models import AidItem, db
 from desktop.services.admin import settings
-from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.cases.kind import (create_record, refuse_under_letter,
+                                         require_case_writer, set_due)
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import (check_nik, clean_text, require_date,
                                                 require_text)
@@ -114,11 +115,7 @@ def deadline(application):
 def _refresh_deadline(application) -> None:
     if application.service.limit_kind != "conditional":
         return  # the catalog's own limit (Magelang's 1 day from the report) stands
-    due = deadline(application)
-    due_at, due_soon_at = due if due else (None, None)
-    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
-     .where(Application.id == application.id).execute())
-    application.due_at, application.due_soon_at = due_at, due_soon_at
+    set_due(application, deadline(application) or (None, None))
 
 
 def _writer(actor, application):
@@ -156,10 +153,7 @@ def save_event(actor, application, existing: DisasterCase | None, *, hazard: str
                  damage=clean_text(damage, "Kerusakan", 4000, multiline=True))
     with db.atomic():
         if existing is None:
-            case = records.create(DisasterCase, actor, application=application.id, **clean,
-                                  duplicate=lambda: ConflictError(
-                                      "Kejadian ini baru saja dicatat di PC lain. Muat ulang "
-                                      "untuk melihatnya."))
+            case = create_record(DisasterCase, actor, application, "Kejadian ini", **clean)
         else:
             refuse_under_letter(application, (TEMPLATE,), "Kejadian", "Berita acara")
             case = records.update(existing, actor, **clean)

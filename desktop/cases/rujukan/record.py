@@ -8,10 +8,11 @@ import datetime
 from peewee import JOIN, fn
 
 from desktop.cases.rujukan.model import ReferralCase, ReferralVisit
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ValidationError
 from desktop.models import Institution, db
 from desktop.services.admin import settings
-from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.cases.kind import (create_record, refuse_under_letter,
+                                         require_case_writer)
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import clean_text, require_date, require_text
@@ -124,10 +125,8 @@ def save_assessment(actor, application, existing: ReferralCase | None, *, group:
                  assessed_by=actor.username)
     with db.atomic():
         if existing is None:
-            return records.create(ReferralCase, actor, application=application.id, **clean,
-                                  duplicate=lambda: ConflictError(
-                                      "Asesmen rujukan ini baru saja dicatat di PC lain. Muat "
-                                      "ulang untuk melihatnya."))
+            return create_record(ReferralCase, actor, application, "Asesmen rujukan ini",
+                                 **clean)
         refuse_under_letter(application, (TEMPLATE,), "Kelompok sasaran", "Surat rujukan")
         if existing.institution_id and group != existing.target_group and \
                 not institutions.accepts(existing.institution, group):

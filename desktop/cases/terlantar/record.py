@@ -8,11 +8,12 @@ import datetime
 from peewee import JOIN
 
 from desktop.cases.terlantar.model import ShelterStay, StrandedCase
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ValidationError
 from desktop.models import Application, Institution, Person, Service, db
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
-from desktop.services.cases.kind import refuse_under_letter, require_case_writer
+from desktop.services.cases.kind import (create_record, refuse_under_letter,
+                                         require_case_writer, set_due)
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
@@ -159,13 +160,10 @@ def deadline(application):
 
 def _refresh_deadline(application) -> None:
     """The application's due fields on the case's clock (lists, filters and Tugas Saya
-    read them); the application's version is left alone, as ABH's."""
+    read them)."""
     due = deadline(application)
-    if due is None:
-        return
-    (Application.update(due_at=due[0], due_soon_at=due[1])
-     .where(Application.id == application.id).execute())
-    application.due_at, application.due_soon_at = due
+    if due is not None:
+        set_due(application, due)
 
 
 def _writer(actor, application):
@@ -205,10 +203,7 @@ def save_report(actor, application, existing: StrandedCase | None, *, track: str
                  reported_at=_moment(reported_at, "Waktu laporan", _now(now)))
     with db.atomic():
         if existing is None:
-            case = records.create(StrandedCase, actor, application=application.id, **clean,
-                                  duplicate=lambda: ConflictError(
-                                      "Laporan ini baru saja dicatat di PC lain. Muat ulang "
-                                      "untuk melihatnya."))
+            case = create_record(StrandedCase, actor, application, "Laporan ini", **clean)
         else:
             if existing.track != track and (existing.departure_at or stays_of(application.id)):
                 raise ValidationError("Jenis penanganan", "sudah ada perjalanan atau tinggal "

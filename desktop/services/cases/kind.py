@@ -35,6 +35,30 @@ def refuse_under_letter(application, templates, field: str, what: str) -> None:
                           "dikembalikan dulu, lalu ubah datanya.")
 
 
+def create_record(model, actor, application, what: str, **values):
+    """A kind's record, one per application: a second PC recording it at the same moment is
+    told so (`what` names it, "Kejadian ini"), with no unique violation in the server's log."""
+    from desktop.errors import ConflictError
+    from desktop.services.shared import records
+
+    return records.create(model, actor, application=application.id, **values,
+                          duplicate=lambda: ConflictError(
+                              f"{what} baru saja dicatat di PC lain. Muat ulang untuk "
+                              "melihatnya."))
+
+
+def set_due(application, due) -> None:
+    """The application's due fields on a kind's own clock, (due_at, due_soon_at) or
+    (None, None). They follow from the case's records (audited themselves), so the
+    application's version is left alone: another PC with it open gets no conflict."""
+    from desktop.models import Application
+
+    due_at, due_soon_at = due
+    (Application.update(due_at=due_at, due_soon_at=due_soon_at)
+     .where(Application.id == application.id).execute())
+    application.due_at, application.due_soon_at = due_at, due_soon_at
+
+
 def require_open(application) -> None:
     """The services' side of accepts_case_data."""
     if not accepts_case_data(application):
