@@ -194,10 +194,34 @@ def test_the_hand_over_record_lists_each_household_and_the_totals(office):
         "number": "2", "name": "Sutrisno", "nik": "3371020101700001",
         "address": "Bantaran Progo RT 02", "aid": "Beras 10 kg, Selimut 2 lembar"}
     assert values["aid_totals"] == ["Beras 20 kg", "Selimut 2 lembar"]
-    assert letter.classification == "400.9.10"
+    assert letter.classification == "400.9.10"  # a flood: a natural disaster
     lifecycle.submit(o["worker"], letter)
     with pytest.raises(ValidationError) as refused:  # what the record states stays
         record.distribute(o["worker"], o["app"], case, household_id=second.id,
                           item_id=selimut.id, quantity=1, given_on=today(),
                           received_by="Siti")
     assert "menunggu paraf" in refused.value.message
+
+
+def test_a_fire_s_record_is_filed_as_a_social_disaster_and_dates_are_checked(office):
+    o = office
+    case = event(o, hazard="kebakaran")
+    home = household(o, case)
+    with pytest.raises(ValidationError) as refused:  # handed over tomorrow: not yet
+        record.distribute(o["worker"], o["app"], case, household_id=home.id,
+                          item_id=o["beras"].id, quantity=5,
+                          given_on=today() + datetime.timedelta(days=1), received_by="x")
+    assert refused.value.field == "Tanggal diserahkan"
+    with pytest.raises(ValidationError) as refused:  # no item chosen (an empty stock list)
+        record.distribute(o["worker"], o["app"], case, household_id=home.id, item_id=None,
+                          quantity=5, given_on=today(), received_by="x")
+    assert refused.value.field == "Barang"
+    record.distribute(o["worker"], o["app"], case, household_id=home.id,
+                      item_id=o["beras"].id, quantity=5, given_on=today(), received_by="x")
+    letter = lifecycle.draft(o["worker"], o["app"], signer=o["head"])
+    assert letter.classification == "400.9.9"
+    with pytest.raises(ValidationError) as refused:  # the fire after its own aid
+        record.save_event(o["worker"], o["app"], record.read(o["app"]), hazard="kebakaran",
+                          occurred_at=local_now() + datetime.timedelta(days=1, hours=-1),
+                          reported_at=local_now(), place="x", kelurahan="Tidar Utara")
+    assert refused.value.field in ("Waktu kejadian", "Waktu dilaporkan")

@@ -143,14 +143,35 @@ def test_the_answer_and_the_outcome_come_in_their_order(office):
         record.choose_institution(o["worker"], app, case, o["rsj"].id)
     assert refused.value.field == "Lembaga rujukan"
     record.add_visit(o["worker"], app, case, visited_on=days_ago(0), note="Mulai beradaptasi.")
-    assert record.in_care_counts() == {other.id: 1}
+    assert record.in_care_counts(o["worker"]) == {other.id: 1}
+    assert record.in_care_counts(make_user("layanan2", role=permissions.FRONT_OFFICE)) == {}
     with pytest.raises(ValidationError) as refused:
         record.record_outcome(o["worker"], app, case, outcome="pindah", outcome_on=days_ago(0))
     assert refused.value.field == "Keterangan hasil"
     case = record.record_outcome(o["worker"], app, case, outcome="keluarga",
                                  outcome_on=days_ago(0))
-    assert record.in_care_counts() == {}
+    assert record.in_care_counts(o["worker"]) == {}
     assert len(record.visits_of(app.id)) == 1
+
+
+def test_a_waiting_list_may_be_left_for_another_institution_but_not_an_outcome(office):
+    o = office
+    app = referral(o, RECOMMENDED)
+    case = record.choose_institution(o["worker"], app, assessed(o, app), o["rsj"].id)
+    case = record.record_sending(o["worker"], app, case, sent_on=days_ago(0))
+    case = record.record_answer(o["worker"], app, case, answer="antre", answer_on=days_ago(0),
+                                note="Urutan ke-9.")
+    other = institutions.save(make_user("admin", role=permissions.ADMIN),
+                              name="Balai Rehabilitasi Sosial Bina Laras", kind="balai",
+                              groups=["odgj"])
+    case = record.choose_institution(o["worker"], app, case, other.id)
+    assert case.answer == "" and case.sent_on is None
+    case = record.record_sending(o["worker"], app, case, sent_on=days_ago(0))
+    case = record.record_outcome(o["worker"], app, case, outcome="keluarga",
+                                 outcome_on=days_ago(0))
+    with pytest.raises(ValidationError) as refused:
+        record.choose_institution(o["worker"], app, case, o["rsj"].id)
+    assert refused.value.field == "Lembaga rujukan" and "hasil akhir" in refused.value.message
 
 
 def test_no_answer_after_the_set_days_is_a_task_for_the_assigned_worker(office):

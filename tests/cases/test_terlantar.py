@@ -214,3 +214,30 @@ def test_someone_helped_before_is_recognised(office):
     before, _ = case_of(o, person=nameless[0])
     later, _ = case_of(o, person=nameless[1])
     assert [a.id for a in record.earlier_cases(o["worker"], later)] == [before.id]
+
+
+def test_the_limit_is_the_case_s_across_its_stays(office):
+    o = office
+    app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 9 * D)
+    first = record.check_in(o["worker"], app, case, at=local(utcnow() - 8 * D))
+    out_at = utcnow() - D
+    record.check_out(o["worker"], app, first, at=local(out_at))  # seven nights: no reason
+    with pytest.raises(ValidationError) as refused:  # before the last check-out
+        record.check_in(o["worker"], app, case, at=local(out_at - H))
+    assert refused.value.field == "Waktu masuk"
+    with pytest.raises(ValidationError) as refused:  # back again: the seven are used
+        record.check_in(o["worker"], app, case, at=local(utcnow()))
+    assert refused.value.field == "Alasan darurat"
+    again = record.check_in(o["worker"], app, case, at=local(utcnow()),
+                            emergency_reason="Sakit lagi; keluarga belum ditemukan.")
+    assert record.stay_text(again, utcnow(), record.used_nights(record.stays_of(app.id),
+                                                                again))[0] == "emergency"
+
+
+def test_a_guest_leaves_even_after_the_case_was_withdrawn(office):
+    o = office
+    app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 3 * D)
+    stay = record.check_in(o["worker"], app, case, at=local(utcnow() - 2 * D))
+    app = workflow.withdraw(o["clerk"], Application.get_by_id(app.id), "pelapor mencabut")
+    out = record.check_out(o["worker"], app, stay, at=local(utcnow()))
+    assert out.check_out is not None and record.current_guests(o["worker"]) == []

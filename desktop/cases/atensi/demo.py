@@ -61,6 +61,6 @@ def fill(rng) -> int:
     with db.atomic():
         for model, rows in ((AtensiCase, cases), (AtensiPlan, plans),
                             (AtensiDelivery, deliveries)):
-            if rows:
-                model.insert_many(rows).execute()
+            for start in range(0, len(rows), 50):  # SQLite's limit on bound variables
+                model.insert_many(rows[start:start + 50]).execute()
     return len(cases)

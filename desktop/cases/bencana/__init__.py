@@ -21,4 +21,5 @@ KIND = CaseKind(
     permissions={"record": (record.RECORD_ROLES, record.RECORD_DOING)},
     settings=(record.RESPONSE_HOURS,),
     deadline=record.deadline,
+    classification=letters.classification,
 )

@@ -8,6 +8,17 @@ NAMES = ("event_name", "event_date", "event_place", "handover_date", "distributi
          "aid_totals")
 
 
+def classification(application, template_key: str) -> str | None:
+    """A social disaster's record is filed under its own code (400.9.9), a natural one's
+    under the template's (400.9.10)."""
+    case = bencana.read(application)
+    if template_key != bencana.TEMPLATE or case is None or bencana.category_of(case) != "sosial":
+        return None
+    from desktop.services.admin import settings
+
+    return settings.get("letters.classification_disaster_social")
+
+
 def _amount(quantity: int, item) -> str:
     return f"{item.name} {quantity} {item.unit}"
 

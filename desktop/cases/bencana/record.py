@@ -146,6 +146,12 @@ def save_event(actor, application, existing: DisasterCase | None, *, hazard: str
     if existing is not None and existing.responded_at and existing.responded_at < reported:
         raise ValidationError("Waktu dilaporkan", "sesudah petugas tiba di lokasi "
                               f"({timefmt.format_local(existing.responded_at)}).")
+    if existing is not None:
+        first = min([a.start_on for a in activities_of(application.id)]
+                    + [d.given_on for d in distributions_of(application.id)], default=None)
+        if first is not None and timefmt.to_local(occurred).date() > first:
+            raise ValidationError("Waktu kejadian", "sesudah kegiatan atau penyerahan bantuan "
+                                  f"pertama ({timefmt.format_date(first)}); periksa tanggalnya.")
     clean = dict(hazard=hazard, occurred_at=occurred, reported_at=reported,
                  place=require_text(place, "Lokasi", 200),
                  kelurahan=require_text(kelurahan, "Kelurahan", 80),
@@ -259,6 +265,8 @@ def distribute(actor, application, case: DisasterCase, *, household_id, item_id,
     day = require_date(given_on, "Tanggal diserahkan")
     if day < timefmt.to_local(case.occurred_at).date():
         raise ValidationError("Tanggal diserahkan", "tidak boleh sebelum hari kejadian.")
+    if day > (today or timefmt.to_local(timefmt.utcnow()).date()):
+        raise ValidationError("Tanggal diserahkan", "tidak boleh sesudah hari ini.")
     refuse_under_letter(application, (TEMPLATE,), "Bantuan", "Berita acara serah terima")
     received_by = require_text(received_by, "Diterima oleh", 120)
     made = []

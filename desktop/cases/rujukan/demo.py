@@ -32,6 +32,8 @@ SCENARIOS = (("asesmen", "", "", 0), ("pilih", "", "", 0), ("kirim", "", "", 3),
              ("jawab", "", "keluarga", 20), ("jawab", "diterima", "pindah", 90),
              ("jawab", "diterima", "meninggal", 120))
 RUNNING = 4  # cases still worked on: assessed, institution chosen, sent, past the limit
+CASES = 300  # the most recent referrals get a record; older ones stay as the generic demo made
+BATCH = 500  # rows per INSERT: SQLite's limit on bound variables
 COMPANIONS = "Yusuf Hidayat, S.Sos. (pekerja sosial) dan kakak penerima manfaat"
 
 
@@ -46,7 +48,8 @@ def fill(rng) -> int:
     apps = list(Application.select(Application.id, Application.received_at, Application.state,
                                    Service.code)
                 .join(Service).where(Service.case_kind == "rujukan")
-                .order_by(Application.received_at))
+                .order_by(Application.received_at.desc()).limit(CASES))
+    apps.reverse()
     now = utcnow()
     today = timefmt.to_local(now).date()
     cases, visits = [], []
@@ -98,8 +101,7 @@ def fill(rng) -> int:
     with db.atomic():
         worked = [app.id for app in apps if app.state in ("open", "waiting")]
         Application.update(assigned_to="peksos").where(Application.id.in_(worked)).execute()
-        if cases:
-            ReferralCase.insert_many(cases).execute()
-        if visits:
-            ReferralVisit.insert_many(visits).execute()
+        for model, rows in ((ReferralCase, cases), (ReferralVisit, visits)):
+            for start in range(0, len(rows), BATCH):
+                model.insert_many(rows[start:start + BATCH]).execute()
     return len(cases)

@@ -146,7 +146,11 @@ class InstitutionDialog(CaseForm):
             self.details.setText(f"Belum ada lembaga yang menerima "
                                  f"{institutions.GROUPS[case.target_group].lower()}. Minta "
                                  "administrator menambahkannya di Lembaga Rujukan.")
-        select(self.choice, case.institution_id)
+        self.choice.setCurrentIndex(self.choice.findData(case.institution_id)
+                                    if case.institution_id else 0)
+        if case.institution_id and self.choice.currentIndex() < 0:
+            self.details.setText(f"{case.institution.name} tidak aktif lagi atau tidak "
+                                 "menerima kelompok ini: pilih lembaga lain.")
         self.choice.currentIndexChanged.connect(self._show)
         self.companions = self.row("Pendamping", QLineEdit(case.companions))
         self.companions.setPlaceholderText("yang akan mengantar: pekerja sosial, keluarga")

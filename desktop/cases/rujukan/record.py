@@ -9,8 +9,9 @@ from peewee import JOIN, fn
 
 from desktop.cases.rujukan.model import ReferralCase, ReferralVisit
 from desktop.errors import ValidationError
-from desktop.models import Institution, db
+from desktop.models import Application, Institution, db
 from desktop.services.admin import settings
+from desktop.services.applications import case_access
 from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer)
 from desktop.services.referrals import institutions
@@ -128,6 +129,9 @@ def save_assessment(actor, application, existing: ReferralCase | None, *, group:
             return create_record(ReferralCase, actor, application, "Asesmen rujukan ini",
                                  **clean)
         refuse_under_letter(application, (TEMPLATE,), "Kelompok sasaran", "Surat rujukan")
+        if existing.sent_on and clean["assessed_on"] > existing.sent_on:
+            raise ValidationError("Tanggal asesmen", "sesudah rujukan dikirim "
+                                  f"({timefmt.format_date(existing.sent_on)}).")
         if existing.institution_id and group != existing.target_group and \
                 not institutions.accepts(existing.institution, group):
             raise ValidationError("Kelompok sasaran", f"{existing.institution.name} tidak "
@@ -143,10 +147,13 @@ def choose_institution(actor, application, case: ReferralCase, institution_id, *
     _writer(actor, application)
     institution = institutions.require_accepting(institution_id, case.target_group)
     moved = institution.id != case.institution_id
+    if case.outcome and moved:
+        raise ValidationError("Lembaga rujukan", "hasil akhir rujukan ini sudah dicatat; "
+                              "rujukan baru didaftarkan sebagai permohonan baru.")
     if case.answer == "diterima" and moved:
         raise ValidationError("Lembaga rujukan", f"sudah diterima di {case.institution.name}; "
                               "bila dipindahkan, catat hasilnya 'Dipindahkan ke lembaga lain'.")
-    if case.sent_on and case.answer != "ditolak" and moved:
+    if case.sent_on and case.answer not in ("ditolak", "antre") and moved:
         raise ValidationError("Lembaga rujukan", "rujukan sudah dikirim dan belum dijawab; "
                               "catat jawaban lembaga dulu.")
     changes = {"institution": institution.id}
@@ -171,10 +178,9 @@ def record_sending(actor, application, case: ReferralCase, *, sent_on, companion
     today = _today(today)
     if not case.institution_id:
         raise ValidationError("Lembaga rujukan", "pilih lembaga tujuan dulu.")
-    if case.answer:
-        raise ValidationError("Tanggal dikirim", "lembaga sudah menjawab; tanggalnya tidak "
-                              "diubah lagi.")
     field = "Tanggal diantar" if accompanied(application) else "Tanggal dikirim"
+    if case.answer:
+        raise ValidationError(field, "lembaga sudah menjawab; tanggalnya tidak diubah lagi.")
     day = _day(sent_on, field, today, case.assessed_on, "asesmen")
     companions = clean_text(companions, "Pendamping", 200)
     transport = clean_text(transport, "Transportasi", 120)
@@ -243,13 +249,18 @@ def record_outcome(actor, application, case: ReferralCase, *, outcome: str, outc
         return records.update(case, actor, outcome=outcome, outcome_on=day, outcome_note=note)
 
 
-def in_care_counts() -> dict[int, int]:
-    """People each institution has accepted and still cares for, by institution id (one
-    GROUP BY: the database counts)."""
-    rows = (ReferralCase.select(ReferralCase.institution, fn.COUNT(ReferralCase.id))
-            .where((ReferralCase.answer == "diterima")
-                   & ReferralCase.outcome.in_(("", "dirawat")))
-            .group_by(ReferralCase.institution).tuples())
+def in_care_counts(actor) -> dict[int, int]:
+    """People each institution has accepted and still cares for, by institution id, among
+    the referrals `actor` may read (a count must not reveal a case: one GROUP BY)."""
+    query = (ReferralCase.select(ReferralCase.institution, fn.COUNT(ReferralCase.id))
+             .join(Application, on=(ReferralCase.application == Application.id))
+             .where((ReferralCase.answer == "diterima")
+                    & ReferralCase.outcome.in_(("", "dirawat"))
+                    & Application.state.not_in(("rejected", "withdrawn"))))
+    visible = case_access.visible(actor)
+    if visible is not None:
+        query = query.where(visible)
+    rows = query.group_by(ReferralCase.institution).tuples()
     return {institution: count for institution, count in rows}
 
 

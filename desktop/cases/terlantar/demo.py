@@ -19,6 +19,8 @@ DESTINATIONS = (("Kabupaten Cilacap, Jawa Tengah", "bus umum trayek Magelang - C
                 ("Kota Surabaya, Jawa Timur", "kereta api Yogyakarta - Surabaya", 150_000),
                 ("Kabupaten Wonosobo, Jawa Tengah", "bus umum trayek Magelang - Wonosobo",
                  35_000))
+CASES = 60  # the most recent reports get a record (at any demo size)
+BATCH = 200
 EMPTY = dict(reporter="", outreach_at=None, assessment="", identity="", identity_note="",
              police_reference="", destination="", transport="", ticket_number="",
              ticket_cost=None, pocket_money=None, companion="", departure_at=None,
@@ -37,7 +39,7 @@ def fill(rng) -> int:
     apps = list(Application.select(Application.id, Application.received_at, Application.state,
                                    Application.person, Service.code)
                 .join(Service).where(Service.case_kind == "terlantar")
-                .order_by(Application.received_at.desc()))
+                .order_by(Application.received_at.desc()).limit(CASES))
     hospitals = {name: Institution.get_or_none(Institution.name.contains(name))
                  for name in ("Tidar", "Soerojo")}
     now = utcnow()
@@ -104,10 +106,9 @@ def fill(rng) -> int:
         if len(apps) > 2:  # the same person helped twice
             Application.update(person=apps[-1].person_id).where(
                 Application.id == apps[0].id).execute()
-        if cases:
-            StrandedCase.insert_many(cases).execute()
-        if stays:
-            ShelterStay.insert_many(stays).execute()
+        for model, rows in ((StrandedCase, cases), (ShelterStay, stays)):
+            for start in range(0, len(rows), BATCH):
+                model.insert_many(rows[start:start + BATCH]).execute()
         for app in apps:  # the case's own clock: the journey's day, the shelter's nights
             due = terlantar.deadline(app)
             if due is not None:

@@ -8,7 +8,9 @@ JOURNEY_NAMES = ("found_place", "home_address", "police_reference", "transport",
                  "departure_date", "travel_allowance", "travel_allowance_words",
                  "companion_name")
 MEDICAL_NAMES = ("found_place", "identity_status", "medical_need", "medical_reason",
-                 "destination_name", "destination_address", "addressee", "addressee_place")
+                 "destination_name", "destination_address", "addressee", "addressee_place",
+                 "person_birth")
+UNKNOWN = "tidak diketahui"
 
 
 def fill(application, case) -> dict:
@@ -25,6 +27,9 @@ def fill(application, case) -> dict:
                       **catalogue.money_fields("travel_allowance", case.ticket_cost or 0))
     values["identity_status"] = ("tanpa identitas" if case.identity != "ada"
                                  else "dengan identitas")
+    person = application.person if application.person_id else None
+    if person is not None and not person.birth_date and not person.birth_place:
+        values["person_birth"] = UNKNOWN  # a person without papers: said, not left blank
     if case.medical_institution_id:
         place = case.medical_institution
         mental = institutions.accepts(place, "odgj") and not institutions.accepts(

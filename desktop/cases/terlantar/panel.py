@@ -55,7 +55,7 @@ def summary(application, case, stays, earlier, now) -> str:
                      + (f"; pendamping {typed_text(case.companion)}" if case.companion else "")
                      + f" · {typed_text(case.police_reference)}")
     for stay in stays:
-        state, words = terlantar.stay_text(stay, now)
+        state, words = terlantar.stay_text(stay, now, terlantar.used_nights(stays, stay))
         lines.append(f"<b>Rumah singgah:</b> masuk {timefmt.format_local(stay.check_in)} · "
                      f"<span style='color:{STAY_COLOURS[state]}'><b>{words}</b></span>"
                      + (f"<br/>&nbsp;&nbsp;Alasan darurat: {typed_text(stay.emergency_reason)}"
@@ -107,7 +107,8 @@ class StrandedPanel(CasePanel):
                  tracing: shelter, medical: shelter}
         for button, visible in shown.items():
             button.setVisible(may and visible)
-            button.setEnabled(open_)
+            # A guest leaves the shelter even after the case was closed.
+            button.setEnabled(open_ or button in (check_out, emergency))
 
     def _refresh(self) -> None:
         if self.application is not None:
@@ -201,11 +202,14 @@ class CheckInDialog(CaseForm):
         super().__init__("Masuk rumah singgah", parent, width=460)
         self.session, self.application, self.case = session, application, case
         self.at = self.row("Waktu masuk", datetime_edit())
+        self.reason = self.row("Alasan darurat", QLineEdit())
+        self.reason.setPlaceholderText("wajib bila tinggal sebelumnya sudah memakai batas malam")
         self.note = self.row("Catatan", QLineEdit())
 
     def save(self) -> None:
-        self.attempt(lambda: terlantar.check_in(self.session.user, self.application, self.case,
-                                                at=local_of(self.at), note=self.note.text()))
+        self.attempt(lambda: terlantar.check_in(
+            self.session.user, self.application, self.case, at=local_of(self.at),
+            emergency_reason=self.reason.text(), note=self.note.text()))
 
 
 class CheckOutDialog(CaseForm):

@@ -76,11 +76,28 @@ def nights(stay: ShelterStay, now: datetime.datetime) -> int:
     return (timefmt.to_local(end).date() - timefmt.to_local(stay.check_in).date()).days
 
 
-def stay_text(stay: ShelterStay, now: datetime.datetime) -> tuple[str, str]:
-    """(state, words) of a stay: 'out'; 'ok'; 'last' (tonight is the last night allowed);
-    'over' (tonight would pass the limit and no emergency reason is recorded: the alarm);
-    'emergency' (past it, with the reason)."""
-    limit, spent = settings.value(SHELTER_NIGHTS), nights(stay, now)
+def used_nights(stays, stay=None) -> int:
+    """Nights the case's earlier stays used (checked out, before `stay`): the limit is the
+    case's, so leaving and coming back does not start it again."""
+    return sum(nights(s, s.check_out) for s in stays
+               if s.check_out is not None and s is not stay
+               and (stay is None or s.check_in < stay.check_in))
+
+
+def used_nights_by_case(application_ids) -> dict[int, int]:
+    """used_nights for several cases at once (one query: their checked-out stays)."""
+    used = {}
+    for s in ShelterStay.select().where(ShelterStay.application.in_(list(application_ids))
+                                        & ShelterStay.check_out.is_null(False)):
+        used[s.application_id] = used.get(s.application_id, 0) + nights(s, s.check_out)
+    return used
+
+
+def stay_text(stay: ShelterStay, now: datetime.datetime, used: int = 0) -> tuple[str, str]:
+    """(state, words) of a stay, after `used` nights of the case's earlier stays: 'out';
+    'ok'; 'last' (tonight is the last night allowed); 'over' (tonight would pass the limit and
+    no emergency reason is recorded: the alarm); 'emergency' (past it, with the reason)."""
+    limit, spent = settings.value(SHELTER_NIGHTS), used + nights(stay, now)
     if stay.check_out is not None:
         return "out", f"keluar {timefmt.format_local(stay.check_out)} setelah {spent} malam"
     tonight = spent + 1
@@ -145,12 +162,13 @@ def deadline(application):
     response = case.reported_at + datetime.timedelta(hours=RESPONSE_HOURS)
     if case.track == "perjalanan":
         return (None, None) if case.departure_at else (response, response - 6 * HOUR)
-    stay = next((s for s in stays_of(application.id) if s.check_out is None), None)
+    stays = stays_of(application.id)
+    stay = next((s for s in stays if s.check_out is None), None)
     if stay is not None:
         if stay.emergency_reason:
             return None, None
-        last_day = timefmt.to_local(stay.check_in).date() + datetime.timedelta(
-            days=settings.value(SHELTER_NIGHTS))
+        left = max(0, settings.value(SHELTER_NIGHTS) - used_nights(stays, stay))
+        last_day = timefmt.to_local(stay.check_in).date() + datetime.timedelta(days=left)
         due = timefmt.to_utc(datetime.datetime.combine(last_day, datetime.time(23, 59)))
         return due, due - 24 * HOUR
     if case.outreach_at is None:
@@ -205,6 +223,13 @@ def save_report(actor, application, existing: StrandedCase | None, *, track: str
         if existing is None:
             case = create_record(StrandedCase, actor, application, "Laporan ini", **clean)
         else:
+            later = [t for t in (existing.outreach_at, existing.departure_at,
+                                 existing.medical_at, existing.reunified_at) if t]
+            later += [s.check_in for s in stays_of(application.id)]
+            if later and clean["reported_at"] > min(later):
+                raise ValidationError("Waktu laporan", "sesudah catatan penanganan pertama "
+                                      f"({timefmt.format_local(min(later))}); periksa "
+                                      "waktunya.")
             if existing.track != track and (existing.departure_at or stays_of(application.id)):
                 raise ValidationError("Jenis penanganan", "sudah ada perjalanan atau tinggal "
                                       "di rumah singgah yang tercatat; jenisnya tetap.")
@@ -256,16 +281,27 @@ def plan_journey(actor, application, case: StrandedCase, *, police_reference: st
                  ticket_cost=check_rupiah(ticket_cost, "Harga tiket", allow_zero=True),
                  pocket_money=check_rupiah(pocket_money, "Uang saku", allow_zero=True),
                  companion=companion,
-                 # the ticket may be for a bus leaving tomorrow: up to two days ahead
-                 departure_at=_moment(departure_at, "Waktu berangkat", _now(now)
-                                      + datetime.timedelta(days=2), case.reported_at,
-                                      "laporan masuk"))
+                 departure_at=_departure(departure_at, case, _now(now)))
     with db.atomic():
         refuse_under_letter(application, (JOURNEY_LETTER,), "Tujuan pemulangan",
                             "Surat pengantar pemulangan")
         case = records.update(case, actor, **clean)
         _refresh_deadline(application)
     return case
+
+
+def _departure(value, case, now) -> datetime.datetime:
+    """The bus may leave tomorrow: up to two days ahead, never before the report."""
+    if not isinstance(value, datetime.datetime):
+        raise ValidationError("Waktu berangkat", "wajib diisi: tanggal dan jam.")
+    at = timefmt.to_utc(value)
+    if at > now + datetime.timedelta(days=2):
+        raise ValidationError("Waktu berangkat", "paling lambat dua hari dari sekarang; "
+                              "catat pemulangan setelah tiketnya ada.")
+    if at < case.reported_at:
+        raise ValidationError("Waktu berangkat", "tidak boleh sebelum laporan masuk "
+                              f"({timefmt.format_local(case.reported_at)}).")
+    return at
 
 
 def record_tracing(actor, application, case: StrandedCase, *, tracing: str,
@@ -309,26 +345,51 @@ def refer_medical(actor, application, case: StrandedCase, *, institution_id, men
     return case
 
 
+def _require_reason(spent: int, reason: str, when: str) -> None:
+    limit = settings.value(SHELTER_NIGHTS)
+    if spent > limit and len(reason) < 10:
+        raise ValidationError("Alasan darurat", f"{when} {spent} malam, melebihi batas "
+                              f"{limit} malam: tulis alasan darurat penerima manfaat "
+                              "(paling sedikit 10 karakter).")
+
+
 def check_in(actor, application, case: StrandedCase, *, at, note: str = "",
-             now: datetime.datetime | None = None) -> ShelterStay:
+             emergency_reason: str = "", now: datetime.datetime | None = None) -> ShelterStay:
+    """A stay begins; the limit counts the case's earlier stays too, so coming back once they
+    used it needs the emergency reason (a late-recorded stay is held to it at check-out)."""
     _writer(actor, application)
     if case.track != "tuna_sosial":
         raise ValidationError("Jenis penanganan", "rumah singgah dicatat untuk tuna sosial.")
-    moment = _moment(at, "Waktu masuk", _now(now), case.reported_at, "laporan masuk")
+    now = _now(now)
+    moment = _moment(at, "Waktu masuk", now, case.reported_at, "laporan masuk")
+    stays = stays_of(application.id)
+    if any(s.check_out is None for s in stays):
+        raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
+                              "keluarnya dulu.")
+    last_out = max((s.check_out for s in stays), default=None)
+    if last_out is not None and moment < last_out:
+        raise ValidationError("Waktu masuk", "sebelum keluar dari tinggal sebelumnya "
+                              f"({timefmt.format_local(last_out)}).")
+    reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True)
+    _require_reason(used_nights(stays) + 1, reason, "dengan tinggal sebelumnya menjadi")
     with db.atomic():
-        if ShelterStay.select().where((ShelterStay.application == application.id)
-                                      & ShelterStay.check_out.is_null()).exists():
-            raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
-                                  "keluarnya dulu.")
         stay = records.create(ShelterStay, actor, application=application.id,
-                              check_in=moment, note=clean_text(note, "Catatan", 1000))
+                              check_in=moment, emergency_reason=reason,
+                              note=clean_text(note, "Catatan", 1000))
         _refresh_deadline(application)
     return stay
 
 
+def _shelter_writer(actor, application) -> None:
+    """The shelter records what happens to a person there: a guest leaves (or an emergency
+    keeps them) even after their case was closed, so no require_open here."""
+    permissions.require_roles(actor, RECORD_ROLES, RECORD_DOING)
+    case_access.require_readable(actor, application)
+
+
 def record_emergency(actor, application, stay: ShelterStay, reason: str) -> ShelterStay:
     """Why the person stays beyond the limit (a condition of theirs): kept on the stay."""
-    _writer(actor, application)
+    _shelter_writer(actor, application)
     text = require_text(reason, "Alasan darurat", 1000, multiline=True)
     if len(text) < 10:
         raise ValidationError("Alasan darurat", "jelaskan kondisi daruratnya, paling sedikit "
@@ -341,7 +402,7 @@ def record_emergency(actor, application, stay: ShelterStay, reason: str) -> Shel
 
 def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: str = "",
               note: str = "", now: datetime.datetime | None = None) -> ShelterStay:
-    _writer(actor, application)
+    _shelter_writer(actor, application)
     if stay.check_out is not None:
         raise ValidationError("Waktu keluar", "sudah keluar dari rumah singgah.")
     moment = _moment(at, "Waktu keluar", _now(now))
@@ -350,12 +411,9 @@ def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: st
                               f"({timefmt.format_local(stay.check_in)}).")
     reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True) \
         or stay.emergency_reason
-    limit = settings.value(SHELTER_NIGHTS)
-    spent = nights(ShelterStay(check_in=stay.check_in, check_out=moment), moment)
-    if spent > limit and len(reason) < 10:
-        raise ValidationError("Alasan darurat", f"tinggal {spent} malam, melebihi batas "
-                              f"{limit} malam: tulis alasan darurat penerima manfaat "
-                              "(paling sedikit 10 karakter).")
+    spent = used_nights(stays_of(application.id), stay) + nights(
+        ShelterStay(check_in=stay.check_in, check_out=moment), moment)
+    _require_reason(spent, reason, "tinggal")
     with db.atomic():
         stay = records.update(stay, actor, check_out=moment, emergency_reason=reason,
                               note=clean_text(note, "Catatan", 1000) or stay.note)

@@ -9,11 +9,13 @@ def due(actor, today) -> list:
 
     now = timefmt.utcnow()
     found = []
-    for stay in terlantar.current_guests(actor):
+    guests = terlantar.current_guests(actor)
+    used = terlantar.used_nights_by_case(g.application_id for g in guests) if guests else {}
+    for stay in guests:
         app = stay.application
         mine = app.assigned_to == actor.username or (
             not app.assigned_to and app.created_by == actor.username)
-        state, words = terlantar.stay_text(stay, now)
+        state, words = terlantar.stay_text(stay, now, used.get(stay.application_id, 0))
         if mine and state in ("last", "over"):
             found.append(Reminder(f"Rumah singgah: {app.person.name} ({app.reg_number}), "
                                   f"{words}", state == "over", app.id))

@@ -53,10 +53,15 @@ DEFINITIONS = {d.key: d for d in [
                help="Klasifikasi arsip urusan sosial, kesejahteraan anak: rekomendasi "
                "pengangkatan anak dan laporan sosial ABH (Permendagri 83/2022 dan klasifikasi "
                "arsipnya); perlu dikonfirmasi."),
-    SettingDef("letters.classification_disaster", "Kode klasifikasi berita acara bantuan bencana",
+    SettingDef("letters.classification_disaster", "Kode klasifikasi surat bencana alam",
                "400.9.10", check=numbering.check_classification,
-               help="Klasifikasi arsip urusan sosial, bencana alam 400.9.10; bencana sosial "
-               "400.9.9 (Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+               help="Klasifikasi arsip urusan sosial, bencana alam: berita acara serah terima "
+               "bantuan (Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_disaster_social", "Kode klasifikasi surat bencana sosial",
+               "400.9.9", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, bencana sosial (kebakaran permukiman, "
+               "konflik sosial): berita acara serah terima bantuan (Permendagri 83/2022 dan "
+               "klasifikasi arsipnya); perlu dikonfirmasi."),
     SettingDef("permits.pub_issued_here", "Izin PUB diterbitkan Dinas sendiri (1 = ya)", 0, 0,
                1, "", help="0: Dinas membuat rekomendasi kepada penerbit izin (bupati/wali "
                "kota melalui DPMPTSP, gubernur, atau Menteri Sosial); 1: Dinas menerbitkan surat "

@@ -147,7 +147,9 @@ class CaseKind:
     - `demo_open`: how many of its cases the demo registers anew and moves to its workers'
       step, so that its demo finds cases still being worked on;
     - `earlier(actor, person)`: the person's earlier cases of this kind (Application rows the
-      actor may read), shown when a new one is registered for them.
+      actor may read), shown when a new one is registered for them;
+    - `classification(application, template_key)`: the archive code a letter is numbered
+      under when the case decides it (a social disaster's), or None for the template's.
     """
 
     code: str
@@ -168,6 +170,7 @@ class CaseKind:
     demo_open: int = 0
     earlier: Callable | None = None
     deadline_replaces: bool = False
+    classification: Callable | None = None
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

@@ -100,6 +100,14 @@ def letter_owners(template_key: str) -> list[CaseKind]:
     return [kind for kind in KINDS.values() if template_key in kind.letter_fields]
 
 
+def classification(application, template_key: str) -> str | None:
+    """The archive code the application's case gives this letter, None for the template's."""
+    kind = kind_of(application.service) if application is not None else None
+    if kind is None or kind.classification is None:
+        return None
+    return kind.classification(application, template_key)
+
+
 def letter_values(application, template_key: str) -> dict:
     """The letter variables the case kind fills from its record (one query), for the letter
     context; staff do not type these. Without a record (a letter typed before the kind

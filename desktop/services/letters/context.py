@@ -126,7 +126,7 @@ def format_code(code: str) -> str:
 OPTIONAL = frozenset({"tembusan", "attachment", "nature", "request_reference", "person_kk",
                       "person_nik", "child_nik", "deceased_nik", "guardian_name",
                       "companion_name", "destination_address", "spare_parts",
-                      "person_birth", "person_sex", "services_total",
+                      "services_total",
                       "org_legal_number", "org_npwp",
                       "org_bank_account", "org_deed", "dtks_id", "aid_programs"})
 

@@ -241,7 +241,9 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
     spec = catalogue.spec(template_key)
     return records.create(
         Letter, actor, application=application, template_key=template_key,
-        series=spec.series[:64], classification=catalogue.classification_of(template_key)[:40],
+        series=spec.series[:64],
+        classification=(registry.classification(application, template_key)
+                        or catalogue.classification_of(template_key))[:40],
         subject=_check_subject(subject or spec.title), state="draft",
         fields=_check_fields(template_key, {**defaults, **(fields or {})}, application),
         drafted_by=_user(actor), signer=signer, signing_as="")

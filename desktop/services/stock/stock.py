@@ -137,7 +137,13 @@ def issue(actor, item_id, quantity, *, moved_on, source: str, application_id=Non
     transaction (a distribution's own row): both are saved, or neither. Call it outside any
     transaction, so the lock is its transaction's first statement."""
     permissions.require(actor, "stock.manage")
+    if item_id is None:
+        raise ValidationError("Barang", "pilih barang dari daftar stok; bila kosong, catat "
+                              "barang masuk di Stok Bantuan dulu.")
     item = get_item(item_id)
+    if not item.active:
+        raise ValidationError("Barang", f"{item.name} tidak aktif di daftar stok; pilih barang "
+                              "lain.")
     count = quantity_of(quantity, field)
     values = dict(item=item.id, quantity=-count, kind="keluar", moved_on=_day(moved_on, today),
                   source=require_text(source, "Tujuan", 200),

@@ -52,7 +52,7 @@ class InstitutionsPage(QWidget):
 
     def refresh(self) -> None:
         rows = institutions.listing()
-        in_care = rujukan.in_care_counts()
+        in_care = rujukan.in_care_counts(self.session.user)
         self.model.removeRows(0, self.model.rowCount())
         for place in rows:
             cells = [place.name, institutions.KINDS[place.kind][0],

@@ -40,12 +40,14 @@ class ShelterPage(QWidget):
         now = utcnow()
         guests = terlantar.current_guests(self.session.user)
         self.model.removeRows(0, self.model.rowCount())
+        used = terlantar.used_nights_by_case(g.application_id for g in guests) if guests else {}
         alarms = 0
         for stay in guests:
-            state, words = terlantar.stay_text(stay, now)
+            before = used.get(stay.application_id, 0)
+            state, words = terlantar.stay_text(stay, now, before)
             alarms += state == "over"
             cells = [stay.application.person.name, stay.application.reg_number,
-                     timefmt.format_local(stay.check_in), str(terlantar.nights(stay, now)),
+                     timefmt.format_local(stay.check_in), str(before + terlantar.nights(stay, now)),
                      words, stay.emergency_reason or "—"]
             items = [QStandardItem(text) for text in cells]
             for item in items:
