@@ -2,6 +2,8 @@
 import datetime
 import re
 
+from peewee import SQL, fn
+
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Application, CasePerson, Organisation, Person
 from desktop.services.applications import case_access
@@ -62,27 +64,26 @@ PERSON_HIDDEN = ("Data orang ini tidak ditemukan, atau hanya tercatat pada kasus
 
 def seen_by(actor):
     """A condition on Person: those `actor` may see. A person who appears only in sensitive
-    cases the actor does not read (a child in an adoption case) is not shown; None: all."""
+    cases the actor does not read (a child in an adoption case) is not shown; None: all.
+    Correlated EXISTS per person (its application.person and case_person.person indexes),
+    so a search looks only at the people it finds, not at every case."""
     visible = case_access.visible(actor)
     if visible is None:
         return None
-    hidden, shown = _people_in(~visible), _people_in(visible)
-    condition = None
-    for query in hidden:
-        part = Person.id.not_in(query)
-        condition = part if condition is None else condition & part
-    for query in shown:
-        condition |= Person.id.in_(query)
-    return condition
+    hidden_app, hidden_named = _named_in(~visible)
+    shown_app, shown_named = _named_in(visible)
+    return ((~fn.EXISTS(hidden_app) & ~fn.EXISTS(hidden_named))
+            | fn.EXISTS(shown_app) | fn.EXISTS(shown_named))
 
 
-def _people_in(cases) -> list:
-    """Subqueries of the people the cases matching `cases` name: their applicants, and the
-    people a case's record names (CasePerson: the adopted child, the COTA)."""
-    return [Application.select(Application.person)
-            .where(Application.person.is_null(False) & cases),
-            CasePerson.select(CasePerson.person)
-            .join(Application, on=(CasePerson.application == Application.id)).where(cases)]
+def _named_in(cases) -> tuple:
+    """Subqueries for the person of the outer query among the cases matching `cases`: as
+    their applicant, and as a person a case's record names (CasePerson: the adopted child,
+    the COTA)."""
+    return (Application.select(SQL("1")).where((Application.person == Person.id) & cases),
+            CasePerson.select(SQL("1"))
+            .join(Application, on=(CasePerson.application == Application.id))
+            .where((CasePerson.person == Person.id) & cases))
 
 
 def link_case_people(application, people_by_role: dict) -> None:
