@@ -16,7 +16,7 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer, set_due)
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.validators import (check_nik, clean_text, require_date,
-                                                require_text)
+                                                require_past_moment, require_text)
 from desktop.services.stock import stock
 
 RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER, permissions.FRONT_OFFICE})
@@ -122,16 +122,6 @@ def _writer(actor, application):
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
 
 
-def _moment(value, field: str, now: datetime.datetime) -> datetime.datetime:
-    """A local date and time typed on the form, as naive UTC, not in the future."""
-    if not isinstance(value, datetime.datetime):
-        raise ValidationError(field, "wajib diisi: tanggal dan jam.")
-    at = timefmt.to_utc(value)
-    if at > now + datetime.timedelta(minutes=5):
-        raise ValidationError(field, "tidak boleh sesudah saat ini.")
-    return at
-
-
 def save_event(actor, application, existing: DisasterCase | None, *, hazard: str,
                occurred_at, reported_at, place: str, kelurahan: str, kecamatan: str = "",
                damage: str = "", now: datetime.datetime | None = None) -> DisasterCase:
@@ -139,8 +129,8 @@ def save_event(actor, application, existing: DisasterCase | None, *, hazard: str
     now = now or timefmt.utcnow()
     if hazard not in HAZARDS:
         raise ValidationError("Jenis bencana", "pilih dari daftar.")
-    occurred = _moment(occurred_at, "Waktu kejadian", now)
-    reported = _moment(reported_at, "Waktu dilaporkan", now)
+    occurred = require_past_moment(occurred_at, "Waktu kejadian", now)
+    reported = require_past_moment(reported_at, "Waktu dilaporkan", now)
     if reported < occurred:
         raise ValidationError("Waktu dilaporkan", "tidak boleh sebelum waktu kejadian.")
     if existing is not None and existing.responded_at and existing.responded_at < reported:
@@ -171,10 +161,8 @@ def record_response(actor, application, case: DisasterCase, responded_at,
                     now: datetime.datetime | None = None) -> DisasterCase:
     """The officers reached the site: the response clock stops."""
     _writer(actor, application)
-    at = _moment(responded_at, "Waktu tiba di lokasi", now or timefmt.utcnow())
-    if at < case.reported_at:
-        raise ValidationError("Waktu tiba di lokasi", "tidak boleh sebelum kejadian "
-                              f"dilaporkan ({timefmt.format_local(case.reported_at)}).")
+    at = require_past_moment(responded_at, "Waktu tiba di lokasi", now or timefmt.utcnow(),
+                             case.reported_at, "kejadian dilaporkan")
     with db.atomic():
         case = records.update(case, actor, responded_at=at)
         _refresh_deadline(application)

@@ -16,7 +16,7 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer)
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import clean_text, require_date, require_text
+from desktop.services.shared.validators import clean_text, require_past_date, require_text
 
 RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat rujukan rehabilitasi sosial"
@@ -88,16 +88,6 @@ def _today(today) -> datetime.date:
     return today or timefmt.to_local(timefmt.utcnow()).date()
 
 
-def _day(value, field: str, today: datetime.date, not_before=None, before_what: str = ""):
-    day = require_date(value, field)
-    if day > today:
-        raise ValidationError(field, "tidak boleh sesudah hari ini.")
-    if not_before is not None and day < not_before:
-        raise ValidationError(field, f"tidak boleh sebelum {before_what} "
-                              f"({timefmt.format_date(not_before)}).")
-    return day
-
-
 def _writer(actor, application):
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
 
@@ -121,8 +111,8 @@ def save_assessment(actor, application, existing: ReferralCase | None, *, group:
                                                    multiline=True),
                  needs=clean_text(needs, "Kebutuhan", 2000, multiline=True),
                  guardian=clean_text(guardian, "Keluarga/wali", 200),
-                 assessed_on=_day(assessed_on, "Tanggal asesmen", today, received,
-                                  "permohonan diterima"),
+                 assessed_on=require_past_date(assessed_on, "Tanggal asesmen", today, received,
+                                               "permohonan diterima"),
                  assessed_by=actor.username)
     with db.atomic():
         if existing is None:
@@ -181,7 +171,7 @@ def record_sending(actor, application, case: ReferralCase, *, sent_on, companion
     field = "Tanggal diantar" if accompanied(application) else "Tanggal dikirim"
     if case.answer:
         raise ValidationError(field, "lembaga sudah menjawab; tanggalnya tidak diubah lagi.")
-    day = _day(sent_on, field, today, case.assessed_on, "asesmen")
+    day = require_past_date(sent_on, field, today, case.assessed_on, "asesmen")
     companions = clean_text(companions, "Pendamping", 200)
     transport = clean_text(transport, "Transportasi", 120)
     if accompanied(application):
@@ -206,7 +196,7 @@ def record_answer(actor, application, case: ReferralCase, *, answer: str, answer
                               "penerima manfaat diantar.")
     if case.outcome:
         raise ValidationError("Jawaban lembaga", "hasil akhir sudah dicatat.")
-    day = _day(answer_on, "Tanggal jawaban", today, case.sent_on, "rujukan dikirim")
+    day = require_past_date(answer_on, "Tanggal jawaban", today, case.sent_on, "rujukan dikirim")
     note = clean_text(note, "Keterangan jawaban", 2000, multiline=True)
     if answer == "ditolak" and not note:
         raise ValidationError("Keterangan jawaban", "tulis alasan lembaga menolak.")
@@ -221,7 +211,8 @@ def add_visit(actor, application, case: ReferralCase, *, visited_on, note: str,
     if not case.sent_on:
         raise ValidationError("Tanggal kunjungan", "kunjungan lanjutan dicatat setelah rujukan "
                               "dikirim atau penerima manfaat diantar.")
-    day = _day(visited_on, "Tanggal kunjungan", today, case.sent_on, "rujukan dikirim")
+    day = require_past_date(visited_on, "Tanggal kunjungan", today, case.sent_on,
+                            "rujukan dikirim")
     with db.atomic():
         return records.create(ReferralVisit, actor, application=application.id,
                               visited_on=day, note=require_text(note, "Hasil kunjungan", 2000,
@@ -240,8 +231,8 @@ def record_outcome(actor, application, case: ReferralCase, *, outcome: str, outc
         raise ValidationError("Hasil akhir", f"'{OUTCOMES[outcome]}' dicatat setelah lembaga "
                               "menerima penerima manfaat; catat jawabannya dulu.")
     start = case.answer_on or case.sent_on
-    day = _day(outcome_on, "Tanggal hasil", today, start, "jawaban lembaga" if case.answer_on
-               else "rujukan dikirim")
+    day = require_past_date(outcome_on, "Tanggal hasil", today, start,
+                            "jawaban lembaga" if case.answer_on else "rujukan dikirim")
     note = clean_text(note, "Keterangan hasil", 2000, multiline=True)
     if outcome == "pindah" and not note:
         raise ValidationError("Keterangan hasil", "tulis lembaga tujuan pemindahan.")

@@ -17,7 +17,8 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
-from desktop.services.shared.validators import check_rupiah, clean_text, require_text
+from desktop.services.shared.validators import (check_rupiah, clean_text,
+                                                require_past_moment, require_text)
 
 RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER, permissions.FRONT_OFFICE,
                           permissions.DUTY_OFFICER})
@@ -188,19 +189,6 @@ def _writer(actor, application):
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
 
 
-def _moment(value, field: str, now: datetime.datetime, not_before=None,
-            before_what: str = "") -> datetime.datetime:
-    if not isinstance(value, datetime.datetime):
-        raise ValidationError(field, "wajib diisi: tanggal dan jam.")
-    at = timefmt.to_utc(value)
-    if at > now + datetime.timedelta(minutes=5):
-        raise ValidationError(field, "tidak boleh sesudah saat ini.")
-    if not_before is not None and at < not_before:
-        raise ValidationError(field, f"tidak boleh sebelum {before_what} "
-                              f"({timefmt.format_local(not_before)}).")
-    return at
-
-
 def _now(now):
     return now or timefmt.utcnow()
 
@@ -218,7 +206,7 @@ def save_report(actor, application, existing: StrandedCase | None, *, track: str
     clean = dict(track=track, source=source,
                  reporter=clean_text(reporter, "Pelapor", 160),
                  found_place=require_text(found_place, "Tempat ditemukan", 200),
-                 reported_at=_moment(reported_at, "Waktu laporan", _now(now)))
+                 reported_at=require_past_moment(reported_at, "Waktu laporan", _now(now)))
     with db.atomic():
         if existing is None:
             case = create_record(StrandedCase, actor, application, "Laporan ini", **clean)
@@ -247,8 +235,8 @@ def record_outreach(actor, application, case: StrandedCase, *, outreach_at, asse
     _writer(actor, application)
     if identity not in IDENTITY:
         raise ValidationError("Identitas", "pilih dari daftar.")
-    at = _moment(outreach_at, "Waktu penjangkauan", _now(now), case.reported_at,
-                 "laporan masuk")
+    at = require_past_moment(outreach_at, "Waktu penjangkauan", _now(now), case.reported_at,
+                             "laporan masuk")
     with db.atomic():
         case = records.update(
             case, actor, outreach_at=at, identity=identity,
@@ -311,8 +299,8 @@ def record_tracing(actor, application, case: StrandedCase, *, tracing: str,
     reunified = None
     with_whom = clean_text(reunified_with, "Diserahkan kepada", 200)
     if reunified_at is not None:
-        reunified = _moment(reunified_at, "Waktu reunifikasi", _now(now), case.reported_at,
-                            "laporan masuk")
+        reunified = require_past_moment(reunified_at, "Waktu reunifikasi", _now(now),
+                                        case.reported_at, "laporan masuk")
         if not with_whom:
             raise ValidationError("Diserahkan kepada", "tulis keluarga yang menerima dan "
                                   "hubungannya.")
@@ -334,8 +322,8 @@ def refer_medical(actor, application, case: StrandedCase, *, institution_id, men
         raise ValidationError("Rumah sakit rujukan", f"{place.name} bukan rumah sakit; pilih "
                               "rumah sakit dari daftar.")
     clean = dict(medical_institution=place.id,
-                 medical_at=_moment(referred_at, "Waktu dirujuk", _now(now), case.reported_at,
-                                    "laporan masuk"),
+                 medical_at=require_past_moment(referred_at, "Waktu dirujuk", _now(now),
+                                                case.reported_at, "laporan masuk"),
                  medical_reason=require_text(reason, "Keluhan/kondisi", 2000, multiline=True))
     with db.atomic():
         refuse_under_letter(application, (MEDICAL_LETTER,), "Rumah sakit rujukan",
@@ -361,7 +349,7 @@ def check_in(actor, application, case: StrandedCase, *, at, note: str = "",
     if case.track != "tuna_sosial":
         raise ValidationError("Jenis penanganan", "rumah singgah dicatat untuk tuna sosial.")
     now = _now(now)
-    moment = _moment(at, "Waktu masuk", now, case.reported_at, "laporan masuk")
+    moment = require_past_moment(at, "Waktu masuk", now, case.reported_at, "laporan masuk")
     stays = stays_of(application.id)
     if any(s.check_out is None for s in stays):
         raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
@@ -405,7 +393,7 @@ def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: st
     _shelter_writer(actor, application)
     if stay.check_out is not None:
         raise ValidationError("Waktu keluar", "sudah keluar dari rumah singgah.")
-    moment = _moment(at, "Waktu keluar", _now(now))
+    moment = require_past_moment(at, "Waktu keluar", _now(now))
     if moment <= stay.check_in:
         raise ValidationError("Waktu keluar", "harus sesudah waktu masuk "
                               f"({timefmt.format_local(stay.check_in)}).")

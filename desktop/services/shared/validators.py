@@ -182,3 +182,35 @@ def require_date(value, field: str) -> datetime.date:
     if not isinstance(value, datetime.date):
         raise ValidationError(field, "wajib diisi; pilih dari kalender.")
     return value
+
+
+def require_past_date(value, field: str, today: datetime.date, not_before=None,
+                      before_what: str = "") -> datetime.date:
+    """A date that has happened: not after the office's `today`, nor before `not_before`
+    (named `before_what` in the refusal)."""
+    from desktop.services.shared import timefmt
+
+    day = require_date(value, field)
+    if day > today:
+        raise ValidationError(field, "tidak boleh sesudah hari ini.")
+    if not_before is not None and day < not_before:
+        raise ValidationError(field, f"tidak boleh sebelum {before_what} "
+                              f"({timefmt.format_date(not_before)}).")
+    return day
+
+
+def require_past_moment(value, field: str, now: datetime.datetime, not_before=None,
+                        before_what: str = "") -> datetime.datetime:
+    """An office-local date and time typed on a form, as naive UTC: not after `now` (five
+    minutes' grace for the PCs' clocks), nor before `not_before` (naive UTC)."""
+    from desktop.services.shared import timefmt
+
+    if not isinstance(value, datetime.datetime):
+        raise ValidationError(field, "wajib diisi: tanggal dan jam.")
+    at = timefmt.to_utc(value)
+    if at > now + datetime.timedelta(minutes=5):
+        raise ValidationError(field, "tidak boleh sesudah saat ini.")
+    if not_before is not None and at < not_before:
+        raise ValidationError(field, f"tidak boleh sebelum {before_what} "
+                              f"({timefmt.format_local(not_before)}).")
+    return at

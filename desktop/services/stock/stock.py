@@ -11,7 +11,7 @@ from peewee import Case, fn
 from desktop.errors import NotFound, ValidationError
 from desktop.models import AidItem, StockMovement, db
 from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import clean_text, require_date, require_text
+from desktop.services.shared.validators import clean_text, require_past_date, require_text
 
 KINDS = {"masuk": "Barang masuk", "keluar": "Barang keluar", "koreksi": "Koreksi hitung stok"}
 MAX_QUANTITY = 1_000_000
@@ -64,11 +64,8 @@ def quantity_of(value, field: str = "Jumlah") -> int:
     return number
 
 
-def _day(value, today: datetime.date | None, field: str = "Tanggal") -> datetime.date:
-    day = require_date(value, field)
-    if day > (today or timefmt.to_local(timefmt.utcnow()).date()):
-        raise ValidationError(field, "tidak boleh sesudah hari ini.")
-    return day
+def _day(value, today: datetime.date | None) -> datetime.date:
+    return require_past_date(value, "Tanggal", today or timefmt.to_local(timefmt.utcnow()).date())
 
 
 def save_item(actor, item: AidItem | None = None, *, name: str, unit: str,
