@@ -3,8 +3,8 @@ mandatory, the stage and the parties, the legal clocks counting down (refreshed 
 the events; forms for the case, an event, the social report and the outcome."""
 import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
-from PySide6.QtWidgets import (QCheckBox, QDateTimeEdit, QHBoxLayout, QHeaderView,
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QPlainTextEdit, QSpinBox, QTableWidget,
                                QTableWidgetItem, QWidget)
 
@@ -14,7 +14,8 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import settings
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
-from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
+from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, datetime_edit,
+                                          local_of, select)
 from desktop.views.shared.forms import date_edit, date_of, set_date
 from desktop.views.shared.rich_text import typed_text
 
@@ -191,12 +192,7 @@ class EventDialog(CaseForm):
         super().__init__("Catatan ABH", parent, width=600)
         self.session, self.application, self.case = session, application, case
         self.kind = self.row("Jenis catatan", choices_combo(abh.EVENTS))
-        local = timefmt.to_local(utcnow())  # the office's clock, not the PC's
-        self.at = self.row("Waktu", QDateTimeEdit(QDateTime(QDate(local.year, local.month,
-                                                                local.day),
-                                                          QTime(local.hour, local.minute))))
-        self.at.setCalendarPopup(True)
-        self.at.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.at = self.row("Waktu", datetime_edit())  # the office's clock, not the PC's
         self.stage = self.row("Tahap", choices_combo(abh.STAGES))
         select(self.stage, case.stage)
         self.reference = self.row("Nomor surat", QLineEdit())
@@ -218,11 +214,9 @@ class EventDialog(CaseForm):
             widget.setEnabled(kind == "musyawarah")
 
     def save(self) -> None:
-        value = self.at.dateTime()
-        d, t = value.date(), value.time()
         self.attempt(lambda: abh.add_event(
             self.session.user, self.application, self.case, kind=self.kind.currentData(),
-            at=datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            at=local_of(self.at),
             stage=self.stage.currentData() if self.stage.isEnabled() else "",
             reference=self.reference.text(), place=self.place.text(),
             people=self.people.text(), note=self.note.toPlainText(),

@@ -12,8 +12,7 @@ def fill(application, case) -> dict:
     given = atensi.deliveries_of(application.id)
     rows = [{"date": formatting.format_date(d.delivered_on),
              "component": atensi.COMPONENTS[d.component],
-             "form": ", ".join(p for p in (d.items, formatting.rupiah(d.amount)
-                                           if d.amount else "") if p),
+             "form": atensi.delivery_text(d),
              "by": d.delivered_by} for d in given]
     total = sum(d.amount or 0 for d in given)
     return {"budget_year": str(case.budget_year), "cluster": atensi.CLUSTERS[case.cluster],

@@ -9,9 +9,9 @@ from desktop.cases.atensi import record as atensi
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
-from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, office_now,
-                                           select)
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, date_field,
+                                           fill_rows, office_now, record_table, select)
+from desktop.views.shared.forms import date_of
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -48,15 +48,7 @@ class AtensiPanel(CasePanel):
             ("Tetapkan penerima…", lambda: self.open_form(DetermineDialog)),
             ("Rencana tahunan…", lambda: self.open_form(PlanDialog)),
             ("Catat layanan…", lambda: self.open_form(DeliveryDialog))], parent)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Tanggal", "Komponen", "Bentuk layanan",
-                                              "Petugas"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(140)
+        self.table = record_table(["Tanggal", "Komponen", "Bentuk layanan", "Petugas"], 140)
         self.layout().addWidget(self.table)
 
     def show_record(self, application, case) -> None:
@@ -66,18 +58,9 @@ class AtensiPanel(CasePanel):
         plans = atensi.plans_of(application.id) if case else []
         given = atensi.deliveries_of(application.id) if case else []
         self.label.setText(summary(case, plans, given))
-        self.table.setRowCount(0)
-        for d in given:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            form = ", ".join(p for p in (d.items, formatting.rupiah(d.amount) if d.amount
-                                         else "") if p)
-            for column, text in enumerate((timefmt.format_date(d.delivered_on),
-                                           atensi.COMPONENTS[d.component], form,
-                                           d.delivered_by)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
+        fill_rows(self.table, [[timefmt.format_date(d.delivered_on),
+                                atensi.COMPONENTS[d.component], atensi.delivery_text(d),
+                                d.delivered_by] for d in given])
         self.table.setVisible(bool(given))
         open_ = accepts_case_data(application)
         determine, plan, deliver = self.buttons
@@ -154,8 +137,7 @@ class DeliveryDialog(CaseForm):
         super().__init__("Layanan ATENSI", parent, width=600)
         self.session, self.application, self.case = session, application, case
         self.component = self.row("Komponen", choices_combo(atensi.COMPONENTS))
-        self.delivered_on = self.row("Tanggal layanan", date_edit())
-        set_date(self.delivered_on, office_now().date())
+        self.delivered_on = self.row("Tanggal layanan", date_field())
         self.items = self.row("Bentuk layanan", QPlainTextEdit())
         self.items.setFixedHeight(60)
         self.items.setPlaceholderText("barang yang diberikan atau kegiatan yang dilakukan")

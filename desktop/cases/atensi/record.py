@@ -52,6 +52,14 @@ def deliveries_of(application_id: int) -> list[AtensiDelivery]:
                 .order_by(AtensiDelivery.delivered_on, AtensiDelivery.id))
 
 
+def delivery_text(delivery) -> str:
+    """'paket sembako, Rp 150.000,00': what was given and its value, for screens and letters."""
+    from desktop.services.letters import formatting
+
+    return ", ".join(p for p in (delivery.items, formatting.rupiah(delivery.amount)
+                                 if delivery.amount else "") if p)
+
+
 def _today(today) -> datetime.date:
     return today or timefmt.to_local(timefmt.utcnow()).date()
 

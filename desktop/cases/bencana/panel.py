@@ -2,46 +2,21 @@
 assessment's totals, the households affected with what each received, the activities, and
 the forms for each step (the distribution form offers the assessment's households and the
 stock on hand)."""
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QTabWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QTabWidget
 
 from desktop.cases.bencana import record as bencana
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
 from desktop.services.stock import stock
-from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, datetime_edit,
-                                          local_of, office_now, select)
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, date_field,
+                                          datetime_edit, fill_rows, local_of, record_table,
+                                          select)
+from desktop.views.shared.forms import date_edit, date_of
 from desktop.views.shared.rich_text import typed_text
 
 HOUSEHOLD_COLUMNS = ["Kepala keluarga", "Alamat", "Anggota", "Rentan", "Kerusakan",
                      "Mengungsi", "Bantuan diterima"]
 DISTRIBUTION_COLUMNS = ["Tanggal", "Rumah tangga", "Bantuan", "Diterima oleh"]
-
-
-def _table(columns) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    table.setMinimumHeight(180)
-    return table
-
-
-def _fill(table: QTableWidget, rows) -> None:
-    table.setRowCount(0)
-    for cells in rows:
-        row = table.rowCount()
-        table.insertRow(row)
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(row, column, item)
 
 
 def clock_line(case, now) -> str:
@@ -103,8 +78,8 @@ class DisasterPanel(CasePanel):
             ("Catat kegiatan…", lambda: self.open_form(ActivityDialog)),
             ("Serahkan bantuan…", lambda: self.open_form(DistributionDialog)),
             ("Tulis laporan…", lambda: self.open_form(ReportDialog))], parent)
-        self.households = _table(HOUSEHOLD_COLUMNS)
-        self.distributions = _table(DISTRIBUTION_COLUMNS)
+        self.households = record_table(HOUSEHOLD_COLUMNS)
+        self.distributions = record_table(DISTRIBUTION_COLUMNS)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.households, "Rumah tangga terdampak")
         self.tabs.addTab(self.distributions, "Penyerahan bantuan")
@@ -123,13 +98,13 @@ class DisasterPanel(CasePanel):
         for d in given:
             received.setdefault(d.household_id, []).append(
                 f"{d.item.name} {d.quantity} {d.item.unit}")
-        _fill(self.households, [
+        fill_rows(self.households, [
             [h.head_name, h.address, str(h.infants + h.children + h.adults + h.elderly),
              ", ".join(p for p in (f"{h.disabled} disabilitas" if h.disabled else "",
                                    f"{h.pregnant} ibu hamil" if h.pregnant else "") if p)
              or "—", bencana.DAMAGE[h.damage], "ya" if h.displaced else "tidak",
              ", ".join(received.get(h.id, [])) or "belum"] for h in households])
-        _fill(self.distributions, [
+        fill_rows(self.distributions, [
             [timefmt.format_date(d.given_on), d.household.head_name,
              f"{d.item.name} {d.quantity} {d.item.unit}", d.received_by] for d in given])
         self.tabs.setVisible(case is not None)
@@ -220,8 +195,7 @@ class ActivityDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.kind = self.row("Kegiatan", choices_combo(
             {code: label for code, (label, _) in bencana.ACTIVITIES.items()}))
-        self.start = self.row("Mulai", date_edit())
-        set_date(self.start, office_now().date())
+        self.start = self.row("Mulai", date_field())
         self.end = self.row("Selesai", date_edit())
         self.place = self.row("Tempat", QLineEdit())
         self.count = self.row("Jumlah", _spin(100_000))
@@ -255,8 +229,7 @@ class DistributionDialog(CaseForm):
             self.item.addItem(f"{item.name} (stok {have} {item.unit})", item.id)
         self.quantity = self.row("Jumlah", _spin(stock.MAX_QUANTITY))
         self.quantity.setMinimum(1)
-        self.given_on = self.row("Tanggal diserahkan", date_edit())
-        set_date(self.given_on, office_now().date())
+        self.given_on = self.row("Tanggal diserahkan", date_field())
         self.received_by = self.row("Diterima oleh", QLineEdit())
         self.household.currentIndexChanged.connect(self._recipient)
         self._recipient()

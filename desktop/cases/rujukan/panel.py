@@ -8,22 +8,12 @@ from desktop.services.admin import settings
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.referrals import institutions
 from desktop.services.shared import timefmt
-from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, date_field,
+                                          office_now, select)
+from desktop.views.shared.forms import date_of
 from desktop.views.shared.rich_text import typed_text
 
 GREY = "<span style='color:#666'>{}</span>"
-
-
-def _office_day():
-    return timefmt.to_local(timefmt.utcnow()).date()
-
-
-def _dated(value=None):
-    """A date edit showing `value`, or the office's today for a new entry."""
-    edit = date_edit()
-    set_date(edit, value or _office_day())
-    return edit
 
 
 def _waiting_line(case, today) -> str:
@@ -92,7 +82,7 @@ class ReferralPanel(CasePanel):
 
         self.application, self.case = application, case
         visits = rujukan.visits_of(application.id) if case is not None else []
-        self.label.setText(summary(application, case, visits, _office_day()))
+        self.label.setText(summary(application, case, visits, office_now().date()))
         may, open_ = KIND.can(self.session.user, "record"), accepts_case_data(application)
         assess, choose, send, answer, visit, outcome = self.buttons
         assess.setText("Ubah asesmen…" if case else "Catat asesmen…")
@@ -113,7 +103,8 @@ class AssessmentDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.group = self.row("Kelompok sasaran", choices_combo(institutions.GROUPS))
         select(self.group, case.target_group if case else rujukan.default_group(application))
-        self.assessed_on = self.row("Tanggal asesmen", _dated(case.assessed_on if case else None))
+        self.assessed_on = self.row("Tanggal asesmen",
+                                    date_field(case.assessed_on if case else None))
         self.findings = self.row("Hasil asesmen", QPlainTextEdit(case.findings if case else ""))
         self.findings.setFixedHeight(110)
         self.needs = self.row("Kebutuhan", QPlainTextEdit(case.needs if case else ""))
@@ -181,7 +172,7 @@ class SendingDialog(CaseForm):
         super().__init__("Pengantaran" if accompanied else "Pengiriman rujukan", parent)
         self.session, self.application, self.case = session, application, case
         label = "Tanggal diantar" if accompanied else "Tanggal dikirim"
-        self.sent_on = self.row(label, _dated(case.sent_on))
+        self.sent_on = self.row(label, date_field(case.sent_on))
         self.companions = self.row("Pendamping", QLineEdit(case.companions))
         self.transport = self.row("Transportasi", QLineEdit(case.transport))
         self.form.setRowVisible(self.companions, accompanied)
@@ -199,7 +190,7 @@ class AnswerDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.answer = self.row("Jawaban lembaga", choices_combo(rujukan.ANSWERS))
         select(self.answer, case.answer)
-        self.answer_on = self.row("Tanggal jawaban", _dated(case.answer_on))
+        self.answer_on = self.row("Tanggal jawaban", date_field(case.answer_on))
         self.note = self.row("Keterangan jawaban", QPlainTextEdit(case.answer_note))
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText("alasan penolakan, atau urutan daftar tunggu")
@@ -214,7 +205,7 @@ class VisitDialog(CaseForm):
     def __init__(self, session, application, case, parent=None):
         super().__init__("Kunjungan lanjutan", parent)
         self.session, self.application, self.case = session, application, case
-        self.visited_on = self.row("Tanggal kunjungan", _dated())
+        self.visited_on = self.row("Tanggal kunjungan", date_field())
         self.note = self.row("Hasil kunjungan", QPlainTextEdit())
         self.note.setFixedHeight(90)
 
@@ -230,7 +221,7 @@ class OutcomeDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.outcome = self.row("Hasil akhir", choices_combo(rujukan.OUTCOMES))
         select(self.outcome, case.outcome)
-        self.outcome_on = self.row("Tanggal hasil", _dated(case.outcome_on))
+        self.outcome_on = self.row("Tanggal hasil", date_field(case.outcome_on))
         self.note = self.row("Keterangan hasil", QPlainTextEdit(case.outcome_note))
         self.note.setFixedHeight(70)
 

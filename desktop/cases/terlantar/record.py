@@ -4,6 +4,7 @@ with the police letter, or the shelter stay (at most the set nights, longer only
 emergency reason), family tracing and a medical referral to the hospital that takes them.
 Someone helped before is recognised (same person, or same name and birth place)."""
 import datetime
+from dataclasses import dataclass
 
 from peewee import JOIN
 
@@ -71,10 +72,14 @@ def is_child(application) -> bool:
     return age_on(person.birth_date, timefmt.to_local(timefmt.utcnow()).date()) < 18
 
 
+def nights_between(start: datetime.datetime, end: datetime.datetime) -> int:
+    """The office's midnights passed from `start` to `end` (naive UTC)."""
+    return (timefmt.to_local(end).date() - timefmt.to_local(start).date()).days
+
+
 def nights(stay: ShelterStay, now: datetime.datetime) -> int:
-    """Nights spent: the office's midnights passed since check-in (to check-out, or now)."""
-    end = stay.check_out or now
-    return (timefmt.to_local(end).date() - timefmt.to_local(stay.check_in).date()).days
+    """Nights spent: since check-in, to check-out or now."""
+    return nights_between(stay.check_in, stay.check_out or now)
 
 
 def used_nights(stays, stay=None) -> int:
@@ -111,6 +116,30 @@ def stay_text(stay: ShelterStay, now: datetime.datetime, used: int = 0) -> tuple
     if tonight == limit:
         return "last", f"malam ke-{tonight} dari {limit}: malam terakhir"
     return "ok", f"malam ke-{tonight} dari {limit}, sisa {limit - tonight} malam lagi"
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone in the shelter now: the stay, the nights the case has used (earlier stays
+    included) and the countdown's state and words (stay_text)."""
+
+    stay: ShelterStay
+    nights: int
+    state: str
+    words: str
+
+
+def guests(actor, now: datetime.datetime) -> list[Guest]:
+    """The current guests with their countdowns, for the Rumah Singgah page and Tugas Saya
+    (two queries: the stays, and the guests' earlier stays)."""
+    stays = current_guests(actor)
+    used = used_nights_by_case(s.application_id for s in stays) if stays else {}
+    found = []
+    for stay in stays:
+        before = used.get(stay.application_id, 0)
+        state, words = stay_text(stay, now, before)
+        found.append(Guest(stay, before + nights(stay, now), state, words))
+    return found
 
 
 def current_guests(actor) -> list[ShelterStay]:
@@ -399,8 +428,7 @@ def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: st
                               f"({timefmt.format_local(stay.check_in)}).")
     reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True) \
         or stay.emergency_reason
-    spent = used_nights(stays_of(application.id), stay) + nights(
-        ShelterStay(check_in=stay.check_in, check_out=moment), moment)
+    spent = used_nights(stays_of(application.id), stay) + nights_between(stay.check_in, moment)
     _require_reason(spent, reason, "tinggal")
     with db.atomic():
         stay = records.update(stay, actor, check_out=moment, emergency_reason=reason,

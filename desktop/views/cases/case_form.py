@@ -4,13 +4,15 @@ refusal is shown beside its field and the form keeps what was typed)."""
 import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.forms import (FieldErrors, date_edit, dialog_buttons, error_label,
+                                        set_date)
 
 
 def choices_combo(choices: dict) -> QComboBox:
@@ -44,6 +46,39 @@ def local_of(edit: QDateTimeEdit) -> datetime.datetime:
     value = edit.dateTime()
     d, t = value.date(), value.time()
     return datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def date_field(value=None) -> QDateEdit:
+    """A date edit showing `value`, or the office's today for a new entry."""
+    edit = date_edit()
+    set_date(edit, value or office_now().date())
+    return edit
+
+
+def record_table(columns, min_height: int = 180) -> QTableWidget:
+    """A read-only table of a case's rows (households, deliveries), sized to its content."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    table.setMinimumHeight(min_height)
+    return table
+
+
+def fill_rows(table: QTableWidget, rows) -> None:
+    """The table's rows anew, one list of texts each; every cell shows its text on hover."""
+    table.setRowCount(0)
+    for cells in rows:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(row, column, item)
 
 
 class CaseForm(QDialog):

@@ -37,18 +37,15 @@ class ShelterPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        now = utcnow()
-        guests = terlantar.current_guests(self.session.user)
+        guests = terlantar.guests(self.session.user, utcnow())
         self.model.removeRows(0, self.model.rowCount())
-        used = terlantar.used_nights_by_case(g.application_id for g in guests) if guests else {}
         alarms = 0
-        for stay in guests:
-            before = used.get(stay.application_id, 0)
-            state, words = terlantar.stay_text(stay, now, before)
+        for guest in guests:
+            stay, state = guest.stay, guest.state
             alarms += state == "over"
             cells = [stay.application.person.name, stay.application.reg_number,
-                     timefmt.format_local(stay.check_in), str(before + terlantar.nights(stay, now)),
-                     words, stay.emergency_reason or "—"]
+                     timefmt.format_local(stay.check_in), str(guest.nights), guest.words,
+                     stay.emergency_reason or "—"]
             items = [QStandardItem(text) for text in cells]
             for item in items:
                 item.setToolTip(item.text())
