@@ -16,6 +16,8 @@ from desktop.models.lks.lks import Lks, LksBeneficiary, LksBoardMember, LksRegis
 from desktop.models.letters.letter_template import TemplateOverride
 from desktop.models.referrals.institution import Institution
 from desktop.models.stock.stock import AidItem, StockMovement
+from desktop.models.complaints.complaint import Complaint
+from desktop.models.survey.skm import SkmResponse
 from desktop.models.schedule.booking import (Blackout, Cemetery, ClinicRequest, Driver,
                                              DutyAssignment, HearseBooking, ScheduleChange,
                                              Technician, Vehicle)
@@ -33,6 +35,7 @@ ALL_MODELS += [Lks, LksBoardMember, LksBeneficiary, LksRegistration]
 ALL_MODELS += [CasePerson]
 ALL_MODELS += [Institution]
 ALL_MODELS += [AidItem, StockMovement]
+ALL_MODELS += [Complaint, SkmResponse]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
@@ -45,3 +48,4 @@ __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssi
 __all__ += ["Lks", "LksBoardMember", "LksBeneficiary", "LksRegistration"]
 __all__ += ["Institution"]
 __all__ += ["AidItem", "StockMovement"]
+__all__ += ["Complaint", "SkmResponse"]

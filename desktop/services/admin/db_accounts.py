@@ -24,7 +24,8 @@ LIMITED = {"audit_entry": ("SELECT", "INSERT"),
            "pelita_migration": ("SELECT",),
            "rule_override": ("SELECT", "INSERT"),  # a kepala's override is kept for good
            "abh_event": ("SELECT", "INSERT"),  # when an ABH clock started stays as recorded
-           "stock_movement": ("SELECT", "INSERT")}  # on hand is their sum: never rewritten
+           "stock_movement": ("SELECT", "INSERT"),  # on hand is their sum: never rewritten
+           "skm_response": ("SELECT", "INSERT")}  # a respondent's answers stay as given
 DATA = ("SELECT", "INSERT", "UPDATE", "DELETE")
 NAME_RE = re.compile(r"[a-z_][a-z0-9_]{0,31}")
 

@@ -74,6 +74,18 @@ DEFINITIONS = {d.key: d for d in [
                help="Permensos 184/2011 tentang LKS tidak menyebut masa berlaku; 3 tahun "
                "mengikuti praktik daerah (perlu dikonfirmasi). Dipakai sebagai usulan saat "
                "Tanda Daftar dicatat."),
+    SettingDef("complaints.verify_days", "Verifikasi pengaduan paling lama", 3, 1, 30,
+               "hari kerja sejak diterima",
+               help="SP4N-LAPOR! (PermenPANRB 62/2018): pengaduan diverifikasi paling lama 3 "
+               "hari kerja; perlu dikonfirmasi."),
+    SettingDef("complaints.follow_up_days", "Tindak lanjut pengaduan dirumuskan paling lama", 5,
+               1, 60, "hari kerja sejak diterima",
+               help="SP4N-LAPOR! (PermenPANRB 62/2018): tindak lanjut dirumuskan paling lama 5 "
+               "hari kerja; perlu dikonfirmasi."),
+    SettingDef("complaints.resolve_days", "Pengaduan diselesaikan paling lama", 60, 1, 365,
+               "hari kerja sejak berkas lengkap",
+               help="Perpres 76/2013 tentang pengelolaan pengaduan pelayanan publik: paling "
+               "lama 60 hari sejak berkas pengaduan dinyatakan lengkap; perlu dikonfirmasi."),
     SettingDef("lks.warn_days", "Ingatkan Tanda Daftar LKS yang akan habis", 90, 7, 365,
                "hari sebelumnya",
                help="LKS yang Tanda Daftarnya habis dalam jangka ini berstatus \"segera "

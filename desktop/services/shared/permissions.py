@@ -55,6 +55,13 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "stock.view": (ALL_ROLES, "melihat stok bantuan"),
     "stock.manage": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, ADMIN}),
                      "mencatat stok bantuan masuk dan keluar"),
+    "complaints.view": (ALL_ROLES, "melihat pengaduan"),
+    "complaints.record": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, HEAD}),
+                          "mencatat pengaduan, saran dan apresiasi"),
+    "complaints.route": (frozenset({HEAD}), "meneruskan pengaduan kepada petugas"),
+    "survey.view": (ALL_ROLES, "melihat hasil survei kepuasan masyarakat"),
+    "survey.record": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, HEAD, ADMIN}),
+                      "mencatat kuesioner survei kepuasan masyarakat"),
 }
 
 

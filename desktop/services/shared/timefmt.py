@@ -29,6 +29,11 @@ def to_local(utc_naive: datetime.datetime) -> datetime.datetime:
     return utc_naive.replace(tzinfo=datetime.timezone.utc).astimezone(office_tz())
 
 
+def office_today() -> datetime.date:
+    """The office's calendar day now (in Magelang 17.00 UTC is already tomorrow)."""
+    return to_local(utcnow()).date()
+
+
 def to_utc(local: datetime.datetime) -> datetime.datetime:
     """An office-local wall time (naive, or aware) as naive UTC, for storing."""
     aware = local.replace(tzinfo=office_tz()) if local.tzinfo is None else local

@@ -1,0 +1,1 @@
+"""Complaints, suggestions and appreciation: each from its channel to the complainant's answer."""

@@ -1,0 +1,1 @@
+"""The public satisfaction survey (SKM): the questionnaires respondents answered."""

@@ -1,0 +1,1 @@
+"""Complaints on their clocks, and a confidential complainant hidden from every other role."""

@@ -1,0 +1,1 @@
+"""The SKM's index, grades, sample and the refusals."""
