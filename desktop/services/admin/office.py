@@ -33,6 +33,14 @@ def region_title(profile: OfficeProfile) -> str:
     return f"PEMERINTAH {kind} {profile.region_name.upper()}".strip()
 
 
+def unit_name(profile: OfficeProfile) -> str:
+    """Dinas Sosial Kota Magelang: the service unit, as the survey and reports name it."""
+    if not profile.region_name:
+        return profile.office_name or "Dinas Sosial"
+    kind = "Kabupaten" if profile.region_kind == "Kabupaten" else "Kota"
+    return f"{profile.office_name or 'Dinas Sosial'} {kind} {profile.region_name}"
+
+
 def _validated(values: dict) -> dict:
     clean = {}
     for key, (label, length, required) in TEXT_FIELDS.items():

@@ -74,12 +74,13 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     report = DemoReport()
     _office(rng)
     _staff(rng, report)
-    from desktop.services.demo import applications_demo, letters_demo, lks_demo, schedule_demo
+    from desktop.services.demo import (applications_demo, feedback_demo, letters_demo, lks_demo,
+                                       schedule_demo)
 
     applications_demo.fill(rng, size, report)
     lks_demo.fill(rng, size, report)
     report.counts.update(registry.fill_demo(rng))  # each case kind's own records
-    for filler in (schedule_demo.fill, letters_demo.fill):
+    for filler in (schedule_demo.fill, letters_demo.fill, feedback_demo.fill):
         filler(rng, size, report)
     schema.refresh_statistics()
     # a case kind may register the cases it needs running (ABH's clocks): count them all

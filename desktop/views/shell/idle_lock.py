@@ -2,7 +2,7 @@
 from functools import cache
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -32,6 +32,7 @@ class IdleLock(QObject):
         self.dialog: QDialog | None = None  # the lock_dialog.LockDialog while locked
         self._hidden: list[QWidget] = []
         self._focus: QWidget | None = None
+        self._spared: set = set()  # windows a lock leaves usable (the SKM kiosk)
         if timeout_ms is None:
             timeout_ms = settings.get("session.idle_minutes") * 60_000
         self._timer = QTimer(self)
@@ -51,6 +52,11 @@ class IdleLock(QObject):
         """Count input to `window` as activity (installing twice keeps one filter)."""
         if window is not None:
             window.installEventFilter(self)
+
+    def spare(self, window: QWidget, spared: bool = True) -> None:
+        """Keep `window` usable while the main window is locked: the SKM kiosk, which guards
+        itself with the staff password, must not be blocked by the lock of the counter's PC."""
+        (self._spared.add if spared else self._spared.discard)(window)
 
     @property
     def is_locked(self) -> bool:
@@ -85,6 +91,8 @@ class IdleLock(QObject):
         from desktop.views.shell.lock_dialog import LockDialog  # only when locking
 
         self.dialog = LockDialog(self._session, self._window)
+        if self._spared:
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.finished.connect(self._dialog_finished)
         # show(), not exec(): a nested event loop here would stall whoever is waiting on us;
         # not open() either, which would lower the modality to this window only.
@@ -103,7 +111,8 @@ class IdleLock(QObject):
         self._window.menuBar().setEnabled(False)
         # Dialogs a page opened: hide their insides, not the dialog (that would end its exec).
         for top in QApplication.topLevelWidgets():
-            if top is self._window or not top.isVisible() or not isinstance(top, QDialog):
+            if (top is self._window or not top.isVisible() or not isinstance(top, QDialog)
+                    or top in self._spared):
                 continue
             for child in top.children():
                 if isinstance(child, QWidget) and child.isVisible():

@@ -1,0 +1,1 @@
+"""Pengaduan: the complaints register and the forms of each step."""

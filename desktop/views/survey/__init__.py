@@ -1,0 +1,1 @@
+"""Survei Kepuasan: the SKM results, paper questionnaires and the counter's kiosk."""

@@ -1,0 +1,92 @@
+"""The complaints register as staff use it: a LAPOR! complaint without its ticket is refused
+beside the field and keeps what was typed; recorded, it is listed with its clock; the kepala
+routes it and the handler verifies it from the page; a clerk sees a confidential complainant
+as "Dirahasiakan"."""
+import datetime
+
+from desktop.models import Complaint
+from desktop.services.complaints import complaints
+from desktop.services.shared import permissions
+from desktop.views.complaints import complaint_forms
+from desktop.views.complaints.complaints_page import ComplaintsPage
+from desktop.views.shell.session import Session
+from tests.factories import make_office
+
+
+def session(user):
+    return Session(user, "Tertanam (SQLite)", "sqlite://")
+
+
+def page_for(qtbot, user):
+    page = ComplaintsPage(session(user))
+    qtbot.addWidget(page)
+    return page
+
+
+def test_recording_refusing_routing_and_verifying(qtbot, sqlite_db, monkeypatch):
+    o = make_office()
+    dialog = complaint_forms.RecordDialog(session(o["clerk"]))
+    qtbot.addWidget(dialog)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("lapor"))
+    dialog.subject.setText("Bantuan sembako belum diterima")
+    dialog.category.setCurrentIndex(dialog.category.findData("bantuan"))
+    dialog.identity.setCurrentIndex(dialog.identity.findData("rahasia"))
+    dialog.name.setText("Sri Wahyuni")
+    assert not dialog.ticket.isHidden()  # the ticket row shows for LAPOR! only
+    dialog.save()
+    assert dialog.result() == 0 and "Nomor tiket LAPOR!" in dialog.error.text()
+    assert dialog.ticket.styleSheet() and dialog.subject.text() == "Bantuan sembako belum diterima"
+    assert Complaint.select().count() == 0
+    dialog.ticket.setText("LPR4821775")
+    dialog.save()
+    assert dialog.result() == 1 and Complaint.select().count() == 1
+
+    clerk_page = page_for(qtbot, o["clerk"])
+    assert clerk_page.model.rowCount() == 1
+    cells = [clerk_page.model.item(0, c).text() for c in range(clerk_page.model.columnCount())]
+    assert "Dirahasiakan" in cells and "Sri Wahyuni" not in " ".join(cells)
+    assert cells[-1].startswith("Verifikasi:")
+    assert "Sri Wahyuni" not in clerk_page.detail.text()
+    assert not clerk_page.actions["verify"].isVisibleTo(clerk_page)  # not the handler
+
+    head_page = page_for(qtbot, o["head"])
+    assert "Sri Wahyuni" in head_page.detail.text()
+    assert head_page.actions["route"].isVisibleTo(head_page)
+
+    def route_to_worker(self):
+        self.handler.setCurrentIndex(self.handler.findData("peksos"))
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(complaint_forms.RouteDialog, "exec", route_to_worker)
+    head_page.actions["route"].click()
+    assert complaints.get(o["head"], Complaint.get().id).handler == "peksos"
+
+    worker_page = page_for(qtbot, o["worker"])
+    assert "Sri Wahyuni" in worker_page.detail.text()  # the handler reads the name
+    assert worker_page.actions["verify"].isVisibleTo(worker_page)
+
+    def verify(self):
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(complaint_forms.VerifyDialog, "exec", verify)
+    worker_page.actions["verify"].click()
+    saved = Complaint.get()
+    assert saved.state == "diverifikasi" and saved.file_complete_on == datetime.date.today()
+    assert worker_page.model.item(0, 8).text() == "Diverifikasi"
+    assert worker_page.model.item(0, 9).text().startswith("Tindak lanjut:")
+
+
+def test_the_late_filter_lists_only_complaints_past_their_clock(qtbot, sqlite_db):
+    o = make_office()
+    now = datetime.datetime.now().replace(second=0, microsecond=0)
+    for days_ago, subject in ((40, "Lama sekali"), (0, "Baru hari ini")):
+        complaints.record(o["clerk"], kind="pengaduan", channel="telepon", subject=subject,
+                          category="waktu", name="Ani",
+                          received_at=now - datetime.timedelta(days=days_ago))
+    page = page_for(qtbot, o["head"])
+    assert page.model.rowCount() == 2
+    page.show_only("terlambat")
+    assert page.model.rowCount() == 1 and page.model.item(0, 4).text() == "Lama sekali"
+    assert permissions.can(o["clerk"], "complaints.record")
