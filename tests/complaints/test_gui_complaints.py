@@ -90,3 +90,22 @@ def test_the_late_filter_lists_only_complaints_past_their_clock(qtbot, sqlite_db
     page.show_only("terlambat")
     assert page.model.rowCount() == 1 and page.model.item(0, 4).text() == "Lama sekali"
     assert permissions.can(o["clerk"], "complaints.record")
+
+
+def test_a_complaint_about_an_application_shows_on_it(qtbot, sqlite_db):
+    from desktop.services.applications import workflow
+    from desktop.services.catalog import service_catalog
+    from desktop.views.applications.application_detail import ApplicationDetailDialog
+
+    o = make_office()
+    app = workflow.register(o["clerk"], service_catalog.get("dpk-slrt"), person=o["person"])
+    dialog = ApplicationDetailDialog(session(o["clerk"]), app.id)
+    qtbot.addWidget(dialog)
+    assert dialog.complaints_label.isHidden()
+    made = complaints.record(o["clerk"], kind="pengaduan", channel="whatsapp",
+                             subject="Rekomendasi SLRT belum selesai", category="waktu",
+                             about="permohonan", reg_number=app.reg_number, name="Agus")
+    dialog.reload()
+    assert not dialog.complaints_label.isHidden()
+    assert made.number in dialog.complaints_label.text()
+    assert "Rekomendasi SLRT belum selesai" in dialog.complaints_label.text()

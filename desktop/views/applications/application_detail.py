@@ -17,6 +17,7 @@ from desktop.errors import ConflictError, PelitaError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.applications import workflow
 from desktop.services.catalog import service_catalog
+from desktop.services.complaints import complaints
 from desktop.services.shared import permissions, timefmt
 from desktop.views.applications.assignment_row import AssignmentRow
 from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE, ChecklistModel,
@@ -25,6 +26,7 @@ from desktop.views.applications.new_application import SCAN_FILTER, person_addre
 from desktop.views.cases.case_section import CaseSection
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
+from desktop.views.shared.rich_text import typed_text
 from desktop.views.shared.tables import read_only_table
 from desktop.views.shell import workers
 
@@ -283,9 +285,15 @@ class ApplicationDetailDialog(QDialog):
         # A scroll bar that comes and goes makes the view lay the whole timeline out again
         # for each width it tries.
         self.timeline.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Complaints about this case (shown only when there are some).
+        self.complaints_label = _line_label()
+        self.complaints_label.setStyleSheet("color: #8a5300; background: #fff4dc; padding: 6px;"
+                                            " border: 1px solid #e8c880; border-radius: 4px;")
+        self.complaints_label.hide()
         right = QVBoxLayout()
         right.addWidget(_heading("Prosedur dan riwayat langkah"))
         right.addWidget(self.timeline, 1)
+        right.addWidget(self.complaints_label)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 5)
@@ -315,6 +323,7 @@ class ApplicationDetailDialog(QDialog):
         self._fill_checks()
         self._fill_attachments()
         self._fill_timeline()
+        self._fill_complaints()
         self._fill_actions()
         if self.history_dialog is not None and self.history_dialog.isVisible():
             self._fill_history()
@@ -347,6 +356,15 @@ class ApplicationDetailDialog(QDialog):
             self.waiting_label.setText(f"Menunggu pemohon: {format_duration(waited)}")
         else:
             self.waiting_label.clear()
+
+    def _fill_complaints(self) -> None:
+        found = complaints.for_application(self.session.user, self.app)
+        self.complaints_label.setVisible(bool(found))
+        self.complaints_label.setText("<b>Pengaduan tentang permohonan ini</b> (lihat menu "
+                                      "Pengaduan):<br/>" + "<br/>".join(
+                                          f"{typed_text(c.number)} · "
+                                          f"{typed_text(complaints.STATES[c.state])} · "
+                                          f"{typed_text(c.subject)}" for c in found))
 
     def _fit_case_section(self) -> None:
         """As tall as the case needs, scrolling beyond what the window gives it."""
