@@ -3,7 +3,7 @@ Magelang seed): the kepala determines the year's beneficiaries from the PMKS dat
 elderly, people with disabilities), the social worker plans each component and records each
 assistance delivered inside its budget year; the year's plan against what was delivered, per
 component and per kelurahan; the service record letter."""
-from desktop.cases.atensi import demo, letters, record, rules
+from desktop.cases.atensi import demo, letters, record, rules, spm
 from desktop.cases.atensi.model import AtensiCase, AtensiDelivery, AtensiPlan
 from desktop.services.cases.kind import CaseKind
 
@@ -21,4 +21,5 @@ KIND = CaseKind(
     permissions={"record": (record.RECORD_ROLES, record.RECORD_DOING),
                  "determine": (record.DETERMINE_ROLES, record.DETERMINE_DOING)},
     demo_open=demo.RUNNING,
+    spm=spm.counts,
 )

@@ -2,7 +2,7 @@
 response clock, the assessment of the households affected, the kitchen, shelter,
 psychosocial support and Tagana, aid handed to each household from the office's stock, the
 hand-over record (berita acara serah terima) and the report to the kepala."""
-from desktop.cases.bencana import demo, letters, record, rules
+from desktop.cases.bencana import demo, letters, record, rules, spm
 from desktop.cases.bencana.model import (DisasterActivity, DisasterCase, DisasterDistribution,
                                          DisasterHousehold)
 from desktop.services.cases.kind import CaseKind
@@ -22,4 +22,5 @@ KIND = CaseKind(
     settings=(record.RESPONSE_HOURS,),
     deadline=record.deadline,
     classification=letters.classification,
+    spm=spm.counts,
 )

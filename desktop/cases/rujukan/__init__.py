@@ -2,7 +2,7 @@
 referred to a balai, panti or hospital that takes their group, by letter (Rekomendasi) or
 taken there (Pendampingan); the institution's answer, follow-up visits and the outcome. A
 sensitive case: read by the kepala and social workers (the catalog's referral services)."""
-from desktop.cases.rujukan import demo, letters, record, reminders, rules
+from desktop.cases.rujukan import demo, letters, record, reminders, rules, spm
 from desktop.cases.rujukan.model import ReferralCase, ReferralVisit
 from desktop.services.cases.kind import CaseKind
 
@@ -21,4 +21,5 @@ KIND = CaseKind(
     settings=(record.ANSWER_DAYS,),
     reminders=reminders.due,
     demo_open=demo.RUNNING,
+    spm=spm.counts,
 )

@@ -149,7 +149,9 @@ class CaseKind:
     - `earlier(actor, person)`: the person's earlier cases of this kind (Application rows the
       actor may read), shown when a new one is registered for them;
     - `classification(application, template_key)`: the archive code a letter is numbered
-      under when the case decides it (a social disaster's), or None for the template's.
+      under when the case decides it (a social disaster's), or None for the template's;
+    - `spm(start, end, visible)`: {SPM indicator: people served from start to end} (the
+      recap's SPM_INDICATORS codes), among the applications `visible` allows (None: all).
     """
 
     code: str
@@ -171,6 +173,7 @@ class CaseKind:
     earlier: Callable | None = None
     deadline_replaces: bool = False
     classification: Callable | None = None
+    spm: Callable | None = None
 
     def can(self, actor, name: str) -> bool:
         """For screens: whether to offer what `permissions[name]` allows (the service checks

@@ -31,6 +31,31 @@ def preset(key: str, today: datetime.date) -> tuple[datetime.date, datetime.date
     raise KeyError(key)
 
 
+def check(start, end) -> tuple[datetime.date, datetime.date]:
+    """Both days given and in order, or the refusal naming "Periode sampai"."""
+    from desktop.errors import ValidationError
+    from desktop.services.shared import timefmt
+    from desktop.services.shared.validators import require_date
+
+    start = require_date(start, "Periode dari")
+    end = require_date(end, "Periode sampai")
+    if end < start:
+        raise ValidationError("Periode sampai", f"{timefmt.format_date(end)} sebelum awal "
+                              f"periode ({timefmt.format_date(start)}); pilih tanggal akhir "
+                              "yang sama atau sesudahnya.")
+    return start, end
+
+
+def utc_bounds(start: datetime.date, end: datetime.date):
+    """The office days as naive UTC: from start's midnight to the midnight after end."""
+    from desktop.services.shared import timefmt
+
+    first = timefmt.to_utc(datetime.datetime.combine(start, datetime.time()))
+    after = timefmt.to_utc(datetime.datetime.combine(end + datetime.timedelta(days=1),
+                                                     datetime.time()))
+    return first, after
+
+
 def describe(start: datetime.date, end: datetime.date) -> str:
     """'Tahun 2026', 'Januari 2026', '1 Januari – 30 Juni 2026'."""
     from desktop.services.shared import timefmt

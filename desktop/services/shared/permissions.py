@@ -59,6 +59,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "complaints.record": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, HEAD}),
                           "mencatat pengaduan, saran dan apresiasi"),
     "complaints.route": (frozenset({HEAD}), "meneruskan pengaduan kepada petugas"),
+    "reports.view": (frozenset({HEAD, ADMIN}), "melihat laporan dan dasbor kantor"),
     "survey.view": (ALL_ROLES, "melihat hasil survei kepuasan masyarakat"),
     "survey.record": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER, HEAD, ADMIN}),
                       "mencatat kuesioner survei kepuasan masyarakat"),

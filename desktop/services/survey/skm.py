@@ -11,8 +11,8 @@ from peewee import fn
 
 from desktop.errors import ValidationError
 from desktop.models import Application, Service, SkmResponse
-from desktop.services.shared import permissions, records, timefmt
-from desktop.services.shared.validators import require_date, require_past_date
+from desktop.services.shared import periods, permissions, records, timefmt
+from desktop.services.shared.validators import require_past_date
 from desktop.services.survey import sample
 from desktop.services.survey.questionnaire import (AGE_RANGE, CODES, EDUCATION, ELEMENTS,
                                                    OCCUPATIONS, SEXES, SOURCES, Element)
@@ -81,24 +81,6 @@ class Result:
         return min(ELEMENTS, key=lambda e: Fraction(self.sums[e.code], self.respondents))
 
 
-def check_period(start, end) -> tuple[datetime.date, datetime.date]:
-    start = require_date(start, "Periode dari")
-    end = require_date(end, "Periode sampai")
-    if end < start:
-        raise ValidationError("Periode sampai", f"{timefmt.format_date(end)} sebelum awal "
-                              f"periode ({timefmt.format_date(start)}); pilih tanggal akhir "
-                              "yang sama atau sesudahnya.")
-    return start, end
-
-
-def _utc_bounds(start: datetime.date, end: datetime.date):
-    """The office days as naive UTC: from start's midnight to the midnight after end."""
-    first = timefmt.to_utc(datetime.datetime.combine(start, datetime.time()))
-    after = timefmt.to_utc(datetime.datetime.combine(end + datetime.timedelta(days=1),
-                                                     datetime.time()))
-    return first, after
-
-
 def _sums():
     return [fn.COUNT(SkmResponse.id)] + [fn.SUM(getattr(SkmResponse, c)) for c in CODES]
 
@@ -110,7 +92,7 @@ def _result(row, population: int) -> Result:
 
 def population(start: datetime.date, end: datetime.date, service_id=None) -> int:
     """The people served in the period: applications received (index service, received_at)."""
-    first, after = _utc_bounds(start, end)
+    first, after = periods.utc_bounds(start, end)
     query = Application.select(fn.COUNT(Application.id)).where(
         (Application.received_at >= first) & (Application.received_at < after))
     if service_id is not None:
@@ -121,7 +103,7 @@ def population(start: datetime.date, end: datetime.date, service_id=None) -> int
 def result(actor, start, end, service_id=None) -> Result:
     """The unit's (or one service's) result over the period."""
     permissions.require(actor, "survey.view")
-    start, end = check_period(start, end)
+    start, end = periods.check(start, end)
     query = SkmResponse.select(*_sums()).where(SkmResponse.responded_on.between(start, end))
     if service_id is not None:
         query = query.where(SkmResponse.service == service_id)
@@ -131,11 +113,11 @@ def result(actor, start, end, service_id=None) -> Result:
 def by_service(actor, start, end) -> list[tuple[Service, Result]]:
     """Each service with responses or applications in the period: two GROUP BY queries."""
     permissions.require(actor, "survey.view")
-    start, end = check_period(start, end)
+    start, end = periods.check(start, end)
     rows = {r[0]: r[1:] for r in (SkmResponse.select(SkmResponse.service, *_sums())
                                   .where(SkmResponse.responded_on.between(start, end))
                                   .group_by(SkmResponse.service).tuples())}
-    first, after = _utc_bounds(start, end)
+    first, after = periods.utc_bounds(start, end)
     served = dict(Application.select(Application.service, fn.COUNT(Application.id))
                   .where((Application.received_at >= first) & (Application.received_at < after))
                   .group_by(Application.service).tuples())
@@ -205,7 +187,7 @@ def record(actor, *, service_id, scores: dict, responded_on=None, source: str = 
 def respondent_counts(actor, start, end) -> dict[str, dict[str, int]]:
     """Respondents by sex, education and occupation over the period, for the report."""
     permissions.require(actor, "survey.view")
-    start, end = check_period(start, end)
+    start, end = periods.check(start, end)
     counts = {}
     for column in ("sex", "education", "occupation"):
         field_ = getattr(SkmResponse, column)

@@ -1,0 +1,1 @@
+"""The recap, the dashboard figures and the exports, against the records they count."""
