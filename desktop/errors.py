@@ -54,3 +54,7 @@ class SchemaTooNew(DatabaseProblem):
 
 class SchemaTooOld(DatabaseProblem):
     pass
+
+
+class Cancelled(PelitaError):
+    """The user stopped a long task (an export); nothing half-done was left behind."""

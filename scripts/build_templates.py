@@ -1,4 +1,5 @@
-"""Build letter_templates/*.docx and VARIABLES.md with python-docx, reproducibly.
+"""Build letter_templates/*.docx, VARIABLES.md and resources/report_templates/*.docx with
+python-docx, reproducibly.
 
     python scripts/build_templates.py [--out DIR]
 
@@ -741,11 +742,90 @@ BUILDERS = {fn.__name__: fn for fn in [
     catatan_layanan_atensi]}
 
 
+# --- report templates (resources/report_templates): not numbered or signed as letters --------
+
+
+def grid_table(doc, headers, cells, widths, loop: str):
+    """A bordered table: a header row, then one row per item of `loop` ("e in elements")."""
+    table = doc.add_table(rows=4, cols=len(widths))
+    _set_table(table, widths)
+    table.style = "Table Grid"
+    header, start, row, end = table.rows
+    for cell, text in zip(header.cells, headers):
+        _first_paragraph(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER
+                         ).paragraph_format.keep_with_next = True  # never alone at a page end
+    header_pr = header._tr.get_or_add_trPr()
+    header_pr.append(OxmlElement("w:tblHeader"))  # repeated on each page the table runs onto
+    _keep_row_together(header)
+    _first_paragraph(start.cells[0], "{%tr for " + loop + " %}")
+    for cell, (text, align) in zip(row.cells, cells):
+        _first_paragraph(cell, text, size=10, align=align)
+    _keep_row_together(row)
+    _first_paragraph(end.cells[0], "{%tr endfor %}")
+    para(doc, "", after=6)
+    return table
+
+
+def laporan_skm(doc):
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", align=centre, bold=True, size=13)
+    para(doc, "{{ unit_name }}", align=centre, bold=True)
+    para(doc, "Periode {{ period }}", align=centre, after=12)
+    para(doc, "A. Hasil", bold=True, after=4, keep_next=True)
+    body(doc, "Survei Kepuasan Masyarakat (SKM) dilaksanakan menurut Peraturan Menteri PANRB "
+              "Nomor 14 Tahun 2017 dengan sembilan unsur pelayanan, masing-masing dinilai 1 "
+              "sampai 4. Indeks Kepuasan Masyarakat (IKM) adalah rata-rata nilai kesembilan "
+              "unsur dikalikan 25.")
+    body(doc, "Dari {{ respondents }} responden, IKM {{ unit_name }} pada periode ini adalah "
+              "{{ index }} dengan mutu pelayanan {{ grade }} ({{ grade_words }}). Jumlah "
+              "responden minimal untuk {{ population }} penerima layanan pada periode ini "
+              "adalah {{ required }} orang (tabel Krejcie dan Morgan){{ sample_note }}.",
+         before=4)
+    para(doc, "", after=4)
+    grid_table(doc, ("No.", "Unsur Pelayanan", "Nilai Rata-rata", "Nilai Konversi"),
+               [("{{ e.number }}", centre), ("{{ e.name }}", None), ("{{ e.average }}", centre),
+                ("{{ e.converted }}", centre)], [1.2, 8.8, 3.0, 3.0], "e in elements")
+    para(doc, "{{ chart }}", align=centre, after=6)
+    para(doc, "B. Hasil per Layanan", bold=True, after=4, keep_next=True)
+    grid_table(doc, ("No.", "Layanan", "Responden", "Sampel Minimal", "IKM", "Mutu"),
+               [("{{ s.number }}", centre), ("{{ s.name }}", None),
+                ("{{ s.respondents }}", centre), ("{{ s.required }}", centre),
+                ("{{ s.index }}", centre), ("{{ s.grade }}", centre)],
+               [1.0, 7.4, 2.3, 2.3, 1.6, 1.4], "s in services")
+    para(doc, "C. Profil Responden", bold=True, after=4, keep_next=True)
+    grid_table(doc, ("Karakteristik", "Kategori", "Jumlah"),
+               [("{{ r.group }}", None), ("{{ r.label }}", None), ("{{ r.count }}", centre)],
+               [4.0, 9.0, 3.0], "r in respondent_rows")
+    para(doc, "D. Analisis dan Tindak Lanjut", bold=True, after=4, keep_next=True)
+    body(doc, "Unsur dengan nilai terendah adalah {{ lowest }} ({{ lowest_average }}); unsur "
+              "ini menjadi prioritas perbaikan pelayanan pada periode berikutnya.{{ weak_note }}")
+    body(doc, "Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.",
+         before=6, keep_next=True)
+    para(doc, "", after=6, keep_next=True)
+    table = doc.add_table(rows=1, cols=2)
+    _set_table(table, [7.0, 9.0])
+    _keep_row_together(table.rows[0])
+    cell = table.rows[0].cells[1]
+    _first_paragraph(cell, "{{ place }}, {{ report_date }}")
+    para(cell, "Kepala {{ unit_name }},")
+    para(cell, "", before=54)
+    para(cell, "{{ head_name }}", bold=True, underline=True)
+    para(cell, "{{ head_rank }}")
+    para(cell, "{% if head_nip %}NIP. {{ head_nip }}{% endif %}")
+
+
+
+REPORTS = {fn.__name__: fn for fn in [laporan_skm]}
+
+
 def build(key: str) -> bytes:
     doc = _new_document()
-    doc.core_properties.title = catalogue.TEMPLATES[key].title
+    if key in REPORTS:
+        doc.core_properties.title = "Laporan Survei Kepuasan Masyarakat"
+    else:
+        doc.core_properties.title = catalogue.TEMPLATES[key].title
     letterhead(doc)
-    BUILDERS[key](doc)
+    (REPORTS.get(key) or BUILDERS[key])(doc)
     # python-docx leaves an empty first paragraph in a new document: drop it.
     first = doc.paragraphs[0]
     if not first.text and first._p.getprevious() is None:
@@ -810,6 +890,11 @@ def main(argv=None) -> int:
         print(f"{key}.docx")
     (args.out / "VARIABLES.md").write_text(variables_markdown(), encoding="utf-8")
     print("VARIABLES.md")
+    reports = args.out.parent / "resources" / "report_templates"
+    reports.mkdir(parents=True, exist_ok=True)
+    for key in REPORTS:
+        (reports / f"{key}.docx").write_bytes(build(key))
+        print(f"{reports.name}/{key}.docx")
     return 0
 
 

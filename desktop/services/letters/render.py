@@ -12,7 +12,8 @@ from desktop.services.letters import sandbox
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "letter_templates"
 
 # Printed heights of the images a letter may carry.
-IMAGE_HEIGHTS_MM = {"emblem": 24, "qr_code": 22, "signature_image": 18, "stamp_image": 20}
+IMAGE_HEIGHTS_MM = {"emblem": 24, "qr_code": 22, "signature_image": 18, "stamp_image": 20,
+                    "chart": 75}  # a report's chart (the SKM report)
 
 
 def template_path(template_key: str) -> Path:
