@@ -44,6 +44,8 @@ SECTIONS = [
             "desktop.views.complaints.complaints_page", "ComplaintsPage"),
     Section("skm", "Survei Kepuasan", "fa5s.smile", "survey.view",
             "desktop.views.survey.survey_page", "SurveyPage"),
+    Section("laporan", "Laporan", "fa5s.chart-bar", "reports.view",
+            "desktop.views.reports.reports_page", "ReportsPage"),
     Section("surat", "Surat", "fa5s.envelope-open-text", "letters.view",
             "desktop.views.letters.letters_page", "LettersPage"),
     Section("verifikasi", "Verifikasi Surat", "fa5s.qrcode", None,

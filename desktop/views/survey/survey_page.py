@@ -1,6 +1,8 @@
 """Survei Kepuasan: the period's index, grade and respondents against the sample the population
 needs, each element's average and each service's result; paper questionnaires typed in one
 after another, the kiosk opened for the counter, and the report to Word or Excel."""
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QHBoxLayout, QHeaderView,
@@ -10,11 +12,13 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QHBoxLayout, QHeaderView,
 from desktop.errors import PelitaError
 from desktop.services.admin import office
 from desktop.services.shared import periods, permissions
-from desktop.services.survey import skm
+from desktop.services.survey import report, skm
+from desktop.services.survey.report import decimal_text
 from desktop.services.survey.questionnaire import (AGE_RANGE, EDUCATION, ELEMENTS, OCCUPATIONS,
                                                    SEXES)
 from desktop.views.cases.case_form import CaseForm, choices_combo, date_field
 from desktop.views.complaints.complaint_forms import service_combo
+from desktop.views.shared import export_runner
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import date_of
 from desktop.views.shared.period import PeriodPicker
@@ -23,11 +27,6 @@ from desktop.views.shared.tables import read_only_table
 SERVICE_COLUMNS = ["Layanan", "Responden", "Dilayani", "Sampel minimal", "IKM", "Mutu",
                    "Unsur terendah"]
 WEAK = QColor("#fdecea")
-
-
-def decimal_text(value, places: int = 2) -> str:
-    """82,45: Indonesian decimals."""
-    return f"{value:.{places}f}".replace(".", ",")
 
 
 def summary_html(result: skm.Result, period_text: str) -> str:
@@ -60,11 +59,16 @@ class SurveyPage(QWidget):
                              (self.kiosk_button, self.open_kiosk)):
             button.setVisible(can_record)
             button.clicked.connect(slot)
+        self.word_button = QPushButton("Laporan Word…")
+        self.excel_button = QPushButton("Ekspor Excel…")
+        self.word_button.clicked.connect(self.export_word)
+        self.excel_button.clicked.connect(self.export_excel)
         top = QHBoxLayout()
         top.addWidget(self.picker)
         top.addStretch(1)
-        top.addWidget(self.paper_button)
-        top.addWidget(self.kiosk_button)
+        for button in (self.paper_button, self.kiosk_button, self.word_button,
+                       self.excel_button):
+            top.addWidget(button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -133,6 +137,29 @@ class SurveyPage(QWidget):
                     item.setBackground(WEAK)
             row[-1].setToolTip(row[-1].text())
             self.services.appendRow(row)
+
+    def _file_name(self, suffix: str) -> str:
+        start, end = self.picker.period()
+        return f"laporan-skm-{start:%Y%m%d}-{end:%Y%m%d}{suffix}"
+
+    def export_word(self) -> None:
+        path = export_runner.save_path(self, "Simpan laporan SKM", self._file_name(".docx"),
+                                       "Dokumen Word", ".docx")
+        if path:
+            user, (start, end) = self.session.user, self.picker.period()
+            export_runner.run(self, "Laporan SKM",
+                              lambda progress: Path(path).write_bytes(
+                                  report.docx(user, start, end)),
+                              lambda _: f"Laporan SKM disimpan ke {path}.")
+
+    def export_excel(self) -> None:
+        path = export_runner.save_path(self, "Ekspor hasil SKM", self._file_name(".xlsx"),
+                                       "Buku kerja Excel", ".xlsx")
+        if path:
+            user, (start, end) = self.session.user, self.picker.period()
+            export_runner.run(self, "Ekspor hasil SKM",
+                              lambda progress: report.xlsx(user, start, end, path),
+                              lambda _: f"Hasil SKM disimpan ke {path}.")
 
     def type_paper(self) -> None:
         PaperDialog(self.session, self).exec()

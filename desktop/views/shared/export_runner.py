@@ -1,0 +1,72 @@
+"""Saving an export: the file dialog opens in the user's Documents folder, the work runs on a
+background thread under a progress dialog whose Batal stops it, and the result (or why it
+failed) is said in one message."""
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from desktop.errors import Cancelled
+from desktop.views.shared.errors import describe
+from desktop.views.shell import workers
+
+
+def save_path(parent, title: str, name: str, kind: str, suffix: str) -> str | None:
+    """The chosen file (with its suffix), or None; `kind` is the filter's words."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name),
+                                          f"{kind} (*{suffix})")
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
+
+
+class Progress:
+    """Shared between the export's thread (it calls the instance) and the dialog's timer."""
+
+    def __init__(self):
+        self.done = self.total = 0
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.done, self.total = done, total
+        return not self.cancelled
+
+
+def run(parent, title: str, work, done_text) -> QProgressDialog:
+    """Run `work(progress)` in the background; `done_text(result)` is the closing message."""
+    progress = Progress()
+    dialog = QProgressDialog(f"{title}…", "Batal", 0, 0, parent)
+    dialog.setWindowTitle("Pelita")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+    timer = QTimer(dialog)
+
+    def tick() -> None:
+        if progress.total:
+            dialog.setMaximum(progress.total)
+            dialog.setValue(min(progress.done, progress.total))
+            dialog.setLabelText(f"{title}: {progress.done:,} dari {progress.total:,} baris"
+                                .replace(",", "."))
+
+    def finished(result) -> None:
+        timer.stop()
+        dialog.reset()
+        QMessageBox.information(parent, "Pelita", done_text(result))
+
+    def failed(exc) -> None:
+        timer.stop()
+        dialog.reset()
+        if isinstance(exc, Cancelled):
+            QMessageBox.information(parent, "Pelita", exc.message)
+        elif isinstance(exc, OSError):
+            QMessageBox.warning(parent, "Pelita", "Berkas tidak bisa ditulis "
+                                f"({exc.strerror or 'ditolak'}). Pilih folder lain.")
+        else:
+            QMessageBox.warning(parent, "Pelita", describe(exc, f"{title} gagal."))
+
+    timer.timeout.connect(tick)
+    timer.start(100)
+    workers.run_task(lambda: work(progress), finished, failed)
+    return dialog
