@@ -18,6 +18,7 @@ from desktop.models.referrals.institution import Institution
 from desktop.models.stock.stock import AidItem, StockMovement
 from desktop.models.complaints.complaint import Complaint
 from desktop.models.survey.skm import SkmResponse
+from desktop.models.reports.monthly import MonthlyFigure
 from desktop.models.schedule.booking import (Blackout, Cemetery, ClinicRequest, Driver,
                                              DutyAssignment, HearseBooking, ScheduleChange,
                                              Technician, Vehicle)
@@ -36,6 +37,7 @@ ALL_MODELS += [CasePerson]
 ALL_MODELS += [Institution]
 ALL_MODELS += [AidItem, StockMovement]
 ALL_MODELS += [Complaint, SkmResponse]
+ALL_MODELS += [MonthlyFigure]
 
 __all__ = ["db", "utcnow", "BaseModel", "RecordModel", "ALL_MODELS", "AuditEntry", "User",
            "Setting", "OfficeProfile", "Service", "ServiceRequirement", "ServiceStep",
@@ -48,4 +50,4 @@ __all__ += ["Vehicle", "Driver", "Technician", "Cemetery", "Blackout", "DutyAssi
 __all__ += ["Lks", "LksBoardMember", "LksBeneficiary", "LksRegistration"]
 __all__ += ["Institution"]
 __all__ += ["AidItem", "StockMovement"]
-__all__ += ["Complaint", "SkmResponse"]
+__all__ += ["Complaint", "SkmResponse", "MonthlyFigure"]

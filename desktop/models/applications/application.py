@@ -35,6 +35,7 @@ class Application(RecordModel):
             (("service", "received_at"), False),
             (("current_actor", "state", "due_at"), False),
             (("received_at",), False),
+            (("state", "closed_at"), False),  # a month's completions (migration 0026)
         )
 
 

@@ -21,7 +21,7 @@ class ApplicationFilter:
     service_id: int | None = None
     step: int | None = None
     state: str | None = None  # a state, or "aktif" for open and waiting
-    due: str | None = None  # terlambat, segera, normal, tanpa_batas
+    due: str | None = None  # terlambat, segera, normal, tanpa_batas, hari_ini
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None  # inclusive
     actor_role: str | None = None  # "my tasks": open at a step this role performs
@@ -117,6 +117,9 @@ def _conditions(f: ApplicationFilter, now: datetime.datetime) -> list:
             "normal": open_only & (Application.due_at >= now)
             & ((Application.due_soon_at > now) | Application.due_soon_at.is_null()),
             "tanpa_batas": open_only & Application.due_at.is_null(),
+            # Still in time but due before the office's midnight (the dashboard's tile).
+            "hari_ini": open_only & (Application.due_at >= now) & (Application.due_at < (
+                _local_midnight_utc(timefmt.to_local(now).date() + datetime.timedelta(days=1)))),
         }[f.due])
     return where
 

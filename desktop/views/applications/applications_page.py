@@ -17,7 +17,8 @@ from desktop.views.applications.application_table import (ApplicationTableModel,
 SEARCH_DELAY_MS = 250
 ANY_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Kapan saja"
 DUE_CHOICES = [("Semua tenggat", None), ("Terlambat", "terlambat"), ("Segera", "segera"),
-               ("Normal", "normal"), ("Tanpa batas", "tanpa_batas")]
+               ("Normal", "normal"), ("Tanpa batas", "tanpa_batas"),
+               ("Jatuh tempo hari ini", "hari_ini")]
 
 
 class ServiceFilter(QComboBox):
@@ -223,6 +224,21 @@ class ApplicationsPage(QWidget):
         self.mine_check.setChecked(False)
         for widget in widgets:
             widget.blockSignals(False)
+        self.apply_filter()
+
+    def show_only(self, state: str | None = None, due: str | None = None,
+                  received_on: datetime.date | None = None) -> None:
+        """The list on one filter, the others cleared (a Beranda tile's)."""
+        self.clear_filters()
+        for combo, value in ((self.state_combo, state), (self.due_combo, due)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        if received_on is not None:
+            for edit in (self.from_edit, self.to_edit):
+                edit.blockSignals(True)
+                edit.setDate(QDate(received_on))
+                edit.blockSignals(False)
         self.apply_filter()
 
     def _show_count(self, total: int) -> None:

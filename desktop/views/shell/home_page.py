@@ -103,11 +103,20 @@ class HomePage(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
+        # The head's office at a glance, or the user's own day; imported only when shown.
+        from desktop.views.reports import dashboard_panel
+
+        head = permissions.can(session.user, "reports.view")
+        self.work_panel = (dashboard_panel.DashboardPanel if head
+                           else dashboard_panel.MyDayPanel)(session, self)
+        self.work_panel.open_list.connect(self.open_list)
+
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self.office_title)
         layout.addWidget(self.region_label)
         layout.addWidget(self.profile_hint)
+        layout.addWidget(self.work_panel)
         layout.addLayout(grid)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -119,7 +128,25 @@ class HomePage(QWidget):
         outer.addWidget(scroll)
         self.refresh()
 
+    def open_list(self, section: str, shown: dict) -> None:
+        """A tile's list: the section, then its page set to what the tile counted."""
+        window = self.window()
+        if not hasattr(window, "select_section"):
+            return
+        window.select_section(section)
+        page = getattr(window, "pages", {}).get(section)
+        if page is None:
+            return
+        if section == "surat" and hasattr(page, "select_state"):
+            page.select_state(shown.get("state"))
+        elif section == "permohonan" and hasattr(page, "show_only"):
+            page.show_only(state=shown.get("state"), due=shown.get("due"),
+                           received_on=local_today() if shown.get("received_today") else None)
+        elif section == "pengaduan" and hasattr(page, "show_only"):
+            page.show_only(shown.get("shown", "terbuka"))
+
     def refresh(self) -> None:
+        self.work_panel.refresh()
         self._show_office()
         self._show_today()
         user = self.session.user

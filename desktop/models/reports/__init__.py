@@ -1,0 +1,1 @@
+"""Kept aggregates of the reports: the figures of months that have ended."""
