@@ -51,3 +51,45 @@ def test_the_recap_on_screen_to_excel_and_pdf(qtbot, sqlite_db, tmp_path, monkey
     page.save_pdf()
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 2000
     assert "Jumlah" in reports_page.recap_html(page.result, "Dinas Sosial Kota Magelang")
+
+
+def test_a_beranda_tile_opens_the_list_it_counts(qtbot, sqlite_db, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop import database
+    from desktop.models import Application
+    from desktop.services.applications import workflow
+    from desktop.services.catalog import service_catalog
+    from desktop.services.complaints import complaints
+    from desktop.services.shared import timefmt
+    from desktop.views.shell.main_window import MainWindow
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    o = make_office()
+    late = workflow.register(o["clerk"], service_catalog.get("dpk-slrt"), person=o["person"])
+    workflow.register(o["clerk"], service_catalog.get("dpk-slrt"), person=o["person"])
+    Application.update(due_at=timefmt.utcnow() - datetime.timedelta(hours=2)).where(
+        Application.id == late.id).execute()
+    complaints.record(o["clerk"], kind="pengaduan", channel="telepon", subject="Lama",
+                      category="waktu", name="Ani", received_at=datetime.datetime.now().replace(
+                          microsecond=0) - datetime.timedelta(days=30))
+    window = MainWindow(Session(o["head"], database.parse_url(sqlite_db).describe(), sqlite_db))
+    qtbot.addWidget(window)
+    window.show()
+    window.select_section("beranda")
+    home = window.pages["beranda"]
+    tiles = home.work_panel.tiles
+    assert tiles["overdue"].text().startswith("1\n")
+    tiles["overdue"].click()
+    assert window.current_section().key == "permohonan"
+    page = window.pages["permohonan"]
+    assert page.due_combo.currentData() == "terlambat"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    window.select_section("beranda")
+    tiles["complaints_late"].click()
+    complaints_page = window.pages["pengaduan"]
+    assert window.current_section().key == "pengaduan"
+    assert complaints_page.shown.currentData() == "terlambat"
+    assert complaints_page.model.rowCount() == 1
+    window.close()
