@@ -38,7 +38,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from benchmarks import applications, lks, permits, stock
+    from benchmarks import applications, lks, permits, reports, stock
     from desktop import database
     from desktop.services.shared import timefmt
     from desktop.views.shell import workers
@@ -51,6 +51,7 @@ def _in_process(url: str, repeats: int, suffix: str = "") -> dict:
         results.update(permits.run(repeats, suffix))
         results.update(lks.run(repeats, suffix))
         results.update(stock.run(repeats, suffix))
+        results.update(reports.run(repeats, suffix))
         return results
     finally:
         database.close()

@@ -102,6 +102,11 @@ def test_the_row_export_streams_every_row_and_stops_when_cancelled(office, tmp_p
     rows = list(load_workbook(path)["Permohonan"].iter_rows(values_only=True))
     assert rows[0][0] == "No. registrasi" and len(rows) == 5
     by_state = {row[4]: row for row in rows[1:]}
+    from desktop.services.shared import timefmt
+    from tests.reports.test_recap import RECEIVED
+
+    assert by_state["Ditolak"][1] == RECEIVED  # the office's local time, as a date cell
+    assert by_state["Ditolak"][5] == timefmt.to_local(at(2)).replace(tzinfo=None)
     assert by_state["Selesai"][6] in ("ya", "tidak") and by_state["Ditolak"][6] is None
     assert "Agus Prasetyo" not in str(rows) and "3371011503850001" not in str(rows)
     stopped = tmp_path / "batal.xlsx"

@@ -36,7 +36,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{timefmt.MONTHS[self.month - 1][:3]} {self.year % 100:02d}"
+        return f"{timefmt.MONTHS[self.month - 1][:3]}\n{self.year % 100:02d}"
 
 
 @dataclass

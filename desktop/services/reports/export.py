@@ -9,7 +9,7 @@ from pathlib import Path
 from peewee import JOIN
 
 from desktop.errors import Cancelled
-from desktop.models import Application, Person, Service
+from desktop.models import Application, Person, Service, db
 from desktop.services.admin import office
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications.workflow import CHANNELS, STATES
@@ -134,12 +134,11 @@ def recap_xlsx(actor, result: recap_module.Recap, path) -> None:
                                                             period})
 
 
-def _age_text(birth: datetime.date | None, on: datetime.date) -> str:
+def _age_text(birth: datetime.date | None, on: datetime.date) -> str | None:
     if birth is None:
-        return ""
-    from desktop.services.reports.recap import _age_group
-
-    return _age_group(on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day)))
+        return None
+    return recap_module.age_group(on.year - birth.year
+                                  - ((on.month, on.day) < (birth.month, birth.day)))
 
 
 def applications_xlsx(actor, start, end, path, progress: Progress | None = None) -> int:
@@ -174,30 +173,44 @@ def applications_xlsx(actor, start, end, path, progress: Progress | None = None)
                                 Application.closed_at, Application.due_at, Person.kelurahan,
                                 Person.kecamatan, Person.sex, Person.birth_date)
              .join(Person, JOIN.LEFT_OUTER, on=(Application.person == Person.id)))
-    date_style = "DD-MM-YYYY HH:MM"
+    # One styled cell per date column, given each row's value: openpyxl writes a row as it is
+    # appended, and a cell object per date of 100,000 rows was a third of the export's time.
+    moment, day_of = datetime.datetime.fromisoformat, datetime.date.fromisoformat
+    channels, states = CHANNELS, STATES
+    received_cell, closed_cell = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
+    # Indonesia's three zones keep one offset all year: one addition per timestamp, not a
+    # zone lookup.
+    offset = timefmt.office_tz().utcoffset(datetime.datetime.now())
+    received_cell.number_format = closed_cell.number_format = "DD-MM-YYYY HH:MM"
     while True:
         if progress is not None and not progress(written, total):
             sheet.close()  # end openpyxl's stream into its temporary file, which it removes
             raise Cancelled("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
-        rows = list(query.where(where & (Application.id > last_id)).order_by(Application.id)
-                    .limit(CHUNK).tuples())
+        chunk = (query.where(where & (Application.id > last_id)).order_by(Application.id)
+                 .limit(CHUNK))
+        # The driver's rows as they come (the ORM's date parsing per value doubled the time).
+        rows = db.execute_sql(*chunk.sql()).fetchall()
         for (app_id, number, received, service, channel, state, closed, due, kelurahan,
              kecamatan, sex, birth) in rows:
-            got = timefmt.to_local(received)
-            done = timefmt.to_local(closed) if closed else None
-            received_cell = WriteOnlyCell(sheet, got.replace(tzinfo=None))
-            received_cell.number_format = date_style
-            closed_cell = WriteOnlyCell(sheet, done.replace(tzinfo=None) if done else None)
-            closed_cell.number_format = date_style
-            completed = state == "completed" and closed is not None
+            if received.__class__ is str:  # SQLite gives timestamps as text
+                received, closed, due = moment(received), closed and moment(closed), \
+                    due and moment(due)
+                birth = birth and day_of(birth[:10])
+            got = received + offset
+            got_day = got.date()
+            received_cell.value = got
+            if state == "completed" and closed is not None:
+                done = closed + offset
+                closed_cell.value = done
+                on_time = "ya" if due is None or closed <= due else "tidak"
+                days = index.between(got_day, max(got_day, done.date()))
+            else:
+                done = on_time = days = None
+                closed_cell.value = done = closed + offset if closed else None
             sheet.append([number, received_cell, services.get(service, ""),
-                          CHANNELS.get(channel, channel), STATES.get(state, state), closed_cell,
-                          ("ya" if due is None or closed <= due else "tidak") if completed
-                          else None,
-                          index.between(got.date(), max(got.date(), done.date()))
-                          if completed else None,
-                          kelurahan or None, kecamatan or None, sex_words.get(sex or ""),
-                          _age_text(birth, got.date()) or None])
+                          channels.get(channel, channel), states.get(state, state),
+                          closed_cell if done else None, on_time, days, kelurahan or None,
+                          kecamatan or None, sex_words.get(sex), _age_text(birth, got_day)])
             last_id = app_id
         written += len(rows)
         if len(rows) < CHUNK:

@@ -25,6 +25,7 @@ OUTCOME_LABELS = {"received": "Diterima", "on_time": "Selesai tepat waktu",
                   "late": "Selesai terlambat", "rejected": "Ditolak", "withdrawn": "Dicabut",
                   "open": "Masih diproses"}
 AGE_GROUPS = (("< 18", 0), ("18–29", 18), ("30–44", 30), ("45–59", 45), ("60+", 60))
+_AGE_FROM = [lowest for _, lowest in AGE_GROUPS]
 NO_PERSON = "Lembaga"  # an organisation's application has no sex or age
 UNKNOWN = "Tidak tercatat"
 SPM_INDICATORS = {
@@ -124,10 +125,10 @@ def _medians(where) -> dict[int, float]:
     return {sid: statistics.median(values) for sid, values in days.items()}
 
 
-def _age_group(age: int | None) -> str:
+def age_group(age: int | None) -> str:
     if age is None:
         return UNKNOWN
-    at = bisect.bisect_right([lowest for _, lowest in AGE_GROUPS], age) - 1
+    at = bisect.bisect_right(_AGE_FROM, age) - 1
     return AGE_GROUPS[max(at, 0)][0]
 
 
@@ -182,7 +183,7 @@ def _by_sex_age(where, end: datetime.date) -> dict[tuple[str, str], int]:
             key = (NO_PERSON, NO_PERSON)
         else:
             key = ({"L": "Laki-laki", "P": "Perempuan"}.get(sex or "", UNKNOWN),
-                   _age_group(end.year - int(born) if born else None))
+                   age_group(end.year - int(born) if born else None))
         counts[key] = counts.get(key, 0) + count
     return counts
 

@@ -1,7 +1,10 @@
 """The Beranda's working part. A kepala or an administrator sees the office at a glance: tiles
 that count what is late, due today and waiting for them, each opening the list it counts
 (filtered), and the last twelve months as charts; everyone else sees their own day."""
+from functools import lru_cache
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QSizePolicy, QVBoxLayout)
 
@@ -153,35 +156,48 @@ class DashboardPanel(TilePanel):
         self.draw_months(board.months)
 
     def draw_months(self, months) -> None:
-        """Volume as bars and the on-time share as a line, in one matplotlib figure."""
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # only when drawn
-        from matplotlib.figure import Figure
-        from matplotlib.ticker import FuncFormatter
+        """Volume as bars and the on-time share as a line, drawn by matplotlib into an image;
+        the same twelve months are drawn once (kept months change only with this month)."""
+        if self.canvas is None:
+            self.canvas = QLabel()
+            self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.canvas.setStyleSheet("background: white;")
+            self.charts.addWidget(self.canvas)
+        key = tuple((m.year, m.month, m.received, m.completed, m.on_time) for m in months)
+        self.canvas.setPixmap(QPixmap.fromImage(months_chart(key)))
 
-        if self.canvas is not None:
-            self.canvas.setParent(None)
-            self.canvas.deleteLater()
-        figure = Figure(figsize=(9, 2.8), dpi=90, layout="constrained")
-        volume = figure.add_subplot(1, 2, 1)
-        labels = [m.label for m in months]
-        volume.bar(labels, [m.received for m in months], color="#1e7a6a")
-        volume.set_title("Permohonan diterima per bulan", fontsize=10)
-        share = figure.add_subplot(1, 2, 2)
-        values = [m.on_time_share * 100 if m.on_time_share is not None else None for m in months]
-        share.plot(labels, [v if v is not None else float("nan") for v in values],
-                   marker="o", color="#1f3f7a")
-        share.set_ylim(0, 100)
-        share.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:.0f}%"))
-        share.set_title("Selesai tepat waktu (% dari yang selesai)", fontsize=10)
-        for axes in (volume, share):
-            axes.tick_params(axis="x", labelrotation=45, labelsize=8)
-            axes.tick_params(axis="y", labelsize=8)
-            for side in ("top", "right"):
-                axes.spines[side].set_visible(False)
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.canvas.setMinimumSize(300, 250)
-        self.charts.addWidget(self.canvas)
+
+@lru_cache(maxsize=4)
+def months_chart(key: tuple) -> QImage:
+    """The chart of `key`'s months ((year, month, received, completed, on time) each)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # only when drawn
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    months = [dashboard.Month(*values) for values in key]
+    # Fixed margins: constrained layout measured every label and took two thirds of the
+    # drawing time.
+    figure = Figure(figsize=(10, 2.8), dpi=90)
+    figure.subplots_adjust(left=0.05, right=0.99, bottom=0.17, top=0.88, wspace=0.16)
+    canvas = FigureCanvasAgg(figure)
+    volume = figure.add_subplot(1, 2, 1)
+    labels = [m.label for m in months]
+    volume.bar(labels, [m.received for m in months], color="#1e7a6a")
+    volume.set_title("Permohonan diterima per bulan", fontsize=10)
+    share = figure.add_subplot(1, 2, 2)
+    share.plot(labels, [m.on_time_share * 100 if m.on_time_share is not None else float("nan")
+                        for m in months], marker="o", color="#1f3f7a")
+    share.set_ylim(0, 100)
+    share.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:.0f}%"))
+    share.set_title("Selesai tepat waktu (% dari yang selesai)", fontsize=10)
+    for axes in (volume, share):
+        axes.tick_params(labelsize=8)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    return QImage(bytes(canvas.buffer_rgba()), width, height,
+                  QImage.Format.Format_RGBA8888).copy()
 
 
 MY_TILES = {
