@@ -3,12 +3,13 @@ and the small forms it opens (labelled rows, the error line under them, Batal an
 refusal is shown beside its field and the form keeps what was typed)."""
 import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
+from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, dialog_buttons, error_label,
@@ -20,6 +21,18 @@ def choices_combo(choices: dict) -> QComboBox:
     combo = QComboBox()
     for code, label in choices.items():
         combo.addItem(label, code)
+    return combo
+
+
+def service_combo(empty: str = "— pilih layanan —") -> QComboBox:
+    """Every service of the catalog, its publishing office on hover (two offices name theirs
+    alike)."""
+    combo = QComboBox()
+    combo.addItem(empty, None)
+    for service_id, name, office in service_catalog.service_names():
+        combo.addItem(name, service_id)
+        combo.setItemData(combo.count() - 1, f"{name} ({office})", Qt.ItemDataRole.ToolTipRole)
+    combo.setMaximumWidth(460)
     return combo
 
 

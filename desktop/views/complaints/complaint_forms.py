@@ -1,12 +1,10 @@
 """The forms of a complaint's way: recording it as received, routing it, and each step its
 handler records. Every refusal is shown beside its field and the form keeps what was typed."""
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QRadioButton
 
-from desktop.services.catalog import service_catalog
 from desktop.services.complaints import complaints
 from desktop.views.cases.case_form import (CaseForm, choices_combo, date_field, datetime_edit,
-                                           local_of, select)
+                                           local_of, select, service_combo)
 from desktop.views.shared.forms import date_of
 
 
@@ -15,17 +13,6 @@ def text_box(height: int = 70) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(height)
     return box
-
-
-def service_combo(empty: str = "— pilih layanan —") -> QComboBox:
-    """Every active service, its publishing office on hover (two offices name theirs alike)."""
-    combo = QComboBox()
-    combo.addItem(empty, None)
-    for service_id, name, office in service_catalog.service_names():
-        combo.addItem(name, service_id)
-        combo.setItemData(combo.count() - 1, f"{name} ({office})", Qt.ItemDataRole.ToolTipRole)
-    combo.setMaximumWidth(460)
-    return combo
 
 
 class RecordDialog(CaseForm):

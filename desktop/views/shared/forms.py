@@ -95,3 +95,11 @@ def date_of(edit: QDateEdit) -> datetime.date | None:
 
 def set_date(edit: QDateEdit, value: datetime.date | None) -> None:
     edit.setDate(QDate(value) if value else NO_DATE)
+
+
+def clear_choice(group) -> None:
+    """No button of an exclusive QButtonGroup checked (the next respondent's, sheet's)."""
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)

@@ -12,6 +12,7 @@ from desktop.services.shell import auth
 from desktop.services.survey import skm
 from desktop.services.survey.questionnaire import EDUCATION, ELEMENTS, OCCUPATIONS, SEXES
 from desktop.views.shared.errors import describe
+from desktop.views.shared.forms import clear_choice
 
 STYLE = """
 QWidget#kiosk { background: #f4f7f6; }
@@ -95,10 +96,7 @@ class ChoiceRow(QWidget):
         return chosen.property("code") if chosen is not None else ""
 
     def clear(self) -> None:
-        self.group.setExclusive(False)
-        for button in self.group.buttons():
-            button.setChecked(False)
-        self.group.setExclusive(True)
+        clear_choice(self.group)
 
 
 class KioskWindow(QWidget):

@@ -16,11 +16,10 @@ from desktop.services.survey import report, skm
 from desktop.services.survey.report import decimal_text
 from desktop.services.survey.questionnaire import (AGE_RANGE, EDUCATION, ELEMENTS, OCCUPATIONS,
                                                    SEXES)
-from desktop.views.cases.case_form import CaseForm, choices_combo, date_field
-from desktop.views.complaints.complaint_forms import service_combo
+from desktop.views.cases.case_form import CaseForm, choices_combo, date_field, service_combo
 from desktop.views.shared import export_runner
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import date_of
+from desktop.views.shared.forms import clear_choice, date_of
 from desktop.views.shared.period import PeriodPicker
 from desktop.views.shared.tables import read_only_table
 
@@ -231,10 +230,7 @@ class ScoreRow(QWidget):
         return self.group.checkedId() if self.group.checkedId() > 0 else None
 
     def clear(self) -> None:
-        self.group.setExclusive(False)
-        for button in self.group.buttons():
-            button.setChecked(False)
-        self.group.setExclusive(True)
+        clear_choice(self.group)
 
 
 class PaperDialog(CaseForm):
