@@ -86,7 +86,8 @@ def _dashboard(repeats: int, suffix: str) -> dict:
     def beranda():
         page = HomePage(session)
         _paint(page)
-        _settle()  # the figures arrive from the background and the charts are drawn
+        while page.work_panel is None or page.work_panel.board is None:
+            _settle()  # the panel is built after the first frame, its figures come after
         return page
 
     counter = QueryCounter()

@@ -103,20 +103,15 @@ class HomePage(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
-        # The head's office at a glance, or the user's own day; imported only when shown.
-        from desktop.views.reports import dashboard_panel
-
-        head = permissions.can(session.user, "reports.view")
-        self.work_panel = (dashboard_panel.DashboardPanel if head
-                           else dashboard_panel.MyDayPanel)(session, self)
-        self.work_panel.open_list.connect(self.open_list)
+        # The head's office at a glance, or the user's own day: built after the first frame
+        # (its modules and queries are not on the start-up path).
+        self.work_panel = None
 
         content = QWidget()
-        layout = QVBoxLayout(content)
+        layout = self.content_layout = QVBoxLayout(content)
         layout.addWidget(self.office_title)
         layout.addWidget(self.region_label)
         layout.addWidget(self.profile_hint)
-        layout.addWidget(self.work_panel)
         layout.addLayout(grid)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -127,6 +122,17 @@ class HomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
+        workers.after_paint(self._build_work_panel)
+
+    def _build_work_panel(self) -> None:
+        from desktop.views.reports import dashboard_panel
+
+        head = permissions.can(self.session.user, "reports.view")
+        self.work_panel = (dashboard_panel.DashboardPanel if head
+                           else dashboard_panel.MyDayPanel)(self.session, self)
+        self.work_panel.open_list.connect(self.open_list)
+        self.content_layout.insertWidget(3, self.work_panel)
+        self.work_panel.refresh()
 
     def open_list(self, section: str, shown: dict) -> None:
         """A tile's list: the section, then its page set to what the tile counted."""
@@ -146,7 +152,8 @@ class HomePage(QWidget):
             page.show_only(shown.get("shown", "terbuka"))
 
     def refresh(self) -> None:
-        self.work_panel.refresh()
+        if self.work_panel is not None:
+            self.work_panel.refresh()
         self._show_office()
         self._show_today()
         user = self.session.user
