@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from peewee import Case, fn
 
-from desktop.models import Application, Letter, MonthlyFigure, Service, db
+from desktop.models import Application, Complaint, Letter, MonthlyFigure, Service, db
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access
 from desktop.services.complaints import clocks, complaints
@@ -97,10 +97,19 @@ def bookings(today: datetime.date) -> tuple[int, int]:
 
 
 def open_complaints(actor, today: datetime.date) -> dict[str, int]:
-    """Open complaints by how their running clock stands today."""
+    """Open complaints by how their running clock stands today: only the dates the clocks
+    need, of the complaints `actor` may see."""
     counts = {key: 0 for key in clocks.STANDING}
     days, figures = WorkCalendar(), clocks.limits()
-    for complaint in complaints.listing(actor, state="terbuka", kind="pengaduan"):
+    query = (Complaint.select(Complaint.kind, Complaint.received_on, Complaint.verified_on,
+                              Complaint.followed_up_on, Complaint.file_complete_on,
+                              Complaint.resolved_on)
+             .where(Complaint.state.in_(complaints.OPEN_STATES)
+                    & (Complaint.kind == "pengaduan")))
+    condition = complaints.visible(actor)
+    if condition is not None:
+        query = query.where(condition)
+    for complaint in query:
         clock = clocks.running(clocks.clocks_of(complaint, days, figures))
         if clock is not None:
             counts[clock.standing(today)] += 1
@@ -192,7 +201,8 @@ def load(actor, now: datetime.datetime | None = None) -> Dashboard:
     today = timefmt.to_local(now).date()
     board = Dashboard(today, sections(actor, now, today), letters(actor), bookings(today))
     board.complaints = open_complaints(actor, today)
-    board.survey = skm.result(actor, datetime.date(today.year, 1, 1), today)
+    board.survey = skm.result(actor, datetime.date(today.year, 1, 1), today,
+                              with_population=False)
     board.months = months(actor, today)
     return board
 

@@ -100,14 +100,17 @@ def population(start: datetime.date, end: datetime.date, service_id=None) -> int
     return int(query.scalar() or 0)
 
 
-def result(actor, start, end, service_id=None) -> Result:
-    """The unit's (or one service's) result over the period."""
+def result(actor, start, end, service_id=None, with_population: bool = True) -> Result:
+    """The unit's (or one service's) result over the period; without the population (and so
+    the sample) when only the index is wanted (the dashboard: a year of applications less
+    to count)."""
     permissions.require(actor, "survey.view")
     start, end = periods.check(start, end)
     query = SkmResponse.select(*_sums()).where(SkmResponse.responded_on.between(start, end))
     if service_id is not None:
         query = query.where(SkmResponse.service == service_id)
-    return _result(query.tuples().get(), population(start, end, service_id))
+    served = population(start, end, service_id) if with_population else 0
+    return _result(query.tuples().get(), served)
 
 
 def by_service(actor, start, end) -> list[tuple[Service, Result]]:
