@@ -45,7 +45,7 @@ def test_the_tiles_count_what_their_lists_show(office):
     assert board.overdue == 1 and board.due_today == (1 if tonight > now else 0)
     assert board.sections[0][0] == "Rujukan"  # dpk-slrt's section in the catalog
     assert board.complaints["terlambat"] == 1
-    assert board.letters == {"waiting_paraf": 0, "waiting_signature": 0, "mine": 0}
+    assert board.letters == {"waiting_paraf": 0, "waiting_signature": 0}
     assert board.survey.respondents == 0 and len(board.months) == 12
     assert board.months[-1].received == 4 and (board.months[-1].year, board.months[-1].month) \
         == (today.year, today.month)
@@ -98,3 +98,19 @@ def test_the_front_office_day(office):
     day = dashboard.my_day(o["clerk"])
     assert (day.received_today, day.mine_today, day.returned) == (2, 2, 1)
     assert dashboard.my_day(o["worker"]).mine_today == 0
+
+
+def test_the_letter_tiles_count_what_the_surat_tabs_list(backend_db):
+    from desktop.services.letters import lifecycle
+    from tests.factories import submit_complete
+    from tests.letters.test_letters_lifecycle import referral_case, setup_office
+
+    o = setup_office()
+    case = referral_case(o)  # a sensitive referral: its letter is its readers' only
+    submit_complete(o["worker"], lifecycle.draft(o["worker"], case, signer=o["head"]))
+    for actor in (o["head"], o["coordinator"], o["admin"]):
+        counts = dashboard.letters(actor)
+        assert counts == {state: len(lifecycle.queue(actor, state)) for state in counts}
+    assert dashboard.letters(o["coordinator"])["waiting_paraf"] == 1  # the signer never initials
+    assert dashboard.letters(o["head"])["waiting_paraf"] == 0
+    assert dashboard.letters(o["admin"])["waiting_paraf"] == 0

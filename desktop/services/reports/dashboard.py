@@ -43,7 +43,7 @@ class Month:
 class Dashboard:
     today: datetime.date
     sections: list[tuple[str, int, int]]  # (section, overdue, due today)
-    letters: dict[str, int]  # waiting_paraf, waiting_signature, mine
+    letters: dict[str, int]  # waiting_paraf, waiting_signature (as the Surat tabs list them)
     bookings: tuple[int, int]  # hearse bookings and clinic visits today
     complaints: dict[str, int] = field(default_factory=dict)  # clock standing -> open ones
     survey: skm.Result | None = None  # this year's SKM so far
@@ -81,14 +81,21 @@ def sections(actor, now: datetime.datetime, today: datetime.date) -> list[tuple[
 
 
 def letters(actor) -> dict[str, int]:
-    counts = dict(Letter.select(Letter.state, fn.COUNT(Letter.id))
-                  .where(Letter.state.in_(("waiting_paraf", "waiting_signature")))
-                  .group_by(Letter.state).tuples())
-    mine = (Letter.select(fn.COUNT(Letter.id))
-            .where((Letter.state == "waiting_signature") & (Letter.signer == actor.id)).scalar()
-            if getattr(actor, "id", None) else 0)
-    return {"waiting_paraf": counts.get("waiting_paraf", 0),
-            "waiting_signature": counts.get("waiting_signature", 0), "mine": mine or 0}
+    """The letters of the Surat tabs' "Menunggu paraf" and "Menunggu tanda tangan", counted
+    as those tabs list them for `actor` (a kepala: others' letters to initial, their own to
+    sign; a sensitive case's letters only for its readers)."""
+    counts = {}
+    for state in ("waiting_paraf", "waiting_signature"):
+        query = Letter.select(fn.COUNT(Letter.id)).where(Letter.state == state)
+        visible = case_access.visible(actor)
+        if visible is not None:
+            query = query.where(Letter.application.is_null() | Letter.application.in_(
+                Application.select(Application.id).where(visible)))
+        if getattr(actor, "role", "") == permissions.HEAD:
+            mine = Letter.signer == actor.id
+            query = query.where(mine if state == "waiting_signature" else ~mine)
+        counts[state] = int(query.scalar() or 0)
+    return counts
 
 
 def bookings(today: datetime.date) -> tuple[int, int]:

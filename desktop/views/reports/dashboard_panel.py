@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
                                QSizePolicy, QVBoxLayout)
 
 from desktop.services.reports import dashboard
+from desktop.services.shared import permissions
 from desktop.services.survey.report import decimal_text
 from desktop.views.shared.errors import describe
 from desktop.views.shell import workers
@@ -128,8 +129,10 @@ class DashboardPanel(TilePanel):
                                   "warn" if board.due_today else "calm")
         t["paraf"].show_count(board.letters["waiting_paraf"], "surat menunggu paraf",
                               "warn" if board.letters["waiting_paraf"] else "calm")
+        signer = self.session.user.role == permissions.HEAD
         t["signature"].show_count(board.letters["waiting_signature"],
-                                  f"menunggu tanda tangan, {board.letters['mine']} untuk Anda",
+                                  "menunggu tanda tangan Anda" if signer
+                                  else "surat menunggu tanda tangan",
                                   "warn" if board.letters["waiting_signature"] else "calm")
         hearses, visits = board.bookings
         t["bookings"].show_count(hearses + visits, f"jadwal hari ini ({hearses} mobil jenazah, "
