@@ -114,3 +114,14 @@ def test_the_letter_tiles_count_what_the_surat_tabs_list(backend_db):
     assert dashboard.letters(o["coordinator"])["waiting_paraf"] == 1  # the signer never initials
     assert dashboard.letters(o["head"])["waiting_paraf"] == 0
     assert dashboard.letters(o["admin"])["waiting_paraf"] == 0
+
+
+def test_an_overdue_sensitive_case_counts_only_for_its_readers(office):
+    child = make_person(nik="3371014107150003", name="Putri Anjani", sex="P",
+                        birth_date=datetime.date(2015, 7, 1))
+    register(office, code="mgt-26-rekomendasi-anjal-at", person=child,
+             due_at=timefmt.utcnow() - H)
+    now = timefmt.utcnow()
+    today = timefmt.to_local(now).date()
+    assert sum(late for _, late, _ in dashboard.sections(office["head"], now, today)) == 1
+    assert dashboard.sections(office["admin"], now, today) == []

@@ -114,3 +114,13 @@ def test_the_row_export_streams_every_row_and_stops_when_cancelled(office, tmp_p
         export.applications_xlsx(office["head"], *NOVEMBER, stopped,
                                  progress=lambda done, total: False)
     assert list(tmp_path.glob("batal*")) == []
+
+
+def test_the_row_export_leaves_out_cases_the_actor_may_not_read(office, tmp_path):
+    from tests.factories import make_person
+
+    child = make_person(nik="3371014107150003", name="Putri Anjani", sex="P",
+                        birth_date=datetime.date(2015, 7, 1))
+    application(office, code="mgt-26-rekomendasi-anjal-at", person=child)
+    assert export.applications_xlsx(office["head"], *NOVEMBER, tmp_path / "k.xlsx") == 5
+    assert export.applications_xlsx(office["admin"], *NOVEMBER, tmp_path / "a.xlsx") == 4

@@ -124,3 +124,17 @@ def test_results_per_service_and_period(office):
     assert refused.value.field == "Periode sampai"
     assert skm.result(office["head"], DAY, DAY).respondents == 4
     assert not permissions.can(office["admin"], "complaints.route")
+
+
+def test_the_population_counts_a_sensitive_case_only_for_its_readers(office):
+    from tests.factories import make_person
+
+    child = make_person(nik="3371014107150003", name="Putri Anjani", sex="P",
+                        birth_date=datetime.date(2015, 7, 1))
+    service = service_catalog.get("mgt-26-rekomendasi-anjal-at")
+    workflow.register(office["clerk"], service, person=child)
+    today = datetime.date.today()
+    year = (datetime.date(today.year, 1, 1), today)
+    assert skm.result(office["head"], *year).population == 1
+    assert skm.result(office["admin"], *year).population == 0
+    assert service.id not in {s.id for s, _ in skm.by_service(office["admin"], *year)}

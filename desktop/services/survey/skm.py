@@ -11,6 +11,7 @@ from peewee import fn
 
 from desktop.errors import ValidationError
 from desktop.models import Application, Service, SkmResponse
+from desktop.services.applications import case_access
 from desktop.services.shared import periods, permissions, records, timefmt
 from desktop.services.shared.validators import require_past_date
 from desktop.services.survey import sample
@@ -90,11 +91,18 @@ def _result(row, population: int) -> Result:
     return Result(int(count or 0), {c: int(s or 0) for c, s in zip(CODES, sums)}, population)
 
 
-def population(start: datetime.date, end: datetime.date, service_id=None) -> int:
-    """The people served in the period: applications received (index service, received_at)."""
+def _served(actor, start: datetime.date, end: datetime.date):
+    """The period's received applications `actor` may count (a sensitive case only for its
+    readers, as every count)."""
     first, after = periods.utc_bounds(start, end)
-    query = Application.select(fn.COUNT(Application.id)).where(
-        (Application.received_at >= first) & (Application.received_at < after))
+    where = (Application.received_at >= first) & (Application.received_at < after)
+    visible = case_access.visible(actor)
+    return where if visible is None else where & visible
+
+
+def population(actor, start: datetime.date, end: datetime.date, service_id=None) -> int:
+    """The people served in the period: applications received (index service, received_at)."""
+    query = Application.select(fn.COUNT(Application.id)).where(_served(actor, start, end))
     if service_id is not None:
         query = query.where(Application.service == service_id)
     return int(query.scalar() or 0)
@@ -109,7 +117,7 @@ def result(actor, start, end, service_id=None, with_population: bool = True) -> 
     query = SkmResponse.select(*_sums()).where(SkmResponse.responded_on.between(start, end))
     if service_id is not None:
         query = query.where(SkmResponse.service == service_id)
-    served = population(start, end, service_id) if with_population else 0
+    served = population(actor, start, end, service_id) if with_population else 0
     return _result(query.tuples().get(), served)
 
 
@@ -120,10 +128,8 @@ def by_service(actor, start, end) -> list[tuple[Service, Result]]:
     rows = {r[0]: r[1:] for r in (SkmResponse.select(SkmResponse.service, *_sums())
                                   .where(SkmResponse.responded_on.between(start, end))
                                   .group_by(SkmResponse.service).tuples())}
-    first, after = periods.utc_bounds(start, end)
     served = dict(Application.select(Application.service, fn.COUNT(Application.id))
-                  .where((Application.received_at >= first) & (Application.received_at < after))
-                  .group_by(Application.service).tuples())
+                  .where(_served(actor, start, end)).group_by(Application.service).tuples())
     empty = (0,) * (len(CODES) + 1)
     services = Service.select().where(Service.id.in_(list(set(rows) | set(served))))
     return sorted(((s, _result(rows.get(s.id, empty), served.get(s.id, 0))) for s in services),
