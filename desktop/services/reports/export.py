@@ -178,9 +178,7 @@ def applications_xlsx(actor, start, end, path, progress: Progress | None = None)
     moment, day_of = datetime.datetime.fromisoformat, datetime.date.fromisoformat
     channels, states = CHANNELS, STATES
     received_cell, closed_cell = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
-    # Indonesia's three zones keep one offset all year: one addition per timestamp, not a
-    # zone lookup.
-    offset = timefmt.office_tz().utcoffset(datetime.datetime.now())
+    offset = timefmt.office_offset()
     received_cell.number_format = closed_cell.number_format = "DD-MM-YYYY HH:MM"
     while True:
         if progress is not None and not progress(written, total):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn
 
-from desktop.models import Application, Person, Service
+from desktop.models import Application, Person, Service, db
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access
 from desktop.services.applications.workflow import CHANNELS
@@ -107,13 +107,15 @@ class WorkingDayIndex:
 
 
 def _medians(where) -> dict[int, float]:
-    rows = list(Application.select(Application.service, Application.received_at,
-                                   Application.closed_at)
-                .where(where & (Application.state == "completed")
-                       & Application.closed_at.is_null(False)).tuples())
+    query = (Application.select(Application.service, Application.received_at,
+                                Application.closed_at)
+             .where(where & (Application.state == "completed")
+                    & Application.closed_at.is_null(False)))
+    rows = db.execute_sql(*query.sql()).fetchall()  # the ORM's date parsing cost most of it
     if not rows:
         return {}
-    local = [(sid, timefmt.to_local(got).date(), timefmt.to_local(done).date())
+    offset, moment = timefmt.office_offset(), timefmt.as_datetime
+    local = [(sid, (moment(got) + offset).date(), (moment(done) + offset).date())
              for sid, got, done in rows]
     first = min(got for _, got, _ in local)
     last = max(max(done, got) for _, got, done in local)

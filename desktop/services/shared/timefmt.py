@@ -29,6 +29,17 @@ def to_local(utc_naive: datetime.datetime) -> datetime.datetime:
     return utc_naive.replace(tzinfo=datetime.timezone.utc).astimezone(office_tz())
 
 
+def office_offset() -> datetime.timedelta:
+    """The office's distance from UTC: WIB, WITA and WIT keep one offset all year, so a
+    report adds it to each of many timestamps instead of a zone lookup each."""
+    return office_tz().utcoffset(datetime.datetime(2026, 1, 1))
+
+
+def as_datetime(value):
+    """A timestamp as a driver returns it: SQLite's text, or already a datetime."""
+    return datetime.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def office_today() -> datetime.date:
     """The office's calendar day now (in Magelang 17.00 UTC is already tomorrow)."""
     return to_local(utcnow()).date()
