@@ -1,11 +1,10 @@
 """The register, as filtered on screen, to an xlsx workbook (openpyxl) for reports and
 letters to the province."""
 import datetime
-from pathlib import Path
 
 from desktop.services.admin import settings
 from desktop.services.lks import lks_records, registrations, registry_query
-from desktop.services.shared import audit
+from desktop.services.shared import audit, workbooks
 
 HEADERS = ("Nama LKS", "Status hukum", "NPWP", "Bidang pelayanan", "Kecamatan",
            "No. Tanda Daftar", "Berlaku sampai", "Status", "Akreditasi")
@@ -48,10 +47,7 @@ def export_xlsx(actor, flt: registry_query.LksFilter, path, today: datetime.date
         if len(rows) < CHUNK:
             break
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{sheet.max_row}"
-    path = Path(path)
-    partial = path.with_name(path.name + ".sebagian")
-    book.save(partial)
-    partial.replace(path)
+    workbooks.save(book, path)
     audit.record(actor, "export", "lks", None, new={"rows": written})
     return written
 

@@ -4,7 +4,6 @@ the period's applications one row each, streamed in write-only mode, a chunk at 
 progress and cancel. No names or NIKs leave in either: registration numbers and areas only."""
 import datetime
 from collections.abc import Callable
-from pathlib import Path
 
 from peewee import JOIN
 
@@ -15,7 +14,7 @@ from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications.workflow import CHANNELS, STATES
 from desktop.services.reports import recap as recap_module
 from desktop.services.reports.recap import OUTCOME_LABELS, WorkingDayIndex
-from desktop.services.shared import audit, periods, permissions, timefmt
+from desktop.services.shared import audit, periods, permissions, timefmt, workbooks
 
 CHUNK = 5000
 ROW_HEADERS = ("No. registrasi", "Diterima", "Layanan", "Saluran", "Status", "Selesai",
@@ -23,18 +22,6 @@ ROW_HEADERS = ("No. registrasi", "Diterima", "Layanan", "Saluran", "Status", "Se
                "Kelompok umur")
 ROW_WIDTHS = (18, 17, 50, 22, 20, 17, 12, 11, 22, 22, 14, 14)
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
-
-
-def _save(book, path) -> None:
-    """Written beside the target and moved into place: never a half-written workbook."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".sebagian")
-    try:
-        book.save(partial)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(path)
 
 
 def _bold_row(sheet, row: int) -> None:
@@ -129,7 +116,7 @@ def recap_xlsx(actor, result: recap_module.Recap, path) -> None:
         spm.append([label, result.spm.get(code, 0)])
     spm.column_dimensions["A"].width = 90
     spm.freeze_panes = "A2"
-    _save(book, path)
+    workbooks.save(book, path)
     audit.record(actor, "export", "application", None, new={"laporan": "rekap", "periode":
                                                             period})
 
@@ -215,7 +202,7 @@ def applications_xlsx(actor, start, end, path, progress: Progress | None = None)
             break
     if progress is not None:
         progress(written, total)
-    _save(book, path)
+    workbooks.save(book, path)
     audit.record(actor, "export", "application", None,
                  new={"laporan": "daftar permohonan", "baris": written,
                       "periode": periods.describe(start, end)})

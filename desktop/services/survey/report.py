@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.services.admin import office
 from desktop.services.letters import catalogue, render
-from desktop.services.shared import audit, periods, timefmt
+from desktop.services.shared import audit, periods, timefmt, workbooks
 from desktop.services.survey import skm
 from desktop.services.survey.questionnaire import EDUCATION, ELEMENTS, OCCUPATIONS, SEXES
 
@@ -193,14 +193,6 @@ def xlsx(actor, start, end, path) -> None:
         people.append([row["group"], row["label"], int(row["count"])])
     people.freeze_panes = "A2"
     people.column_dimensions["B"].width = 28
-    _save(book, path)
+    workbooks.save(book, path)
     audit.record(actor, "export", "skm_response", None,
                  new={"laporan": "xlsx", "periode": figures.period})
-
-
-def _save(book, path) -> None:
-    """Written beside the target and moved into place: never a half-written workbook."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".sebagian")
-    book.save(partial)
-    partial.replace(path)
