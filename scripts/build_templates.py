@@ -733,13 +733,30 @@ def catatan_layanan_atensi(doc):
     signature_block(doc, DATE_LINE)
 
 
+def jawaban_pengaduan(doc):
+    letter_heading(doc)
+    body(doc, "Menindaklanjuti {{ complaint_kind }} Saudara yang kami terima pada tanggal "
+              "{{ complaint_date }} {{ complaint_channel }}, tercatat dengan nomor "
+              "{{ complaint_number }}, perihal {{ complaint_subject }}, bersama ini kami "
+              "sampaikan jawaban sebagai berikut.")
+    tag(doc, "{%p for item in reply_paragraphs %}")
+    body(doc, "{{ item }}")
+    tag(doc, "{%p endfor %}")
+    body(doc, "Demikian jawaban ini kami sampaikan. Terima kasih atas kepedulian Saudara "
+              "bagi perbaikan pelayanan kami. Bila Saudara belum puas dengan jawaban ini, "
+              "Saudara dapat menghubungi kami melalui kontak pada kop surat dengan menyebut "
+              "nomor pengaduan di atas.", keep_next=True)
+    signature_block(doc)
+    tembusan(doc)
+
+
 BUILDERS = {fn.__name__: fn for fn in [
     tanda_daftar_lks, rekomendasi_terdaftar_lks, rekomendasi_pub, rekomendasi_undian, izin_pub, izin_undian,
     rekomendasi_hibah,
     rekomendasi_pengangkatan_anak, laporan_sosial_abh, rujukan_rehabilitasi, rekomendasi_slrt,
     keterangan_dtks, pemulangan_orang_terlantar, tanda_terima_seating_clinic,
     surat_mobil_jenazah, berita_acara_bantuan_bencana, rujukan_medis_tuna_sosial,
-    catatan_layanan_atensi]}
+    catatan_layanan_atensi, jawaban_pengaduan]}
 
 
 # --- report templates (resources/report_templates): not numbered or signed as letters --------
@@ -867,10 +884,14 @@ def variables_markdown() -> str:
     for spec in catalogue.SPECS:
         services = sorted(code for code, choices in catalogue.SERVICE_LETTERS.items()
                           if any(c.template_key == spec.key for c in choices))
+        used_by = ("Services: " + ", ".join(f"`{c}`" for c in services) if services
+                   else "Drafted from a complaint on the Pengaduan page")
         lines.extend([f"## `{spec.key}.docx`: {spec.title}", "",
                       f"Kind `{spec.kind}`, number series `{spec.series}`, classification "
-                      f"`{spec.classification_code}`. Services: "
-                      + ", ".join(f"`{c}`" for c in services) + ".", ""])
+                      f"`{spec.classification_code}`. {used_by}.", ""])
+        if spec.filled:
+            lines.extend(["Filled from the complaint, never typed: "
+                          + ", ".join(f"`{e}`" for e in spec.filled) + ".", ""])
         if spec.editable:
             lines.extend(["Staff may edit on a draft: "
                           + ", ".join(f"`{e}`" for e in spec.editable) + ".", ""])

@@ -109,3 +109,51 @@ def test_a_complaint_about_an_application_shows_on_it(qtbot, sqlite_db):
     assert not dialog.complaints_label.isHidden()
     assert made.number in dialog.complaints_label.text()
     assert "Rekomendasi SLRT belum selesai" in dialog.complaints_label.text()
+
+
+def test_the_handler_drafts_the_reply_letter_from_the_page(qtbot, sqlite_db, monkeypatch):
+    """"Buat surat jawaban" for the handler only; the draft opens in the letter window and is
+    listed on the complaint; once signed, the reply form offers its number."""
+    from desktop.services.letters import lifecycle
+    from desktop.views.letters import letter_dialog
+    from tests.factories import make_user
+
+    o = make_office()
+    kadis = make_user("kadis", role=permissions.HEAD, nip="197203151998032005",
+                      position="Kepala Dinas Sosial")
+    c = complaints.record(o["clerk"], kind="saran", channel="email", subject="Tambah kursi",
+                          category="sarana", name="Sri Wahyuni", identity="rahasia")
+    complaints.route(o["head"], c, "peksos")
+    clerk_page = page_for(qtbot, o["clerk"])
+    assert not clerk_page.actions["draft_reply"].isVisibleTo(clerk_page)
+    page = page_for(qtbot, o["worker"])
+    assert page.actions["draft_reply"].isVisibleTo(page)
+    opened = []
+
+    def choose_signer(self):
+        self.signer_combo.setCurrentIndex(self.signer_combo.findData(kadis.id))
+        self.create()
+        return self.result()
+
+    monkeypatch.setattr(letter_dialog.DraftLetterDialog, "exec", choose_signer)
+    monkeypatch.setattr(letter_dialog.LetterDialog, "exec",
+                        lambda self: opened.append(self.letter.id) or 0)
+    page.actions["draft_reply"].click()
+    letter = lifecycle.queue(o["worker"], "draft")[0]
+    assert opened == [letter.id] and letter.complaint_id == c.id
+    assert "Surat jawaban" in page.detail.text() and "konsep (konsep)" in page.detail.text()
+    assert page.actions["open_reply"].isVisibleTo(page)
+    clerk_page.refresh()  # a clerk who does not handle it sees no letter to a confidential one
+    assert "Surat jawaban" not in clerk_page.detail.text()
+    assert not clerk_page.actions["open_reply"].isVisibleTo(clerk_page)
+
+    letter = lifecycle.edit(o["worker"], letter, fields={"reply_paragraphs": [
+        "Kursi tunggu ditambah sepuluh buah mulai Senin."]})
+    letter = lifecycle.paraf(o["head"], lifecycle.submit(o["worker"], letter))
+    letter = lifecycle.sign(kadis, letter)
+    page.refresh()
+    assert letter.number in page.detail.text()
+    form = complaint_forms.ResolveDialog(session(o["worker"]), complaints.get(o["worker"], c.id))
+    qtbot.addWidget(form)
+    assert form.reference.text() == letter.number
+    assert form.reply_kind.currentData() == "surat" and not form.reference.isHidden()

@@ -41,6 +41,19 @@ def setup_office():
     return people
 
 
+def complaint_handled_by(handler, head):
+    """A complaint the kepala routed to `handler`, who verified it: ready for its reply."""
+    from desktop.services.complaints import complaints
+
+    received = datetime.datetime(2026, 11, 16, 9, 0)
+    c = complaints.record(handler, kind="pengaduan", channel="whatsapp", subject="Antrean lama",
+                          category="waktu", received_at=received, name="Sri Wahyuni",
+                          now=timefmt.to_utc(received) + datetime.timedelta(hours=1))
+    c = complaints.route(head, c, handler.username)
+    return complaints.verify(handler, c, verified_on=datetime.date(2026, 11, 17),
+                             complete=True, today=datetime.date(2026, 11, 17))
+
+
 def ready_to_sign(o, application=None):
     """A drafted, submitted and initialled letter, waiting for the head's signature."""
     letter = lifecycle.draft(o["clerk"], application or o["application"], signer=o["head"],
@@ -340,9 +353,14 @@ def test_every_template_gets_every_variable_it_uses(sqlite_db):
     cases["pemulangan_orang_terlantar"], cases["rujukan_medis_tuna_sosial"] = stranded_case(o)
     cases.update(izin_pub=cases["rekomendasi_pub"], izin_undian=cases["rekomendasi_undian"],
                  rekomendasi_terdaftar_lks=cases["tanda_daftar_lks"])
+    reply_to = complaint_handled_by(o["clerk"], o["head"])  # the reply letter answers it
     for key in catalogue.TEMPLATES:
         application = cases.get(key)
-        letter = lifecycle.draft(o["clerk"], application, signer=o["head"], template_key=key)
+        if key == "jawaban_pengaduan":
+            letter = lifecycle.draft(o["clerk"], None, signer=o["head"], complaint=reply_to)
+        else:
+            letter = lifecycle.draft(o["clerk"], application, signer=o["head"],
+                                     template_key=key)
         values = context.build(letter, application=application)
         used = DocxTemplate(str(render.template_path(key))).get_undeclared_template_variables()
         assert used <= set(values), (key, used - set(values))

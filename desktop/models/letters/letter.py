@@ -4,6 +4,7 @@ from peewee import BlobField, CharField, DateTimeField, ForeignKeyField, Integer
 from desktop.models.admin.user import User
 from desktop.models.applications.application import Application
 from desktop.models.base import RecordModel
+from desktop.models.complaints.complaint import Complaint
 
 
 class Letter(RecordModel):
@@ -15,6 +16,8 @@ class Letter(RecordModel):
 
     application = ForeignKeyField(Application, null=True, backref="letters",
                                   on_delete="RESTRICT")
+    # A reply to a complaint (jawaban pengaduan): read as the complaint's identity is.
+    complaint = ForeignKeyField(Complaint, null=True, backref="letters", on_delete="RESTRICT")
     template_key = CharField(max_length=64)
     series = CharField(max_length=64)  # numbering series; the sequence runs per series and year
     classification = CharField(max_length=40, default="")  # Permendagri 83/2022 code

@@ -62,6 +62,12 @@ DEFINITIONS = {d.key: d for d in [
                help="Klasifikasi arsip urusan sosial, bencana sosial (kebakaran permukiman, "
                "konflik sosial): berita acara serah terima bantuan (Permendagri 83/2022 dan "
                "klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_complaints", "Kode klasifikasi surat jawaban pengaduan",
+               "400.9", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial untuk surat jawaban atas pengaduan, saran "
+               "dan masukan masyarakat (Permendagri 83/2022 dan klasifikasi arsipnya; "
+               "pengaduan: Perpres 76/2013); perlu dikonfirmasi dengan kode subbagian umum "
+               "kantor."),
     SettingDef("permits.pub_issued_here", "Izin PUB diterbitkan Dinas sendiri (1 = ya)", 0, 0,
                1, "", help="0: Dinas membuat rekomendasi kepada penerbit izin (bupati/wali "
                "kota melalui DPMPTSP, gubernur, atau Menteri Sosial); 1: Dinas menerbitkan surat "

@@ -366,6 +366,10 @@ def resolve(actor, complaint: Complaint, *, resolved_on, reply_kind: str, reply:
                                                           "surat", "langsung"):
         raise ValidationError("Cara menjawab", "pengadu anonim tidak dapat dihubungi; jawab "
                               "melalui SP4N-LAPOR! atau umumkan di papan/website.")
+    if reply_kind == "surat" and not (reply_reference or "").strip():
+        from desktop.services.complaints import reply_letter  # it builds on this module
+
+        reply_reference = reply_letter.signed_number(complaint)  # the one Pelita signed
     reference = clean_text(reply_reference, "Nomor surat jawaban", 120,
                            required=reply_kind == "surat")
     changes = dict(resolved_on=day, reply_kind=reply_kind, reply_reference=reference,

@@ -5,10 +5,11 @@ three years; one scores C (kurang baik), its completion time the weakest element
 import datetime
 import random
 
-from desktop.models import Application, Complaint, Counter, Service, SkmResponse, utcnow
+from desktop.models import Application, Complaint, Counter, Service, SkmResponse, User, utcnow
 from desktop.services.admin.calendar import WorkCalendar
-from desktop.services.complaints import clocks, complaints
+from desktop.services.complaints import clocks, complaints, reply_letter
 from desktop.services.demo import identities
+from desktop.services.letters import lifecycle
 from desktop.services.shared import timefmt
 from desktop.services.survey.questionnaire import CODES, EDUCATION, OCCUPATIONS
 
@@ -42,6 +43,7 @@ REPLIES = {"terbukti": "Kami mohon maaf; petugas telah dibina dan prosedur diper
 def fill(rng: random.Random, size: int, report) -> None:
     if not Complaint.select().exists():
         report.counts["complaint"] = _complaints(rng, max(60, min(size // 20, 600)))
+        report.counts["complaint_letters"] = _reply_letters()
     if not SkmResponse.select().exists():
         report.counts["skm_response"] = _responses(rng)
 
@@ -87,6 +89,40 @@ def _complaints(rng: random.Random, count: int) -> int:
     for year, value in numbers.items():
         Counter.insert(series=complaints.NUMBER_SERIES, year=year, value=value).execute()
     return len(rows)
+
+
+# A reply letter left at each step, so the Surat queues hold complaints' letters too.
+REPLY_STEPS = ("draft", "waiting_paraf", "signed")
+
+
+def _reply_letters() -> int:
+    """Reply letters to open complaints their handlers (staff who draft) follow up: a
+    confidential complainant's among them, read only by the handler and the kepala."""
+    users = {u.username: u for u in User.select().where(
+        User.username.in_(("layanan", "peksos", "kabid", "kadis")))}
+    if len(users) < 4:
+        return 0
+    found = (Complaint.select()
+             .where((((Complaint.kind == "pengaduan")
+                      & Complaint.state.in_(reply_letter.DRAFTABLE["pengaduan"]))
+                     | ((Complaint.kind != "pengaduan") & (Complaint.state == "diterima")))
+                    & (Complaint.identity != "anonim")
+                    & Complaint.handler.in_(("layanan", "peksos")))
+             .order_by(Complaint.identity, Complaint.received_on.desc())
+             .limit(len(REPLY_STEPS)))
+    made = 0
+    for complaint, end in zip(found, REPLY_STEPS):
+        handler = users[complaint.handler]
+        letter = lifecycle.draft(handler, None, signer=users["kadis"], complaint=complaint)
+        letter = lifecycle.edit(handler, letter, fields={"reply_paragraphs": [
+            complaint.follow_up or "Pengaduan Saudara telah kami verifikasi bersama petugas "
+            "terkait.", REPLIES["sebagian"]]})
+        if end != "draft":
+            letter = lifecycle.submit(handler, letter)
+        if end == "signed":
+            letter = lifecycle.sign(users["kadis"], lifecycle.paraf(users["kabid"], letter))
+        made += 1
+    return made
 
 
 def _after(days: WorkCalendar, start: datetime.date, limit: int, late: bool, rng) -> datetime.date:

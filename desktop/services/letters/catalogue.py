@@ -106,6 +106,7 @@ class TemplateSpec:
     classification_code: str
     variables: dict  # the template's own variables (name: description)
     editable: tuple = ()  # free-text parts staff may edit on a draft
+    filled: tuple = ()  # filled from the record the letter answers, never typed
     sample: dict = field(default_factory=dict, compare=False)
 
     def all_variables(self) -> dict:
@@ -294,6 +295,19 @@ SPECS = [
          "responsible_phone": "Telepon penanggung jawab",
          "driver_name": "Pengemudi", "vehicle_plate": "Nomor polisi kendaraan"},
         editable=("cemetery", "service_date")),
+    TemplateSpec(
+        "jawaban_pengaduan", "Surat Jawaban Pengaduan, Saran atau Masukan", "letter",
+        "pengaduan", "400.9",
+        {"complaint_kind": "Yang dijawab: pengaduan / saran dan masukan / apresiasi",
+         "complaint_number": "Nomor pengaduan di Pelita: ADU-2026-0012",
+         "complaint_date": "Tanggal diterima: 3 November 2026",
+         "complaint_channel": "Saluran, dalam kalimat: melalui WhatsApp / melalui SP4N-LAPOR! "
+                              "dengan nomor tiket ...",
+         "complaint_subject": "Pokok aduan",
+         "reply_paragraphs": "Isi jawaban: satu paragraf per baris"},
+        editable=("reply_paragraphs",),
+        filled=("addressee", "addressee_place", "complaint_kind", "complaint_number",
+                "complaint_date", "complaint_channel", "complaint_subject")),
 ]
 TEMPLATES = {spec.key: spec for spec in SPECS}
 
@@ -386,7 +400,8 @@ CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
                            "izin_undian": "letters.classification_permits",
                            "rekomendasi_pengangkatan_anak": "letters.classification_child",
                            "laporan_sosial_abh": "letters.classification_child",
-                           "berita_acara_bantuan_bencana": "letters.classification_disaster"}
+                           "berita_acara_bantuan_bencana": "letters.classification_disaster",
+                           "jawaban_pengaduan": "letters.classification_complaints"}
 
 
 def classification_of(template_key: str) -> str:
@@ -601,6 +616,21 @@ _SAMPLES = {
         "responsible_name": "Wahyu Hidayat", "responsible_nik": "3371021208750003",
         "responsible_relation": "anak kandung", "responsible_phone": "0813-2711-4567",
         "driver_name": "Joko Santoso", "vehicle_plate": "AA 1234 MA"},
+    "jawaban_pengaduan": {
+        "complaint_kind": "pengaduan", "complaint_number": "ADU-2026-0012",
+        "complaint_date": _D(datetime.date(2026, 11, 3)),
+        "complaint_channel": "melalui SP4N-LAPOR! dengan nomor tiket 4412871",
+        "complaint_subject": "Surat keterangan DTKS belum selesai setelah lima hari kerja",
+        "reply_paragraphs": [
+            "Berdasarkan hasil verifikasi, permohonan Surat Keterangan DTKS Saudara Nomor "
+            "REG/2026/00417 tertunda karena data Kartu Keluarga belum padan dengan data "
+            "kependudukan. Data tersebut telah kami perbaiki bersama Dinas Kependudukan dan "
+            "Pencatatan Sipil pada tanggal 12 November 2026.",
+            "Surat keterangan telah selesai dan dapat diambil di loket layanan Dinas Sosial "
+            "pada hari kerja pukul 08.00 sampai dengan 14.00 WIB, atau kami kirimkan melalui "
+            "pos-el bila Saudara menghendakinya.",
+            "Kami mohon maaf atas keterlambatan tersebut. Untuk mencegah hal serupa, "
+            "pemadanan data kependudukan kini kami lakukan pada hari permohonan diterima."]},
 }
 
 # A permit carries what its recommendation would.
@@ -654,6 +684,9 @@ _LETTER_SAMPLES = {
     "surat_mobil_jenazah": {},
     "berita_acara_bantuan_bencana": {},
     "catatan_layanan_atensi": {},
+    "jawaban_pengaduan": dict(subject="Jawaban atas Pengaduan Nomor ADU-2026-0012",
+                              addressee="Sdr. Bambang Sutrisno", addressee_place="Tempat",
+                              request_reference=""),
 }
 
 

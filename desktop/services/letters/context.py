@@ -24,11 +24,11 @@ PROVIDED = frozenset(catalogue.OFFICE_VARIABLES) | (
 
 def editable_names(template_key: str, application=None) -> list[str]:
     """The variables staff may fill or edit on a draft: everything the code does not provide,
-    nor the application's case kind from its record."""
+    nor the application's case kind from its record, nor the record the template answers."""
     spec = catalogue.spec(template_key)
     filled = registry.letter_values(application, template_key)
     return [name for name in spec.all_variables() if name not in PROVIDED
-            and name not in filled]
+            and name not in filled and name not in spec.filled]
 
 
 def _person_address(person) -> str:
@@ -94,6 +94,7 @@ def build(letter, *, application=None, signer=None, signing_as: str = "", number
         if name not in PROVIDED and not name.endswith("_words"):
             values.update(_money_or_text(name, value, names))
     values.update(registry.letter_values(application, letter.template_key))
+    values.update(_complaint_values(letter))
     values.update(catalogue.office_context(profile))
     values.update(catalogue.signer_context(
         name=signer.full_name, rank=signer.rank, nip=signer.nip, position=signer.position,
@@ -106,6 +107,17 @@ def build(letter, *, application=None, signer=None, signing_as: str = "", number
     for name in IMAGE_NAMES:
         values[name] = None
     return values
+
+
+def _complaint_values(letter) -> dict:
+    """A reply letter's addressee and what it answers, from the complaint (unmasked: whoever
+    reads this letter was checked by lifecycle)."""
+    if getattr(letter, "complaint_id", None) is None:
+        return {}
+    from desktop.models import Complaint
+    from desktop.services.complaints import reply_letter
+
+    return reply_letter.letter_values(Complaint.get_by_id(letter.complaint_id))
 
 
 def head_position(profile) -> str:

@@ -16,6 +16,7 @@ from desktop.models import Application, Letter, SignerImage, User, db, utcnow
 from desktop.services.admin import settings
 from desktop.services.applications import case_access
 from desktop.services.cases import guards, registry
+from desktop.services.complaints import reply_letter
 from desktop.services.letters import catalogue, checks, context as letter_context, templates
 from desktop.services.shared import audit, numbering, permissions, records, timefmt
 from desktop.services.shared.validators import clean_text
@@ -75,6 +76,24 @@ def _require_readable(actor, letter: Letter) -> None:
             workflow.get(letter.application_id, actor, record=False)
         except NotFound:
             raise NotFound(LETTER_HIDDEN) from None
+    if letter.complaint_id is not None and not reply_letter.can_read(actor, letter.complaint_id):
+        raise NotFound(LETTER_HIDDEN)
+
+
+def readable(actor):
+    """A condition on Letter: the letters `actor` may list or count (None: all), by the case
+    or the complaint each belongs to."""
+    conditions = []
+    visible = case_access.visible(actor)
+    if visible is not None:
+        conditions.append(Letter.application.is_null() | Letter.application.in_(
+            Application.select(Application.id).where(visible)))
+    replies = reply_letter.letter_condition(actor, Letter)
+    if replies is not None:
+        conditions.append(replies)
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else conditions[0] & conditions[1]
 
 
 def states_for(actor) -> list[str]:
@@ -101,10 +120,9 @@ def queue(actor, state: str | None = None) -> list[Letter]:
     query = Letter.select(*columns)
     if state is not None:
         query = query.where(Letter.state == state)
-    visible = case_access.visible(actor)
-    if visible is not None:
-        query = query.where(Letter.application.is_null() | Letter.application.in_(
-            Application.select(Application.id).where(visible)))
+    condition = readable(actor)
+    if condition is not None:
+        query = query.where(condition)
     if state == "waiting_signature" and actor.role == permissions.HEAD:
         query = query.where(Letter.signer == actor.id)
     if state == "waiting_paraf" and actor.role == permissions.HEAD:
@@ -210,8 +228,10 @@ def letter_choices(application) -> list:
 
 
 def draft(actor, application=None, *, signer, template_key: str | None = None,
-          choice: int = 0, subject: str | None = None, fields: dict | None = None) -> Letter:
-    """A new draft for `application`, or for no application given `template_key`.
+          choice: int = 0, subject: str | None = None, fields: dict | None = None,
+          complaint=None) -> Letter:
+    """A new draft for `application`, for a `complaint` (its reply), or for neither given
+    `template_key`.
 
     The service's letter is catalogue.letters_for_service()[choice] unless `template_key`
     names another; its fixed values (a referral's destination) become editable fields.
@@ -219,6 +239,14 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
     permissions.require(actor, "letters.draft")
     signer = _check_signer(signer)
     defaults = {}
+    if complaint is not None:
+        reply_letter.require_drafter(actor, complaint)
+        template_key = reply_letter.TEMPLATE_KEY
+        subject = subject or reply_letter.subject(complaint)
+        defaults = {"reply_paragraphs": reply_letter.opening_paragraphs(complaint)}
+    elif template_key == reply_letter.TEMPLATE_KEY:
+        raise ValidationError("Jenis surat", "surat jawaban dibuat dari pengaduan yang "
+                              "dijawabnya, di halaman Pengaduan.")
     if application is not None:
         case_access.require_readable(actor, application)
         if application.state in ("rejected", "withdrawn"):
@@ -240,7 +268,8 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
     guards.require_letter(application, template_key)  # the case kind's rules for it
     spec = catalogue.spec(template_key)
     return records.create(
-        Letter, actor, application=application, template_key=template_key,
+        Letter, actor, application=application, complaint=complaint,
+        template_key=template_key,
         series=spec.series[:64],
         classification=(registry.classification(application, template_key)
                         or catalogue.classification_of(template_key))[:40],

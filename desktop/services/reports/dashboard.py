@@ -15,6 +15,7 @@ from desktop.models import Application, Complaint, Letter, MonthlyFigure, Servic
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications import case_access
 from desktop.services.complaints import clocks, complaints
+from desktop.services.letters import lifecycle
 from desktop.services.schedule import clinic, hearse
 from desktop.services.shared import permissions, timefmt
 from desktop.services.survey import skm
@@ -87,10 +88,9 @@ def letters(actor) -> dict[str, int]:
     counts = {}
     for state in ("waiting_paraf", "waiting_signature"):
         query = Letter.select(fn.COUNT(Letter.id)).where(Letter.state == state)
-        visible = case_access.visible(actor)
-        if visible is not None:
-            query = query.where(Letter.application.is_null() | Letter.application.in_(
-                Application.select(Application.id).where(visible)))
+        readable = lifecycle.readable(actor)
+        if readable is not None:
+            query = query.where(readable)
         if getattr(actor, "role", "") == permissions.HEAD:
             mine = Letter.signer == actor.id
             query = query.where(mine if state == "waiting_signature" else ~mine)

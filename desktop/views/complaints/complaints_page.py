@@ -6,11 +6,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.services.admin.calendar import WorkCalendar
-from desktop.services.complaints import clocks, complaints
+from desktop.services.complaints import clocks, complaints, reply_letter
+from desktop.services.letters import lifecycle
 from desktop.services.shared import permissions, timefmt
 from desktop.views.complaints.complaint_forms import (CompleteFileDialog, ConfirmDialog,
                                                       FollowUpDialog, RecordDialog,
                                                       ResolveDialog, RouteDialog, VerifyDialog)
+from desktop.views.letters.letter_dialog import LetterDialog, draft_from_application
 from desktop.views.shared.rich_text import typed_text as escape
 from desktop.views.shared.tables import read_only_table
 
@@ -86,6 +88,15 @@ class ComplaintsPage(QWidget):
             button.clicked.connect(lambda _=False, d=dialog: self.open_form(d))
             column.addWidget(button)
             self.actions[key] = button
+        for key, text, slot in (("draft_reply", "Buat surat jawaban…", self.draft_reply),
+                                ("open_reply", "Buka surat jawaban", self.open_reply)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            column.addWidget(button)
+            self.actions[key] = button
+        self.actions["draft_reply"].setToolTip(
+            "Konsep surat jawaban kepada pengadu dari templat, lalu diparaf dan "
+            "ditandatangani kepala seperti surat lainnya")
         column.addStretch(1)
         lower = QWidget()
         lower_row = QHBoxLayout(lower)
@@ -167,8 +178,9 @@ class ComplaintsPage(QWidget):
         if c is None:
             self.detail.setText("Belum ada pengaduan, saran atau apresiasi yang cocok.")
             return
-        self.detail.setText(detail_html(c, clock))
         user = self.session.user
+        self.reply_letters = reply_letter.letters_of(user, c)
+        self.detail.setText(detail_html(c, clock, self.reply_letters))
         handles = user.role == permissions.HEAD or (c.handler and c.handler == user.username)
         complaint_kind = c.kind == "pengaduan"
         visible = {
@@ -180,7 +192,9 @@ class ComplaintsPage(QWidget):
             "follow": handles and c.state == "diverifikasi",
             "resolve": handles and (c.state == "ditindaklanjuti" if complaint_kind
                                     else c.state == "diterima"),
-            "confirm": handles and c.state == "selesai"}
+            "confirm": handles and c.state == "selesai",
+            "draft_reply": reply_letter.may_draft(user, c),
+            "open_reply": bool(self.reply_letters)}
         for key, shown in visible.items():
             self.actions[key].setVisible(bool(shown))
 
@@ -190,6 +204,22 @@ class ComplaintsPage(QWidget):
             return
         fresh = complaints.get(self.session.user, c.id)  # its current version
         if dialog_class(self.session, fresh, self).exec():
+            self.refresh()
+
+    def draft_reply(self) -> None:
+        c, _ = self.chosen()
+        if c is None:
+            return
+        fresh = complaints.get(self.session.user, c.id)
+        if draft_from_application(self.session, None, self, complaint=fresh) is not None:
+            self.refresh()
+
+    def open_reply(self) -> None:
+        if not self.reply_letters:
+            return
+        dialog = LetterDialog(self.session, self.reply_letters[-1].id, self)
+        dialog.exec()
+        if dialog.changed:
             self.refresh()
 
     def record(self) -> None:
@@ -204,7 +234,14 @@ def _line(label: str, value) -> str:
            f"<td>{escape(str(value))}</td></tr>" if value else ""
 
 
-def detail_html(c, clock) -> str:
+def letters_text(letters) -> str:
+    """Each reply letter: its number once signed, else its step."""
+    return "; ".join(
+        letter.number or f"konsep ({lifecycle.STATES[letter.state].lower()})"
+        for letter in letters)
+
+
+def detail_html(c, clock, letters=()) -> str:
     today = timefmt.office_today()
     days = WorkCalendar()
     identity = complaints.complainant_label(c)
@@ -233,6 +270,7 @@ def detail_html(c, clock) -> str:
              _line("Jawaban", f"{complaints.REPLY_KINDS[c.reply_kind]}"
                    + (f" ({c.reply_reference})" if c.reply_reference else "")
                    + f": {c.reply}" if c.reply_kind else ""),
+             _line("Surat jawaban", letters_text(letters)),
              _line("Hasil", complaints.OUTCOMES[c.kind].get(c.outcome, "")),
              _line("Konfirmasi", complaints.CONFIRMATIONS.get(c.confirmation, ""))]
     return (f"<b>{escape(c.number)} · {escape(complaints.KINDS[c.kind])}: "

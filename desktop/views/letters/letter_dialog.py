@@ -17,6 +17,7 @@ from shiboken6 import isValid
 from desktop.errors import ConflictError, PelitaError
 from desktop.services.admin import users
 from desktop.services.applications import workflow
+from desktop.services.complaints import reply_letter
 from desktop.services.letters import catalogue, context as letter_context, lifecycle
 from desktop.services.shared import permissions, timefmt
 from desktop.views.letters.letter_preview import (LetterPreview, document_name, letter_pdf, open_docx,
@@ -263,6 +264,8 @@ class LetterDialog(QDialog):
                 who = app.person.name if app.person_id else (
                     app.organisation.name if app.organisation_id else "")
                 parts.append(f"Permohonan {app.reg_number}" + (f" · {who}" if who else ""))
+        if letter.complaint_id is not None:
+            parts.append(f"Jawaban pengaduan {letter.complaint.number}")
         parts.append(f"Dibuat {letter.drafted_by.full_name}, "
                      f"{timefmt.format_local(letter.created_at)}")
         if letter.paraf_by_id:
@@ -573,21 +576,27 @@ class LetterDialog(QDialog):
 # --- drafting from an application ---------------------------------------------------------------
 
 class DraftLetterDialog(QDialog):
-    """Which letter (when the service has several) and who signs it; then drafts it."""
+    """Which letter (when the service has several) and who signs it; then drafts it. For a
+    complaint, its reply letter."""
 
-    def __init__(self, session, application, parent=None):
+    def __init__(self, session, application=None, parent=None, complaint=None):
         super().__init__(parent)
         self.session = session
         self.application = application
+        self.complaint = complaint
         self.letter = None
         self.setWindowTitle("Buat surat — Pelita")
-        self.choices = lifecycle.letter_choices(application)
+        self.choices = ([catalogue.LetterChoice(reply_letter.TEMPLATE_KEY)]
+                        if complaint is not None else lifecycle.letter_choices(application))
         self.choice_combo = QComboBox()
         for choice in self.choices:
             self.choice_combo.addItem(choice_label(choice))
         self.signer_combo = signer_combo(self.session.user)
         form = QFormLayout()
-        form.addRow("Permohonan:", QLabel(application.reg_number))
+        if complaint is not None:
+            form.addRow("Pengaduan:", QLabel(f"{complaint.number} · {complaint.subject}"))
+        else:
+            form.addRow("Permohonan:", QLabel(application.reg_number))
         form.addRow("Jenis surat:", self.choice_combo)
         form.addRow("Penanda tangan:", self.signer_combo)
         self.message = error_label()
@@ -608,7 +617,8 @@ class DraftLetterDialog(QDialog):
         try:
             self.letter = lifecycle.draft(self.session.user, self.application,
                                           signer=self.signer_combo.currentData(),
-                                          choice=max(self.choice_combo.currentIndex(), 0))
+                                          choice=max(self.choice_combo.currentIndex(), 0),
+                                          complaint=self.complaint)
         except PelitaError as exc:
             self.errors.show(exc)
             self.message.show()
@@ -623,9 +633,10 @@ def may_draft(user, application) -> bool:
             and bool(lifecycle.letter_choices(application)))
 
 
-def draft_from_application(session, application, parent=None) -> int | None:
-    """Ask which letter and signer, draft it, and open it; the new letter's id or None."""
-    chooser = DraftLetterDialog(session, application, parent)
+def draft_from_application(session, application, parent=None, complaint=None) -> int | None:
+    """Ask which letter and signer, draft it, and open it; the new letter's id or None.
+    With `complaint` (and no application): the complaint's reply letter."""
+    chooser = DraftLetterDialog(session, application, parent, complaint=complaint)
     if chooser.exec() != QDialog.DialogCode.Accepted or chooser.letter is None:
         return None
     dialog = LetterDialog(session, chooser.letter.id, parent)

@@ -10,6 +10,7 @@ from shiboken6 import isValid
 from desktop.errors import PelitaError
 from desktop.services.admin import users
 from desktop.services.applications import workflow
+from desktop.services.complaints import reply_letter
 from desktop.services.cases import registry
 from desktop.services.shared import timefmt
 from desktop.services.letters import catalogue, lifecycle
@@ -38,8 +39,12 @@ def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
     signers = users.full_names(actor)
     applicants: dict[int, str] = {}
     rows = []
-    for letter in lifecycle.queue(actor, state):
+    letters = lifecycle.queue(actor, state)
+    complaint_numbers = reply_letter.numbers({letter.complaint_id for letter in letters})
+    for letter in letters:
         applicant = ""
+        if letter.complaint_id is not None:
+            applicant = f"Pengaduan {complaint_numbers.get(letter.complaint_id, '')}"
         if letter.application_id is not None:
             if letter.application_id not in applicants:
                 try:

@@ -4,8 +4,7 @@ kelurahan, sex and age, and the SPM indicators; to Excel, to PDF and to the prin
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (QPageLayout, QPageSize, QPdfWriter, QStandardItem,
-                           QStandardItemModel, QTextDocument)
+from PySide6.QtGui import QPageLayout, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -13,7 +12,7 @@ from desktop.errors import PelitaError
 from desktop.services.admin import office
 from desktop.services.reports import export, recap
 from desktop.services.shared import periods, timefmt
-from desktop.views.shared import export_runner
+from desktop.views.shared import export_runner, paged
 from desktop.views.shared.errors import describe
 from desktop.views.shared.period import PeriodPicker
 from desktop.views.shared.tables import read_only_table
@@ -203,32 +202,29 @@ class ReportsPage(QWidget):
                                        self._name("rekap-layanan", ".pdf"), "Dokumen PDF", ".pdf")
         if not path:
             return
+        dialog, progress = paged.progress_dialog(self, "Menyimpan PDF")
         try:
-            write_pdf(self.document(), path)
+            pages = paged.write_pdf(self.document(), path, "Rekapitulasi layanan", progress)
         except (OSError, PelitaError) as exc:
             self.status.setText(describe(exc, "PDF tidak bisa disimpan."))
             return
-        self.status.setText(f"Rekap disimpan sebagai PDF: {path}")
+        finally:
+            dialog.reset()
+        self.status.setText(f"Rekap disimpan sebagai PDF ({pages} halaman): {path}")
 
     def print_recap(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if QPrintDialog(printer, self).exec():
-            self.document().print_(printer)
-
-
-def write_pdf(document: QTextDocument, path: str) -> None:
-    """A4 landscape; written beside the target and moved in, never half a file."""
-    from pathlib import Path
-
-    partial = Path(path).with_name(Path(path).name + ".sebagian")
-    writer = QPdfWriter(str(partial))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setResolution(150)
-    writer.setTitle("Rekapitulasi layanan")
-    document.print_(writer)
-    del writer  # ends the PDF
-    partial.replace(path)
+        if not QPrintDialog(printer, self).exec():
+            return
+        dialog, progress = paged.progress_dialog(self, "Mencetak rekap")
+        try:
+            pages = paged.paint(self.document(), printer, progress)
+        except PelitaError as exc:
+            self.status.setText(describe(exc, "Rekap tidak bisa dicetak."))
+            return
+        finally:
+            dialog.reset()
+        self.status.setText(f"{pages} halaman rekap dikirim ke printer.")
