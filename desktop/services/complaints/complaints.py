@@ -9,7 +9,7 @@ import datetime
 from peewee import JOIN
 
 from desktop.errors import NotFound, PermissionDenied, ValidationError
-from desktop.models import Application, Complaint, Service, User, db
+from desktop.models import Application, Complaint, Letter, Service, User, db
 from desktop.services.applications import case_access
 from desktop.services.shared import numbering, permissions, records, timefmt
 from desktop.services.shared.validators import (check_characters, clean_text,
@@ -344,6 +344,14 @@ def _require_kind(complaint: Complaint, doing: str) -> None:
                               f"{doing}; langsung catat tanggapannya.")
 
 
+def signed_reply_number(complaint: Complaint) -> str:
+    """The number of the complaint's latest signed reply letter, '' when none is signed."""
+    row = (Letter.select(Letter.number)
+           .where((Letter.complaint == complaint.id) & Letter.number.is_null(False))
+           .order_by(Letter.signed_at.desc()).first())
+    return row.number if row else ""
+
+
 def resolve(actor, complaint: Complaint, *, resolved_on, reply_kind: str, reply: str,
             outcome: str, reply_reference: str = "",
             today: datetime.date | None = None) -> Complaint:
@@ -367,9 +375,7 @@ def resolve(actor, complaint: Complaint, *, resolved_on, reply_kind: str, reply:
         raise ValidationError("Cara menjawab", "pengadu anonim tidak dapat dihubungi; jawab "
                               "melalui SP4N-LAPOR! atau umumkan di papan/website.")
     if reply_kind == "surat" and not (reply_reference or "").strip():
-        from desktop.services.complaints import reply_letter  # it builds on this module
-
-        reply_reference = reply_letter.signed_number(complaint)  # the one Pelita signed
+        reply_reference = signed_reply_number(complaint)  # the one Pelita signed
     reference = clean_text(reply_reference, "Nomor surat jawaban", 120,
                            required=reply_kind == "surat")
     changes = dict(resolved_on=day, reply_kind=reply_kind, reply_reference=reference,

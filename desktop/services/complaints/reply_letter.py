@@ -73,16 +73,6 @@ def letters_of(actor, complaint: Complaint) -> list:
                 .where(Letter.complaint == complaint.id).order_by(Letter.id))
 
 
-def signed_number(complaint: Complaint) -> str:
-    """The number of the complaint's latest signed reply letter, '' when none is signed."""
-    from desktop.models import Letter
-
-    row = (Letter.select(Letter.number)
-           .where((Letter.complaint == complaint.id) & Letter.number.is_null(False))
-           .order_by(Letter.signed_at.desc()).first())
-    return row.number if row else ""
-
-
 def may_draft(actor, complaint: Complaint) -> bool:
     try:
         require_drafter(actor, complaint)

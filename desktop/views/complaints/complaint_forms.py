@@ -2,7 +2,7 @@
 handler records. Every refusal is shown beside its field and the form keeps what was typed."""
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QRadioButton
 
-from desktop.services.complaints import complaints, reply_letter
+from desktop.services.complaints import complaints
 from desktop.views.cases.case_form import (CaseForm, choices_combo, date_field, datetime_edit,
                                            local_of, select, service_combo)
 from desktop.views.shared.forms import date_of
@@ -153,7 +153,7 @@ class ResolveDialog(_Step):
         if complaint.identity == "anonim":
             select(self.reply_kind, "lapor" if complaint.channel == "lapor" else "pengumuman")
         self.reference = self.row("Nomor surat jawaban", QLineEdit())
-        signed = reply_letter.signed_number(complaint)
+        signed = complaints.signed_reply_number(complaint)
         if signed:  # the reply Pelita signed: answered by letter
             self.reference.setText(signed)
             select(self.reply_kind, "surat")
