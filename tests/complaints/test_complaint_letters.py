@@ -4,9 +4,6 @@ through paraf and signature, its number recorded as the reply; a confidential co
 letter read only by the handler and the kepala on every path (the letter, the Surat queues,
 the dashboard's counts, the complaint's own list)."""
 import datetime
-import io
-
-import docx
 import pytest
 
 from desktop.errors import NotFound, PermissionDenied, ValidationError
@@ -15,7 +12,7 @@ from desktop.services.complaints import complaints, reply_letter
 from desktop.services.letters import lifecycle
 from desktop.services.reports import dashboard
 from desktop.services.shared import permissions, timefmt
-from tests.factories import make_office, make_user
+from tests.factories import docx_text, make_office, make_user
 
 MONDAY = datetime.datetime(2026, 11, 16, 9, 0)
 NOW = timefmt.to_utc(MONDAY) + datetime.timedelta(hours=1)
@@ -49,15 +46,6 @@ def handled(o, identity="rahasia", verified=True, **values):
     return c
 
 
-def text_of(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
-
-
 def test_the_handler_drafts_it_and_the_signed_number_becomes_the_reply(office):
     o = office
     c = handled(o)
@@ -67,7 +55,7 @@ def test_the_handler_drafts_it_and_the_signed_number_becomes_the_reply(office):
     assert letter.subject == f"Jawaban atas Pengaduan Nomor {c.number}"
     assert lifecycle.free_text(letter) == {"reply_paragraphs": [
         "Data KK telah dipadankan.", "Surat dapat diambil di loket."]}
-    draft_text = text_of(lifecycle.preview(letter))
+    draft_text = docx_text(lifecycle.preview(letter))
     assert "Yth. Sdr. Sri Wahyuni" in draft_text
     assert f"tercatat dengan nomor {c.number}" in draft_text
     assert "SP4N-LAPOR! dengan nomor tiket 4412871" in draft_text
@@ -78,7 +66,7 @@ def test_the_handler_drafts_it_and_the_signed_number_becomes_the_reply(office):
     letter = lifecycle.submit(o["clerk"], letter)
     letter = lifecycle.paraf(o["head"], letter)
     letter = lifecycle.sign(o["kadis"], letter)
-    assert "Sdr. Sri Wahyuni" in text_of(lifecycle.signed_document(letter))
+    assert "Sdr. Sri Wahyuni" in docx_text(lifecycle.signed_document(letter))
     logged = " ".join(f"{e.old_values} {e.new_values}" for e in AuditEntry.select())
     assert "Sri Wahyuni" not in logged and "085799001122" not in logged
 

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import zipfile
 
-import docx
 import pytest
 
 from desktop.errors import ConflictError, PelitaError, PermissionDenied, ValidationError
@@ -16,7 +15,7 @@ from desktop.services.applications import workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.letters import batch, catalogue, lifecycle, pdf
 from desktop.services.shared import permissions, records, timefmt
-from tests.factories import make_office, make_user, submit_complete
+from tests.factories import docx_text, make_office, make_user, submit_complete
 
 SIGNATURE = catalogue.sample_images()["signature_image"]
 STAMP = catalogue.sample_images()["stamp_image"]
@@ -67,15 +66,6 @@ def stored(letter):
     row = (Letter.select(Letter.final_docx, Letter.sha256, Letter.number, Letter.state,
                          Letter.version).where(Letter.id == letter.id).first())
     return bytes(row.final_docx or b""), row.sha256, row.number, row.state
-
-
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
 
 
 def media_count(data: bytes) -> int:
