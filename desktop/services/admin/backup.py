@@ -28,7 +28,7 @@ from peewee import (BlobField, BooleanField, DatabaseError, DateField, DateTimeF
 
 from desktop.errors import PelitaError, ValidationError
 from desktop.models import db, utcnow
-from desktop.services.shared import permissions
+from desktop.services.shared import files, permissions
 from desktop.services.cases import registry
 from desktop.services.shell import schema
 
@@ -186,13 +186,7 @@ def backup(actor, path, progress=None, cancelled=None) -> Report:
     permissions.require(actor, "schema.upgrade")
     schema.check_openable()
     path = Path(path)
-    partial = path.with_name(path.name + ".sebagian")
-    try:
-        report = _write(partial, progress, cancelled)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(path)
+    report = files.write_beside(path, lambda partial: _write(partial, progress, cancelled))
     report.path = path
     _remember(actor)
     return report

@@ -6,8 +6,11 @@ confidential complainant's reply only by the handler and the kepala, on every pa
 letter itself, the Surat queues, the dashboard's counts). The complainant's particulars are
 filled from the complaint when the letter is rendered and never typed into the letter's
 fields, which the audit trail records."""
+import functools
+import operator
+
 from desktop.errors import PermissionDenied, ValidationError
-from desktop.models import Complaint
+from desktop.models import Complaint, Letter
 from desktop.services.complaints import complaints
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions
@@ -37,13 +40,20 @@ def readable(actor):
     return identity if seen is None else (seen & identity)
 
 
-def letter_condition(actor, letter_model):
+def letter_condition(actor):
     """A condition on Letter: what `actor` may list or count of the complaints' letters."""
     condition = readable(actor)
     if condition is None:
         return None
-    return letter_model.complaint.is_null() | letter_model.complaint.in_(
+    return Letter.complaint.is_null() | Letter.complaint.in_(
         Complaint.select(Complaint.id).where(condition))
+
+
+def draftable():
+    """A condition on Complaint: those whose reply may be drafted now (DRAFTABLE)."""
+    return functools.reduce(operator.or_, (
+        (Complaint.kind == kind) & Complaint.state.in_(states)
+        for kind, states in DRAFTABLE.items()))
 
 
 def can_read(actor, complaint_id: int) -> bool:
@@ -65,8 +75,6 @@ def numbers(complaint_ids) -> dict[int, str]:
 
 def letters_of(actor, complaint: Complaint) -> list:
     """The complaint's reply letters `actor` may read, oldest first (without documents)."""
-    from desktop.models import Letter
-
     if not can_read(actor, complaint.id):
         return []
     return list(Letter.select(Letter.id, Letter.number, Letter.state, Letter.signed_at)

@@ -103,10 +103,7 @@ def _reply_letters() -> int:
     if len(users) < 4:
         return 0
     found = (Complaint.select()
-             .where((((Complaint.kind == "pengaduan")
-                      & Complaint.state.in_(reply_letter.DRAFTABLE["pengaduan"]))
-                     | ((Complaint.kind != "pengaduan") & (Complaint.state == "diterima")))
-                    & (Complaint.identity != "anonim")
+             .where(reply_letter.draftable() & (Complaint.identity != "anonim")
                     & Complaint.handler.in_(("layanan", "peksos")))
              .order_by(Complaint.identity, Complaint.received_on.desc())
              .limit(len(REPLY_STEPS)))

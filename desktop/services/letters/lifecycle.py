@@ -4,9 +4,11 @@ Signing takes the number, renders the final DOCX once and stores it with its SHA
 one transaction: a failure anywhere returns the number. A signed letter is never changed
 again: every function here refuses, and the database refuses too (migration 0005).
 """
+import functools
 import hashlib
 import io
 import json
+import operator
 import secrets
 
 from peewee import IntegrityError
@@ -83,17 +85,13 @@ def _require_readable(actor, letter: Letter) -> None:
 def readable(actor):
     """A condition on Letter: the letters `actor` may list or count (None: all), by the case
     or the complaint each belongs to."""
-    conditions = []
+    conditions = [reply_letter.letter_condition(actor)]
     visible = case_access.visible(actor)
     if visible is not None:
         conditions.append(Letter.application.is_null() | Letter.application.in_(
             Application.select(Application.id).where(visible)))
-    replies = reply_letter.letter_condition(actor, Letter)
-    if replies is not None:
-        conditions.append(replies)
-    if not conditions:
-        return None
-    return conditions[0] if len(conditions) == 1 else conditions[0] & conditions[1]
+    conditions = [c for c in conditions if c is not None]
+    return functools.reduce(operator.and_, conditions) if conditions else None
 
 
 def states_for(actor) -> list[str]:

@@ -4,7 +4,7 @@ import datetime
 
 from desktop.services.admin import settings
 from desktop.services.lks import lks_records, registrations, registry_query
-from desktop.services.shared import audit, workbooks
+from desktop.services.shared import audit, files
 
 HEADERS = ("Nama LKS", "Status hukum", "NPWP", "Bidang pelayanan", "Kecamatan",
            "No. Tanda Daftar", "Berlaku sampai", "Status", "Akreditasi")
@@ -47,7 +47,7 @@ def export_xlsx(actor, flt: registry_query.LksFilter, path, today: datetime.date
         if len(rows) < CHUNK:
             break
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{sheet.max_row}"
-    workbooks.save(book, path)
+    files.write_beside(path, book.save)
     audit.record(actor, "export", "lks", None, new={"rows": written})
     return written
 

@@ -86,9 +86,9 @@ def letters(actor) -> dict[str, int]:
     as those tabs list them for `actor` (a kepala: others' letters to initial, their own to
     sign; a sensitive case's letters only for its readers)."""
     counts = {}
+    readable = lifecycle.readable(actor)
     for state in ("waiting_paraf", "waiting_signature"):
         query = Letter.select(fn.COUNT(Letter.id)).where(Letter.state == state)
-        readable = lifecycle.readable(actor)
         if readable is not None:
             query = query.where(readable)
         if getattr(actor, "role", "") == permissions.HEAD:

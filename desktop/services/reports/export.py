@@ -14,7 +14,7 @@ from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications.workflow import CHANNELS, STATES
 from desktop.services.reports import recap as recap_module
 from desktop.services.reports.recap import OUTCOME_LABELS, WorkingDayIndex
-from desktop.services.shared import audit, periods, permissions, timefmt, workbooks
+from desktop.services.shared import audit, files, periods, permissions, timefmt
 
 CHUNK = 5000
 ROW_HEADERS = ("No. registrasi", "Diterima", "Layanan", "Saluran", "Status", "Selesai",
@@ -116,7 +116,7 @@ def recap_xlsx(actor, result: recap_module.Recap, path) -> None:
         spm.append([label, result.spm.get(code, 0)])
     spm.column_dimensions["A"].width = 90
     spm.freeze_panes = "A2"
-    workbooks.save(book, path)
+    files.write_beside(path, book.save)
     audit.record(actor, "export", "application", None, new={"laporan": "rekap", "periode":
                                                             period})
 
@@ -202,7 +202,7 @@ def applications_xlsx(actor, start, end, path, progress: Progress | None = None)
             break
     if progress is not None:
         progress(written, total)
-    workbooks.save(book, path)
+    files.write_beside(path, book.save)
     audit.record(actor, "export", "application", None,
                  new={"laporan": "daftar permohonan", "baris": written,
                       "periode": periods.describe(start, end)})

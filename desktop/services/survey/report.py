@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.services.admin import office
 from desktop.services.letters import catalogue, render
-from desktop.services.shared import audit, periods, timefmt, workbooks
+from desktop.services.shared import audit, files, periods, timefmt
 from desktop.services.survey import skm
 from desktop.services.survey.questionnaire import EDUCATION, ELEMENTS, OCCUPATIONS, SEXES
 
@@ -193,6 +193,6 @@ def xlsx(actor, start, end, path) -> None:
         people.append([row["group"], row["label"], int(row["count"])])
     people.freeze_panes = "A2"
     people.column_dimensions["B"].width = 28
-    workbooks.save(book, path)
+    files.write_beside(path, book.save)
     audit.record(actor, "export", "skm_response", None,
                  new={"laporan": "xlsx", "periode": figures.period})

@@ -33,13 +33,19 @@ class Progress:
         return not self.cancelled
 
 
-def run(parent, title: str, work, done_text) -> QProgressDialog:
-    """Run `work(progress)` in the background; `done_text(result)` is the closing message."""
-    progress = Progress()
+def progress_dialog(parent, title: str) -> QProgressDialog:
+    """Window-modal, with Batal; shown only when the work takes longer than 0.3 s."""
     dialog = QProgressDialog(f"{title}…", "Batal", 0, 0, parent)
     dialog.setWindowTitle("Pelita")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
+    return dialog
+
+
+def run(parent, title: str, work, done_text) -> QProgressDialog:
+    """Run `work(progress)` in the background; `done_text(result)` is the closing message."""
+    progress = Progress()
+    dialog = progress_dialog(parent, title)
     dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
     timer = QTimer(dialog)
 

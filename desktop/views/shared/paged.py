@@ -1,13 +1,13 @@
 """A printable document painted page by page onto a PDF or a printer, under a progress dialog
 whose Batal stops it: QTextDocument.print_() does it in one call that cannot be followed or
 stopped. A stopped PDF leaves no file."""
-from pathlib import Path
-
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop.errors import Cancelled, PelitaError
+from desktop.services.shared import files
+from desktop.views.shared import export_runner
 
 PDF_DPI = 150
 
@@ -41,34 +41,27 @@ def paint(document: QTextDocument, device, progress=None) -> int:
     return pages
 
 
-def write_pdf(document: QTextDocument, path: str, title: str, progress=None,
-              landscape: bool = True) -> int:
-    """A4 PDF written beside the target and moved in: never half a file. Pages written."""
-    partial = Path(path).with_name(Path(path).name + ".sebagian")
-    writer = QPdfWriter(str(partial))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                              else QPageLayout.Orientation.Portrait)
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(title)
-    try:
+def write_pdf(document: QTextDocument, path: str, title: str, progress=None) -> int:
+    """An A4 landscape PDF, never half a file (files.write_beside). Pages written."""
+
+    def write(partial) -> int:
+        writer = QPdfWriter(str(partial))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setResolution(PDF_DPI)
+        writer.setTitle(title)
         try:
-            pages = paint(document, writer, progress)
+            return paint(document, writer, progress)
         finally:
             del writer  # ends the PDF, and lets go of the file
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(path)
-    return pages
+
+    return files.write_beside(path, write)
 
 
 def progress_dialog(parent, title: str):
-    """A window-modal progress dialog and the `progress` callable that drives it."""
-    dialog = QProgressDialog(f"{title}…", "Batal", 0, 0, parent)
-    dialog.setWindowTitle("Pelita")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+    """The exports' progress dialog (export_runner's), and the `progress` callable that
+    drives it page by page on this thread."""
+    dialog = export_runner.progress_dialog(parent, title)
 
     def progress(page: int, pages: int) -> bool:
         dialog.setMaximum(pages)
