@@ -188,3 +188,15 @@ def test_a_complaint_about_a_case_shows_on_it_and_follows_its_readers(office):
     assert {c.id for c in complaints.listing(office["worker"])} == {about_child.id, about_aid.id}
     complaints.route(office["head"], complaints.get(office["head"], about_child.id), "layanan2")
     assert about_child.id in {c.id for c in complaints.listing(office["clerk2"])}
+
+
+def test_the_search_matches_the_typed_wildcards_as_themselves(office):
+    half = complaint(office, subject="Bantuan hanya cair 50% dari janji")
+    other = complaint(office, subject="Bantuan cair 50 ribu saja")
+    under = complaint(office, subject="Kode berkas A_1 hilang")
+    clerk = office["clerk"]
+    assert [c.id for c in complaints.listing(clerk, text="50%")] == [half.id]
+    assert [c.id for c in complaints.listing(clerk, text="A_1")] == [under.id]
+    assert [c.id for c in complaints.listing(clerk, text="_")] == [under.id]
+    assert {c.id for c in complaints.listing(clerk, text="BANTUAN CAIR")} == {other.id}
+    assert complaints.listing(clerk, text="!") == []

@@ -157,3 +157,14 @@ def test_the_handler_drafts_the_reply_letter_from_the_page(qtbot, sqlite_db, mon
     qtbot.addWidget(form)
     assert form.reference.text() == letter.number
     assert form.reply_kind.currentData() == "surat" and not form.reference.isHidden()
+    # A second reply is asked for first, naming the one already signed.
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or QMessageBox.StandardButton.No)
+    page.actions["draft_reply"].click()
+    assert letter.number in asked[0]
+    from desktop.models import Letter
+
+    assert [m.id for m in Letter.select().where(Letter.complaint == c.id)] == [letter.id]

@@ -13,7 +13,7 @@ from docx import Document
 from desktop import cli
 from desktop.errors import ValidationError
 from desktop.models import OfficeProfile
-from desktop.services.letters import catalogue, checks
+from desktop.services.letters import catalogue, checks, context
 from desktop.services.letters.render import TEMPLATE_DIR, render_letter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,6 +156,7 @@ def test_template_uses_its_documented_variables_and_sample_context_covers_them(k
     used = DocxTemplate(str(TEMPLATE_DIR / f"{key}.docx")).get_undeclared_template_variables()
     assert used <= set(spec.all_variables()) | {"loop"}
     assert set(spec.variables) <= used, "a documented variable the template never prints"
+    assert set(context.editable_names(key)) <= used, "a draft field the letter never prints"
     assert set(spec.all_variables()) <= set(catalogue.sample_context(key))
     assert set(spec.editable) <= set(spec.variables)
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop.models import AuditEntry
 from desktop.services.cases import registry
-from desktop.services.shared import permissions
+from desktop.services.shared import permissions, text_search
 
 ACTION_LABELS = {
     "create": "Menambah",
@@ -66,8 +66,9 @@ def _query(actor, flt: AuditFilter):
         query = query.where(AuditEntry.table_name == flt.table_name)
     text = flt.text.strip()
     if text:
-        condition = (AuditEntry.old_values.contains(text) | AuditEntry.new_values.contains(text)
-                     | AuditEntry.action.contains(text))
+        condition = (text_search.contains(AuditEntry.old_values, text)
+                     | text_search.contains(AuditEntry.new_values, text)
+                     | text_search.contains(AuditEntry.action, text))
         if text.isdigit():
             condition |= AuditEntry.record_id == int(text)
         query = query.where(condition)

@@ -11,7 +11,7 @@ from peewee import JOIN
 from desktop.errors import NotFound, PermissionDenied, ValidationError
 from desktop.models import Application, Complaint, Letter, Service, User, db
 from desktop.services.applications import case_access
-from desktop.services.shared import numbering, permissions, records, timefmt
+from desktop.services.shared import numbering, permissions, records, text_search, timefmt
 from desktop.services.shared.validators import (check_characters, clean_text,
                                                 require_past_date, require_past_moment,
                                                 require_text)
@@ -126,14 +126,14 @@ def get(actor, complaint_id) -> Complaint:
 
 def _search(query, actor, text: str):
     """Number, subject, LAPOR! ticket; the complainant's name only where the actor reads it."""
-    like = f"%{text}%"
-    by_name = Complaint.complainant_name ** like
+    by_name = text_search.contains(Complaint.complainant_name, text)
     if not isinstance(actor, permissions.SystemActor) and actor.role != permissions.HEAD:
         by_name &= ((Complaint.identity == "terbuka")
                     | ((Complaint.identity == "rahasia")
                        & (Complaint.handler == actor.username)))
-    return query.where((Complaint.number ** like) | (Complaint.subject ** like)
-                       | (Complaint.lapor_ticket ** like) | by_name)
+    return query.where(text_search.contains(Complaint.number, text)
+                       | text_search.contains(Complaint.subject, text)
+                       | text_search.contains(Complaint.lapor_ticket, text) | by_name)
 
 
 def listing(actor, *, state: str | None = None, kind: str | None = None, text: str = "",

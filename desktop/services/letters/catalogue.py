@@ -49,6 +49,9 @@ LETTER_VARIABLES = {
     "subject": "Hal",
     "addressee": "Tujuan surat sesudah 'Yth.': Kepala Balai ...",
     "addressee_place": "Tempat tujuan sesudah 'di': Tempat / Magelang",
+}
+# Only the letters that answer a written request name it.
+REQUEST_REFERENCE = {
     "request_reference": "Surat permohonan yang dijawab: Nomor ... tanggal ...",
 }
 PERSON_VARIABLES = {
@@ -107,6 +110,7 @@ class TemplateSpec:
     variables: dict  # the template's own variables (name: description)
     editable: tuple = ()  # free-text parts staff may edit on a draft
     filled: tuple = ()  # filled from the record the letter answers, never typed
+    copies: bool = True  # prints a tembusan list (receipts and most certificates do not)
     sample: dict = field(default_factory=dict, compare=False)
 
     def all_variables(self) -> dict:
@@ -142,7 +146,7 @@ SPECS = [
     TemplateSpec(
         "rekomendasi_terdaftar_lks", "Rekomendasi Penetapan Terdaftar sebagai LKS", "letter",
         "rekomendasi", "400.9.12",
-        {**ORG_VARIABLES,
+        {**ORG_VARIABLES, **REQUEST_REFERENCE,
          "org_deed": "Akta pendirian: Nomor ... tanggal ..., Notaris ...",
          "org_services": "Jenis pelayanan kesejahteraan sosial",
          "org_target": "Sasaran pelayanan",
@@ -150,12 +154,12 @@ SPECS = [
     TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
         "rekomendasi", "400.9.3",
-        COLLECTION_VARIABLES,
+        {**COLLECTION_VARIABLES, **REQUEST_REFERENCE},
         editable=("collection_purpose", "collection_method")),
     TemplateSpec(
         "rekomendasi_undian", "Rekomendasi Izin Undian Gratis Berhadiah", "letter",
         "rekomendasi", "400.9.3",
-        RAFFLE_VARIABLES,
+        {**RAFFLE_VARIABLES, **REQUEST_REFERENCE},
         editable=("prizes",)),
     TemplateSpec(
         "izin_pub", "Surat Izin Pengumpulan Uang atau Barang (PUB)", "certificate",
@@ -169,7 +173,7 @@ SPECS = [
         editable=("prizes",)),
     TemplateSpec(
         "rekomendasi_hibah", "Rekomendasi Hibah", "letter", "rekomendasi", "400.9.3",
-        {**ORG_VARIABLES,
+        {**ORG_VARIABLES, **REQUEST_REFERENCE,
          "grant_purpose": "Peruntukan hibah",
          **_money("grant_amount", "Besar hibah yang direkomendasikan"),
          "budget_year": "Tahun anggaran",
@@ -195,7 +199,7 @@ SPECS = [
     TemplateSpec(
         "laporan_sosial_abh", "Laporan Sosial Anak Berhadapan dengan Hukum (ABH)", "letter",
         "laporan", "400.9.2",
-        {"child_name": "Nama anak", "child_nik": "NIK anak",
+        {**REQUEST_REFERENCE, "child_name": "Nama anak", "child_nik": "NIK anak",
          "child_birth": "Tempat, tanggal lahir anak", "child_sex": "Jenis kelamin anak",
          "child_education": "Pendidikan", "child_address": "Alamat anak",
          "parent_name": "Nama orang tua/wali", "parent_address": "Alamat orang tua/wali",
@@ -229,7 +233,7 @@ SPECS = [
          "aid_programs": "Bantuan sosial yang diterima: PKH, BPNT, kosong bila tidak ada",
          "data_source": "Nama data: Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
          "purpose": "Keperluan surat"},
-        editable=("purpose",)),
+        editable=("purpose",), copies=False),
     TemplateSpec(
         "pemulangan_orang_terlantar", "Surat Pengantar Pemulangan Orang Terlantar", "letter",
         "pemulangan", "400.9.2",
@@ -263,7 +267,7 @@ SPECS = [
          "services": "Daftar pekerjaan servis (teks per baris)",
          "spare_parts": "Suku cadang yang diganti, atau -",
          "officer_name": "Petugas seating clinic", "officer_nip": "NIP petugas"},
-        editable=("services", "spare_parts")),
+        editable=("services", "spare_parts"), copies=False),
     TemplateSpec(
         "berita_acara_bantuan_bencana", "Berita Acara Serah Terima Bantuan Korban Bencana",
         "certificate", "berita_acara", "400.9.10",
@@ -272,7 +276,8 @@ SPECS = [
          "event_place": "Lokasi sampai kelurahan dan kecamatan",
          "handover_date": "Tanggal penyerahan (yang terakhir)",
          "distribution_rows": "Daftar penerima: number, name, nik, address, aid per baris",
-         "aid_totals": "Jumlah per barang (teks per baris): Beras 140 kg"}),
+         "aid_totals": "Jumlah per barang (teks per baris): Beras 140 kg"},
+        copies=False),
     TemplateSpec(
         "catatan_layanan_atensi", "Catatan Layanan Asistensi Rehabilitasi Sosial (ATENSI)",
         "certificate", "keterangan", "400.9.3",
@@ -282,7 +287,8 @@ SPECS = [
          "pmks_reference": "Nomor data PMKS penerima manfaat",
          "services_rows": "Layanan yang diberikan: date, component, form, by per baris",
          "services_total": "Jumlah nilai layanan berupa uang/barang bernilai, kosong bila tidak "
-                           "ada"}),
+                           "ada"},
+        copies=False),
     TemplateSpec(
         "surat_mobil_jenazah", "Surat Keterangan Layanan Mobil Jenazah", "certificate",
         "mobil_jenazah", "400.9.2",
@@ -294,7 +300,7 @@ SPECS = [
          "responsible_relation": "Hubungan dengan almarhum",
          "responsible_phone": "Telepon penanggung jawab",
          "driver_name": "Pengemudi", "vehicle_plate": "Nomor polisi kendaraan"},
-        editable=("cemetery", "service_date")),
+        editable=("cemetery", "service_date"), copies=False),
     TemplateSpec(
         "jawaban_pengaduan", "Surat Jawaban Pengaduan, Saran atau Masukan", "letter",
         "pengaduan", "400.9",

@@ -28,7 +28,8 @@ def editable_names(template_key: str, application=None) -> list[str]:
     spec = catalogue.spec(template_key)
     filled = registry.letter_values(application, template_key)
     return [name for name in spec.all_variables() if name not in PROVIDED
-            and name not in filled and name not in spec.filled]
+            and name not in filled and name not in spec.filled
+            and (spec.copies or name != "tembusan")]
 
 
 def _person_address(person) -> str:

@@ -3,7 +3,7 @@ it runs on; the chosen one's whole story below, and the step its handler takes n
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.complaints import clocks, complaints, reply_letter
@@ -209,6 +209,12 @@ class ComplaintsPage(QWidget):
     def draft_reply(self) -> None:
         c, _ = self.chosen()
         if c is None:
+            return
+        if self.reply_letters and QMessageBox.question(
+                self, "Surat jawaban lain",
+                f"Pengaduan ini sudah punya surat jawaban: {letters_text(self.reply_letters)}."
+                "\n\nBuat satu surat jawaban lagi (misalnya jawaban lanjutan)?") \
+                != QMessageBox.StandardButton.Yes:
             return
         fresh = complaints.get(self.session.user, c.id)
         if draft_from_application(self.session, None, self, complaint=fresh) is not None:
