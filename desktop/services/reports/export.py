@@ -16,7 +16,12 @@ from desktop.services.reports import recap as recap_module
 from desktop.services.reports.recap import OUTCOME_LABELS, WorkingDayIndex
 from desktop.services.shared import audit, files, periods, permissions, timefmt
 
-CHUNK = 5000
+# Rows per query: 20,000 took as long per row as one query of all of them on PostgreSQL (0.72
+# s against 0.70 for 100,000 of a million), 5,000 a half longer. Progress (and Batal) is
+# checked every PROGRESS_EVERY rows written.
+CHUNK = 20_000
+PROGRESS_EVERY = 2500
+EXCEL_EPOCH, DAY = datetime.datetime(1899, 12, 30), datetime.timedelta(days=1)
 ROW_HEADERS = ("No. registrasi", "Diterima", "Layanan", "Saluran", "Status", "Selesai",
                "Tepat waktu", "Hari kerja", "Kelurahan", "Kecamatan", "Jenis kelamin",
                "Kelompok umur")
@@ -162,42 +167,50 @@ def applications_xlsx(actor, start, end, path, progress: Progress | None = None)
              .join(Person, JOIN.LEFT_OUTER, on=(Application.person == Person.id)))
     # One styled cell per date column, given each row's value: openpyxl writes a row as it is
     # appended, and a cell object per date of 100,000 rows was a third of the export's time.
+    # The value is the Excel serial number the file stores for a date anyway: a datetime is
+    # matched against the number format's pattern on every assignment and converted again
+    # when written (0.9 s of 100,000 rows); under the date format Excel, LibreOffice and
+    # openpyxl read it back as the same date and time.
     moment, day_of = datetime.datetime.fromisoformat, datetime.date.fromisoformat
     channels, states = CHANNELS, STATES
     received_cell, closed_cell = WriteOnlyCell(sheet), WriteOnlyCell(sheet)
     offset = timefmt.office_offset()
     received_cell.number_format = closed_cell.number_format = "DD-MM-YYYY HH:MM"
     while True:
-        if progress is not None and not progress(written, total):
-            sheet.close()  # end openpyxl's stream into its temporary file, which it removes
-            raise Cancelled("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
         chunk = (query.where(where & (Application.id > last_id)).order_by(Application.id)
                  .limit(CHUNK))
         # The driver's rows as they come (the ORM's date parsing per value doubled the time).
         rows = db.execute_sql(*chunk.sql()).fetchall()
-        for (app_id, number, received, service, channel, state, closed, due, kelurahan,
-             kecamatan, sex, birth) in rows:
-            if received.__class__ is str:  # SQLite gives timestamps as text
-                received, closed, due = moment(received), closed and moment(closed), \
-                    due and moment(due)
-                birth = birth and day_of(birth[:10])
-            got = received + offset
-            got_day = got.date()
-            received_cell.value = got
-            if state == "completed" and closed is not None:
-                done = closed + offset
-                closed_cell.value = done
-                on_time = "ya" if due is None or closed <= due else "tidak"
-                days = index.between(got_day, max(got_day, done.date()))
-            else:
-                done = on_time = days = None
-                closed_cell.value = done = closed + offset if closed else None
-            sheet.append([number, received_cell, services.get(service, ""),
-                          channels.get(channel, channel), states.get(state, state),
-                          closed_cell if done else None, on_time, days, kelurahan or None,
-                          kecamatan or None, sex_words.get(sex), _age_text(birth, got_day)])
-            last_id = app_id
-        written += len(rows)
+        for step in range(0, max(len(rows), 1), PROGRESS_EVERY):
+            if progress is not None and not progress(written, total):
+                sheet.close()  # end openpyxl's stream into its temporary file, which it removes
+                raise Cancelled("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
+            part = rows[step:step + PROGRESS_EVERY]
+            for (app_id, number, received, service, channel, state, closed, due, kelurahan,
+                 kecamatan, sex, birth) in part:
+                if received.__class__ is str:  # SQLite gives timestamps as text
+                    received, closed, due = moment(received), closed and moment(closed), \
+                        due and moment(due)
+                    birth = birth and day_of(birth[:10])
+                got = received + offset
+                got_day = got.date()
+                received_cell.value = (got - EXCEL_EPOCH) / DAY
+                if state == "completed" and closed is not None:
+                    done = closed + offset
+                    closed_cell.value = (done - EXCEL_EPOCH) / DAY
+                    on_time = "ya" if due is None or closed <= due else "tidak"
+                    days = index.between(got_day, max(got_day, done.date()))
+                else:
+                    on_time = days = None
+                    done = closed + offset if closed else None
+                    if done:
+                        closed_cell.value = (done - EXCEL_EPOCH) / DAY
+                sheet.append([number, received_cell, services.get(service, ""),
+                              channels.get(channel, channel), states.get(state, state),
+                              closed_cell if done else None, on_time, days, kelurahan or None,
+                              kecamatan or None, sex_words.get(sex), _age_text(birth, got_day)])
+                last_id = app_id
+            written += len(part)
         if len(rows) < CHUNK:
             break
     if progress is not None:
