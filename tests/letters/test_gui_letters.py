@@ -99,6 +99,7 @@ def test_buat_surat_edit_paraf_sign_and_save(qtbot, office, no_libreoffice, monk
         assert chooser.choice_combo.count() == 3  # SLRT: health, education, BPNT
         chooser.choice_combo.setCurrentIndex(1)
         chooser.signer_combo.setCurrentIndex(chooser.signer_combo.findData(o["head"].id))
+        chooser.signing_combo.setCurrentIndex(chooser.signing_combo.findData("a.n."))
         click(qtbot, chooser.create_button)
         return QDialog.DialogCode.Accepted
 
@@ -155,15 +156,31 @@ def test_buat_surat_edit_paraf_sign_and_save(qtbot, office, no_libreoffice, monk
     assert state_of(letter_id) == "waiting_signature"
     assert verifier.action_buttons["sign"].isHidden()  # not addressed to the coordinator
 
+    # The capacity chosen when drafting is the one initialled; the kepala who would sign as
+    # Plh. instead changes it, and the letter goes back for a new paraf.
     signer_view = letter_dialog_for(qtbot, o["head"], letter_id)
-    signer_view.signing_combo.setCurrentIndex(signer_view.signing_combo.findData("a.n."))
+    assert signer_view.signing_combo.currentData() == "a.n."
+    assert signer_view.signing_combo.isEnabled() and signer_view.save_button.isVisibleTo(
+        signer_view)
+    signer_view.signing_combo.setCurrentIndex(signer_view.signing_combo.findData("Plh."))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
                         QMessageBox.StandardButton.Yes)
+    click(qtbot, signer_view.action_buttons["sign"])  # not saved: not what was initialled
+    assert state_of(letter_id) == "waiting_signature" and "belum disimpan" in \
+        signer_view.message.text() and not asked
+    click(qtbot, signer_view.save_button)
+    assert "paraf ulang" in asked[0]
+    changed = Letter.get_by_id(letter_id)
+    assert (changed.state, changed.signing_as, changed.paraf_by_id) == \
+        ("waiting_paraf", "Plh.", None)
+    verifier = letter_dialog_for(qtbot, o["coordinator"], letter_id)
+    click(qtbot, verifier.action_buttons["paraf"])
+    signer_view = letter_dialog_for(qtbot, o["head"], letter_id)
     click(qtbot, signer_view.action_buttons["sign"])
     signed = Letter.get_by_id(letter_id)
-    assert signed.state == "signed" and signed.signing_as == "a.n." and signed.number
-    assert "a.n." in asked[0] and signed.number in signer_view.message.text()
+    assert signed.state == "signed" and signed.signing_as == "Plh." and signed.number
+    assert "Plh. Kepala Dinas" in asked[-1] and signed.number in signer_view.message.text()
     assert signed.number in signer_view.title_label.text()
 
     clerk_view = letter_dialog_for(qtbot, o["clerk"], letter_id)
@@ -389,7 +406,7 @@ def test_printing_without_libreoffice_points_to_the_word_processor(qtbot, office
 
 def test_verify_page_accepts_the_real_code_and_reports_tampered_and_unknown(qtbot, office):
     o = office
-    signed = lifecycle.sign(o["head"], ready_to_sign(o), "Plt.")
+    signed = lifecycle.sign(o["head"], ready_to_sign(o, signing_as="Plt."))
     page = VerifyPage(session_of(o["clerk"]))
     qtbot.addWidget(page)
     assert "Belum ada" in page.headline.text()

@@ -91,8 +91,9 @@ def test_without_emblem_and_without_tembusan_the_letter_still_opens():
 @pytest.mark.parametrize("signing_as, lines", [
     ("", ["Kepala Dinas Sosial,"]),
     ("a.n.", ["a.n. Kepala Dinas Sosial Kota Magelang", "Sekretaris,"]),
-    ("Plt.", ["Plt. Sekretaris,"]),
-    ("Plh.", ["Plh. Sekretaris,"]),
+    # Plt./Plh. stand before the position acted for, not before the signer's own.
+    ("Plt.", ["Plt. Kepala Dinas Sosial Kota Magelang,"]),
+    ("Plh.", ["Plh. Kepala Dinas Sosial Kota Magelang,"]),
 ])
 def test_signature_block_on_behalf_and_acting(signing_as, lines):
     context = catalogue.sample_context("keterangan_dtks")
@@ -106,6 +107,7 @@ def test_signature_block_on_behalf_and_acting(signing_as, lines):
         assert line in paragraphs
     assert "NIP. 19780505 200312 1 004" in paragraphs
     assert ("a.n. " in text) == (signing_as == "a.n.")
+    assert ("Sekretaris" in text) == (signing_as == "a.n.")
 
 
 def test_names_with_markup_characters_appear_as_typed():

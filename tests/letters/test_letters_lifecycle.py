@@ -53,9 +53,10 @@ def complaint_handled_by(handler, head):
                              complete=True, today=datetime.date(2026, 11, 17))
 
 
-def ready_to_sign(o, application=None):
+def ready_to_sign(o, application=None, signing_as=""):
     """A drafted, submitted and initialled letter, waiting for the head's signature."""
     letter = lifecycle.draft(o["clerk"], application or o["application"], signer=o["head"],
+                             signing_as=signing_as,
                              fields={"aid_purpose": "rawat inap di RSUD Tidar",
                                      "tembusan": ["Arsip"]})
     letter = submit_complete(o["clerk"], letter)
@@ -79,7 +80,7 @@ def counter_value() -> int:
 
 def test_draft_return_paraf_sign_hand_over(backend_db):
     o = setup_office()
-    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as="a.n.")
     assert letter.state == "draft" and letter.template_key == "rekomendasi_slrt"
     assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"
     draft_docx = lifecycle.preview(letter)
@@ -596,3 +597,62 @@ def test_an_incomplete_letter_cannot_go_to_paraf(backend_db):
     letter = lifecycle.edit(o["clerk"], letter, fields={"addressee": "Direktur RSUD Depok"})
     assert lifecycle.free_text(letter)["aid_type"] == "Bantuan Sosial Kesehatan"  # merged, kept
     assert submit_complete(o["clerk"], letter).state == "waiting_paraf"
+
+
+def test_the_capacity_is_chosen_when_drafting_and_the_draft_shows_the_final_block(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as="Plt.")
+    assert letter.signing_as == "Plt."
+    lines = docx_text(lifecycle.preview(letter)).splitlines()
+    # Plt. before the position acted for, then the signer's own name: as it will be signed.
+    assert "Plt. Kepala Dinas Sosial Kota Magelang," in lines
+    assert not any("Kepala Bidang Rehabilitasi Sosial" in line for line in lines)
+    letter = lifecycle.edit(o["clerk"], letter, signing_as="a.n.")
+    lines = docx_text(lifecycle.preview(letter)).splitlines()
+    assert "a.n. Kepala Dinas Sosial Kota Magelang" in lines
+    assert "Kepala Bidang Rehabilitasi Sosial," in lines
+    with pytest.raises(ValidationError, match="Sebagai"):
+        lifecycle.edit(o["clerk"], letter, signing_as="wakil")
+    letter = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], letter))
+    signed = lifecycle.sign(o["head"], letter)
+    assert signed.signing_as == "a.n."
+    assert "a.n. Kepala Dinas Sosial Kota Magelang" in docx_text(
+        lifecycle.signed_document(signed)).splitlines()
+
+
+def test_changing_signer_or_capacity_after_the_paraf_sends_it_back_for_a_new_one(backend_db):
+    o = setup_office()
+    letter = ready_to_sign(o)
+    with pytest.raises(ValidationError, match="Sebagai"):  # not otherwise than initialled
+        lifecycle.sign(o["head"], letter, "Plh.")
+    with pytest.raises(PermissionDenied):  # the drafter cannot change it once submitted
+        lifecycle.change_signing(o["clerk"], letter, signing_as="Plh.")
+    changed = lifecycle.change_signing(o["head"], letter, signing_as="Plh.")
+    assert (changed.state, changed.paraf_by_id, changed.signing_as) == \
+        ("waiting_paraf", None, "Plh.")
+    with pytest.raises(ValidationError, match="diparaf"):
+        lifecycle.sign(o["head"], changed)
+    again = lifecycle.paraf(o["coordinator"], changed)
+    signed = lifecycle.sign(o["head"], again, "Plh.")
+    assert "Plh. Kepala Dinas Sosial Kota Magelang," in docx_text(
+        lifecycle.signed_document(signed)).splitlines()
+    # A new signer after the paraf likewise.
+    other = ready_to_sign(o)
+    moved = lifecycle.change_signing(o["coordinator"], other, signer=o["coordinator"])
+    assert (moved.state, moved.signer_id, moved.paraf_by_id) == \
+        ("waiting_paraf", o["coordinator"].id, None)
+    unchanged = lifecycle.change_signing(o["head"], moved, signer=o["coordinator"])
+    assert unchanged.version == moved.version  # nothing changed: nothing recorded
+    with pytest.raises(ValidationError, match="pembuatnya"):  # a draft is the drafter's
+        lifecycle.change_signing(o["head"], lifecycle.draft(o["clerk"], o["application"],
+                                                            signer=o["head"]), signing_as="a.n.")
+
+
+def test_the_head_of_office_signs_on_their_own_title_only(backend_db):
+    o = setup_office()
+    User.update(position="Kepala Dinas Sosial Kota Magelang").where(
+        User.id == o["head"].id).execute()
+    for capacity in ("a.n.", "Plt.", "Plh."):
+        with pytest.raises(ValidationError, match="atas jabatannya sendiri"):
+            lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as=capacity)
+    assert lifecycle.draft(o["clerk"], o["application"], signer=o["head"]).signing_as == ""

@@ -22,7 +22,7 @@ def tamper(letter_id: int, data: bytes) -> None:
 
 def test_real_code_is_accepted_however_it_is_typed(backend_db):
     o = setup_office()
-    signed = lifecycle.sign(o["head"], ready_to_sign(o), "Plh.")
+    signed = lifecycle.sign(o["head"], ready_to_sign(o, signing_as="Plh."))
     code = signed.verification_code
     shown = lifecycle.letter_context.format_code(code)
     typed = [code, shown, shown.lower(), f"  {shown[:4]} {shown[5:9]} {shown[10:]} ",

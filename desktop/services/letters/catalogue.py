@@ -30,8 +30,9 @@ SIGNING_VARIABLES = {
     "letter_date": "Tanggal surat, bahasa Indonesia: 22 November 2026",
     "number": "Nomor surat, diberikan saat ditandatangani: 400.9/0123/Dinsos/2026",
     "is_draft": "True selama belum ditandatangani: nomor dan tanda tangan diganti tulisan DRAF",
-    "signer_position": "Jabatan penanda tangan: Kepala Dinas Sosial",
-    "signer_acting": "'', 'Plt.' atau 'Plh.' di depan jabatan",
+    "signer_position": "Jabatan di blok tanda tangan: jabatan penanda tangan, atau jabatan "
+                       "yang dijabat sebagai Plt./Plh. (Kepala Dinas Sosial Kota Magelang)",
+    "signer_acting": "'', 'Plt.' atau 'Plh.' di depan jabatan yang dijabat",
     "on_behalf_of": "Jabatan yang diwakili bila menandatangani a.n.: Kepala Dinas Sosial "
                     "Kota Magelang; kosong bila tidak",
     "signer_name": "Nama penanda tangan (dengan gelar)",
@@ -443,11 +444,14 @@ def office_context(profile) -> dict:
 def signer_context(*, name: str, rank: str, nip: str, position: str, signing_as: str = "",
                    head_position: str = "Kepala Dinas Sosial") -> dict:
     """Signature-block variables. `signing_as` is '', 'a.n.', 'Plt.' or 'Plh.': with 'a.n.'
-    the signer signs under their own `position` on behalf of `head_position`."""
+    the signer signs under their own `position` on behalf of `head_position`; as Plt. or Plh.
+    the prefix stands before the position acted for, `head_position` ("Plt. Kepala Dinas
+    Sosial Kota Magelang,"), never before the signer's own."""
+    acting = signing_as in ("Plt.", "Plh.")
     return {
         "signer_name": name, "signer_rank": rank, "signer_nip": formatting.format_nip(nip),
-        "signer_position": position,
-        "signer_acting": signing_as if signing_as in ("Plt.", "Plh.") else "",
+        "signer_position": head_position if acting else position,
+        "signer_acting": signing_as if acting else "",
         "on_behalf_of": head_position if signing_as == "a.n." else "",
     }
 

@@ -15,7 +15,7 @@ from desktop.services.letters import catalogue, formatting
 from desktop.services.shared import timefmt
 
 IMAGE_NAMES = ("emblem", "qr_code", "signature_image", "stamp_image")
-SIGNING_AS = {"": "Ditandatangani sendiri", "a.n.": "Atas nama (a.n.)",
+SIGNING_AS = {"": "Atas jabatan sendiri", "a.n.": "Atas nama (a.n.)",
               "Plt.": "Pelaksana Tugas (Plt.)", "Plh.": "Pelaksana Harian (Plh.)"}
 # Filled by the code from the office, signer and signing: staff cannot override these.
 PROVIDED = frozenset(catalogue.OFFICE_VARIABLES) | (
@@ -78,12 +78,17 @@ def _money_or_text(name: str, value, names) -> dict:
     return {name: value}
 
 
-def build(letter, *, application=None, signer=None, signing_as: str = "", number: str = "",
+def build(letter, *, application=None, signer=None, signing_as: str | None = None,
+          number: str = "",
           letter_date: datetime.date | None = None, verification_code: str = "",
           profile=None) -> dict:
-    """The full context. Without `number` it is a draft: is_draft is true, no QR code."""
+    """The full context. Without `number` it is a draft: is_draft is true, no QR code. The
+    signature block is the one chosen for the letter (its signer and capacity), on the draft
+    as on the signed letter."""
     profile = profile or office.get_profile()
     signer = signer or letter.signer
+    if signing_as is None:
+        signing_as = getattr(letter, "signing_as", "") or ""
     spec = catalogue.spec(letter.template_key)
     names = spec.all_variables()
     values = {name: "" for name in names}

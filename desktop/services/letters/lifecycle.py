@@ -189,6 +189,21 @@ def _check_signer(signer) -> User:
     return signer
 
 
+def _check_signing_as(signer: User, signing_as: str) -> str:
+    """The capacity the signer signs in: own title, a.n., Plt. or Plh. of the head."""
+    from desktop.services.admin import office
+
+    signing_as = signing_as or ""
+    if signing_as not in SIGNING_AS:
+        raise ValidationError("Sebagai", "pilih ditandatangani sendiri, a.n., Plt. atau Plh.")
+    head = letter_context.head_position(office.get_profile())
+    if signing_as and " ".join((signer.position or "").split()).casefold() == head.casefold():
+        raise ValidationError("Sebagai", f"{signer.full_name} menjabat {head}; pejabat itu "
+                              "menandatangani atas jabatannya sendiri, tanpa a.n., Plt. atau "
+                              "Plh.")
+    return signing_as
+
+
 def _check_text(label: str, value) -> str:
     return clean_text(value, label, FIELD_MAX, multiline=True)
 
@@ -227,7 +242,7 @@ def letter_choices(application) -> list:
 
 def draft(actor, application=None, *, signer, template_key: str | None = None,
           choice: int = 0, subject: str | None = None, fields: dict | None = None,
-          complaint=None) -> Letter:
+          complaint=None, signing_as: str = "") -> Letter:
     """A new draft for `application`, for a `complaint` (its reply), or for neither given
     `template_key`.
 
@@ -236,6 +251,7 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
     """
     permissions.require(actor, "letters.draft")
     signer = _check_signer(signer)
+    signing_as = _check_signing_as(signer, signing_as)
     defaults = {}
     if complaint is not None:
         reply_letter.require_drafter(actor, complaint)
@@ -273,7 +289,7 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
                         or catalogue.classification_of(template_key))[:40],
         subject=_check_subject(subject or spec.title), state="draft",
         fields=_check_fields(template_key, {**defaults, **(fields or {})}, application),
-        drafted_by=_user(actor), signer=signer, signing_as="")
+        drafted_by=_user(actor), signer=signer, signing_as=signing_as)
 
 
 def _user(actor) -> int:
@@ -294,8 +310,8 @@ def _refuse_issued(letter: Letter, doing: str) -> None:
 
 
 def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | None = None,
-         signer=None) -> Letter:
-    """Change the free text, subject or chosen signer of a draft or returned letter."""
+         signer=None, signing_as: str | None = None) -> Letter:
+    """Change the free text, subject, signer or capacity of a draft or returned letter."""
     permissions.require(actor, "letters.draft")
     _require_readable(actor, letter)
     _refuse_issued(letter, "diubah")
@@ -309,11 +325,39 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
         changes["fields"] = _check_fields(letter.template_key,
                                           {**letter_context.free_text(letter), **fields},
                                           _application(letter))
-    if signer is not None:
-        chosen = _check_signer(signer)
-        if chosen.id != letter.signer_id:
-            changes["signer"] = chosen
+    changes.update(_signing_changes(letter, signer, signing_as))
     return records.update(letter, actor, **changes)
+
+
+def _signing_changes(letter: Letter, signer, signing_as: str | None) -> dict:
+    """The signer and capacity asked for, checked together, where they differ from now."""
+    chosen = _check_signer(signer if signer is not None else letter.signer_id)
+    capacity = _check_signing_as(chosen, letter.signing_as if signing_as is None
+                                 else signing_as)
+    changes = {}
+    if chosen.id != letter.signer_id:
+        changes["signer"] = chosen
+    if capacity != letter.signing_as:
+        changes["signing_as"] = capacity
+    return changes
+
+
+def change_signing(actor, letter: Letter, *, signer=None, signing_as: str | None = None
+                   ) -> Letter:
+    """The kepala changes who signs, or in what capacity, on a letter waiting for its paraf or
+    its signature. What was initialled is what is signed: the letter goes back for a new
+    paraf."""
+    permissions.require(actor, "letters.paraf")
+    _require_readable(actor, letter)
+    _refuse_issued(letter, "diubah")
+    if letter.state not in ("waiting_paraf", "waiting_signature"):
+        raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
+                              "konsep diubah oleh pembuatnya.")
+    changes = _signing_changes(letter, signer, signing_as)
+    if not changes:
+        return letter
+    return records.update(letter, actor, state="waiting_paraf", paraf_by=None, paraf_at=None,
+                          **changes)
 
 
 def submit(actor, letter: Letter) -> Letter:
@@ -400,7 +444,7 @@ def _signer_images(signer: User) -> dict:
     return images
 
 
-def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
+def _check_can_sign(actor, letter: Letter, signing_as: str | None) -> User:
     permissions.require(actor, "letters.sign")
     _require_readable(actor, letter)
     _refuse_issued(letter, "ditandatangani lagi")
@@ -413,8 +457,10 @@ def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
                               "harus diparaf pemeriksa sebelum ditandatangani.")
     if letter.paraf_by_id is None:
         raise ValidationError("Paraf", "surat belum diparaf pemeriksa.")
-    if signing_as not in SIGNING_AS:
-        raise ValidationError("Sebagai", "pilih ditandatangani sendiri, a.n., Plt. atau Plh.")
+    if signing_as is not None and signing_as != letter.signing_as:
+        raise ValidationError("Sebagai", f"surat ini diparaf untuk ditandatangani "
+                              f"«{SIGNING_AS[letter.signing_as]}»; bila kapasitasnya perlu "
+                              "diganti, ubah lalu mintakan paraf ulang.")
     signer = User.get_by_id(letter.signer_id)
     if signer.username != actor.username:
         raise PermissionDenied(f"Surat ini ditujukan untuk ditandatangani oleh "
@@ -427,9 +473,12 @@ def _check_can_sign(actor, letter: Letter, signing_as: str) -> User:
     return signer
 
 
-def sign(actor, letter: Letter, signing_as: str = "") -> Letter:
-    """Sign: number, final DOCX with QR code and the signer's images, stored for good."""
+def sign(actor, letter: Letter, signing_as: str | None = None) -> Letter:
+    """Sign: number, final DOCX with QR code and the signer's images, stored for good. The
+    capacity is the one chosen when drafting and initialled; `signing_as`, when given, must be
+    it (a signer who would sign otherwise changes it, and the letter goes back for paraf)."""
     signer = _check_can_sign(actor, letter, signing_as)
+    signing_as = letter.signing_as
     from desktop.services.admin import office
     from desktop.services.letters.render import render_letter
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGr
 from shiboken6 import isValid
 
 from desktop.errors import ConflictError, PelitaError
-from desktop.services.admin import users
+from desktop.services.admin import office, users
 from desktop.services.applications import workflow
 from desktop.services.complaints import reply_letter
 from desktop.services.letters import catalogue, context as letter_context, lifecycle
@@ -47,6 +47,18 @@ def signer_combo(actor, selected_id: int | None = None) -> QComboBox:
         combo.addItem(label, user.id)
     if selected_id is not None:
         combo.setCurrentIndex(max(combo.findData(selected_id), 0))
+    return combo
+
+
+def signing_combo() -> QComboBox:
+    """Own title, a.n., Plt. or Plh.: chosen with the signer, before the paraf."""
+    combo = QComboBox()
+    for key, label in letter_context.SIGNING_AS.items():
+        combo.addItem(label, key)
+    combo.setToolTip("Ditandatangani atas jabatan sendiri, atas nama (a.n.) Kepala Dinas, "
+                     "atau sebagai Pelaksana Tugas (Plt.) / Pelaksana Harian (Plh.) Kepala "
+                     "Dinas. Blok tanda tangan pada konsep dan paraf sudah mengikutinya; "
+                     "mengubahnya sesudah paraf meminta paraf ulang.")
     return combo
 
 
@@ -135,6 +147,8 @@ class LetterDialog(QDialog):
         top_form = QFormLayout()
         top_form.addRow("Hal:", self.subject_edit)
         top_form.addRow("Penanda tangan:", self.signer_combo)
+        self.signing_combo = signing_combo()
+        top_form.addRow("Sebagai:", self.signing_combo)
         self.fields_form = QFormLayout()
         self.fields_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Captions above their fields: the templates' labels are too long to sit beside them.
@@ -156,23 +170,10 @@ class LetterDialog(QDialog):
 
         self.message = error_label()
         self.errors = FieldErrors(self.message, {"Hal": self.subject_edit,
-                                                 "Penanda tangan": self.signer_combo})
-
-        self.signing_combo = QComboBox()
-        for key, label in [("", "—"), ("a.n.", "a.n."), ("Plt.", "Plt."), ("Plh.", "Plh.")]:
-            self.signing_combo.addItem(label, key)
-            self.signing_combo.setItemData(self.signing_combo.count() - 1,
-                                           letter_context.SIGNING_AS[key],
-                                           Qt.ItemDataRole.ToolTipRole)
-        self.signing_combo.setToolTip("Ditandatangani sendiri, atas nama (a.n.), Pelaksana "
-                                      "Tugas (Plt.) atau Pelaksana Harian (Plh.)")
-        self.errors.add("Sebagai", self.signing_combo)
-        self.signing_label = QLabel("Sebagai:")
+                                                 "Penanda tangan": self.signer_combo,
+                                                 "Sebagai": self.signing_combo})
         self.actions_row = QHBoxLayout()
         for action, text in ACTION_TEXTS.items():
-            if action == "sign":
-                self.actions_row.addWidget(self.signing_label)
-                self.actions_row.addWidget(self.signing_combo)
             button = _button(text, lambda _=False, a=action: self.run_action(a))
             self.action_buttons[action] = button
             self.actions_row.addWidget(button)
@@ -215,6 +216,11 @@ class LetterDialog(QDialog):
         return self.letter.state in lifecycle.EDITABLE and \
             permissions.can(self.session.user, "letters.draft")
 
+    def signing_changeable(self) -> bool:
+        """The kepala may change signer or capacity while it waits (for a new paraf)."""
+        return self.letter.state in ("waiting_paraf", "waiting_signature") and \
+            permissions.can(self.session.user, "letters.paraf")
+
     def _fill(self) -> None:
         letter = self.letter
         try:
@@ -241,14 +247,13 @@ class LetterDialog(QDialog):
         self._fill_fields()
         editable = self.editable()
         self.subject_edit.setReadOnly(not editable)
-        self.signer_combo.setEnabled(editable)
-        self.save_button.setVisible(editable)
+        self.signer_combo.setEnabled(editable or self.signing_changeable())
+        self.signing_combo.setEnabled(editable or self.signing_changeable())
+        self.save_button.setVisible(editable or self.signing_changeable())
         self.fields_box.setTitle("Isian surat" if editable else "Isian surat (hanya dibaca)")
         allowed = available_actions(self.session.user, letter)
         for action, button in self.action_buttons.items():
             button.setVisible(action in allowed)
-        self.signing_label.setVisible("sign" in allowed)
-        self.signing_combo.setVisible("sign" in allowed)
         self.action_buttons["sign"].setStyleSheet("font-weight: bold;")
         self.preview.show_letter(letter.id, letter.version)
 
@@ -359,6 +364,10 @@ class LetterDialog(QDialog):
             changes["subject"] = self.subject_edit.text()
         if self.signer_combo.currentData() != self.letter.signer_id:
             changes["signer"] = self.signer_combo.currentData()
+        if self.signing_combo.currentData() != self.letter.signing_as:
+            changes["signing_as"] = self.signing_combo.currentData()
+        if not self.editable():  # the kepala, on a waiting letter: who signs and how only
+            return {k: v for k, v in changes.items() if k in ("signer", "signing_as")}
         stored = letter_context.free_text(self.letter)
         fields = dict(stored)
         for name, widget in self.field_widgets.items():
@@ -375,13 +384,23 @@ class LetterDialog(QDialog):
         return changes
 
     def dirty(self) -> bool:
-        return self.editable() and bool(self._changes())
+        return (self.editable() or self.signing_changeable()) and bool(self._changes())
 
     def save(self) -> bool:
         changes = self._changes()
         if not changes:
             self.errors.success("Tidak ada perubahan.")
             return True
+        if not self.editable():
+            if self.letter.paraf_by_id and QMessageBox.question(
+                    self, "Ubah penanda tangan",
+                    "Surat ini sudah diparaf untuk blok tanda tangan yang lama. Mengubah "
+                    "penanda tangan atau kapasitasnya mengembalikan surat untuk diparaf "
+                    "ulang. Lanjutkan?") != QMessageBox.StandardButton.Yes:
+                return False
+            return self._call(lambda: lifecycle.change_signing(self.session.user, self.letter,
+                                                               **changes),
+                              "Penanda tangan diubah; surat menunggu paraf.")
         return self._call(lambda: lifecycle.edit(self.session.user, self.letter, **changes),
                           "Perubahan surat tersimpan.")
 
@@ -427,8 +446,15 @@ class LetterDialog(QDialog):
             return self._call(lambda: lifecycle.return_letter(user, self.letter, note),
                               "Surat dikembalikan kepada pembuatnya.")
         if action == "sign":
-            signing_as = self.signing_combo.currentData()
-            how = f" {signing_as}" if signing_as else ""
+            if self.dirty():  # a capacity picked but not saved: not what was initialled
+                self.errors.show(PelitaError("Penanda tangan atau kapasitas diubah tetapi "
+                                             "belum disimpan; simpan (surat diparaf ulang) "
+                                             "atau tutup tanpa menyimpan."))
+                self.message.show()
+                return False
+            signing_as = self.letter.signing_as
+            how = f" {signing_as} {letter_context.head_position(office.get_profile())}" \
+                if signing_as else ""
             answer = QMessageBox.question(
                 self, "Tanda tangani surat",
                 f"Tanda tangani surat ini{how}? Nomor surat diambil sekarang dan surat yang "
@@ -599,8 +625,11 @@ class DraftLetterDialog(QDialog):
             form.addRow("Permohonan:", QLabel(application.reg_number))
         form.addRow("Jenis surat:", self.choice_combo)
         form.addRow("Penanda tangan:", self.signer_combo)
+        self.signing_combo = signing_combo()
+        form.addRow("Sebagai:", self.signing_combo)
         self.message = error_label()
         self.errors = FieldErrors(self.message, {"Penanda tangan": self.signer_combo,
+                                                 "Sebagai": self.signing_combo,
                                                  "Jenis surat": self.choice_combo})
         if not users.signers(self.session.user):
             self.errors.show(PelitaError("Belum ada pengguna berperan Kepala yang aktif; minta "
@@ -618,7 +647,8 @@ class DraftLetterDialog(QDialog):
             self.letter = lifecycle.draft(self.session.user, self.application,
                                           signer=self.signer_combo.currentData(),
                                           choice=max(self.choice_combo.currentIndex(), 0),
-                                          complaint=self.complaint)
+                                          complaint=self.complaint,
+                                          signing_as=self.signing_combo.currentData())
         except PelitaError as exc:
             self.errors.show(exc)
             self.message.show()
