@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
                                    "data contoh")
     tpl_check.add_argument("--out", metavar="FOLDER", type=Path,
                            help="simpan hasil DOCX tiap templat (bernama sesuai templatnya)")
+    tpl_check.add_argument("--database", metavar="URL", default=None,
+                           help="periksa juga templat pengganti yang diunggah administrator "
+                                "ke database ini (yang dipakai surat sekarang)")
+    tpl_check.add_argument("--no-paper", action="store_true",
+                           help="lewati pemeriksaan di atas kertas (PDF per halaman dengan "
+                                "LibreOffice dan pdftotext)")
 
     backup_cmd = commands.add_parser("backup", help="cadangkan seluruh database ke satu berkas")
     backup_cmd.add_argument("file", type=Path)
@@ -213,9 +219,15 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_templates(args) -> int:
-    from desktop.services.letters import catalogue, checks
+    from desktop.services.letters import catalogue, checks, templates
 
-    problems = checks.check_all(out_dir=args.out)
+    replacement = None
+    if args.database:
+        target = _open(args.database)
+        print(f"Templat pengganti dari {target.describe()} diperiksa bila ada.")
+        replacement = templates.active_template
+    problems = checks.check_all(out_dir=args.out, replacement=replacement,
+                                on_paper=not args.no_paper)
     failed = {p.template for p in problems}
     for key in catalogue.TEMPLATES:
         if f"{key}.docx" not in failed:

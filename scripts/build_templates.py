@@ -340,12 +340,12 @@ ORG_ROWS = [("Nama Lembaga", "{{ org_name }}"),
 COLLECTION_ROWS = [("Tujuan", "{{ collection_purpose }}"),
                    ("Cara Pengumpulan", "{{ collection_method }}"),
                    ("Wilayah", "{{ collection_area }}"),
-                   ("Jangka Waktu", "{{ collection_start }} s.d. {{ collection_end }}"),
+                   ("Jangka Waktu", "{{ collection_start }} sampai dengan {{ collection_end }}"),
                    ("Target Hasil", "{{ collection_target }} ({{ collection_target_words }})"),
                    ("Biaya Pengumpulan", "paling banyak {{ collection_cost_percent }}% dari "
                                          "hasil pengumpulan")]
 RAFFLE_ROWS = [("Nama Undian", "{{ raffle_name }}"),
-               ("Masa Program", "{{ raffle_start }} s.d. {{ raffle_end }}"),
+               ("Masa Program", "{{ raffle_start }} sampai dengan {{ raffle_end }}"),
                ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
                ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
                ("Sumbangan Sosial", "{{ social_contribution }} ({{ social_contribution_words }})")]

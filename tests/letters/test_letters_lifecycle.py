@@ -655,4 +655,7 @@ def test_the_head_of_office_signs_on_their_own_title_only(backend_db):
     for capacity in ("a.n.", "Plt.", "Plh."):
         with pytest.raises(ValidationError, match="atas jabatannya sendiri"):
             lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as=capacity)
+    User.update(position="Kepala  Dinas Sosial").where(User.id == o["head"].id).execute()
+    with pytest.raises(ValidationError, match="atas jabatannya sendiri"):  # without the region
+        lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as="a.n.")
     assert lifecycle.draft(o["clerk"], o["application"], signer=o["head"]).signing_as == ""

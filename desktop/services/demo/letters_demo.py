@@ -11,6 +11,12 @@ from desktop.services.shared import permissions
 PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
         ("handed_over", 3)]
 
+# (head, kabid) -> (who signs, who initials, capacity)
+SIGNINGS = [lambda head, kabid: (head, kabid, ""),
+            lambda head, kabid: (kabid, head, "a.n."),
+            lambda head, kabid: (head, kabid, ""),
+            lambda head, kabid: (kabid, head, "Plh.")]
+
 
 def fill(rng: random.Random, size: int, report) -> None:
     if size <= 0 or Letter.select().exists():
@@ -28,18 +34,22 @@ def fill(rng: random.Random, size: int, report) -> None:
         a, lifecycle.letter_choices(a)[0].template_key)][:wanted]
     ends = [state for state, n in PLAN for _ in range(n)]
     made = 0
-    for application, end in zip(targets, ends):
+    for n, (application, end) in enumerate(zip(targets, ends)):
         # A sensitive case's letter is drafted by those who work it.
         drafter = clerk if case_access.can_read(clerk, application) else social_worker
-        letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))
+        # Most are signed by the head herself; some by the kabid on her behalf (a.n.) or
+        # standing in for her (Plh.), initialled then by the head.
+        signs, initials, capacity = SIGNINGS[n % len(SIGNINGS)](signer, coordinator)
+        letter = complete(drafter, lifecycle.draft(drafter, application, signer=signs,
+                                                   signing_as=capacity))
         steps = ["waiting_paraf", "waiting_signature", "signed", "handed_over"]
         for step in steps[:steps.index(end) + 1] if end != "draft" else []:
             if step == "waiting_paraf":
                 letter = lifecycle.submit(drafter, letter)
             elif step == "waiting_signature":
-                letter = lifecycle.paraf(coordinator, letter)
+                letter = lifecycle.paraf(initials, letter)
             elif step == "signed":
-                letter = lifecycle.sign(signer, letter)  # the head herself: no a.n.
+                letter = lifecycle.sign(signs, letter)
             else:
                 letter = lifecycle.hand_over(drafter, letter)
         made += 1

@@ -112,6 +112,7 @@ class TemplateSpec:
     editable: tuple = ()  # free-text parts staff may edit on a draft
     filled: tuple = ()  # filled from the record the letter answers, never typed
     copies: bool = True  # prints a tembusan list (receipts and most certificates do not)
+    pages: int = 1  # pages the sample letter prints on (checked on paper: letters.paper)
     sample: dict = field(default_factory=dict, compare=False)
 
     def all_variables(self) -> dict:
@@ -151,22 +152,26 @@ SPECS = [
          "org_deed": "Akta pendirian: Nomor ... tanggal ..., Notaris ...",
          "org_services": "Jenis pelayanan kesejahteraan sosial",
          "org_target": "Sasaran pelayanan",
-         "verification_date": "Tanggal verifikasi lapangan"}),
+         "verification_date": "Tanggal verifikasi lapangan"},
+        pages=2),
     TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
         "rekomendasi", "400.9.3",
         {**COLLECTION_VARIABLES, **REQUEST_REFERENCE},
-        editable=("collection_purpose", "collection_method")),
+        editable=("collection_purpose", "collection_method"),
+        pages=2),
     TemplateSpec(
         "rekomendasi_undian", "Rekomendasi Izin Undian Gratis Berhadiah", "letter",
         "rekomendasi", "400.9.3",
         {**RAFFLE_VARIABLES, **REQUEST_REFERENCE},
-        editable=("prizes",)),
+        editable=("prizes",),
+        pages=2),
     TemplateSpec(
         "izin_pub", "Surat Izin Pengumpulan Uang atau Barang (PUB)", "certificate",
         "izin", "400.9.7",
         COLLECTION_VARIABLES,
-        editable=("collection_purpose", "collection_method")),
+        editable=("collection_purpose", "collection_method"),
+        pages=2),
     TemplateSpec(
         "izin_undian", "Surat Izin Undian Gratis Berhadiah", "certificate",
         "izin", "400.9.7",
@@ -196,7 +201,8 @@ SPECS = [
          "child_sex": "Jenis kelamin anak", "child_origin": "Asal-usul anak / pengasuhan",
          "care_since": "Tanggal mulai diasuh calon orang tua angkat",
          "social_report_reference": "Laporan sosial pekerja sosial: nomor dan tanggal"},
-        editable=("child_origin",)),
+        editable=("child_origin",),
+        pages=2),
     TemplateSpec(
         "laporan_sosial_abh", "Laporan Sosial Anak Berhadapan dengan Hukum (ABH)", "letter",
         "laporan", "400.9.2",
@@ -210,7 +216,8 @@ SPECS = [
          "recommendation": "Rekomendasi pekerja sosial",
          "social_worker_name": "Pekerja sosial yang menangani",
          "social_worker_nip": "NIP pekerja sosial"},
-        editable=("case_summary", "social_assessment", "recommendation")),
+        editable=("case_summary", "social_assessment", "recommendation"),
+        pages=2),
     TemplateSpec(
         "rujukan_rehabilitasi", "Rekomendasi/Rujukan Rehabilitasi Sosial", "letter",
         "rujukan", "400.9.1", _REFERRAL, editable=("condition",)),

@@ -228,15 +228,17 @@ def require_valid(template_key: str, data: bytes, name: str | None = None) -> No
 
 
 def check_all(out_dir: Path | None = None, template_dir: Path | None = None,
-              replacement=None) -> list[Problem]:
+              replacement=None, on_paper: bool = False) -> list[Problem]:
     """Check and render every template; with `out_dir`, write <key>.docx rendered there.
 
     With `replacement` (key -> the administrator's replacement's bytes or None, such as
     `templates.active_template`), a replacement is checked instead of the shipped file: the
-    templates letters are made from now.
+    templates letters are made from now. With `on_paper`, the sample letters are converted to
+    PDF (one LibreOffice run) and read page by page as a records officer would
+    (letters.paper).
     """
     template_dir = Path(template_dir or render.TEMPLATE_DIR)
-    problems = []
+    problems, rendered_all = [], {}
     if out_dir is not None:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     for key in catalogue.TEMPLATES:
@@ -252,13 +254,37 @@ def check_all(out_dir: Path | None = None, template_dir: Path | None = None,
         if not found:
             rendered, found = _trial_render(key, data, path.name)
         problems.extend(found)
+        if rendered is not None:
+            rendered_all[key] = rendered
         if out_dir is not None and rendered is not None:
             (Path(out_dir) / path.name).write_bytes(rendered)
+    if on_paper:
+        problems.extend(paper_problems(rendered_all))
     for path in sorted(template_dir.glob("*.docx")):
         if path.stem not in catalogue.TEMPLATES and not path.name.startswith("~$"):
             problems.append(Problem(path.name, "", "templat tidak dipakai layanan mana pun "
                                     "(tidak ada di katalog surat)."))
     return problems
+
+
+def paper_problems(rendered: dict[str, bytes]) -> list[Problem]:
+    """The sample letters (template key -> rendered .docx) on paper: what an arsiparis would
+    send back. Nothing when LibreOffice or pdftotext is missing (said as one problem)."""
+    from desktop.services.letters import paper, pdf
+
+    if not rendered:
+        return []
+    if pdf.find_soffice() is None or paper.find_pdftotext() is None:
+        return [Problem("(kertas)", "", "pemeriksaan di atas kertas dilewati: LibreOffice atau "
+                        "pdftotext (poppler-utils) tidak terpasang.")]
+    found = []
+    for key, data in pdf.docx_to_pdf_many(rendered).items():
+        spec = catalogue.spec(key)
+        signer = catalogue.sample_context(key)["signer_name"]
+        found += [Problem(f"{key}.docx", "", f"di atas kertas: {text}.")
+                  for text in paper.problems(data, signer_name=signer,
+                                             one_page=spec.pages == 1)]
+    return found
 
 
 # Values a signed letter cannot go without, with the field name the user knows.

@@ -78,6 +78,11 @@ def _money_or_text(name: str, value, names) -> dict:
     return {name: value}
 
 
+# Sifat, Lampiran and the addressee's place when staff leave them blank: never "Lampiran :"
+# with nothing after it.
+LETTER_DEFAULTS = {"nature": "Biasa", "attachment": "-", "addressee_place": "Tempat"}
+
+
 def build(letter, *, application=None, signer=None, signing_as: str | None = None,
           number: str = "",
           letter_date: datetime.date | None = None, verification_code: str = "",
@@ -93,12 +98,14 @@ def build(letter, *, application=None, signer=None, signing_as: str | None = Non
     names = spec.all_variables()
     values = {name: "" for name in names}
     values["tembusan"] = []
-    if spec.kind == "letter":
-        values.update(nature="Biasa", attachment="-", addressee_place="Tempat")
     values.update(applicant_values(application))
     for name, value in free_text(letter).items():
         if name not in PROVIDED and not name.endswith("_words"):
             values.update(_money_or_text(name, value, names))
+    if spec.kind == "letter":  # left blank, the heading's rows say what offices write
+        for name, usual in LETTER_DEFAULTS.items():
+            if not str(values.get(name) or "").strip():
+                values[name] = usual
     values.update(registry.letter_values(application, letter.template_key))
     values.update(_complaint_values(letter))
     values.update(catalogue.office_context(profile))

@@ -196,8 +196,10 @@ def _check_signing_as(signer: User, signing_as: str) -> str:
     signing_as = signing_as or ""
     if signing_as not in SIGNING_AS:
         raise ValidationError("Sebagai", "pilih ditandatangani sendiri, a.n., Plt. atau Plh.")
-    head = letter_context.head_position(office.get_profile())
-    if signing_as and " ".join((signer.position or "").split()).casefold() == head.casefold():
+    profile = office.get_profile()
+    head = letter_context.head_position(profile)
+    heads = {head.casefold(), f"kepala {profile.office_name}".casefold()}
+    if signing_as and " ".join((signer.position or "").split()).casefold() in heads:
         raise ValidationError("Sebagai", f"{signer.full_name} menjabat {head}; pejabat itu "
                               "menandatangani atas jabatannya sendiri, tanpa a.n., Plt. atau "
                               "Plh.")

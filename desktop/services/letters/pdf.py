@@ -61,29 +61,48 @@ def docx_to_pdf(docx: bytes) -> bytes:
 
 
 def _with_libreoffice(soffice: str, docx: bytes) -> bytes:
+    return _libreoffice_many(soffice, {"surat": docx})["surat"]
+
+
+def docx_to_pdf_many(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """Each named .docx as PDF, converted by one LibreOffice run (a template check's dozens of
+    letters: one start of LibreOffice, not one each). LibreOffice only."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise PelitaError(NOT_AVAILABLE)
+    return _libreoffice_many(soffice, documents) if documents else {}
+
+
+def _libreoffice_many(soffice: str, documents: dict[str, bytes]) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="pelita-pdf-") as tmp:
         folder = Path(tmp)
-        source = folder / "surat.docx"
-        source.write_bytes(docx)
+        sources = []
+        for name, docx in documents.items():
+            sources.append(folder / f"{name}.docx")
+            sources[-1].write_bytes(docx)
         profile = (folder / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
+                   "--convert-to", "pdf", "--outdir", str(folder)] + [str(p) for p in sources]
+        limit = TIMEOUT_S * (len(sources) // 10 + 1)  # a conversion takes seconds, not minutes
         try:
-            result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S,
+            result = subprocess.run(command, capture_output=True, timeout=limit,
                                     stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise PelitaError(f"LibreOffice tidak selesai membuat PDF dalam {TIMEOUT_S} detik. "
+            raise PelitaError(f"LibreOffice tidak selesai membuat PDF dalam {limit} detik. "
                               "Dokumen Word (.docx) tetap tersedia; coba lagi nanti.") from None
         except OSError as exc:
             raise PelitaError(f"LibreOffice ({soffice}) tidak bisa dijalankan: {exc}. Dokumen "
                               "Word (.docx) tetap tersedia.") from None
-        target = folder / "surat.pdf"
-        if result.returncode != 0 or not target.exists():
-            detail = (result.stderr or result.stdout or b"").decode(errors="replace").strip()
-            raise PelitaError("LibreOffice gagal membuat PDF"
-                              + (f" ({detail.splitlines()[-1]})" if detail else "")
-                              + ". Dokumen Word (.docx) tetap tersedia.")
-        return target.read_bytes()
+        converted = {}
+        for name in documents:
+            target = folder / f"{name}.pdf"
+            if result.returncode != 0 or not target.exists():
+                detail = (result.stderr or result.stdout or b"").decode(errors="replace").strip()
+                raise PelitaError("LibreOffice gagal membuat PDF"
+                                  + (f" ({detail.splitlines()[-1]})" if detail else "")
+                                  + ". Dokumen Word (.docx) tetap tersedia.")
+            converted[name] = target.read_bytes()
+        return converted
 
 
 def _with_word(docx: bytes) -> bytes:

@@ -250,6 +250,8 @@ class LetterDialog(QDialog):
         self.signer_combo.setEnabled(editable or self.signing_changeable())
         self.signing_combo.setEnabled(editable or self.signing_changeable())
         self.save_button.setVisible(editable or self.signing_changeable())
+        self.save_button.setText("Simpan perubahan" if editable else
+                                 "Simpan penanda tangan (paraf ulang)")
         self.fields_box.setTitle("Isian surat" if editable else "Isian surat (hanya dibaca)")
         allowed = available_actions(self.session.user, letter)
         for action, button in self.action_buttons.items():
