@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop.models import AuditEntry
 from desktop.services.cases import registry
-from desktop.services.shared import permissions, text_search
+from desktop.services.shared import permissions
 
 ACTION_LABELS = {
     "create": "Menambah",
@@ -66,9 +66,8 @@ def _query(actor, flt: AuditFilter):
         query = query.where(AuditEntry.table_name == flt.table_name)
     text = flt.text.strip()
     if text:
-        condition = (text_search.contains(AuditEntry.old_values, text)
-                     | text_search.contains(AuditEntry.new_values, text)
-                     | text_search.contains(AuditEntry.action, text))
+        condition = (AuditEntry.old_values.contains(text) | AuditEntry.new_values.contains(text)
+                     | AuditEntry.action.contains(text))
         if text.isdigit():
             condition |= AuditEntry.record_id == int(text)
         query = query.where(condition)
