@@ -659,3 +659,17 @@ def test_the_head_of_office_signs_on_their_own_title_only(backend_db):
     with pytest.raises(ValidationError, match="atas jabatannya sendiri"):  # without the region
         lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as="a.n.")
     assert lifecycle.draft(o["clerk"], o["application"], signer=o["head"]).signing_as == ""
+
+
+def test_a_new_letter_is_titled_as_offices_write_it_never_with_the_applicant(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    assert letter.subject == "Rekomendasi Bantuan Sosial Kesehatan"  # the service's aid type
+    assert letter.subject != catalogue.spec("rekomendasi_slrt").title
+    assert o["person"].name not in letter.subject
+    assert catalogue.default_subject("rujukan_rehabilitasi", {}) == "Rujukan Rehabilitasi Sosial"
+    assert catalogue.default_subject("rekomendasi_hibah", {"org_name": "Yayasan  Kasih"}) == \
+        "Rekomendasi Hibah Yayasan Kasih"
+    typed = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
+                            subject="Rekomendasi bantuan rawat inap")
+    assert typed.subject == "Rekomendasi bantuan rawat inap"

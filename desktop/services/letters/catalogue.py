@@ -325,6 +325,48 @@ SPECS = [
 ]
 TEMPLATES = {spec.key: spec for spec in SPECS}
 
+# The Hal a new letter starts with, as offices write it: the product, and the organisation or
+# the aid it is for. Never a person's name: the subject is listed and shown when a letter is
+# verified, and a child's or a client's name must not travel with it.
+SUBJECTS = {
+    "tanda_daftar_lks": "Tanda Daftar Lembaga Kesejahteraan Sosial {org_name}",
+    "rekomendasi_terdaftar_lks": "Rekomendasi Penetapan Terdaftar sebagai LKS {org_name}",
+    "rekomendasi_pub": "Rekomendasi Izin Pengumpulan Uang atau Barang {org_name}",
+    "rekomendasi_undian": "Rekomendasi Izin Undian Gratis Berhadiah {org_name}",
+    "izin_pub": "Izin Pengumpulan Uang atau Barang {org_name}",
+    "izin_undian": "Izin Undian Gratis Berhadiah {org_name}",
+    "rekomendasi_hibah": "Rekomendasi Hibah {org_name}",
+    "rekomendasi_pengangkatan_anak": "Rekomendasi Izin Pengangkatan Anak",
+    "laporan_sosial_abh": "Laporan Sosial Anak Berhadapan dengan Hukum",
+    "rujukan_rehabilitasi": "Rujukan Rehabilitasi Sosial ke {destination_name}",
+    "rekomendasi_slrt": "Rekomendasi {aid_type}",
+    "keterangan_dtks": "Surat Keterangan {data_source}",
+    "pemulangan_orang_terlantar": "Pengantar Pemulangan Orang Terlantar",
+    "rujukan_medis_tuna_sosial": "Rujukan Pemeriksaan Medis ke {destination_name}",
+    "tanda_terima_seating_clinic": "Tanda Terima Layanan Kursi Roda (Seating Clinic)",
+    "berita_acara_bantuan_bencana": "Berita Acara Serah Terima Bantuan Korban Bencana "
+                                    "{event_name}",
+    "catatan_layanan_atensi": "Catatan Layanan ATENSI Tahun {budget_year}",
+    "surat_mobil_jenazah": "Keterangan Layanan Mobil Jenazah",
+}
+
+
+def default_subject(template_key: str, values: dict) -> str:
+    """SUBJECTS[template_key] filled from the letter's values; a part with no value is left
+    out with the word that leads to it ("ke", "Tahun"), never printed empty."""
+    pattern = SUBJECTS.get(template_key) or spec(template_key).title
+    words = []
+    for word in pattern.split():
+        if word.startswith("{") and word.endswith("}"):
+            value = " ".join(str(values.get(word[1:-1]) or "").split())
+            if not value:
+                if words and words[-1] in ("ke", "Tahun"):
+                    words.pop()
+                continue
+            word = value
+        words.append(word)
+    return " ".join(words)
+
 # --- which service writes which letter ---------------------------------------------------------
 
 

@@ -284,13 +284,17 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
         raise ValidationError("Jenis surat", f"templat '{template_key}' tidak dikenal.")
     guards.require_letter(application, template_key)  # the case kind's rules for it
     spec = catalogue.spec(template_key)
+    if not subject:
+        subject = catalogue.default_subject(template_key, {
+            **letter_context.applicant_values(application), **defaults, **(fields or {}),
+            **registry.letter_values(application, template_key)})
     return records.create(
         Letter, actor, application=application, complaint=complaint,
         template_key=template_key,
         series=spec.series[:64],
         classification=(registry.classification(application, template_key)
                         or catalogue.classification_of(template_key))[:40],
-        subject=_check_subject(subject or spec.title), state="draft",
+        subject=_check_subject(subject[:SUBJECT_MAX]), state="draft",
         fields=_check_fields(template_key, {**defaults, **(fields or {})}, application),
         drafted_by=_user(actor), signer=signer, signing_as=signing_as)
 
