@@ -200,6 +200,7 @@ def test_the_letter_is_addressed_to_the_institution_by_its_own_name_and_kind(off
                               companions="Yusuf Hidayat (pekerja sosial)",
                               transport="Mobil dinas")
     letter = lifecycle.draft(o["worker"], app, signer=o["head"])
+    assert letter.classification == "400.9.3"  # ODGJ: rehabilitation (a setting)
     values = context.build(letter, application=app)
     assert values["addressee"] == f"Direktur {RSJ}"
     assert values["addressee_place"] == "Magelang"
@@ -236,3 +237,18 @@ def test_only_social_workers_record_and_only_on_open_cases(office):
     with pytest.raises(ValidationError) as refused:
         assessed(o, app, findings=" ")
     assert refused.value.field == "Hasil asesmen"
+
+
+def test_a_referral_is_filed_under_its_group_s_archive_code():
+    from types import SimpleNamespace
+
+    from desktop.cases.rujukan import letters
+
+    def code(service):
+        return letters.classification(SimpleNamespace(service=SimpleNamespace(code=service)),
+                                      record.TEMPLATE)
+
+    assert code("mgt-24-rekomendasi-lansia-bpstw") == "400.9.6"  # the elderly
+    assert code("mgt-26-rekomendasi-anjal-at") == "400.9.2"  # children
+    assert code("mgt-25-rekomendasi-tuna-susila-brskw") == "400.9.4"  # tuna sosial
+    assert code("mgt-22-rekomendasi-disabilitas-brspd") is None  # the template's: 400.9.3

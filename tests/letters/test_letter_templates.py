@@ -326,3 +326,24 @@ def test_check_context_names_a_missing_signer_nip_and_a_missing_variable():
     del draft["destination_name"]
     with pytest.raises(ValidationError, match="destination_name"):
         checks.check_context("rujukan_rehabilitasi", draft)
+
+
+def test_each_series_is_filed_under_its_permendagri_code_by_default():
+    """Permendagri 83/2022's social affairs codes as the settings' defaults (to confirm
+    against the annex), and each template's own code the same as its setting's default."""
+    from desktop.services.admin import settings
+
+    expected = {"rekomendasi_pengangkatan_anak": "400.9.2", "laporan_sosial_abh": "400.9.2",
+                "rujukan_rehabilitasi": "400.9.3", "catatan_layanan_atensi": "400.9.3",
+                "tanda_terima_seating_clinic": "400.9.3", "rujukan_medis_tuna_sosial":
+                "400.9.4", "pemulangan_orang_terlantar": "400.9.4", "rekomendasi_pub":
+                "400.9.7", "izin_undian": "400.9.7", "berita_acara_bantuan_bencana": "400.9.10",
+                "tanda_daftar_lks": "400.9.12", "rekomendasi_hibah": "400.9.12",
+                "rekomendasi_slrt": "400.9.14", "keterangan_dtks": "400.9.14"}
+    defaults = {key: d.default for key, d in settings.DEFINITIONS.items()}
+    for key, code in expected.items():
+        assert defaults[catalogue.CLASSIFICATION_SETTINGS[key]] == code, key
+    for key, setting in catalogue.CLASSIFICATION_SETTINGS.items():
+        assert catalogue.spec(key).classification_code == defaults[setting], key
+    assert defaults["letters.classification_elderly"] == "400.9.6"
+    assert defaults["letters.classification_disaster_social"] == "400.9.9"

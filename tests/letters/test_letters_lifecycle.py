@@ -104,7 +104,7 @@ def test_draft_return_paraf_sign_hand_over(backend_db):
     signed = lifecycle.sign(o["head"], letter, "a.n.")
     year = signed.year
     assert signed.state == "signed" and signed.sequence == 1
-    assert signed.number == f"400.9.4/0001/Dinsos/{year}"
+    assert signed.number == f"400.9.14/0001/Dinsos/{year}"
     data, digest, _, _ = stored(signed)
     assert hashlib.sha256(data).hexdigest() == digest == signed.sha256
     text = docx_text(data)
@@ -381,11 +381,11 @@ def test_templates_sharing_a_classification_never_share_a_number(backend_db):
     o = setup_office()
     from desktop.cases.dtks import record
 
-    first = lifecycle.sign(o["head"], ready_to_sign(o))  # rekomendasi_slrt, 400.9.4
+    first = lifecycle.sign(o["head"], ready_to_sign(o))  # rekomendasi_slrt, 400.9.14
     dtks = workflow.register(o["clerk"], service_catalog.get("mgl-surat-keterangan-dtks"),
                              person=o["application"].person)
     record.save(o["clerk"], dtks, registered=False, data_period=datetime.date(2026, 10, 1))
-    other = lifecycle.draft(o["clerk"], dtks, signer=o["head"])  # another series, 400.9.4
+    other = lifecycle.draft(o["clerk"], dtks, signer=o["head"])  # another series, 400.9.14
     other = lifecycle.paraf(o["coordinator"], submit_complete(o["clerk"], other))
     second = lifecycle.sign(o["head"], other)
     assert (first.series, second.series) == ("rekomendasi", "keterangan")
@@ -394,7 +394,7 @@ def test_templates_sharing_a_classification_never_share_a_number(backend_db):
 
 
 def test_one_series_under_two_classifications_numbers_each_from_one(backend_db):
-    """rekomendasi_slrt (400.9.4) and rekomendasi_pengangkatan_anak (400.9.2) share the series
+    """rekomendasi_slrt (400.9.14) and rekomendasi_pengangkatan_anak (400.9.2) share the series
     "rekomendasi"; each classification code keeps its own sequence, both signable."""
     o = setup_office()
     first = lifecycle.sign(o["head"], ready_to_sign(o))
@@ -404,7 +404,7 @@ def test_one_series_under_two_classifications_numbers_each_from_one(backend_db):
     second = lifecycle.sign(o["head"], other)
     assert (first.series, second.series) == ("rekomendasi", "rekomendasi")
     assert [first.sequence, second.sequence] == [1, 1]
-    assert first.number.startswith("400.9.4/0001/") and second.number.startswith("400.9.2/0001/")
+    assert first.number.startswith("400.9.14/0001/") and second.number.startswith("400.9.2/0001/")
 
 
 def test_number_pattern_is_a_setting(backend_db):
@@ -418,7 +418,7 @@ def test_number_pattern_is_a_setting(backend_db):
     signed = lifecycle.sign(o["head"], ready_to_sign(o))
     local = timefmt.to_local(signed.signed_at)
     roman = lifecycle.numbering.ROMAN_MONTHS[local.month - 1]
-    assert signed.number == f"400.9.4/001/Dinsos/{roman}/{local.year}"
+    assert signed.number == f"400.9.14/001/Dinsos/{roman}/{local.year}"
 
 
 def test_signing_refusals_change_nothing(backend_db):

@@ -46,7 +46,7 @@ def test_concurrent_signing_gives_unique_gap_free_numbers(backend_db):
     signed = list(Letter.select().where(Letter.state == "signed"))
     assert sorted(letter.sequence for letter in signed) == sequences
     assert len({letter.verification_code for letter in signed}) == PROCESSES * EACH
-    assert Counter.get(Counter.series == "surat:400.9.4/0000/Dinsos/0").value == \
+    assert Counter.get(Counter.series == "surat:400.9.14/0000/Dinsos/0").value == \
         PROCESSES * EACH
 
 
@@ -59,7 +59,7 @@ def test_one_letter_signed_on_two_pcs_at_once_is_signed_once(backend_db):
     assert len(numbers) == 1 and len(refusals) == 2
     assert all("ditandatangani" in r for r in refusals)
     # the losers' numbers were returned with their rollback: no gap
-    assert Counter.get(Counter.series == "surat:400.9.4/0000/Dinsos/0").value == 1
+    assert Counter.get(Counter.series == "surat:400.9.14/0000/Dinsos/0").value == 1
     assert Letter.get_by_id(letter.id).number == numbers[0]
 
 

@@ -16,6 +16,7 @@ KIND = CaseKind(
     panel=("desktop.cases.rujukan.panel", "ReferralPanel"),
     letter_fields={record.TEMPLATE: letters.NAMES},
     fill=letters.fill,
+    classification=letters.classification,
     demo=demo.fill,
     permissions={"record": (record.RECORD_ROLES, record.RECORD_DOING)},
     settings=(record.ANSWER_DAYS,),

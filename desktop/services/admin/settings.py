@@ -62,6 +62,25 @@ DEFINITIONS = {d.key: d for d in [
                help="Klasifikasi arsip urusan sosial, bencana sosial (kebakaran permukiman, "
                "konflik sosial): berita acara serah terima bantuan (Permendagri 83/2022 dan "
                "klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_rehabilitation", "Kode klasifikasi surat rehabilitasi "
+               "sosial", "400.9.3", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, rehabilitasi sosial (penyandang "
+               "disabilitas, ODGJ, layanan ATENSI, seating clinic; Permendagri 83/2022 dan "
+               "klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_tuna_sosial", "Kode klasifikasi surat tuna sosial",
+               "400.9.4", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, tuna sosial (gelandangan, pengemis, tuna "
+               "susila, orang terlantar; Permendagri 83/2022 dan klasifikasi arsipnya); perlu "
+               "dikonfirmasi."),
+    SettingDef("letters.classification_elderly", "Kode klasifikasi surat lanjut usia",
+               "400.9.6", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, lanjut usia (rujukan lansia terlantar; "
+               "Permendagri 83/2022 dan klasifikasi arsipnya); perlu dikonfirmasi."),
+    SettingDef("letters.classification_poverty", "Kode klasifikasi surat penanganan fakir "
+               "miskin", "400.9.14", check=numbering.check_classification,
+               help="Klasifikasi arsip urusan sosial, penanganan fakir miskin (surat keterangan "
+               "DTKS/DTSEN, rekomendasi SLRT; Permendagri 83/2022 dan klasifikasi arsipnya); "
+               "perlu dikonfirmasi."),
     SettingDef("letters.classification_complaints", "Kode klasifikasi surat jawaban pengaduan",
                "400.9", check=numbering.check_classification,
                help="Klasifikasi arsip urusan sosial untuk surat jawaban atas pengaduan, saran "

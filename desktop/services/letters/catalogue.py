@@ -138,7 +138,7 @@ _REFERRAL = {
 SPECS = [
     TemplateSpec(
         "tanda_daftar_lks", "Surat Tanda Daftar Lembaga Kesejahteraan Sosial", "certificate",
-        "tanda_daftar_lks", "400.9.3",
+        "tanda_daftar_lks", "400.9.12",
         {**ORG_VARIABLES,
          "org_deed": "Akta pendirian: Nomor ... tanggal ..., Notaris ...",
          "org_services": "Jenis pelayanan kesejahteraan sosial",
@@ -156,13 +156,13 @@ SPECS = [
         pages=2),
     TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
-        "rekomendasi", "400.9.3",
+        "rekomendasi", "400.9.7",
         {**COLLECTION_VARIABLES, **REQUEST_REFERENCE},
         editable=("collection_purpose", "collection_method"),
         pages=2),
     TemplateSpec(
         "rekomendasi_undian", "Rekomendasi Izin Undian Gratis Berhadiah", "letter",
-        "rekomendasi", "400.9.3",
+        "rekomendasi", "400.9.7",
         {**RAFFLE_VARIABLES, **REQUEST_REFERENCE},
         editable=("prizes",),
         pages=2),
@@ -178,7 +178,7 @@ SPECS = [
         RAFFLE_VARIABLES,
         editable=("prizes",)),
     TemplateSpec(
-        "rekomendasi_hibah", "Rekomendasi Hibah", "letter", "rekomendasi", "400.9.3",
+        "rekomendasi_hibah", "Rekomendasi Hibah", "letter", "rekomendasi", "400.9.12",
         {**ORG_VARIABLES, **REQUEST_REFERENCE,
          "grant_purpose": "Peruntukan hibah",
          **_money("grant_amount", "Besar hibah yang direkomendasikan"),
@@ -220,10 +220,10 @@ SPECS = [
         pages=2),
     TemplateSpec(
         "rujukan_rehabilitasi", "Rekomendasi/Rujukan Rehabilitasi Sosial", "letter",
-        "rujukan", "400.9.1", _REFERRAL, editable=("condition",)),
+        "rujukan", "400.9.3", _REFERRAL, editable=("condition",)),
     TemplateSpec(
         "rekomendasi_slrt", "Surat Rekomendasi SLRT (kesehatan, pendidikan, BPNT)", "letter",
-        "rekomendasi", "400.9.4",
+        "rekomendasi", "400.9.14",
         {**PERSON_VARIABLES,
          "person_kk": "Nomor Kartu Keluarga",
          "aid_type": "Jenis bantuan: Bantuan Sosial Kesehatan / Pendidikan / BPNT",
@@ -232,7 +232,7 @@ SPECS = [
          "survey_summary": "Hasil verifikasi dan validasi petugas SLRT"},
         editable=("aid_purpose", "survey_summary")),
     TemplateSpec(
-        "keterangan_dtks", "Surat Keterangan DTKS", "certificate", "keterangan", "400.9.4",
+        "keterangan_dtks", "Surat Keterangan DTKS", "certificate", "keterangan", "400.9.14",
         {**PERSON_VARIABLES,
          "person_kk": "Nomor Kartu Keluarga",
          "dtks_id": "ID data: nomor di SIKS-NG, kosong bila tidak ada",
@@ -244,7 +244,7 @@ SPECS = [
         editable=("purpose",), copies=False),
     TemplateSpec(
         "pemulangan_orang_terlantar", "Surat Pengantar Pemulangan Orang Terlantar", "letter",
-        "pemulangan", "400.9.2",
+        "pemulangan", "400.9.4",
         {**PERSON_VARIABLES,
          "found_place": "Tempat ditemukan/melapor",
          "home_address": "Daerah asal/tujuan pemulangan",
@@ -267,7 +267,7 @@ SPECS = [
         editable=("medical_reason",)),
     TemplateSpec(
         "tanda_terima_seating_clinic", "Tanda Terima Layanan Seating Clinic Kursi Roda",
-        "receipt", "tanda_terima", "400.9.1",
+        "receipt", "tanda_terima", "400.9.3",
         {**PERSON_VARIABLES,
          "wheelchair_type": "Jenis kursi roda",
          "service_date": "Tanggal layanan",
@@ -457,7 +457,16 @@ CLASSIFICATION_SETTINGS = {"tanda_daftar_lks": "letters.classification_lks",
                            "rekomendasi_pengangkatan_anak": "letters.classification_child",
                            "laporan_sosial_abh": "letters.classification_child",
                            "berita_acara_bantuan_bencana": "letters.classification_disaster",
-                           "jawaban_pengaduan": "letters.classification_complaints"}
+                           "jawaban_pengaduan": "letters.classification_complaints",
+                           "rekomendasi_hibah": "letters.classification_lks",
+                           "rujukan_rehabilitasi": "letters.classification_rehabilitation",
+                           "tanda_terima_seating_clinic":
+                               "letters.classification_rehabilitation",
+                           "catatan_layanan_atensi": "letters.classification_rehabilitation",
+                           "rujukan_medis_tuna_sosial": "letters.classification_tuna_sosial",
+                           "pemulangan_orang_terlantar": "letters.classification_tuna_sosial",
+                           "rekomendasi_slrt": "letters.classification_poverty",
+                           "keterangan_dtks": "letters.classification_poverty"}
 
 
 def classification_of(template_key: str) -> str:
