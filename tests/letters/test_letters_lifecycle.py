@@ -673,3 +673,20 @@ def test_a_new_letter_is_titled_as_offices_write_it_never_with_the_applicant(bac
     typed = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
                             subject="Rekomendasi bantuan rawat inap")
     assert typed.subject == "Rekomendasi bantuan rawat inap"
+
+
+def test_the_body_text_size_is_the_office_s_setting(backend_db):
+    from docx import Document
+
+    o = setup_office()
+
+    def body_pt(document: bytes) -> float:
+        return Document(io.BytesIO(document)).styles["Normal"].font.size.pt
+
+    letter = ready_to_sign(o)
+    assert body_pt(lifecycle.preview(letter)) == 11
+    with pytest.raises(ValidationError, match="Ukuran huruf"):
+        settings.set_value(o["admin"], "letters.font_pt", 16)
+    settings.set_value(o["admin"], "letters.font_pt", 12)  # as many regional rules ask
+    assert body_pt(lifecycle.preview(letter)) == 12
+    assert body_pt(lifecycle.signed_document(lifecycle.sign(o["head"], letter))) == 12

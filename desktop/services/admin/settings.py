@@ -40,6 +40,10 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
     SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
                365, "hari"),
+    SettingDef("letters.font_pt", "Ukuran huruf isi surat", 11, 10, 12, "pt",
+               help="Ukuran huruf isi surat (kop surat tetap). Banyak peraturan kepala daerah "
+               "tentang tata naskah dinas meminta 12 pt (Arial); periksa peraturan daerah Anda. "
+               "Dengan 12 pt sebagian surat menjadi dua halaman."),
     SettingDef("letters.classification_lks", "Kode klasifikasi surat LKS (Tanda Daftar)",
                "400.9.12", check=numbering.check_classification,
                help="Klasifikasi arsip urusan sosial, lembaga kesejahteraan sosial (tata naskah "

@@ -154,11 +154,15 @@ def preview(letter: Letter) -> bytes:
 
     values = letter_context.build(letter, application=_application(letter))
     checks.check_context(letter.template_key, values)
-    return render_letter(letter.template_key, values, images=_emblem(),
+    return render_letter(letter.template_key, values, images=_emblem(), body_pt=_body_pt(),
                          template_file=templates.active_template(letter.template_key))
 
 
 # -- drafting ----------------------------------------------------------------------------------
+
+def _body_pt() -> int:
+    return settings.get("letters.font_pt")
+
 
 def _application(letter: Letter):
     if letter.application_id is None:
@@ -513,7 +517,7 @@ def sign(actor, letter: Letter, signing_as: str | None = None) -> Letter:
                 number=number, letter_date=local.date(), verification_code=code,
                 profile=profile)
             checks.check_context(letter.template_key, values)
-            document = render_letter(letter.template_key, values,
+            document = render_letter(letter.template_key, values, body_pt=_body_pt(),
                                      images={**images, "qr_code": qr_png(code)},
                                      template_file=templates.active_template(
                                          letter.template_key))

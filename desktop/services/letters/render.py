@@ -22,13 +22,16 @@ def template_path(template_key: str) -> Path:
 
 
 def render_letter(template_key: str, context: dict, images: dict[str, bytes] | None = None,
-                  template_file: Path | bytes | None = None) -> bytes:
+                  template_file: Path | bytes | None = None,
+                  body_pt: float | None = None) -> bytes:
     """The rendered .docx as bytes.
 
     `images` maps a context name to PNG/JPEG bytes placed with docxtpl's InlineImage (emblem,
     QR code, scanned signature, stamp); an image not given is None, so `{% if qr_code %}`
     works. `template_file` overrides the shipped template (a path, or the bytes of a
     candidate template being checked). Values are autoescaped: `&`, `<`, quotes appear as typed.
+    `body_pt` sets the body text's size (the template's Normal style; the letterhead keeps its
+    own sizes): the office's setting, where regional rules ask for 12 pt.
     A template the sandbox refuses raises ValidationError naming it; nothing of it runs.
     """
     from docx.shared import Mm
@@ -37,6 +40,11 @@ def render_letter(template_key: str, context: dict, images: dict[str, bytes] | N
 
     source = template_file or template_path(template_key)
     document = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    if body_pt:
+        from docx.shared import Pt
+
+        document.init_docx()
+        document.docx.styles["Normal"].font.size = Pt(body_pt)
     values = {name: None for name in IMAGE_HEIGHTS_MM}
     values.update(context)
     for name, data in (images or {}).items():
