@@ -67,3 +67,39 @@ def test_unknown_and_malformed_codes_are_rejected(backend_db):
     assert not malformed.found and "bukan kode verifikasi" in malformed.message
     empty = verification.verify("   ")
     assert not empty.found and "Ketik atau tempel" in empty.message
+
+
+def test_with_a_verification_page_the_qr_holds_its_address_and_the_code(backend_db):
+    import io
+    import zipfile
+
+    import segno
+
+    from desktop.services.admin import settings
+
+    o = setup_office()
+    for bad in ("dinsos.magelangkota.go.id/verifikasi", "https://dinsos.go.id/cek?kode=1",
+                "javascript:alert(1)"):
+        with pytest.raises(ValidationError, match="Alamat halaman verifikasi"):
+            settings.set_value(o["admin"], "letters.verification_url", bad)
+    page = "https://dinsos.magelangkota.go.id/verifikasi"
+    settings.set_value(o["admin"], "letters.verification_url", page)
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    shown = lifecycle.letter_context.format_code(signed.verification_code)
+    assert lifecycle.qr_payload(signed.verification_code) == f"{page}?kode={shown}"
+
+    def png(payload):
+        out = io.BytesIO()
+        segno.make(payload, error="m").save(out, kind="png", scale=8, border=2)
+        return out.getvalue()
+
+    with zipfile.ZipFile(io.BytesIO(lifecycle.signed_document(signed))) as docx:
+        media = [docx.read(n) for n in docx.namelist() if n.startswith("word/media/")]
+    assert png(f"{page}?kode={shown}") in media
+    assert png(lifecycle.QR_PREFIX + shown) not in media
+    # The address a phone opens, pasted into Verifikasi Surat, finds the letter.
+    result = verification.verify(f"{page}?kode={shown.lower()}", actor=o["clerk"])
+    assert result.found and result.intact and result.number == signed.number
+    assert not verification.verify(f"{page}?kode=", actor=o["clerk"]).found
+    settings.set_value(o["admin"], "letters.verification_url", "")  # back to the bare code
+    assert lifecycle.qr_payload("K7Q2M9XD4TPA") == lifecycle.QR_PREFIX + "K7Q2-M9XD-4TPA"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import Setting
-from desktop.services.shared import numbering, permissions, records
+from desktop.services.shared import numbering, permissions, records, validators
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class SettingDef:
     # For text settings: a function that raises ValidationError for a bad value.
     check: object = None
     help: str = ""  # shown beside it: where the figure comes from (a regulation)
+    optional: bool = False  # a text setting that may be left empty
 
     @property
     def is_text(self) -> bool:
@@ -40,6 +41,13 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("schedule.clinic_minutes", "Lama layanan seating clinic", 180, 30, 600, "menit"),
     SettingDef("backup.remind_days", "Ingatkan bila cadangan terakhir lebih lama dari", 7, 1,
                365, "hari"),
+    SettingDef("letters.verification_url", "Alamat halaman verifikasi surat", "",
+               check=validators.check_web_page, optional=True,
+               help="Halaman di situs kantor tempat siapa pun memeriksa surat, misalnya "
+               "https://dinsos.magelangkota.go.id/verifikasi. Bila diisi, kode QR surat yang "
+               "ditandatangani sesudahnya memuat alamat ini dengan kodenya (…?kode=K7Q2-M9XD-"
+               "4TPA), sehingga rumah sakit, sekolah atau kepolisian dapat memeriksanya dengan "
+               "ponsel. Bila kosong, kode QR hanya memuat kode verifikasi."),
     SettingDef("letters.font_pt", "Ukuran huruf isi surat", 11, 10, 12, "pt",
                help="Ukuran huruf isi surat (kop surat tetap). Banyak peraturan kepala daerah "
                "tentang tata naskah dinas meminta 12 pt (Arial); periksa peraturan daerah Anda. "
@@ -155,9 +163,10 @@ def set_value(actor, key: str, value) -> None:
     definition = DEFINITIONS[key]
     if definition.is_text:
         text = str(value or "").strip()
-        if not text:
+        if not text and not definition.optional:
             raise ValidationError(definition.label, "wajib diisi.")
-        definition.check(definition.label, text)
+        if text:
+            definition.check(definition.label, text)
         _store(actor, key, text)
         return
     try:

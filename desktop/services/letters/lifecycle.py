@@ -434,13 +434,20 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def qr_payload(code: str) -> str:
+    """What the printed QR code holds: the office's verification page with the code when one
+    is set (a phone outside the office opens it), else PELITA-SURAT:<code>. verify() accepts
+    either pasted."""
+    shown = letter_context.format_code(code)
+    page = settings.get("letters.verification_url")
+    return f"{page}?kode={shown}" if page else QR_PREFIX + shown
+
+
 def qr_png(code: str) -> bytes:
-    """The QR code printed on the letter: PELITA-SURAT:<code>, which verify() accepts pasted."""
     import segno
 
     out = io.BytesIO()
-    segno.make(QR_PREFIX + letter_context.format_code(code), error="m").save(
-        out, kind="png", scale=8, border=2)
+    segno.make(qr_payload(code), error="m").save(out, kind="png", scale=8, border=2)
     return out.getvalue()
 
 

@@ -29,8 +29,14 @@ class Verification:
 
 
 def normalise(text: str) -> str:
-    """The code from what was typed or pasted: spaces, dashes, case and the QR prefix ignored."""
-    value = (text or "").strip().upper()
+    """The code from what was typed or pasted: spaces, dashes, case, the QR prefix and the
+    verification page's address (…/verifikasi?kode=CODE) ignored."""
+    value = (text or "").strip()
+    if "://" in value:
+        from urllib.parse import parse_qs, urlsplit
+
+        value = (parse_qs(urlsplit(value).query).get("kode") or [""])[0]
+    value = value.upper()
     if value.startswith(QR_PREFIX):
         value = value[len(QR_PREFIX):]
     return re.sub(r"[\s\-.]", "", value)

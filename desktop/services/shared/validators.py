@@ -99,6 +99,15 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 MULTILINE_FROM = 400
 
 
+def check_web_page(field: str, text: str) -> None:
+    """A page's address on the office's website: https://dinsos.magelangkota.go.id/verifikasi,
+    without a query or fragment (Pelita adds ?kode=...)."""
+    if len(text) > 200 or not re.fullmatch(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?"
+                                           r"(/[A-Za-z0-9._~/-]*)?", text):
+        raise ValidationError(field, "tulis alamat halaman lengkap, misalnya https://dinsos."
+                              "magelangkota.go.id/verifikasi (tanpa ? atau #), atau kosongkan.")
+
+
 def check_characters(text: str, field: str, multiline: bool) -> str:
     """Refuse NUL and other control characters (tab and line breaks only in multi-line fields)
     and bidirectional overrides: they corrupt lists, letters and the database's log."""
