@@ -98,13 +98,10 @@ def confidential(doc):
 def para(container, text: str = "", *, align=None, bold=False, size=None, underline=False,
          italic=False, indent_cm=None, first_line_cm=None, hanging_cm=None, after=0,
          before=0, keep_next=False):
-    """A paragraph whose whole text (tags included) is one run."""
+    """A paragraph whose text (tags included) is one run, but for *foreign terms* between
+    asterisks, each an italic run of its own (tags never span them)."""
     p = container.add_paragraph()
-    if text:
-        run = p.add_run(text)
-        run.bold, run.underline, run.italic = bold or None, underline or None, italic or None
-        if size:
-            run.font.size = Pt(size)
+    _runs(p, text, bold=bold, underline=underline, italic=italic, size=size)
     fmt = p.paragraph_format
     if align is not None:
         p.alignment = align
@@ -121,6 +118,17 @@ def para(container, text: str = "", *, align=None, bold=False, size=None, underl
     return p
 
 
+def _runs(p, text: str, *, bold=False, underline=False, italic=False, size=None) -> None:
+    for index, part in enumerate(re.split(r"\*([^*{}%]+)\*", text or "")):
+        if not part:
+            continue
+        run = p.add_run(part)
+        run.bold, run.underline = bold or None, underline or None
+        run.italic = (italic or index % 2 == 1) or None  # odd parts: between asterisks
+        if size:
+            run.font.size = Pt(size)
+
+
 def tag(container, text: str):
     """A paragraph holding only a {%p ... %} tag (docxtpl removes the paragraph)."""
     return para(container, text)
@@ -128,11 +136,7 @@ def tag(container, text: str):
 
 def _first_paragraph(cell, text: str = "", **kwargs):
     p = cell.paragraphs[0]
-    if text:
-        run = p.add_run(text)
-        run.bold = kwargs.get("bold") or None
-        if kwargs.get("size"):
-            run.font.size = Pt(kwargs["size"])
+    _runs(p, text, bold=kwargs.get("bold"), size=kwargs.get("size"))
     if kwargs.get("align") is not None:
         p.alignment = kwargs["align"]
     return p
@@ -336,6 +340,11 @@ ORG_ROWS = [("Nama Lembaga", "{{ org_name }}"),
             ("Badan Hukum", "{{ org_legal_number }}"),
             ("Alamat", "{{ org_address }}"), ("Ketua/Pimpinan", "{{ org_chair }}"),
             ("NPWP", "{{ org_npwp }}")]
+# A raffle's organiser is mostly a company: its name, deed and director, not a "Lembaga".
+ORGANISER_ROWS = [("Penyelenggara", "{{ org_name }}"),
+                  ("Akta/Badan Hukum", "{{ org_legal_number }}"),
+                  ("Alamat", "{{ org_address }}"), ("Pimpinan", "{{ org_chair }}"),
+                  ("NPWP", "{{ org_npwp }}")]
 # A permit and its recommendation state the same terms.
 COLLECTION_ROWS = [("Tujuan", "{{ collection_purpose }}"),
                    ("Cara Pengumpulan", "{{ collection_method }}"),
@@ -349,6 +358,10 @@ RAFFLE_ROWS = [("Nama Undian", "{{ raffle_name }}"),
                ("Penarikan", "{{ draw_date }}, di {{ draw_place }}"),
                ("Nilai Hadiah", "{{ prize_total }} ({{ prize_total_words }})"),
                ("Sumbangan Sosial", "{{ social_contribution }} ({{ social_contribution_words }})")]
+# "Yang bertanda tangan di bawah ini:" is followed by who that is.
+SIGNER_ROWS = [("Nama", "{{ signer_name }}"), ("NIP", "{{ signer_nip }}"),
+               ("Jabatan", "{% if signer_acting %}{{ signer_acting }} {% endif %}"
+                           "{{ signer_position }}")]
 CLOSING = ("Demikian rekomendasi ini dibuat untuk dipergunakan sebagaimana mestinya. Atas "
            "perhatian dan kerja sama Saudara, kami sampaikan terima kasih.")
 DATE_LINE = "{{ place }}, {{ letter_date }}"
@@ -410,10 +423,12 @@ def rekomendasi_pub(doc):
 
 def rekomendasi_undian(doc):
     letter_heading(doc)
-    body(doc, "Menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} {{ request_reference }}{% endif %}, "
-              "dengan ini kami memberikan rekomendasi penyelenggaraan undian gratis "
-              "berhadiah kepada:")
-    data_table(doc, ORG_ROWS)
+    body(doc, "Berdasarkan Undang-Undang Nomor 22 Tahun 1954 tentang Undian dan Peraturan "
+              "Menteri Sosial tentang penyelenggaraan undian gratis berhadiah, serta "
+              "menindaklanjuti surat permohonan {{ org_name }}{% if request_reference %} "
+              "{{ request_reference }}{% endif %}, dengan ini kami memberikan rekomendasi "
+              "penyelenggaraan undian gratis berhadiah kepada:")
+    data_table(doc, ORGANISER_ROWS)
     body(doc, "dengan keterangan sebagai berikut:", cont=True)
     data_table(doc, RAFFLE_ROWS)
     para(doc, "Hadiah yang disediakan:", indent_cm=1.25)
@@ -486,14 +501,17 @@ def rekomendasi_pengangkatan_anak(doc):
               "Pengangkatan Anak dan laporan sosial {{ social_report_reference }}, dengan ini "
               "kami merekomendasikan permohonan izin pengangkatan anak oleh calon orang tua "
               "angkat:")
-    data_table(doc, [("Nama Suami", "{{ father_name }}"), ("NIK", "{{ father_nik }}"),
+    para(doc, "a. Suami", indent_cm=1.25, keep_next=True)
+    data_table(doc, [("Nama", "{{ father_name }}"), ("NIK", "{{ father_nik }}"),
                      ("Tempat/Tgl. Lahir", "{{ father_birth }}"),
-                     ("Pekerjaan", "{{ father_occupation }}"),
-                     ("Nama Istri", "{{ mother_name }}"), ("NIK", "{{ mother_nik }}"),
-                     ("Tempat/Tgl. Lahir", "{{ mother_birth }}"),
-                     ("Pekerjaan", "{{ mother_occupation }}"),
                      ("Agama", "{{ parents_religion }}"),
-                     ("Tanggal Perkawinan", "{{ marriage_date }}"),
+                     ("Pekerjaan", "{{ father_occupation }}")], indent_cm=1.75, label_cm=4.1)
+    para(doc, "b. Istri", indent_cm=1.25, keep_next=True)
+    data_table(doc, [("Nama", "{{ mother_name }}"), ("NIK", "{{ mother_nik }}"),
+                     ("Tempat/Tgl. Lahir", "{{ mother_birth }}"),
+                     ("Agama", "{{ parents_religion }}"),
+                     ("Pekerjaan", "{{ mother_occupation }}")], indent_cm=1.75, label_cm=4.1)
+    data_table(doc, [("Tanggal Perkawinan", "{{ marriage_date }}"),
                      ("Alamat", "{{ parents_address }}")])
     body(doc, "terhadap anak:", cont=True)
     data_table(doc, [("Nama Anak", "{{ child_name }}"),
@@ -556,9 +574,11 @@ def rujukan_rehabilitasi(doc):
     data_table(doc, PERSON_ROWS + [("Kondisi", "{{ condition }}"),
                                    ("Keluarga/Wali", "{{ guardian_name }}"),
                                    ("Pendamping", "{{ companion_name }}")])
-    body(doc, "Bersama surat ini kami lampirkan hasil asesmen dan fotokopi dokumen "
-              "kependudukan yang bersangkutan. Kami mohon kiranya yang bersangkutan dapat "
-              "diterima dan memperoleh layanan sesuai kebutuhannya.")
+    # What is said to be enclosed is what Lampiran lists: nothing when it says "-".
+    body(doc, "{% if attachment and attachment != '-' %}Bersama surat ini kami lampirkan "
+              "hasil asesmen dan fotokopi dokumen kependudukan yang bersangkutan. {% endif %}"
+              "Kami mohon kiranya yang bersangkutan dapat diterima dan memperoleh layanan "
+              "sesuai kebutuhannya.")
     body(doc, CLOSING)
     signature_block(doc)
     tembusan(doc)
@@ -596,7 +616,9 @@ def rekomendasi_slrt(doc):
 
 def keterangan_dtks(doc):
     certificate_heading(doc, "SURAT KETERANGAN")
-    body(doc, "Yang bertanda tangan di bawah ini menerangkan bahwa:")
+    body(doc, "Yang bertanda tangan di bawah ini:")
+    data_table(doc, SIGNER_ROWS)
+    body(doc, "menerangkan bahwa:", cont=True)
     data_table(doc, PERSON_ROWS + [("Nomor KK", "{{ person_kk }}")])
     body(doc, "berdasarkan pengecekan pada aplikasi SIKS-NG, yang bersangkutan "
               "{{ dtks_status }} dalam {{ data_source }} periode {{ dtks_period }}"
@@ -628,9 +650,9 @@ def pemulangan_orang_terlantar(doc):
 
 
 def tanda_terima_seating_clinic(doc):
-    certificate_heading(doc, "TANDA TERIMA LAYANAN SEATING CLINIC KURSI RODA")
-    body(doc, "Pada tanggal {{ service_date }} telah dilaksanakan layanan seating clinic kursi "
-              "roda tanpa dipungut biaya kepada:")
+    certificate_heading(doc, "TANDA TERIMA LAYANAN *SEATING CLINIC* KURSI RODA")
+    body(doc, "Pada tanggal {{ service_date }} telah dilaksanakan layanan *seating clinic* "
+              "kursi roda tanpa dipungut biaya kepada:")
     data_table(doc, PERSON_ROWS + [("Jenis Kursi Roda", "{{ wheelchair_type }}"),
                                    ("Tempat Layanan", "{{ service_location }}"),
                                    ("Suku Cadang", "{{ spare_parts }}")])
@@ -640,12 +662,13 @@ def tanda_terima_seating_clinic(doc):
     table = doc.add_table(rows=1, cols=2)
     _set_table(table, [8.0, 8.0])
     for cell, (role, name, extra) in zip(table.rows[0].cells, [
-            ("Penerima layanan,", "{{ person_name }}", ""),
-            ("Petugas seating clinic,", "{{ officer_name }}", "NIP. {{ officer_nip }}")]):
+            # a recipient who cannot write puts a thumbprint in the space
+            ("Penerima layanan,", "{{ person_name }}", "(tanda tangan atau cap ibu jari kiri)"),
+            ("Petugas *seating clinic*,", "{{ officer_name }}", "NIP. {{ officer_nip }}")]):
         _first_paragraph(cell, role, align=WD_ALIGN_PARAGRAPH.CENTER)
         para(cell, "", before=48)
         para(cell, name, bold=True, underline=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        para(cell, extra, align=WD_ALIGN_PARAGRAPH.CENTER)
+        para(cell, extra, align=WD_ALIGN_PARAGRAPH.CENTER, size=8 if "(" in extra else None)
     signature_block(doc, DATE_LINE, heading="Mengetahui,")
 
 
@@ -653,7 +676,7 @@ def surat_mobil_jenazah(doc):
     certificate_heading(doc, "SURAT KETERANGAN LAYANAN MOBIL JENAZAH")
     body(doc, "Yang bertanda tangan di bawah ini menerangkan bahwa Dinas Sosial memberikan "
               "layanan mobil jenazah tanpa dipungut biaya untuk:")
-    data_table(doc, [("Nama Almarhum/ah", "{{ deceased_name }}"),
+    data_table(doc, [("Nama Almarhum/Almarhumah", "{{ deceased_name }}"),
                      ("NIK", "{{ deceased_nik }}"),
                      ("Tanggal Meninggal", "{{ death_date }}"),
                      ("Rumah Duka", "{{ deceased_address }}"),

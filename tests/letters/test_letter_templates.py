@@ -68,6 +68,9 @@ def test_signed_letter_renders_with_every_value_and_image(key):
     assert _image_count(data) == 4
 
 
+NAMES_THEIR_SIGNER = {"keterangan_dtks"}
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_draft_shows_the_draft_mark_instead_of_number_and_signature(key):
     context = catalogue.sample_context(key, draft=True)
@@ -75,7 +78,11 @@ def test_draft_shows_the_draft_mark_instead_of_number_and_signature(key):
     text = docx_text(data)
     assert "{{" not in text and "{%" not in text
     assert text.count(DRAFT) == 2  # the number and the signature
-    assert context["signer_name"] not in text and "NIP. " + context["signer_nip"] not in text
+    # Not signed: no name under the signature; a certificate that says who signs it
+    # ("Yang bertanda tangan di bawah ini: Nama ...") names the chosen signer once, above.
+    named_above = 1 if key in NAMES_THEIR_SIGNER else 0
+    assert text.count(context["signer_name"]) == named_above
+    assert "NIP. " + context["signer_nip"] not in text
     assert "Verifikasi:" not in text
     assert _image_count(data) == 1  # the emblem only
 
@@ -347,3 +354,59 @@ def test_each_series_is_filed_under_its_permendagri_code_by_default():
         assert catalogue.spec(key).classification_code == defaults[setting], key
     assert defaults["letters.classification_elderly"] == "400.9.6"
     assert defaults["letters.classification_disaster_social"] == "400.9.9"
+
+
+def _text(key, **changes) -> str:
+    context = catalogue.sample_context(key)
+    context.update(changes)
+    return docx_text(render_letter(key, context, catalogue.sample_images()))
+
+
+def _tables(key) -> list[list[tuple]]:
+    """Each table of the rendered sample, its rows as tuples of cell text."""
+    document = Document(io.BytesIO(render_letter(key, catalogue.sample_context(key),
+                                                 catalogue.sample_images())))
+    return [[tuple(c.text for c in row.cells) for row in t.rows] for t in document.tables]
+
+
+def test_what_a_records_officer_sent_back_letter_by_letter():
+    # The referral says it encloses the assessment only when Lampiran lists it.
+    assert "kami lampirkan hasil asesmen" in _text("rujukan_rehabilitasi")
+    assert "kami lampirkan" not in _text("rujukan_rehabilitasi", attachment="-")
+    # The hearse letter does not say "Alm." after "Nama Almarhum/Almarhumah".
+    assert "Alm. " not in _text("surat_mobil_jenazah")
+    # "Yang bertanda tangan di bawah ini:" is followed by the signer's name, NIP, position.
+    dtks = _tables("keterangan_dtks")
+    assert dtks[1] == [("Nama", ":", "Dra. Wulan Ratnasari, M.Si."),  # after the letterhead
+                       ("NIP", ":", "19720315 199803 2 005"),
+                       ("Jabatan", ":", "Kepala Dinas Sosial")]
+    # The raffle recommendation cites its law and names a company as one.
+    raffle = _text("rekomendasi_undian")
+    assert "Undang-Undang Nomor 22 Tahun 1954 tentang Undian" in raffle
+    assert "Nama Lembaga" not in raffle and "Ketua/Pimpinan" not in raffle
+    assert ("Penyelenggara", ":", "PT Sinar Tidar Makmur") in sum(
+        _tables("rekomendasi_undian"), [])
+    assert ("Pimpinan", ":", "Hendra Kusuma") in sum(_tables("rekomendasi_undian"), [])
+    # The adoption letter: husband and wife under a./b., each with their religion.
+    adoption = _text("rekomendasi_pengangkatan_anak")
+    assert "a. Suami" in adoption and "b. Istri" in adoption
+    rows = sum(_tables("rekomendasi_pengangkatan_anak"), [])
+    assert rows.count(("Agama", ":", "Islam")) == 2
+    # The seating-clinic receipt: a thumbprint for a recipient who cannot sign; the foreign
+    # term in italics wherever it is printed.
+    receipt = render_letter("tanda_terima_seating_clinic",
+                            catalogue.sample_context("tanda_terima_seating_clinic"),
+                            catalogue.sample_images())
+    assert "cap ibu jari" in docx_text(receipt)
+    runs = [r for p in Document(io.BytesIO(receipt)).paragraphs for r in p.runs
+            if "seating clinic" in r.text.lower()]
+    assert runs and all(r.italic for r in runs)
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if catalogue.spec(k).kind == "letter"])
+def test_a_sample_letter_never_copies_its_addressee(key):
+    context = catalogue.sample_context(key)
+    addressee = context["addressee"].split(" u.p. ")[0]
+    assert not any(entry.startswith(addressee) for entry in context["tembusan"]), key
+    if "RAHASIA" in _text(key):  # a child's case goes to no one the law does not name
+        assert not any("Wali Kota" in entry for entry in context["tembusan"])

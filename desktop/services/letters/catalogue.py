@@ -376,6 +376,8 @@ class LetterChoice:
     defaults: dict = field(default_factory=dict)  # context values the service fixes
 
 
+# A referral goes with its assessment and the person's papers, and says so under Lampiran.
+REFERRAL_ATTACHMENT = {"attachment": "1 (satu) berkas"}
 # The sample referral's destination (a referral's own comes from its chosen institution).
 BRSPD = {"target_group": "penyandang disabilitas",
          "destination_name": "Balai Rehabilitasi Sosial Penyandang Disabilitas (BRSPD)",
@@ -394,7 +396,7 @@ SERVICE_LETTERS = {
     "mgl-abh": [LetterChoice("laporan_sosial_abh")],
     "mgt-28-abh": [LetterChoice("laporan_sosial_abh")],
     # The referral kind fills the destination from the institution the worker chose.
-    **{code: [LetterChoice("rujukan_rehabilitasi")] for code in (
+    **{code: [LetterChoice("rujukan_rehabilitasi", REFERRAL_ATTACHMENT)] for code in (
         "mgt-16-pengiriman-anjal-at-balai", "mgt-17-pendampingan-disabilitas-brspd",
         "mgt-18-pendampingan-odgj", "mgt-19-pendampingan-lansia-terlantar",
         "mgt-20-pendampingan-tuna-susila-brskw", "mgt-21-pendampingan-anjal-at",
@@ -675,7 +677,7 @@ _SAMPLES = {
              "aid": "Beras 10 kg, Mi instan 1 dus"}],
         "aid_totals": ["Beras 20 kg", "Selimut 2 lembar", "Terpal 1 lembar", "Mi instan 1 dus"]},
     "surat_mobil_jenazah": {
-        "deceased_name": "Alm. Sudarmo", "deceased_nik": "3371020101450001",
+        "deceased_name": "Sudarmo", "deceased_nik": "3371020101450001",
         "deceased_address": "Jl. Tentara Pelajar No. 9 RT 004 RW 002, Kelurahan Kemirirejo, "
                             "Kota Magelang",
         "death_date": _D(datetime.date(2026, 11, 21)),
@@ -713,7 +715,10 @@ _LETTER_SAMPLES = {
                   "Satu Pintu", addressee_place="Magetan", attachment="1 (satu) berkas"),
     "rekomendasi_pub": dict(subject="Rekomendasi Izin Pengumpulan Uang atau Barang",
                             addressee="Wali Kota Magelang", addressee_place="Tempat",
-                            attachment="1 (satu) berkas"),
+                            attachment="1 (satu) berkas",
+                            # the mayor is the addressee: not copied as well
+                            tembusan=["Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu "
+                                      "Pintu Kota Magelang", "Arsip"]),
     "rekomendasi_undian": dict(subject="Rekomendasi Izin Undian Gratis Berhadiah",
                                addressee="Menteri Sosial Republik Indonesia u.p. Direktur "
                                          "Jenderal Pemberdayaan Sosial",
@@ -722,22 +727,28 @@ _LETTER_SAMPLES = {
                                                  "5 November 2026"),
     "rekomendasi_hibah": dict(subject="Rekomendasi Hibah",
                               addressee="Wali Kota Magelang u.p. Ketua Tim Anggaran "
-                                        "Pemerintah Daerah", addressee_place="Tempat"),
+                                        "Pemerintah Daerah", addressee_place="Tempat",
+                              tembusan=["Kepala Badan Pengelolaan Keuangan dan Aset Daerah "
+                                        "Kota Magelang", "Arsip"]),
     "rekomendasi_pengangkatan_anak": dict(
         subject="Rekomendasi Izin Pengangkatan Anak",
         addressee="Kepala Dinas Sosial Provinsi Jawa Tengah", addressee_place="Semarang",
-        attachment="1 (satu) berkas"),
+        attachment="1 (satu) berkas", tembusan=["Arsip"]),  # a child's case: no one else
     "laporan_sosial_abh": dict(subject="Laporan Sosial Anak Berhadapan dengan Hukum",
                                addressee="Kepala Kepolisian Resor Magelang Kota u.p. Kepala "
                                          "Unit Pelayanan Perempuan dan Anak",
                                addressee_place="Magelang", nature="Rahasia",
+                               # a child's report goes where the law sends it, not the mayor
+                               tembusan=["Kepala Balai Pemasyarakatan Kelas II Magelang",
+                                         "Arsip"],
                                request_reference="surat Kepala Kepolisian Resor Magelang Kota "
                                                  "Nomor B/778/XI/2026/Reskrim tanggal 10 "
                                                  "November 2026 perihal permintaan laporan "
                                                  "sosial"),
     "rujukan_rehabilitasi": dict(subject="Rekomendasi Rujukan Rehabilitasi Sosial",
                                  addressee="Kepala Balai Rehabilitasi Sosial Penyandang "
-                                           "Disabilitas (BRSPD)", addressee_place="Tempat"),
+                                           "Disabilitas (BRSPD)", addressee_place="Tempat",
+                                 **REFERRAL_ATTACHMENT),
     "rekomendasi_slrt": dict(subject="Rekomendasi Bantuan Sosial Kesehatan",
                              addressee="Direktur RSUD Tidar Kota Magelang",
                              addressee_place="Tempat"),
