@@ -604,7 +604,7 @@ def rekomendasi_slrt(doc):
     body(doc, "Berdasarkan hasil pemeriksaan Sistem Layanan dan Rujukan Terpadu (SLRT), "
               "dengan ini kami merekomendasikan pemberian {{ aid_type }} kepada:")
     data_table(doc, PERSON_ROWS + [("Nomor KK", "{{ person_kk }}"),
-                                   ("Status DTKS", "{{ dtks_status }}"),
+                                   ("Data Kesejahteraan", "{{ dtks_status }}"),
                                    ("Keperluan", "{{ aid_purpose }}")])
     body(doc, "Rekomendasi ini diberikan berdasarkan {{ survey_summary }}. Pemohon "
               "dipersilakan melanjutkan ke penyedia layanan dengan membawa surat ini dan "

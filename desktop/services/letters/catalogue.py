@@ -609,7 +609,7 @@ _SAMPLES = {
         **_PERSON, "person_kk": "3371021201090005",
         "aid_type": "Bantuan Sosial Kesehatan",
         "aid_purpose": "keringanan biaya rawat inap di RSUD Tidar Kota Magelang",
-        "dtks_status": "terdaftar dalam Data Terpadu Kesejahteraan Sosial (DTKS)",
+        "dtks_status": "terdaftar dalam Data Tunggal Sosial dan Ekonomi Nasional (DTSEN)",
         "survey_summary": "hasil kunjungan rumah petugas SLRT pada 18 November 2026 menyatakan "
                           "pemohon layak dibantu"},
     "keterangan_dtks": {
