@@ -690,3 +690,16 @@ def test_the_body_text_size_is_the_office_s_setting(backend_db):
     settings.set_value(o["admin"], "letters.font_pt", 12)  # as many regional rules ask
     assert body_pt(lifecycle.preview(letter)) == 12
     assert body_pt(lifecycle.signed_document(lifecycle.sign(o["head"], letter))) == 12
+
+
+def test_a_draft_whose_signer_has_left_keeps_its_text_editable(backend_db):
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    User.update(active=False).where(User.id == o["head"].id).execute()
+    edited = lifecycle.edit(o["clerk"], letter, fields={"aid_purpose": "rawat jalan"})
+    assert lifecycle.free_text(edited)["aid_purpose"] == "rawat jalan"
+    with pytest.raises(ValidationError, match="Penanda tangan"):  # but not signed by them
+        lifecycle.edit(o["clerk"], edited, signing_as="a.n.")
+    with pytest.raises(ValidationError, match="Hal"):  # a typed subject is never cut short
+        lifecycle.draft(o["clerk"], o["application"], signer=o["coordinator"],
+                        subject="R" * (lifecycle.SUBJECT_MAX + 1))

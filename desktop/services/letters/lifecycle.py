@@ -200,7 +200,7 @@ def _check_signing_as(signer: User, signing_as: str) -> str:
 
     signing_as = signing_as or ""
     if signing_as not in SIGNING_AS:
-        raise ValidationError("Sebagai", "pilih ditandatangani sendiri, a.n., Plt. atau Plh.")
+        raise ValidationError("Sebagai", "pilih atas jabatan sendiri, a.n., Plt. atau Plh.")
     profile = office.get_profile()
     head = letter_context.head_position(profile)
     heads = {head.casefold(), f"kepala {profile.office_name}".casefold()}
@@ -288,17 +288,17 @@ def draft(actor, application=None, *, signer, template_key: str | None = None,
         raise ValidationError("Jenis surat", f"templat '{template_key}' tidak dikenal.")
     guards.require_letter(application, template_key)  # the case kind's rules for it
     spec = catalogue.spec(template_key)
-    if not subject:
+    if not subject:  # a long organisation's name is cut, a typed subject never
         subject = catalogue.default_subject(template_key, {
             **letter_context.applicant_values(application), **defaults, **(fields or {}),
-            **registry.letter_values(application, template_key)})
+            **registry.letter_values(application, template_key)})[:SUBJECT_MAX]
     return records.create(
         Letter, actor, application=application, complaint=complaint,
         template_key=template_key,
         series=spec.series[:64],
         classification=(registry.classification(application, template_key)
                         or catalogue.classification_of(template_key))[:40],
-        subject=_check_subject(subject[:SUBJECT_MAX]), state="draft",
+        subject=_check_subject(subject), state="draft",
         fields=_check_fields(template_key, {**defaults, **(fields or {})}, application),
         drafted_by=_user(actor), signer=signer, signing_as=signing_as)
 
@@ -341,7 +341,10 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
 
 
 def _signing_changes(letter: Letter, signer, signing_as: str | None) -> dict:
-    """The signer and capacity asked for, checked together, where they differ from now."""
+    """The signer and capacity asked for, checked together, where they differ from now.
+    Nothing asked, nothing checked: a draft whose signer has left keeps its text editable."""
+    if signer is None and signing_as is None:
+        return {}
     chosen = _check_signer(signer if signer is not None else letter.signer_id)
     capacity = _check_signing_as(chosen, letter.signing_as if signing_as is None
                                  else signing_as)
