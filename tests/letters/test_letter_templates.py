@@ -4,7 +4,6 @@ import io
 import shutil
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from desktop import cli
 from desktop.errors import ValidationError
 from desktop.models import OfficeProfile
 from desktop.services.letters import catalogue, checks, context
+from desktop.services.letters.pdf import docx_to_pdf_many
 from desktop.services.letters.render import TEMPLATE_DIR, render_letter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -273,14 +273,10 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 
 def _to_pdf(folder: Path) -> None:
-    profile = Path("/tmp") / f"lo-profile-{uuid.uuid4().hex}"
-    try:
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(folder)]
-                       + sorted(str(p) for p in folder.glob("*.docx")),
-                       check=True, capture_output=True, timeout=240)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    """Each .docx in `folder` beside it as PDF, by Pelita's own converter (one LibreOffice)."""
+    documents = {p.stem: p.read_bytes() for p in sorted(folder.glob("*.docx"))}
+    for name, data in docx_to_pdf_many(documents).items():
+        (folder / f"{name}.pdf").write_bytes(data)
 
 
 @pytest.mark.skipif(not (SOFFICE and PDFTOTEXT),

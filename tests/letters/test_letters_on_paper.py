@@ -1,6 +1,7 @@
 """Letters read on paper as a records officer reads them: every template with its sample data
 and with its optional parts left empty, and the demo's real letters, converted by LibreOffice
 and read page by page (letters.paper). The check itself is shown to catch each defect."""
+import io
 import shutil
 
 import pytest
@@ -28,8 +29,6 @@ def _pdf(paragraphs) -> bytes:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             doc.add_paragraph(text)
-    import io
-
     out = io.BytesIO()
     doc.save(out)
     return pdf.docx_to_pdf_many({"contoh": out.getvalue()})["contoh"]

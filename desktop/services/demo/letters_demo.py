@@ -11,11 +11,9 @@ from desktop.services.shared import permissions
 PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
         ("handed_over", 3)]
 
-# (head, kabid) -> (who signs, who initials, capacity)
-SIGNINGS = [lambda head, kabid: (head, kabid, ""),
-            lambda head, kabid: (kabid, head, "a.n."),
-            lambda head, kabid: (head, kabid, ""),
-            lambda head, kabid: (kabid, head, "Plh.")]
+# Who signs, who initials, in what capacity, letter after letter in turn.
+SIGNINGS = [("kadis", "kabid", ""), ("kabid", "kadis", "a.n."), ("kadis", "kabid", ""),
+            ("kabid", "kadis", "Plh.")]
 
 
 def fill(rng: random.Random, size: int, report) -> None:
@@ -33,13 +31,14 @@ def fill(rng: random.Random, size: int, report) -> None:
     targets = [a for a in candidates if lifecycle.letter_choices(a) and guards.letter_allowed(
         a, lifecycle.letter_choices(a)[0].template_key)][:wanted]
     ends = [state for state, n in PLAN for _ in range(n)]
-    made = 0
+    made, heads = 0, {"kadis": signer, "kabid": coordinator}
     for n, (application, end) in enumerate(zip(targets, ends)):
         # A sensitive case's letter is drafted by those who work it.
         drafter = clerk if case_access.can_read(clerk, application) else social_worker
         # Most are signed by the head herself; some by the kabid on her behalf (a.n.) or
         # standing in for her (Plh.), initialled then by the head.
-        signs, initials, capacity = SIGNINGS[n % len(SIGNINGS)](signer, coordinator)
+        signs, initials, capacity = SIGNINGS[n % len(SIGNINGS)]
+        signs, initials = heads[signs], heads[initials]
         letter = complete(drafter, lifecycle.draft(drafter, application, signer=signs,
                                                    signing_as=capacity))
         steps = ["waiting_paraf", "waiting_signature", "signed", "handed_over"]
