@@ -377,6 +377,39 @@ def test_signature_and_stamp_only_on_signed_letters(backend_db):
         lifecycle.set_signer_images(o["clerk"], o["head"], signature=SIGNATURE)
 
 
+def _stamp_drawing(document: bytes) -> tuple[str, bytes]:
+    """How the stamp is drawn ('anchor' floating, 'inline' in the line) and its picture."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    word = Document(io.BytesIO(document))
+    for drawing in word.element.body.iter(qn("w:drawing")):
+        frame = drawing[0]
+        blip = frame.find(".//" + qn("a:blip"))
+        picture = word.part.related_parts[blip.get(qn("r:embed"))].blob
+        if frame.tag == qn("wp:anchor") or picture == STAMP:
+            return frame.tag.split("}")[1], picture
+    return "", b""
+
+
+def test_the_stamp_covers_the_left_of_the_signature_unless_set_beside(backend_db):
+    from PIL import Image
+
+    o = setup_office()
+    lifecycle.set_signer_images(o["admin"], o["head"], signature=SIGNATURE, stamp=STAMP)
+    assert settings.get("letters.stamp_placement") == "over_signature"
+    kind, picture = _stamp_drawing(stored(lifecycle.sign(o["head"], ready_to_sign(o)))[0])
+    assert kind == "anchor"  # floats over the line, takes no room in it
+    with Image.open(io.BytesIO(picture)) as stamp:  # its white paper lets the signature show
+        assert stamp.mode == "RGBA"
+        assert stamp.getpixel((50, 50))[3] == 0 and stamp.getpixel((50, 8))[3] == 255
+    with pytest.raises(ValidationError, match="Letak cap dinas"):
+        settings.set_value(o["admin"], "letters.stamp_placement", "atas")
+    settings.set_value(o["admin"], "letters.stamp_placement", "beside")
+    kind, picture = _stamp_drawing(stored(lifecycle.sign(o["head"], ready_to_sign(o)))[0])
+    assert (kind, picture) == ("inline", STAMP)  # beside the signature, as uploaded
+
+
 def test_templates_sharing_a_classification_never_share_a_number(backend_db):
     o = setup_office()
     from desktop.cases.dtks import record

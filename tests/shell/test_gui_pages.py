@@ -487,6 +487,17 @@ def test_text_setting_error_names_the_setting(qtbot, admin):
     assert settings.get(key) == settings.DEFINITIONS[key].default
 
 
+def test_a_setting_with_choices_is_a_list_of_labels(qtbot, admin):
+    page = open_page(qtbot, SettingsPage, admin)
+    combo = page.editors["letters.stamp_placement"]
+    assert combo.currentText() == "Menimpa sisi kiri tanda tangan"
+    combo.setCurrentIndex(combo.findData("beside"))
+    assert page.save()
+    assert settings.get("letters.stamp_placement") == "beside"
+    page.fill_defaults()
+    assert combo.currentData() == "over_signature"
+
+
 def test_audit_query_pages_and_filters_on_every_backend(backend_db):
     admin = make_user("admin", role=permissions.ADMIN)
     for i in range(25):

@@ -19,6 +19,8 @@ class SettingDef:
     check: object = None
     help: str = ""  # shown beside it: where the figure comes from (a regulation)
     optional: bool = False  # a text setting that may be left empty
+    # For a setting chosen from a list: (stored value, label shown) pairs.
+    choices: tuple = ()
 
     @property
     def is_text(self) -> bool:
@@ -52,6 +54,13 @@ DEFINITIONS = {d.key: d for d in [
                help="Ukuran huruf isi surat (kop surat tetap). Banyak peraturan kepala daerah "
                "tentang tata naskah dinas meminta 12 pt (Arial); periksa peraturan daerah Anda. "
                "Dengan 12 pt sebagian surat menjadi dua halaman."),
+    SettingDef("letters.stamp_placement", "Letak cap dinas", "over_signature",
+               choices=(("over_signature", "Menimpa sisi kiri tanda tangan"),
+                        ("beside", "Di samping kanan tanda tangan")),
+               help="Cap dinas pada surat yang ditandatangani: lazimnya dibubuhkan di sebelah "
+               "kiri tanda tangan, menimpa sebagian tanda tangan (tata naskah dinas, Permendagri "
+               "83/2022; periksa peraturan daerah Anda). Latar putih pindaian cap dibuat "
+               "transparan agar tanda tangan tetap terlihat."),
     SettingDef("letters.classification_lks", "Kode klasifikasi surat LKS (Tanda Daftar)",
                "400.9.12", check=numbering.check_classification,
                help="Klasifikasi arsip urusan sosial, lembaga kesejahteraan sosial (tata naskah "
@@ -153,6 +162,8 @@ def get(key: str):
         return definition.default
     try:
         value = json.loads(row.value)
+        if definition.choices and value not in dict(definition.choices):
+            return definition.default  # a choice an older or newer version stored
         return str(value) if definition.is_text else int(value)
     except (ValueError, TypeError):
         return definition.default
@@ -161,6 +172,12 @@ def get(key: str):
 def set_value(actor, key: str, value) -> None:
     permissions.require(actor, "settings.edit")
     definition = DEFINITIONS[key]
+    if definition.choices:
+        if value not in dict(definition.choices):
+            raise ValidationError(definition.label, "pilih salah satu: " + ", ".join(
+                label for _, label in definition.choices) + ".")
+        _store(actor, key, value)
+        return
     if definition.is_text:
         text = str(value or "").strip()
         if not text and not definition.optional:

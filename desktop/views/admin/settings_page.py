@@ -1,7 +1,7 @@
 """Pengaturan: office-wide settings shared by every PC, and this PC's database connection."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
 from desktop.services.admin import settings
@@ -21,7 +21,13 @@ class SettingsPage(QWidget):
         settings_box = QGroupBox("Pengaturan bersama (berlaku di semua PC)")
         form = QFormLayout(settings_box)
         for key, definition in registry.all_settings().items():
-            if isinstance(definition.default, str):
+            shown_default = definition.default
+            if definition.choices:
+                editor = QComboBox()
+                for value, label in definition.choices:
+                    editor.addItem(label, value)
+                shown_default = dict(definition.choices)[definition.default].lower()
+            elif isinstance(definition.default, str):
                 editor = QLineEdit()
                 editor.setMinimumWidth(max(260, min(420, 7 * len(definition.default))))
                 editor.setToolTip(f"Bawaan: {definition.default}")
@@ -35,7 +41,7 @@ class SettingsPage(QWidget):
                 editor.setMinimumWidth(140)
             editor.setEnabled(self.can_edit)
             self.editors[key] = editor
-            default = QLabel(f"bawaan: {definition.default}")
+            default = QLabel(f"bawaan: {shown_default}")
             default.setStyleSheet("color: #666;")
             row = QHBoxLayout()
             row.addWidget(editor)
@@ -92,11 +98,15 @@ class SettingsPage(QWidget):
 
     @staticmethod
     def _value(editor):
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
         return editor.text() if isinstance(editor, QLineEdit) else editor.value()
 
     @staticmethod
     def _set(editor, value) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
             editor.setText(str(value))
             editor.setCursorPosition(0)  # a long name shows its beginning
         else:
