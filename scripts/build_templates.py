@@ -129,6 +129,14 @@ def _runs(p, text: str, *, bold=False, underline=False, italic=False, size=None)
             run.font.size = Pt(size)
 
 
+def spacer(doc, height_pt: float = 9, keep_next: bool = False):
+    """An empty paragraph exactly `height_pt` high between blocks (a table and the text after
+    it): a blank line of body text would take twice that, and push letters onto a second page."""
+    p = para(doc, "", keep_next=keep_next)
+    p.paragraph_format.line_spacing = Pt(height_pt)  # a length: exactly this high
+    return p
+
+
 def tag(container, text: str):
     """A paragraph holding only a {%p ... %} tag (docxtpl removes the paragraph)."""
     return para(container, text)
@@ -213,7 +221,7 @@ def letterhead(doc):
     rule = para(doc, "", size=4)
     rule.paragraph_format.space_before = Pt(2)
     _bottom_rule(rule)
-    para(doc, "", after=6)
+    spacer(doc)
 
 
 def number_text() -> str:
@@ -231,7 +239,7 @@ def letter_heading(doc):
         _first_paragraph(row.cells[0], label)
         _first_paragraph(row.cells[1], ":")
         _first_paragraph(row.cells[2], value)
-    para(doc, "", after=6)
+    spacer(doc)
     para(doc, "Yth. {{ addressee }}")
     para(doc, "di {{ addressee_place }}", indent_cm=0.0, after=12)
 
@@ -269,7 +277,7 @@ def data_table(doc, rows, indent_cm: float = 1.25, label_cm: float = 4.6):
         if value is not None:
             _first_paragraph(row.cells[1], ":")
             _first_paragraph(row.cells[2], value)
-    para(doc, "", after=6)
+    spacer(doc)
     return table
 
 
@@ -280,10 +288,12 @@ def numbered_list(doc, variable: str, indent_cm: float = 1.25):
     tag(doc, "{%p endfor %}")
 
 
-def signature_block(doc, date_line: str | None = None, heading: str | None = None):
+def signature_block(doc, date_line: str | None = None, heading: str | None = None,
+                    above=None):
     """QR code and verification code at left; place/date, position, signature, name, rank and
-    NIP at right. Drafts show the draft mark instead of signature and name."""
-    para(doc, "", after=6, keep_next=True)
+    NIP at right. Drafts show the draft mark instead of signature and name. `above(cell)`
+    writes another signature above the head's in the same row (one row never splits)."""
+    spacer(doc, keep_next=True)
     table = doc.add_table(rows=1, cols=2)
     _set_table(table, [7.0, 9.0])
     _keep_row_together(table.rows[0])
@@ -297,7 +307,13 @@ def signature_block(doc, date_line: str | None = None, heading: str | None = Non
     para(left, "")  # a cell must keep one paragraph when the tags above are removed
 
     first = right.paragraphs[0]
-    if date_line or heading:
+    if above is not None:
+        above(right)
+        for text in (date_line, heading):
+            if text:
+                para(right, text)
+        tag(right, "{%p if on_behalf_of %}")
+    elif date_line or heading:
         first.add_run(date_line or heading)
         if heading and date_line:
             para(right, heading)
@@ -325,10 +341,11 @@ def signature_block(doc, date_line: str | None = None, heading: str | None = Non
 
 
 def tembusan(doc):
+    """The copies list, kept on one page (never one entry alone on the next)."""
     tag(doc, "{%p if tembusan %}")
-    para(doc, "Tembusan:", before=12, size=10)
+    para(doc, "Tembusan:", before=12, size=10, keep_next=True)
     tag(doc, "{%p for item in tembusan %}")
-    para(doc, "{{ loop.index }}. {{ item }}", hanging_cm=0.6, size=10)
+    para(doc, "{{ loop.index }}. {{ item }}", hanging_cm=0.6, size=10, keep_next=True)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
@@ -553,15 +570,15 @@ def laporan_sosial_abh(doc):
               "Anak.", keep_next=True)
     # Signed by the social worker who wrote it; the kepala signs below as knowing it.
     para(doc, DATE_LINE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6, keep_next=True)
-    table = doc.add_table(rows=1, cols=2)
-    _set_table(table, [7.0, 9.0])
-    _keep_row_together(table.rows[0])
-    right = table.rows[0].cells[1]
-    _first_paragraph(right, "Pekerja Sosial yang menangani,")
-    para(right, "", before=42)
-    para(right, "{{ social_worker_name }}", bold=True, underline=True)
-    para(right, "{% if social_worker_nip %}NIP. {{ social_worker_nip }}{% endif %}")
-    signature_block(doc, heading="Mengetahui,")
+
+    def social_worker(right):  # in the kepala's row, so that both signatures share a page
+        _first_paragraph(right, "Pekerja Sosial yang menangani,")
+        para(right, "", before=42)
+        para(right, "{{ social_worker_name }}", bold=True, underline=True)
+        para(right, "{% if social_worker_nip %}NIP. {{ social_worker_nip }}{% endif %}",
+             after=12)
+
+    signature_block(doc, heading="Mengetahui,", above=social_worker)
     tembusan(doc)
 
 
@@ -658,7 +675,7 @@ def tanda_terima_seating_clinic(doc):
                                    ("Suku Cadang", "{{ spare_parts }}")])
     para(doc, "Pekerjaan yang dilakukan:", indent_cm=1.25)
     numbered_list(doc, "services")
-    para(doc, "", after=6)
+    spacer(doc)
     table = doc.add_table(rows=1, cols=2)
     _set_table(table, [8.0, 8.0])
     for cell, (role, name, extra) in zip(table.rows[0].cells, [
@@ -718,7 +735,7 @@ def berita_acara_bantuan_bencana(doc):
     _first_paragraph(row.cells[3], "{{ row.aid }}")
     _keep_row_together(row)
     _first_paragraph(end.cells[0], "{%tr endfor %}")
-    para(doc, "", after=6)
+    spacer(doc)
     para(doc, "Jumlah bantuan yang diserahkan:", indent_cm=0)
     numbered_list(doc, "aid_totals", indent_cm=0.6)
     body(doc, "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan "
@@ -747,7 +764,7 @@ def catatan_layanan_atensi(doc):
         _first_paragraph(cell, text)
     _keep_row_together(row)
     _first_paragraph(end.cells[0], "{%tr endfor %}")
-    para(doc, "", after=6)
+    spacer(doc)
     tag(doc, "{%p if services_total %}")
     para(doc, "Jumlah nilai layanan berupa uang atau barang: {{ services_total }}.")
     tag(doc, "{%p endif %}")
@@ -802,7 +819,7 @@ def grid_table(doc, headers, cells, widths, loop: str):
         _first_paragraph(cell, text, size=10, align=align)
     _keep_row_together(row)
     _first_paragraph(end.cells[0], "{%tr endfor %}")
-    para(doc, "", after=6)
+    spacer(doc)
     return table
 
 
@@ -821,7 +838,7 @@ def laporan_skm(doc):
               "responden minimal untuk {{ population }} penerima layanan pada periode ini "
               "adalah {{ required }} orang (tabel Krejcie dan Morgan){{ sample_note }}.",
          before=4)
-    para(doc, "", after=4)
+    spacer(doc, 6)
     grid_table(doc, ("No.", "Unsur Pelayanan", "Nilai Rata-rata", "Nilai Konversi"),
                [("{{ e.number }}", centre), ("{{ e.name }}", None), ("{{ e.average }}", centre),
                 ("{{ e.converted }}", centre)], [1.2, 8.8, 3.0, 3.0], "e in elements")
@@ -841,7 +858,7 @@ def laporan_skm(doc):
               "ini menjadi prioritas perbaikan pelayanan pada periode berikutnya.{{ weak_note }}")
     body(doc, "Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.",
          before=6, keep_next=True)
-    para(doc, "", after=6, keep_next=True)
+    spacer(doc, keep_next=True)
     table = doc.add_table(rows=1, cols=2)
     _set_table(table, [7.0, 9.0])
     _keep_row_together(table.rows[0])

@@ -152,8 +152,7 @@ SPECS = [
          "org_deed": "Akta pendirian: Nomor ... tanggal ..., Notaris ...",
          "org_services": "Jenis pelayanan kesejahteraan sosial",
          "org_target": "Sasaran pelayanan",
-         "verification_date": "Tanggal verifikasi lapangan"},
-        pages=2),
+         "verification_date": "Tanggal verifikasi lapangan"}),
     TemplateSpec(
         "rekomendasi_pub", "Rekomendasi Izin Pengumpulan Uang atau Barang (PUB)", "letter",
         "rekomendasi", "400.9.7",
@@ -170,8 +169,7 @@ SPECS = [
         "izin_pub", "Surat Izin Pengumpulan Uang atau Barang (PUB)", "certificate",
         "izin", "400.9.7",
         COLLECTION_VARIABLES,
-        editable=("collection_purpose", "collection_method"),
-        pages=2),
+        editable=("collection_purpose", "collection_method")),
     TemplateSpec(
         "izin_undian", "Surat Izin Undian Gratis Berhadiah", "certificate",
         "izin", "400.9.7",
