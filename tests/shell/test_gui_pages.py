@@ -309,7 +309,7 @@ def test_admin_saves_the_office_profile(qtbot, admin, tmp_path, monkeypatch):
     image = QImage(32, 32, QImage.Format_RGB32)
     image.fill(QColor("red"))
     image.save(str(png))
-    monkeypatch.setattr("desktop.views.admin.office_page.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
                         lambda *a, **k: (str(png), ""))
     assert page.choose_emblem()
     assert not page.emblem_preview.pixmap().isNull()
@@ -331,7 +331,7 @@ def test_office_form_names_the_bad_field_and_saves_nothing(qtbot, admin, tmp_pat
 
     fake = tmp_path / "lambang.png"
     fake.write_bytes(b"GIF89a not a png")
-    monkeypatch.setattr("desktop.views.admin.office_page.QFileDialog.getOpenFileName",
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName",
                         lambda *a, **k: (str(fake), ""))
     assert not page.choose_emblem()
     assert page.message.text().startswith("Lambang daerah:")

@@ -4,14 +4,15 @@ import datetime
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QVBoxLayout)
 from shiboken6 import isValid
 
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import backup, settings
 from desktop.services.shared import permissions, timefmt
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import user_message
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.shell import workers
@@ -87,10 +88,8 @@ class BackupBox(QGroupBox):
         self.status.setStyleSheet(ERROR_TEXT_STYLE if overdue else "")
 
     def choose_and_backup(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / default_file_name(utcnow()))
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan cadangan", suggested,
-                                              "Cadangan Pelita (*.zip)")
+        path = file_dialogs.save_path(self, "Simpan cadangan", default_file_name(utcnow()),
+                                      "Cadangan Pelita", ".zip")
         if path:
             self.start(Path(path))
 

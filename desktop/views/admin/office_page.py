@@ -1,7 +1,7 @@
 """Profil Kantor: the office's name, address, head and codes, used by letters and the status bar."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -9,6 +9,7 @@ from desktop.errors import ConflictError, PelitaError, ValidationError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import office
 from desktop.services.shared import permissions, timefmt
+from desktop.views.shared import file_dialogs
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 LINE_FIELDS = {  # field: (label on the form, placeholder)
@@ -228,8 +229,8 @@ class OfficePage(QWidget):
         self.clear_emblem_button.setEnabled(self.can_edit and bool(data))
 
     def choose_emblem(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self, "Pilih lambang daerah", "",
-                                              "Gambar PNG atau JPEG (*.png *.jpg *.jpeg)")
+        path = file_dialogs.open_path(self, "Pilih lambang daerah",
+                                      "Gambar PNG atau JPEG (*.png *.jpg *.jpeg)")
         if not path:
             return False
         self._clear_errors()

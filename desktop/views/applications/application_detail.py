@@ -9,7 +9,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QSizePolicy, QTableView, QTextBrowser, QVBoxLayout)
 
@@ -24,6 +24,7 @@ from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE
                                                         StateDelegate)
 from desktop.views.applications.new_application import SCAN_FILTER, person_address
 from desktop.views.cases.case_section import CaseSection
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.shared.rich_text import typed_text
@@ -605,7 +606,7 @@ class ApplicationDetailDialog(QDialog):
                    f"Catatan persyaratan {check.position} tersimpan.")
 
     def add_scan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih pindaian", "", SCAN_FILTER)
+        name = file_dialogs.open_path(self, "Pilih pindaian", SCAN_FILTER)
         if not name:
             return
         row = self.check_table.currentIndex().row()

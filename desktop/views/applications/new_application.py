@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateTimeEdit, QDialog, QFileDialog,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateTimeEdit, QDialog,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea,
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import check_nik
 from desktop.views.applications.person_form import INDONESIAN, PersonForm
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors
 
 SCAN_FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png)"
@@ -510,7 +511,7 @@ class NewApplicationDialog(QDialog):
                 check.state.setCurrentIndex(check.state.findData("ada"))
 
     def _choose_files(self, check: _CheckRow) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Pilih pindaian", "", SCAN_FILTER)
+        names = file_dialogs.open_paths(self, "Pilih pindaian", SCAN_FILTER)
         if names:
             check.files = [Path(n) for n in names]
             check.show_files()

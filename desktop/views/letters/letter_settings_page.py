@@ -8,13 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError, ValidationError
 from desktop.services.admin import users
 from desktop.services.letters import lifecycle, templates
 from desktop.services.shared import timefmt
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.forms import FieldErrors, error_label
 from desktop.views.shared.tables import read_only_table
 
@@ -149,8 +150,8 @@ class LetterSettingsPage(QWidget):
         info = self.selected_info()
         if info is None:
             return False
-        path, _ = QFileDialog.getOpenFileName(
-            self, f"Ganti templat {info.title}", "", "Dokumen Word (*.docx)")
+        path = file_dialogs.open_path(self, f"Ganti templat {info.title}",
+                                      "Dokumen Word (*.docx)")
         if not path:
             return False
         self.template_errors.clear()
@@ -184,12 +185,10 @@ class LetterSettingsPage(QWidget):
         info = self.selected_info()
         if info is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, f"Simpan templat {info.title}",
-                                              info.file_name, "Dokumen Word (*.docx)")
+        path = file_dialogs.save_path(self, f"Simpan templat {info.title}", info.file_name,
+                                      "Dokumen Word", ".docx")
         if not path:
             return False
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
         try:
             Path(path).write_bytes(templates.template_bytes(info.key))
         except OSError as exc:
@@ -331,7 +330,7 @@ class LetterSettingsPage(QWidget):
 
     def upload_image(self, kind: str) -> bool:
         label = IMAGE_LABELS[kind]
-        path, _ = QFileDialog.getOpenFileName(self, f"Pilih {label.lower()}", "", IMAGE_FILTER)
+        path = file_dialogs.open_path(self, f"Pilih {label.lower()}", IMAGE_FILTER)
         if not path:
             return False
         self.signer_message.show()

@@ -3,7 +3,7 @@ filtered by field, Tanda Daftar state and kecamatan in the database, exported to
 import datetime
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
@@ -12,6 +12,7 @@ from desktop.services.lks.registry_query import LksFilter
 from desktop.services.shared import permissions
 from desktop.views.applications.application_table import thousands
 from desktop.views.lks.lks_table import COL_FIELDS, LksTableModel
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
 from desktop.views.shared.tables import read_only_table
 
@@ -184,8 +185,8 @@ class LksRegistryPage(QWidget):
 
     def export(self) -> None:
         name = f"daftar-lks-{datetime.date.today():%Y-%m-%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Ekspor daftar LKS", name,
-                                              "Buku kerja Excel (*.xlsx)")
+        path = file_dialogs.save_path(self, "Ekspor daftar LKS", name, "Buku kerja Excel",
+                                      ".xlsx")
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

@@ -3,7 +3,7 @@ duty roster, and the fleet and staff lists. Open calendars follow other PCs' cha
 import datetime
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from desktop.views.schedule.schedule_calendar import (STATE_COLOURS, STATE_LABEL
 from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
 from desktop.views.schedule.schedule_print import print_day_pdf
 from desktop.views.schedule.schedule_watch import ScheduleWatcher
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 
 HEARSE_ACTIONS = [("confirmed", "Konfirmasi"), ("departed", "Berangkat"),
@@ -328,8 +329,8 @@ class CalendarTab(QWidget):
         self.after_change(saved)
 
     def print_day(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Simpan jadwal hari ini", f"jadwal-{self.day:%Y-%m-%d}.pdf", "PDF (*.pdf)")
+        path = file_dialogs.save_path(self, "Simpan jadwal hari ini",
+                                      f"jadwal-{self.day:%Y-%m-%d}.pdf", "PDF", ".pdf")
         if path:
             self.write_pdf(path)
 

@@ -1,24 +1,15 @@
 """Saving an export: the file dialog opens in the user's Documents folder, the work runs on a
 background thread under a progress dialog whose Batal stops it, and the result (or why it
 failed) is said in one message."""
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from desktop.errors import Cancelled
+from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
 from desktop.views.shell import workers
 
-
-def save_path(parent, title: str, name: str, kind: str, suffix: str) -> str | None:
-    """The chosen file (with its suffix), or None; `kind` is the filter's words."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name),
-                                          f"{kind} (*{suffix})")
-    if not path:
-        return None
-    return path if path.lower().endswith(suffix) else path + suffix
+save_path = file_dialogs.save_path  # where the export's pages ask for it
 
 
 class Progress:

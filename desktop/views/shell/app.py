@@ -55,6 +55,9 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
     app.setOrganizationName("Pelita")
     app.setApplicationName("Pelita")
     app.setApplicationDisplayName("Pelita")
+    from desktop.views.shell import translations
+
+    translations.install(app)  # before the first dialog: its buttons read OK/Batal
     session = open_session(url, demo_user)
     if session is None:
         return 0
