@@ -5,7 +5,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import letters, startup
+from benchmarks import letter_pdf, letters, startup
 
 
 def prepare(url: str | None, size: int) -> str:
@@ -107,6 +107,7 @@ def main(argv=None) -> int:
     results.update(startup.run(url, args.repeats))
     results.update(_in_process(url, args.repeats))
     results.update(letters.run(args.repeats))
+    results.update(letter_pdf.run(args.repeats))
     if args.database is None and not args.no_postgresql:
         results.update(_on_postgresql(args.size, args.repeats))
     Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -1,7 +1,8 @@
 """DOCX to PDF: LibreOffice where installed, Word on Windows through docx2pdf where installed.
 
-Each LibreOffice run gets its own profile folder, so a conversion works while the user has
-LibreOffice open and two conversions never share a locked profile.
+A letter goes to the session's LibreOffice (converter.py), kept running after the first; where
+that cannot be had, to a LibreOffice run of its own. Each has its own profile folder, so a
+conversion works while the user has LibreOffice open and two never share a locked profile.
 """
 import os
 import shutil
@@ -11,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.errors import PelitaError
+from desktop.services.letters import converter
 
 TIMEOUT_S = 120
 # Where the installers put soffice when it is not on PATH.
@@ -61,7 +63,18 @@ def docx_to_pdf(docx: bytes) -> bytes:
 
 
 def _with_libreoffice(soffice: str, docx: bytes) -> bytes:
+    try:
+        converted = converter.convert(soffice, docx, TIMEOUT_S)
+    except TimeoutError:
+        raise _too_slow(TIMEOUT_S) from None
+    if converted is not None:
+        return converted
     return _libreoffice_many(soffice, {"surat": docx})["surat"]
+
+
+def _too_slow(limit: int) -> PelitaError:
+    return PelitaError(f"LibreOffice tidak selesai membuat PDF dalam {limit} detik. "
+                       "Dokumen Word (.docx) tetap tersedia; coba lagi nanti.")
 
 
 def docx_to_pdf_many(documents: dict[str, bytes]) -> dict[str, bytes]:
@@ -88,8 +101,7 @@ def _libreoffice_many(soffice: str, documents: dict[str, bytes]) -> dict[str, by
             result = subprocess.run(command, capture_output=True, timeout=limit,
                                     stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise PelitaError(f"LibreOffice tidak selesai membuat PDF dalam {limit} detik. "
-                              "Dokumen Word (.docx) tetap tersedia; coba lagi nanti.") from None
+            raise _too_slow(limit) from None
         except OSError as exc:
             raise PelitaError(f"LibreOffice ({soffice}) tidak bisa dijalankan: {exc}. Dokumen "
                               "Word (.docx) tetap tersedia.") from None
