@@ -53,13 +53,15 @@ def test_idle_time_locks_and_only_the_right_password_unlocks(qtbot, window):
     assert dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.ApplicationModal
     assert "Budi Santoso (budi)" in dialog.info_label.text()
+    assert "karena tidak dipakai" in dialog.info_label.text()
     # The data on screen is hidden, not cleared.
     assert not window.centralWidget().isVisible() and not edit.isVisible()
     assert not window.menuBar().isEnabled()
 
     unlock_with(qtbot, window, "bukan-sandinya-1")
     assert window.idle_lock.is_locked and dialog.isVisible()
-    assert "Sisa 4 kali" in dialog.error_label.text()
+    # only the password was asked: the refusal names only the password
+    assert dialog.error_label.text().startswith("Kata sandi salah. Sisa 4 kali")
     assert dialog.password_edit.text() == ""
     assert not edit.isVisible()
 
@@ -74,6 +76,7 @@ def test_idle_time_locks_and_only_the_right_password_unlocks(qtbot, window):
 def test_escape_does_not_unlock(qtbot, window):
     window.lock_now()
     dialog = window.idle_lock.dialog
+    assert dialog.info_label.text().startswith("Layar dikunci.")  # not "tidak dipakai"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.idle_lock.is_locked and dialog.isVisible()
 
@@ -84,7 +87,10 @@ def test_lockout_applies_on_the_lock_screen(qtbot, window):
         unlock_with(qtbot, window, "bukan-sandinya-1")
     unlock_with(qtbot, window, PASSWORD)
     assert window.idle_lock.is_locked
-    assert "terkunci sampai" in window.idle_lock.dialog.error_label.text()
+    dialog = window.idle_lock.dialog
+    assert "terkunci sampai" in dialog.error_label.text()
+    # the dialog grew to the long message: none of it cut off
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
 
 
 def test_an_open_dialog_is_covered_and_keeps_its_text(qtbot, window):

@@ -21,6 +21,7 @@ def _hasher():
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
 FAILED = "Nama pengguna atau kata sandi salah."
+WRONG_PASSWORD = "Kata sandi salah."  # where only a password was asked (the lock screen)
 
 
 def hash_password(password: str) -> str:
@@ -76,15 +77,16 @@ def _password_matches(user: User, password: str) -> bool:
     return True
 
 
-def authenticate(username: str, password: str) -> User:
-    """Return the user when the password is right; count failures and lock the account."""
+def authenticate(username: str, password: str, failed: str = FAILED) -> User:
+    """Return the user when the password is right; count failures and lock the account.
+    `failed` opens the refusal (the login names both fields, the lock screen its password)."""
     name = (username or "").strip().lower()
     user = User.get_or_none(User.username == name)
     now = utcnow()
     _refuse_unusable(user, password, now)
     if not _password_matches(user, password):
         _register_failure(user, now)
-        raise AuthError(_failure_message(user))
+        raise AuthError(_failure_message(user, failed))
     with db.atomic():
         changes = {User.failed_attempts: 0, User.locked_until: None, User.last_login_at: now}
         if _hasher().check_needs_rehash(user.password_hash):
@@ -133,13 +135,13 @@ def _register_failure(user: User, now: datetime.datetime) -> None:
     user.failed_attempts, user.locked_until = refreshed.failed_attempts, refreshed.locked_until
 
 
-def _failure_message(user: User) -> str:
+def _failure_message(user: User, failed: str = FAILED) -> str:
     if user.locked_until:
         return _locked_message(user)
     left = settings.get("login.max_attempts") - user.failed_attempts
-    return f"{FAILED} Sisa {left} kali percobaan sebelum akun dikunci."
+    return f"{failed} Sisa {left} kali percobaan sebelum akun dikunci."
 
 
 def verify_current_user(user: User, password: str) -> User:
-    """Unlock an idle screen: the same rules as login, for the user already signed in."""
-    return authenticate(user.username, password)
+    """Unlock the screen: the same rules as login, for the user already signed in."""
+    return authenticate(user.username, password, failed=WRONG_PASSWORD)

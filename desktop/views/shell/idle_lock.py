@@ -82,7 +82,8 @@ class IdleLock(QObject):
             self._timer.start()  # restart: the idle period counts from the last activity
         return False
 
-    def lock(self) -> None:
+    def lock(self, manual: bool = False) -> None:
+        """Cover the window and ask for the password; `manual`: the user chose Kunci layar."""
         if self.dialog is not None:
             return
         self._timer.stop()
@@ -90,7 +91,7 @@ class IdleLock(QObject):
         self._cover()
         from desktop.views.shell.lock_dialog import LockDialog  # only when locking
 
-        self.dialog = LockDialog(self._session, self._window)
+        self.dialog = LockDialog(self._session, self._window, manual=manual)
         if self._spared:
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.finished.connect(self._dialog_finished)

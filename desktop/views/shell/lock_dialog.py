@@ -13,20 +13,21 @@ QUIT = 2  # LockDialog result: the user chose to close Pelita
 class LockDialog(QDialog):
     """Asks the signed-in user's password; Escape and the close button do not dismiss it."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, manual: bool = False):
         super().__init__(parent)
         self.session = session
         user = session.user
         self.setWindowTitle("Layar terkunci — Pelita")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        self.setMinimumWidth(400)
+        self.setMinimumWidth(440)
 
         title = QLabel("Layar terkunci")
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        why = "Layar dikunci." if manual else "Pelita dikunci karena tidak dipakai."
         self.info_label = QLabel(
-            "Pelita dikunci karena tidak dipakai. Pekerjaan yang terbuka tetap utuh. "
-            f"Masukkan kata sandi {user.full_name} ({user.username}) untuk melanjutkan.")
+            f"{why} Pekerjaan yang terbuka tetap utuh. Masukkan kata sandi {user.full_name} "
+            f"({user.username}) untuk melanjutkan.")
         self.info_label.setWordWrap(True)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -88,3 +89,4 @@ class LockDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        self.adjustSize()  # the dialog grows to the message: never cut off

@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Kata sandi sudah diganti.", 5000)
 
     def lock_now(self) -> None:
-        self.idle_lock.lock()
+        self.idle_lock.lock(manual=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
