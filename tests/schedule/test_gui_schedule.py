@@ -241,6 +241,27 @@ def test_day_schedule_prints_to_pdf(qtbot, office_data, tmp_path):
     assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 1000
 
 
+def test_the_week_shows_who_and_where_and_prints_a_day_a_page(qtbot, office_data, tmp_path):
+    booking = book(office_data, local(1, 9))
+    page = open_page(qtbot, office_data["actor"])
+    tab = page.hearse_tab
+    tab.go_to(local_naive(local(1, 9)).date())
+    assert tab.today_button.text() == "Hari ini"
+    tab.view_combo.setCurrentIndex(tab.view_combo.findData(7))
+    assert tab.today_button.text() == "Minggu ini"
+    tab.timeline.resize(1366, tab.timeline.height())
+    item = next(i for i in tab.timeline.items if i.key == ("hearse", booking.id))
+    assert item.short.split("\n") == ["09.00", f"alm. {booking.deceased_name}",
+                                        booking.cemetery_name]
+    rect = tab.timeline.item_rect(item)
+    assert rect.width() < 40  # too narrow for words: they go in the room after the block
+    assert tab.timeline._free_right(item, rect) - rect.right() > 80  # to the end of its day
+    path = tmp_path / "minggu.pdf"
+    tab.write_pdf(str(path))
+    data = path.read_bytes()
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 7
+
+
 def test_live_update_reaches_a_second_calendar(qtbot, office_data):
     first = open_page(qtbot, office_data["actor"], poll_ms=50)
     second = open_page(qtbot, office_data["actor"], poll_ms=50)

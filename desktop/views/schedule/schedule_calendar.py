@@ -37,7 +37,9 @@ class CalendarItem:
     detail: str
     state: str
     movable: bool = True
-    short: str = ""  # shown instead of the title when the block is too narrow
+    # Shown instead of title and detail when the block is too narrow (a week's column):
+    # lines of time, who and where, each cut to the block's width (the tooltip has it all).
+    short: str = ""
 
 
 class TimelineWidget(QWidget):
@@ -204,7 +206,20 @@ class TimelineWidget(QWidget):
             narrow = QFont(font)
             narrow.setPointSizeF(max(6.0, font.pointSizeF() - 2))
             painter.setFont(narrow)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, item.short.replace(".", "\n"))
+            small = painter.fontMetrics()
+            beside = QRect(rect.right() + 3, text_rect.top(),
+                           self._free_right(item, rect) - rect.right() - 6, text_rect.height())
+            if beside.width() >= small.horizontalAdvance("00.00 alm."):
+                # a week's narrow block: its words in the free room after it, as a Gantt chart
+                text_rect = beside
+                painter.setPen(QPen(QColor("#1b2631")))
+            top = text_rect.top()
+            for line in item.short.split("\n"):
+                if top + small.height() > text_rect.bottom() + 2:
+                    break
+                painter.drawText(text_rect.left(), top + small.ascent(), small.elidedText(
+                    line, Qt.TextElideMode.ElideRight, text_rect.width()))
+                top += small.height()
             return
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          metrics.elidedText(item.title, Qt.TextElideMode.ElideRight,
@@ -212,6 +227,19 @@ class TimelineWidget(QWidget):
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                          painter.fontMetrics().elidedText(item.detail, Qt.TextElideMode.ElideRight,
                                                           text_rect.width()))
+
+    def _free_right(self, item: CalendarItem, rect: QRect) -> int:
+        """Where the room after a block ends: the next block in its row, or its day's end."""
+        day_end = datetime.datetime.combine(item.start.date() + datetime.timedelta(days=1),
+                                            datetime.time())
+        limit = min(self.x_of(min(day_end, self._span()[1])), self.width() - 2)
+        for other in self.items:
+            if other is item or other.row != item.row:
+                continue
+            other_rect = self.item_rect(other)
+            if other_rect is not None and other_rect.left() > rect.right():
+                limit = min(limit, other_rect.left())
+        return limit
 
     # ---- mouse ----
     def select_key(self, key) -> None:

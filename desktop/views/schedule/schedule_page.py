@@ -3,6 +3,7 @@ duty roster, and the fleet and staff lists. Open calendars follow other PCs' cha
 import datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -16,9 +17,10 @@ from desktop.services.shared import permissions, timefmt
 from desktop.views.schedule.schedule_calendar import (STATE_COLOURS, STATE_LABELS, CalendarItem,
                                                       TimelineWidget)
 from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
-from desktop.views.schedule.schedule_print import print_day_pdf
+from desktop.views.schedule.schedule_print import schedule_document
 from desktop.views.schedule.schedule_watch import ScheduleWatcher
-from desktop.views.shared import file_dialogs
+from desktop.views.shared import file_dialogs, paged
+from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 
 HEARSE_ACTIONS = [("confirmed", "Konfirmasi"), ("departed", "Berangkat"),
@@ -59,7 +61,10 @@ class CalendarTab(QWidget):
             self.group_combo.addItem("Per teknisi", "technician")
         self.new_button = QPushButton("Pesan mobil jenazah" if kind == "hearse"
                                       else "Jadwalkan layanan")
-        self.print_button = QPushButton("Cetak jadwal hari ini (PDF)")
+        self.print_button = QPushButton("Cetak jadwal…")
+        self.print_button.setToolTip("Mencetak jadwal yang tampil (hari atau minggu) untuk "
+                                     "pengemudi dan teknisi, sehari satu halaman.")
+        self.pdf_button = QPushButton("Simpan PDF…")
         self.title_label = QLabel()
         self.title_label.setStyleSheet("font-weight: bold;")
         top = QHBoxLayout()
@@ -70,6 +75,7 @@ class CalendarTab(QWidget):
             top.addWidget(widget)
         top.addWidget(self.title_label, 1)
         top.addWidget(self.print_button)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.new_button)
 
         self.timeline = TimelineWidget()
@@ -123,7 +129,8 @@ class CalendarTab(QWidget):
         self.group_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.new_button.clicked.connect(lambda: self.open_dialog(None))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.print_button.clicked.connect(self.print_day)
+        self.print_button.clicked.connect(self.print_schedule)
+        self.pdf_button.clicked.connect(self.save_pdf)
         self.timeline.selected.connect(self._show_detail)
         self.timeline.activated.connect(lambda key: self.open_dialog(self.records.get(key)))
         self.timeline.moved.connect(self.move)
@@ -172,7 +179,8 @@ class CalendarTab(QWidget):
                     f"{format_time(b.departure_at)} {booking_label(b)} alm. {b.deceased_name}",
                     f"{b.driver.name if group == 'vehicle' else b.vehicle.plate} → "
                     f"{b.cemetery_name}", b.state, movable=b.state in hearse.EDITABLE,
-                    short=format_time(b.departure_at)))
+                    short=f"{format_time(b.departure_at)}\nalm. {b.deceased_name}\n"
+                          f"{b.cemetery_name}"))
         else:
             for r in clinic.on_day(start_day, days):
                 key = ("clinic", r.id)
@@ -182,7 +190,8 @@ class CalendarTab(QWidget):
                     f"{format_time(r.start_at)} {booking_label(r)} {r.client_name}",
                     f"{clinic.KINDS[r.kind]}, {clinic.PLACES[r.place]}", r.state,
                     movable=r.state in ("scheduled", "waiting_parts"),
-                    short=format_time(r.start_at)))
+                    short=f"{format_time(r.start_at)}\n{r.client_name}\n"
+                          f"{clinic.PLACES[r.place]}"))
         first, last = day_bounds(start_day, days)
         for blackout in resources.blackouts_between(first, last):
             if blackout.resource_kind == group:
@@ -196,6 +205,7 @@ class CalendarTab(QWidget):
         self.title_label.setText(
             f"{timefmt.DAYS[start_day.weekday()]}, {timefmt.format_date(start_day)}" if days == 1
             else f"{timefmt.format_date(start_day)} – {timefmt.format_date(end_day)}")
+        self.today_button.setText("Hari ini" if days == 1 else "Minggu ini")
         self._show_detail(self.timeline.selected_key)
 
     def selected_record(self):
@@ -328,15 +338,55 @@ class CalendarTab(QWidget):
         self.page.notify(f"{booking_label(saved)}: status disimpan.")
         self.after_change(saved)
 
-    def print_day(self) -> None:
-        path = file_dialogs.save_path(self, "Simpan jadwal hari ini",
-                                      f"jadwal-{self.day:%Y-%m-%d}.pdf", "PDF", ".pdf")
+    def shown_days(self) -> list[datetime.date]:
+        return [self.range_start() + datetime.timedelta(days=i) for i in range(self.days)]
+
+    def _shown_title(self) -> str:
+        days = self.shown_days()
+        return (timefmt.format_date(days[0]) if len(days) == 1
+                else f"{timefmt.format_date(days[0])} – {timefmt.format_date(days[-1])}")
+
+    def print_schedule(self) -> None:
+        """To a printer through the system's print dialog (where a PDF printer is a choice)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setDocName(f"Jadwal {self._shown_title()}")
+        if not QPrintDialog(printer, self).exec():
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer) -> None:
+        dialog, progress = paged.progress_dialog(self, "Mencetak jadwal")
+        try:
+            pages = paged.paint(schedule_document(self.shown_days()), printer, progress)
+        except PelitaError as exc:
+            self.page.notify(describe(exc, "Jadwal tidak bisa dicetak."), error=True)
+            return
+        finally:
+            dialog.reset()
+        self.page.notify(f"Jadwal {self._shown_title()} ({pages} halaman) dikirim ke printer.")
+
+    def save_pdf(self) -> None:
+        first = self.shown_days()[0]
+        name = f"jadwal-{first:%Y-%m-%d}" + ("-seminggu" if self.days == 7 else "") + ".pdf"
+        path = file_dialogs.save_path(self, "Simpan jadwal sebagai PDF", name, "Dokumen PDF",
+                                      ".pdf")
         if path:
             self.write_pdf(path)
 
     def write_pdf(self, path: str) -> None:
-        print_day_pdf(self.day, path)
-        self.page.notify(f"Jadwal {timefmt.format_date(self.day)} disimpan ke {path}.")
+        dialog, progress = paged.progress_dialog(self, "Menyimpan PDF")
+        try:
+            paged.write_pdf(schedule_document(self.shown_days()), path,
+                            f"Jadwal {self._shown_title()}", progress)
+        except (OSError, PelitaError) as exc:
+            self.page.notify(describe(exc, "PDF tidak bisa disimpan."), error=True)
+            return
+        finally:
+            dialog.reset()
+        self.page.notify(f"Jadwal {self._shown_title()} disimpan ke {path}.")
 
 
 class SchedulePage(QWidget):

@@ -1,10 +1,8 @@
-"""The day's schedule for the drivers and technicians, printed to PDF (or a printer)."""
+"""The schedule for the drivers and technicians, a day a page, for a printer or a PDF."""
 import datetime
 import html
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QTextDocument
 
 from desktop.services.admin import office
 from desktop.services.schedule import clinic, hearse, resources
@@ -28,7 +26,19 @@ def _table(headers: list[str], rows: list[list[str]], empty: str) -> str:
 
 def day_html(day: datetime.date) -> str:
     """The day's active hearse trips, clinic services and duty roster as printable HTML."""
+    return schedule_html([day])
+
+
+def schedule_html(days: list[datetime.date]) -> str:
+    """Each day's schedule, each day beginning a page."""
     profile = office.get_profile()
+    sections = [_day_section(day, profile) for day in days]
+    return (f"<html><head><style>{STYLE}</style></head><body>"
+            + '<div style="page-break-before: always"></div>'.join(sections)
+            + f"<p>Dicetak {html.escape(timefmt.format_local(_now()))}</p></body></html>")
+
+
+def _day_section(day: datetime.date, profile) -> str:
     title = f"{timefmt.DAYS[day.weekday()]}, {timefmt.format_date(day)}"
     trips = [[booking_label(b), format_time(b.departure_at), b.vehicle.plate, b.driver.name,
               f"{b.deceased_name}", b.pickup_address, b.cemetery_name,
@@ -41,8 +51,7 @@ def day_html(day: datetime.date) -> str:
     duty = [[resources.DUTIES[a.duty], resources.duty_name(a), a.note]
             for a in resources.roster(day, 1)[day]]
     zone = timefmt.TIME_ZONES.get(timefmt.office_tz().key, "")
-    return (f"<html><head><style>{STYLE}</style></head><body>"
-            f"<h1>{html.escape(profile.office_name)} {html.escape(profile.region_kind)} "
+    return (f"<h1>{html.escape(profile.office_name)} {html.escape(profile.region_kind)} "
             f"{html.escape(profile.region_name)}<br/>Jadwal Layanan {html.escape(title)}</h1>"
             f"<h2>Mobil jenazah</h2>"
             + _table(["No.", f"Berangkat ({zone})", "Kendaraan", "Pengemudi", "Almarhum",
@@ -52,8 +61,7 @@ def day_html(day: datetime.date) -> str:
             + _table(["No.", "Waktu", "Teknisi", "Pengguna", "Alamat", "Telepon", "Layanan",
                       "Tempat", "Status"], services, "Tidak ada layanan seating clinic.")
             + "<h2>Petugas piket</h2>"
-            + _table(["Tugas", "Nama", "Catatan"], duty, "Belum ada petugas piket tercatat.")
-            + f"<p>Dicetak {html.escape(timefmt.format_local(_now()))}</p></body></html>")
+            + _table(["Tugas", "Nama", "Catatan"], duty, "Belum ada petugas piket tercatat."))
 
 
 def _now():
@@ -62,14 +70,8 @@ def _now():
     return utcnow()
 
 
-def print_day_pdf(day: datetime.date, path: str) -> None:
-    """Write the day's schedule to a landscape A4 PDF at `path`."""
+def schedule_document(days: list[datetime.date]) -> QTextDocument:
+    """The days' schedule, for views.shared.paged to print or write as PDF."""
     document = QTextDocument()
-    document.setHtml(day_html(day))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(path)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                      QPageLayout.Orientation.Landscape,
-                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    document.print_(printer)
+    document.setHtml(schedule_html(days))
+    return document
