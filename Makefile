@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@# Qt's X11 plugin needs system libraries a fresh Debian/Ubuntu may lack: installed
+	@# here when run as root, otherwise the one command to run is printed.
+	$(BIN)/python -m desktop.views.shell.system_libs --install
 	$(BIN)/pelita --demo
 
 test: $(STAMP)
