@@ -22,7 +22,7 @@ from desktop.views.applications.application_table import (COL_APPLICANT, COL_DUE
                                                           ApplicationTableView, duration_text)
 from desktop.views.applications.applications_page import ApplicationsPage
 from desktop.views.applications.people_page import PeoplePage
-from desktop.views.applications.tasks_page import TasksPage, task_badge_count
+from desktop.views.applications.tasks_page import TasksPage, heading_text, task_badge_count
 from desktop.views.shell.session import Session
 
 DEMO_SIZE = 300
@@ -366,12 +366,26 @@ def test_tasks_page_lists_the_role_s_open_applications_oldest_due_first(qtbot, d
     overdue = sum(1 for r in rows if r.due_at is not None and r.due_at < utcnow())
     assert page.total == len(rows) == task_badge_count(user("layanan"))
     assert page.overdue == overdue
+    assert page.unlimited == sum(1 for r in rows if r.due_at is None)
     assert page.heading.text().startswith(f"{len(rows)} permohonan menunggu Anda")
+    unlimited = next((i for i, r in enumerate(rows) if r.due_at is None), None)
+    if unlimited is not None:
+        assert page.model.index(unlimited, COL_DUE).data().startswith("Tanpa batas waktu, "
+                                                                      "berjalan ")
 
     changed = []
     page.data_changed.connect(lambda: changed.append(True))
     page.view.doubleClicked.emit(page.model.index(0, 0))
     assert dialogs.opened == [rows[0].id] and changed == [True]
+
+
+def test_overdue_is_counted_apart_from_services_without_a_time_limit():
+    assert heading_text(0, 0) == "Tidak ada permohonan yang menunggu Anda."
+    assert heading_text(5, 0) == "5 permohonan menunggu Anda, tidak ada yang terlambat."
+    assert heading_text(5, 1, 3) == ("5 permohonan menunggu Anda: 2 dengan batas waktu (1 "
+                                     "terlambat), 3 tanpa batas waktu.")
+    assert heading_text(1200, 0, 1200) == ("1.200 permohonan menunggu Anda, semuanya layanan "
+                                           "tanpa batas waktu.")
 
 
 def test_tasks_of_another_role(qtbot, demo):

@@ -73,7 +73,7 @@ def due_text(row: ApplicationRow, now: datetime.datetime | None = None) -> str:
         return timefmt.short_local(row.due_at)
     if row.state not in ACTIVE_STATES:
         return "-"
-    return f"Berjalan {duration_text((now or utcnow()) - row.received_at)}"
+    return f"Tanpa batas waktu, berjalan {duration_text((now or utcnow()) - row.received_at)}"
 
 
 def due_tooltip(row: ApplicationRow, now: datetime.datetime) -> str:
@@ -345,7 +345,7 @@ class ApplicationTableView(QTableView):
         samples = {COL_NUMBER: "00000/REG/2026", COL_RECEIVED: "30 Des 2026 23.59",
                    COL_APPLICANT: "Yayasan Cahaya Di", COL_NIK: "3371012345678901",
                    COL_STEP: "Langkah", COL_STATE: "Menunggu kelengkapan",
-                   COL_DUE: "Berjalan 99 hari 23 jam"}  # or a due date
+                   COL_DUE: "Tanpa batas waktu, berjalan 99 hari"}  # or a due date
         for column, sample in samples.items():
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
         self.horizontalHeader().setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)

@@ -18,18 +18,27 @@ def task_badge_count(user) -> int:
     return application_query.task_count(user)
 
 
-def _counts(user) -> tuple[int, int]:
+def _counts(user) -> tuple[int, int, int]:
+    """All waiting, those past their time limit, and those of services without one."""
     return (application_query.task_count(user),
-            application_query.count(user, ApplicationFilter(actor_role=user.role,
-                                                            due="terlambat")))
+            *(application_query.count(user, ApplicationFilter(actor_role=user.role, due=due))
+              for due in ("terlambat", "tanpa_batas")))
 
 
-def heading_text(total: int, overdue: int) -> str:
+def heading_text(total: int, overdue: int, unlimited: int = 0) -> str:
+    """Overdue counted among those that have a time limit only: a conditional service that
+    has run for a year is not late, and is said apart."""
     if not total:
         return "Tidak ada permohonan yang menunggu Anda."
     text = f"{thousands(total)} permohonan menunggu Anda"
-    return text + (f", {thousands(overdue)} terlambat." if overdue
-                   else ", tidak ada yang terlambat.")
+    late = f"{thousands(overdue)} terlambat" if overdue else "tidak ada yang terlambat"
+    if not unlimited:
+        return f"{text}, {late}."
+    timed = total - unlimited
+    if timed <= 0:
+        return f"{text}, semuanya layanan tanpa batas waktu."
+    return (f"{text}: {thousands(timed)} dengan batas waktu ({late}), "
+            f"{thousands(unlimited)} tanpa batas waktu.")
 
 
 class TasksPage(QWidget):
@@ -54,7 +63,7 @@ class TasksPage(QWidget):
         self.model.sort_key, self.model.descending = "due", False
         self.view.setModel(self.model)
         self.view.open_requested.connect(self.open_application)
-        self.total = self.overdue = 0
+        self.total = self.overdue = self.unlimited = 0
         # What is owed beside the steps: reports past their deadline, registrations ending.
         self.reminders_label = QLabel("<b>Pengingat</b>")
         self.reminders = QListWidget()
@@ -98,11 +107,11 @@ class TasksPage(QWidget):
         if application_id:
             self.open_application(application_id)
 
-    def _show_counts(self, counts: tuple[int, int]) -> None:
+    def _show_counts(self, counts: tuple[int, int, int]) -> None:
         if not isValid(self):
             return
-        self.total, self.overdue = counts
-        self.heading.setText(heading_text(self.total, self.overdue))
+        self.total, self.overdue, self.unlimited = counts
+        self.heading.setText(heading_text(self.total, self.overdue, self.unlimited))
 
     def open_application(self, application_id: int) -> None:
         if open_application(self.session, application_id, self):
