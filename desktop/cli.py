@@ -1,5 +1,6 @@
 """The `pelita` command: the app, and administration from the command line."""
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -75,6 +76,28 @@ def build_parser() -> argparse.ArgumentParser:
     tpl_check.add_argument("--no-paper", action="store_true",
                            help="lewati pemeriksaan di atas kertas (PDF per halaman dengan "
                                 "LibreOffice dan pdftotext)")
+
+    letters_cmd = commands.add_parser("letters", help="surat")
+    letters_sub = letters_cmd.add_subparsers(dest="action", metavar="AKSI", required=True)
+    publish = letters_sub.add_parser(
+        "publish-verification", help="tulis halaman verifikasi surat untuk situs kantor",
+        description="Tulis ke FOLDER halaman verifikasi surat yang berdiri sendiri (index.html "
+                    "dan folder data/), untuk diunggah ke situs web kantor. Memindai kode QR "
+                    "surat membuka halaman itu dengan kodenya; halaman menampilkan nomor, "
+                    "tanggal, hal dan penanda tangan surat itu beserta ASLI, DICABUT atau "
+                    "TIDAK DIKENAL. Halaman tidak memuat daftar surat: keterangan setiap surat "
+                    "tersandi dengan kode verifikasinya sendiri.",
+        epilog="Unggah seluruh isi FOLDER (index.html dan data/) ke satu folder situs, misalnya "
+               "https://dinsos.example.go.id/verifikasi/, lalu isi Pengaturan > Alamat halaman "
+               "verifikasi surat (letters.verification_url) dengan alamat folder itu "
+               "(https://dinsos.example.go.id/verifikasi) atau alamat index.html-nya. Situs "
+               "harus https: peramban hanya membuka data tersandi pada https (atau dari berkas "
+               "di komputer sendiri). Terbitkan ulang sesudah surat baru ditandatangani atau "
+               "dicabut.")
+    publish.add_argument("folder", type=Path, metavar="FOLDER",
+                         help="folder tujuan (dibuat bila belum ada; terbitan sebelumnya di "
+                              "sana diganti)")
+    _add_database_option(publish)
 
     backup_cmd = commands.add_parser("backup", help="cadangkan seluruh database ke satu berkas")
     backup_cmd.add_argument("file", type=Path)
@@ -240,6 +263,29 @@ def _cmd_templates(args) -> int:
     return 1 if problems else 0
 
 
+def _cmd_letters(args) -> int:
+    from desktop.services.letters import publish
+    from desktop.services.shared import permissions
+
+    target = _open(args.database)
+    done = publish.publish(permissions.SYSTEM, args.folder)
+    print(f"Database: {target.describe()}")
+    print(f"Halaman verifikasi ditulis ke {done.folder.resolve()}: {done.letters} surat "
+          f"({done.revoked} dicabut; {done.hidden_subjects} surat layanan sensitif tanpa hal), "
+          f"index.html dan {done.shards} berkas di data/.")
+    print("Unggah seluruh isi folder itu (index.html dan data/) ke folder situs kantor yang "
+          "beralamat https.")
+    if done.page_url:
+        print(f"Kode QR surat membuka {done.page_url}?kode=…: folder yang diunggah harus ada "
+              "di alamat itu.")
+    else:
+        print("Alamat halaman verifikasi (Pengaturan, letters.verification_url) belum diisi: "
+              "kode QR surat belum membuka halaman ini. Isi dengan alamat folder yang diunggah, "
+              "mis. https://dinsos.example.go.id/verifikasi; kode QR surat yang ditandatangani "
+              "sesudahnya memuat alamat itu.")
+    return 0
+
+
 def _cmd_backup(args) -> int:
     from desktop.services.admin import backup
     from desktop.services.shared import permissions
@@ -272,11 +318,33 @@ def _run_demo_app() -> int:
     from desktop.services.demo import seed
     from desktop.views.shell import app
 
-    folder = Path(tempfile.mkdtemp(prefix="pelita-demo-"))
+    _remove_old_demos(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
     url = "sqlite:///" + str(folder / "demo.db")
-    database.connect(url)
-    seed.fill(size=200)
-    return app.run(url, demo_user=User.get(User.username == "admin"))
+    try:
+        database.connect(url)
+        seed.fill(size=200)
+        return app.run(url, demo_user=User.get(User.username == "admin"))
+    finally:  # the demo is thrown away: nothing of it stays in the temporary folder
+        database.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+DEMO_PREFIX = "pelita-demo-"
+OLD_DEMO_S = 24 * 3600
+
+
+def _remove_old_demos(temp: Path) -> None:
+    """Demo folders a crash or a killed process left behind, a day old or more (a demo that
+    is running now is younger)."""
+    import time
+
+    for folder in temp.glob(DEMO_PREFIX + "*"):
+        try:
+            if folder.is_dir() and time.time() - folder.stat().st_mtime > OLD_DEMO_S:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def main(argv=None) -> int:
@@ -284,7 +352,8 @@ def main(argv=None) -> int:
 
     args = build_parser().parse_args(argv)
     handlers = {"db": _cmd_db, "user": _cmd_user, "catalog": _cmd_catalog, "demo": _cmd_demo,
-                "templates": _cmd_templates, "backup": _cmd_backup, "restore": _cmd_restore}
+                "templates": _cmd_templates, "letters": _cmd_letters, "backup": _cmd_backup,
+                "restore": _cmd_restore}
     try:
         if args.command in handlers:
             return handlers[args.command](args)

@@ -444,6 +444,52 @@ def test_verify_page_accepts_the_real_code_and_reports_tampered_and_unknown(qtbo
     assert "bukan kode verifikasi" in page.message.text() and "#b3261e" in page.panel.styleSheet()
 
 
+def test_a_kepala_revokes_from_the_letter_dialog_and_the_reason_is_required(qtbot, office,
+                                                                            no_libreoffice,
+                                                                            monkeypatch):
+    from desktop.views.letters import letters_page
+
+    o = office
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    assert "revoke" not in letter_dialog.available_actions(o["clerk"], signed)
+    head_view = letter_dialog_for(qtbot, o["head"], signed.id)
+    seen = []
+
+    def fill(dialog):
+        qtbot.addWidget(dialog)
+        seen.append(dialog)
+        click(qtbot, dialog.revoke_button)  # no reason: refused, the dialog stays
+        assert "Alasan pencabutan" in dialog.message.text() and not dialog.message.isHidden()
+        assert dialog.letter is None and dialog.result() != QDialog.DialogCode.Accepted
+        assert state_of(signed.id) == "signed"
+        dialog.reason_edit.setPlainText("Surat dibuat untuk permohonan yang salah.")
+        click(qtbot, dialog.revoke_button)
+        return dialog.result()
+
+    monkeypatch.setattr(letter_dialog.RevokeLetterDialog, "exec", fill)
+    click(qtbot, head_view.action_buttons["revoke"])
+    assert seen and signed.number in seen[0].intro.text()
+    assert state_of(signed.id) == "revoked" and head_view.changed
+    assert head_view.state_label.text() == "Dicabut" and "#b3261e" in \
+        head_view.state_label.styleSheet()
+    assert "permohonan yang salah" in head_view.note_label.text()
+    assert head_view.note_label.isVisibleTo(head_view)
+    assert "dicabut" in head_view.message.text()
+    assert head_view.action_buttons["revoke"].isHidden()
+    clerk_view = letter_dialog_for(qtbot, o["clerk"], signed.id)
+    assert clerk_view.action_buttons["hand_over"].isHidden()  # never handed over now
+    rows, _ = letters_page.queue_rows(o["clerk"], None)  # still listed, as Dicabut
+    assert [r[4][letters_page.COL_STATE] for r in rows if r[0] == signed.id] == ["Dicabut"]
+
+    page = VerifyPage(session_of(o["clerk"]))
+    qtbot.addWidget(page)
+    page.code_edit.setText(lifecycle.letter_context.format_code(signed.verification_code))
+    assert page.result.found and page.result.revoked
+    assert "#b3261e" in page.panel.styleSheet() and "dicabut" in page.headline.text()
+    assert "permohonan yang salah" in page.values["revoked"].text()
+    assert page.form.isRowVisible(page.values["revoked"])
+
+
 # --- batch ------------------------------------------------------------------------------------
 
 def more_applications(o, count):

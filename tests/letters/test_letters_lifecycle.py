@@ -736,3 +736,112 @@ def test_a_draft_whose_signer_has_left_keeps_its_text_editable(backend_db):
     with pytest.raises(ValidationError, match="Hal"):  # a typed subject is never cut short
         lifecycle.draft(o["clerk"], o["application"], signer=o["coordinator"],
                         subject="R" * (lifecycle.SUBJECT_MAX + 1))
+
+
+# -- revocation --------------------------------------------------------------------------------
+
+def test_a_kepala_revokes_an_issued_letter_once_with_its_reason(backend_db):
+    from desktop.services.shared import audit
+
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    stale = Letter.get_by_id(signed.id)  # opened before the hand-over, on another PC
+    handed = lifecycle.hand_over(o["clerk"], signed)
+    before = stored(handed)
+    for who in ("clerk", "worker", "admin"):
+        with pytest.raises(PermissionDenied, match="mencabut surat"):
+            lifecycle.revoke(o[who], handed, "Penerima bantuan ternyata sudah pindah.")
+    for reason in ("", "   ", "salah"):
+        with pytest.raises(ValidationError, match="Alasan pencabutan"):
+            lifecycle.revoke(o["head"], handed, reason)
+    with pytest.raises(ConflictError):
+        lifecycle.revoke(o["head"], stale, "Penerima bantuan ternyata sudah pindah.")
+    draft = ready_to_sign(o)
+    with pytest.raises(ValidationError, match="hanya surat yang sudah ditandatangani"):
+        lifecycle.revoke(o["head"], draft, "Penerima bantuan ternyata sudah pindah.")
+    assert records.reload(handed).state == "handed_over"
+
+    revoked = lifecycle.revoke(o["coordinator"], handed,
+                               "  Penerima bantuan ternyata sudah pindah domisili.  ")
+    assert revoked.state == "revoked" and lifecycle.STATES["revoked"] == "Dicabut"
+    assert revoked.revoked_by_id == o["coordinator"].id and revoked.revoked_at is not None
+    assert revoked.revocation_reason == "Penerima bantuan ternyata sudah pindah domisili."
+    assert stored(revoked)[:3] == before[:3]  # its number and document stay
+    assert revoked.handed_over_at == handed.handed_over_at
+    assert lifecycle.signed_document(revoked) == before[0]
+    entry = audit.entries_for("letter", revoked.id)[-1]
+    assert entry.action == "revoke" and entry.username == o["coordinator"].username
+    assert '"handed_over"' in entry.old_values and "pindah domisili" in entry.new_values
+    # It stays in the lists, as Dicabut.
+    listed = {x.id: x.state for x in lifecycle.queue(o["clerk"])}
+    assert listed[revoked.id] == "revoked"
+
+    with pytest.raises(ValidationError, match="sudah dicabut"):
+        lifecycle.revoke(o["head"], revoked, "Sekali lagi karena salah ketik.")
+    with pytest.raises(ValidationError, match="sudah dicabut"):
+        lifecycle.hand_over(o["clerk"], revoked)
+    with pytest.raises(ValidationError, match="sudah ditandatangani dengan nomor"):
+        lifecycle.edit(o["clerk"], revoked, subject="Lain")
+
+    # A signed letter revoked before it was handed over is never handed over.
+    signed = lifecycle.sign(o["head"], draft)
+    signed = lifecycle.revoke(o["head"], signed, "Surat dibuat untuk permohonan yang salah.")
+    with pytest.raises(ValidationError, match="dicabut tidak berlaku"):
+        lifecycle.hand_over(o["clerk"], signed)
+    assert signed.handed_over_at is None
+    # Their numbers are never given again.
+    newer = lifecycle.sign(o["head"], ready_to_sign(o))
+    assert newer.sequence == 3 and newer.number not in (revoked.number, signed.number)
+
+
+def test_the_database_keeps_a_revocation_as_recorded(backend_db):
+    o = setup_office()
+    draft = ready_to_sign(o)
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    revoked = lifecycle.revoke(o["head"], lifecycle.sign(o["head"], ready_to_sign(o)),
+                               "Surat dibuat untuk permohonan yang salah.")
+    now = datetime.datetime(2026, 12, 1, 3, 0)
+    attempts = [  # what the application's login could try, below the services
+        lambda: Letter.update(state="signed").where(Letter.id == revoked.id).execute(),
+        lambda: Letter.update(revoked_at=None, revoked_by=None, revocation_reason=None,
+                              state="signed").where(Letter.id == revoked.id).execute(),
+        lambda: Letter.update(revocation_reason="Lain").where(Letter.id == revoked.id).execute(),
+        lambda: Letter.update(revoked_at=now).where(Letter.id == revoked.id).execute(),
+        lambda: Letter.update(state="handed_over", handed_over_at=now,
+                              handed_over_by=o["clerk"].id)
+        .where(Letter.id == revoked.id).execute(),
+        lambda: records.update(records.reload(revoked), o["admin"], handed_over_at=now),
+        # no revocation of a letter never signed, and none without its date
+        lambda: Letter.update(state="revoked", revoked_at=now, revocation_reason="Tidak jadi.")
+        .where(Letter.id == draft.id).execute(),
+        lambda: Letter.update(state="revoked").where(Letter.id == signed.id).execute(),
+        lambda: Letter.update(revoked_at=now).where(Letter.id == signed.id).execute(),
+    ]
+    for attempt in attempts:
+        with pytest.raises(Exception, match="final"):
+            with db.atomic():
+                attempt()
+    row = records.reload(revoked)
+    assert (row.state, row.revoked_at, row.revocation_reason) == \
+        ("revoked", revoked.revoked_at, "Surat dibuat untuk permohonan yang salah.")
+    assert records.reload(signed).state == "signed"
+    # The other columns still change as before: the PDF kept on first conversion.
+    Letter.update(pdf=b"%PDF-1.4").where(Letter.id == revoked.id).execute()
+
+
+def test_a_sensitive_case_s_letter_is_revoked_only_by_who_reads_the_case(backend_db):
+    from desktop.errors import NotFound
+    from desktop.models import Service
+
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    # The service made sensitive, read by social workers only (and the clerk who registered).
+    Service.update(sensitive=True, readers=",pekerja_sosial,").where(
+        Service.id == o["application"].service_id).execute()
+    with pytest.raises(NotFound, match="kasus sensitif"):
+        lifecycle.revoke(o["head"], signed, "Penerima bantuan ternyata sudah pindah.")
+    assert records.reload(signed).state == "signed"
+    Service.update(readers=",pekerja_sosial,kepala,").where(
+        Service.id == o["application"].service_id).execute()
+    assert lifecycle.revoke(o["head"], signed, "Penerima ternyata sudah pindah.").state == \
+        "revoked"

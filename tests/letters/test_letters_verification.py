@@ -103,3 +103,28 @@ def test_with_a_verification_page_the_qr_holds_its_address_and_the_code(backend_
     assert not verification.verify(f"{page}?kode=", actor=o["clerk"]).found
     settings.set_value(o["admin"], "letters.verification_url", "")  # back to the bare code
     assert lifecycle.qr_payload("K7Q2M9XD4TPA") == lifecycle.QR_PREFIX + "K7Q2-M9XD-4TPA"
+
+
+def test_a_revoked_letter_is_reported_revoked_with_its_date(backend_db):
+    from desktop.models import Service
+    from desktop.services.shared import timefmt
+
+    o = setup_office()
+    signed = lifecycle.sign(o["head"], ready_to_sign(o))
+    revoked = lifecycle.revoke(o["head"], signed, "Surat dibuat untuk permohonan yang salah.")
+    day = timefmt.format_date(timefmt.to_local(revoked.revoked_at).date())
+    result = verification.verify(signed.verification_code, actor=o["clerk"])
+    assert result.found and result.intact and result.revoked and not result.handed_over
+    assert result.revoked_on == day and result.number == signed.number
+    assert result.message.startswith("DICABUT") and f"dicabut pada {day}" in result.message
+    assert "tidak berlaku" in result.message
+    assert result.revocation_reason == "Surat dibuat untuk permohonan yang salah."
+    assert "permohonan yang salah" in result.message  # the clerk reads the case
+    # The reason is the case's: who may not read it is told only that, and when.
+    unnamed = verification.verify(signed.verification_code)
+    assert unnamed.revoked and "permohonan yang salah" not in unnamed.message
+    Service.update(sensitive=True, readers=",pekerja_sosial,").where(
+        Service.id == o["application"].service_id).execute()
+    outsider = verification.verify(signed.verification_code, actor=o["head"])
+    assert outsider.revoked and outsider.revoked_on == day
+    assert outsider.revocation_reason == "" and "permohonan yang salah" not in outsider.message

@@ -75,3 +75,32 @@ def test_commands_refuse_an_old_schema_but_upgrade_fixes_it(tmp_path, capsys):
 def test_upgrade_and_demo_on_servers(backend_db, capsys):
     code, out, _ = run(capsys, "demo", "--size", "3", "--database", backend_db)
     assert code == 0 and "users: 6" in out
+
+
+def test_the_demo_leaves_nothing_in_the_temporary_folder(tmp_path, monkeypatch):
+    import os
+    import tempfile
+    import time
+
+    from desktop.services.demo import seed
+    from desktop.views.shell import app
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale, fresh = tmp_path / "pelita-demo-lama", tmp_path / "pelita-demo-jalan"
+    stale.mkdir()
+    fresh.mkdir()
+    day_ago = time.time() - cli.OLD_DEMO_S - 60
+    os.utime(stale, (day_ago, day_ago))  # a crashed demo's folder; `fresh` runs on another PC
+    seen = []
+    monkeypatch.setattr(seed, "fill", lambda size: None)  # the demo's data is not the point
+
+    def window(url, demo_user=None):
+        seen.extend(p for p in tmp_path.glob("pelita-demo-*") if p not in (stale, fresh))
+        assert seen and (seen[0] / "demo.db").exists()
+        return 0
+
+    monkeypatch.setattr(app, "run", window)
+    monkeypatch.setattr(User, "get", lambda *a: None)
+    assert cli.main(["--demo"]) == 0
+    assert seen and not seen[0].exists()
+    assert not stale.exists() and fresh.exists()

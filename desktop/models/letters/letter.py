@@ -11,7 +11,8 @@ class Letter(RecordModel):
     """One letter. Once signed, its number, signer and `final_docx` never change.
 
     The database itself refuses a change to the issued columns of a signed letter and its
-    deletion (migration 0005), whichever program tries.
+    deletion (migration 0005), and any change to a revoked letter's state, hand-over or
+    revocation (migration 0028), whichever program tries.
     """
 
     application = ForeignKeyField(Application, null=True, backref="letters",
@@ -22,7 +23,7 @@ class Letter(RecordModel):
     series = CharField(max_length=64)  # numbering series; the sequence runs per series and year
     classification = CharField(max_length=40, default="")  # Permendagri 83/2022 code
     subject = CharField(max_length=255, default="")  # Hal
-    # draft, waiting_paraf, returned, waiting_signature, signed, handed_over
+    # draft, waiting_paraf, returned, waiting_signature, signed, handed_over, revoked
     state = CharField(max_length=20, default="draft")
     fields = TextField(default="{}")  # the free-text parts staff may edit, as JSON
     drafted_by = ForeignKeyField(User, backref="drafted_letters", on_delete="RESTRICT")
@@ -44,6 +45,11 @@ class Letter(RecordModel):
     handed_over_at = DateTimeField(null=True)
     handed_over_by = ForeignKeyField(User, null=True, backref="handed_over_letters",
                                      on_delete="RESTRICT")
+    # Revoked (dicabut) by a kepala: set once, never changed or cleared (migration 0028).
+    revoked_at = DateTimeField(null=True)
+    revoked_by = ForeignKeyField(User, null=True, backref="revoked_letters",
+                                 on_delete="RESTRICT")
+    revocation_reason = TextField(null=True)
 
     audit_exclude = ("final_docx", "pdf", "issued")
 

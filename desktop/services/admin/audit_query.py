@@ -15,6 +15,8 @@ ACTION_LABELS = {
     "lockout": "Akun terkunci",
     "view": "Membuka",
     "override": "Mengesampingkan aturan",
+    "revoke": "Mencabut",
+    "publish": "Menerbitkan halaman verifikasi",
 }
 TABLE_LABELS = {
     "user": "Pengguna",

@@ -348,6 +348,7 @@ def _drop_made_tables(existing: set[str]) -> None:
         if isinstance(db.obj, PostgresqlDatabase) and not existing:
             db.execute_sql("DROP FUNCTION IF EXISTS pelita_audit_append_only() CASCADE")
             db.execute_sql("DROP FUNCTION IF EXISTS pelita_letter_immutable() CASCADE")
+            db.execute_sql("DROP FUNCTION IF EXISTS pelita_letter_revocation_final() CASCADE")
     except Exception:  # the restore's own error is the one to report
         pass
 

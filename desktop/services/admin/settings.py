@@ -49,7 +49,10 @@ DEFINITIONS = {d.key: d for d in [
                "https://dinsos.magelangkota.go.id/verifikasi. Bila diisi, kode QR surat yang "
                "ditandatangani sesudahnya memuat alamat ini dengan kodenya (…?kode=K7Q2-M9XD-"
                "4TPA), sehingga rumah sakit, sekolah atau kepolisian dapat memeriksanya dengan "
-               "ponsel. Bila kosong, kode QR hanya memuat kode verifikasi."),
+               "ponsel. Bila kosong, kode QR hanya memuat kode verifikasi. Isi halaman itu "
+               "dibuat dengan perintah «pelita letters publish-verification FOLDER»: unggah "
+               "isi FOLDER ke alamat ini (situs https), dan terbitkan ulang sesudah surat baru "
+               "ditandatangani atau dicabut."),
     SettingDef("letters.font_pt", "Ukuran huruf isi surat", 11, 10, 12, "pt",
                help="Ukuran huruf isi surat (kop surat tetap). Banyak peraturan kepala daerah "
                "tentang tata naskah dinas meminta 12 pt (Arial); periksa peraturan daerah Anda. "

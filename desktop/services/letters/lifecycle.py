@@ -1,8 +1,10 @@
-"""A letter from draft to signed copy: draft, edit, paraf or return, sign, hand over.
+"""A letter from draft to signed copy: draft, edit, paraf or return, sign, hand over; revoke.
 
 Signing takes the number, renders the final DOCX once and stores it with its SHA-256, all in
 one transaction: a failure anywhere returns the number. A signed letter is never changed
-again: every function here refuses, and the database refuses too (migration 0005).
+again: every function here refuses, and the database refuses too (migration 0005). A kepala
+may revoke (cabut) an issued letter, once, with the reason: it keeps its number and document,
+is never handed over again, and its revocation is never changed (migration 0028).
 """
 import functools
 import hashlib
@@ -25,9 +27,12 @@ from desktop.services.shared.validators import clean_text
 
 STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
           "waiting_signature": "Menunggu tanda tangan", "signed": "Ditandatangani",
-          "handed_over": "Diserahkan"}
+          "handed_over": "Diserahkan", "revoked": "Dicabut"}
 EDITABLE = ("draft", "returned")
-ISSUED = ("signed", "handed_over")
+# Signed, numbered and stored for good; a revoked letter too (it keeps its number).
+ISSUED = ("signed", "handed_over", "revoked")
+IN_FORCE = ("signed", "handed_over")  # issued and not revoked
+REASON_MIN = 10  # a revocation's reason, in characters: it is what a reader is told
 SIGNING_AS = letter_context.SIGNING_AS
 FIELD_MAX = 4000
 SUBJECT_MAX = 255
@@ -80,6 +85,17 @@ def _require_readable(actor, letter: Letter) -> None:
             raise NotFound(LETTER_HIDDEN) from None
     if letter.complaint_id is not None and not reply_letter.can_read(actor, letter.complaint_id):
         raise NotFound(LETTER_HIDDEN)
+
+
+def may_read(actor, letter: Letter) -> bool:
+    """Whether `actor` may read `letter` (its case's or complaint's rules); None may not."""
+    if actor is None:
+        return False
+    try:
+        _require_readable(actor, letter)
+    except NotFound:
+        return False
+    return True
 
 
 def readable(actor):
@@ -162,6 +178,10 @@ def preview(letter: Letter) -> bytes:
 
 def _body_pt() -> int:
     return settings.get("letters.font_pt")
+
+
+def _stamp_over_signature() -> bool:
+    return settings.get("letters.stamp_placement") == "over_signature"
 
 
 def _application(letter: Letter):
@@ -528,6 +548,7 @@ def sign(actor, letter: Letter, signing_as: str | None = None) -> Letter:
                 profile=profile)
             checks.check_context(letter.template_key, values)
             document = render_letter(letter.template_key, values, body_pt=_body_pt(),
+                                     stamp_over_signature=_stamp_over_signature(),
                                      images={**images, "qr_code": qr_png(code)},
                                      template_file=templates.active_template(
                                          letter.template_key))
@@ -566,11 +587,53 @@ def hand_over(actor, letter: Letter) -> Letter:
     if current.state == "handed_over":
         raise ValidationError("Status surat", f"surat {current.number} sudah diserahkan pada "
                               f"{timefmt.format_local(current.handed_over_at)}.")
+    if current.state == "revoked":
+        raise ValidationError("Status surat", f"surat {current.number} sudah dicabut pada "
+                              f"{timefmt.format_local(current.revoked_at)}; surat yang "
+                              "dicabut tidak berlaku dan tidak diserahkan.")
     if current.state != "signed":
         raise ValidationError("Status surat", "surat belum ditandatangani; belum bisa "
                               "diserahkan.")
     return records.update(letter, actor, state="handed_over", handed_over_at=utcnow(),
                           handed_over_by=_user(actor))
+
+
+def revoke(actor, letter: Letter, reason: str) -> Letter:
+    """A kepala revokes (mencabut) an issued letter, with the reason: from now on verification
+    says it was revoked, and when. Its number stays taken and its document stored; the
+    revocation is final (the database refuses to change or clear it)."""
+    permissions.require(actor, "letters.revoke")
+    _require_readable(actor, letter)
+    text = clean_text((reason or "").strip(), "Alasan pencabutan", FIELD_MAX, multiline=True)
+    if len(text) < REASON_MIN:
+        raise ValidationError("Alasan pencabutan", f"wajib diisi, paling sedikit {REASON_MIN} "
+                              "karakter: tuliskan mengapa surat dicabut (tercatat dan dibaca "
+                              "petugas yang memeriksa surat ini).")
+    current = records.reload(letter)
+    if current.state == "revoked":
+        raise ValidationError("Status surat", f"surat {current.number} sudah dicabut pada "
+                              f"{timefmt.format_local(current.revoked_at)}.")
+    if current.state not in IN_FORCE:
+        raise ValidationError("Status surat", f"surat sedang {STATES[current.state].lower()}; "
+                              "hanya surat yang sudah ditandatangani yang dapat dicabut. Konsep "
+                              "yang belum ditandatangani dikembalikan kepada pembuatnya.")
+    if current.version != letter.version:
+        raise records._conflict(Letter, letter.id, "dicabut")
+    user_id, now = _user(actor), utcnow()
+    with db.atomic():
+        rows = (Letter.update({
+            Letter.state: "revoked", Letter.revoked_at: now, Letter.revoked_by: user_id,
+            Letter.revocation_reason: text, Letter.updated_at: now,
+            Letter.updated_by: actor.username, Letter.version: letter.version + 1})
+            .where((Letter.id == letter.id) & (Letter.version == letter.version)
+                   & Letter.state.in_(IN_FORCE)).execute())
+        if rows != 1:
+            raise records._conflict(Letter, letter.id, "dicabut")
+        audit.record(actor, "revoke", "letter", letter.id,
+                     old={"state": current.state},
+                     new={"state": "revoked", "number": current.number, "revoked_at": now,
+                          "revoked_by": user_id, "revocation_reason": text})
+    return get(letter.id, actor)
 
 
 def pdf_of(actor, letter: Letter) -> bytes:

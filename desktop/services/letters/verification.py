@@ -1,11 +1,12 @@
-"""Check a letter from its verification code: what was issued, and whether it is intact."""
+"""Check a letter from its verification code: what was issued, whether it is intact, and
+whether it was revoked since."""
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 
 from desktop.models import Letter
-from desktop.services.letters import context as letter_context
+from desktop.services.letters import context as letter_context, lifecycle
 from desktop.services.letters.lifecycle import CODE_ALPHABET, CODE_LENGTH, ISSUED, QR_PREFIX
 from desktop.services.shared import audit, timefmt
 
@@ -24,6 +25,9 @@ class Verification:
     signer_position: str = ""
     signing_as: str = ""
     handed_over: bool = False
+    revoked: bool = False  # revoked (dicabut) by a kepala: no longer valid
+    revoked_on: str = ""  # 3 Desember 2026
+    revocation_reason: str = ""  # only for who may read the letter (lifecycle.may_read)
     message: str = ""  # what the screen says, in one or two sentences
     letter_id: int | None = None
 
@@ -53,7 +57,9 @@ def verify(text: str, actor=None) -> Verification:
             f"'{text.strip()}' bukan kode verifikasi Pelita: kode terdiri atas {CODE_LENGTH} "
             "huruf/angka, contoh K7Q2-M9XD-4TPA. Periksa kembali ketikan Anda."))
     letter = (Letter.select(Letter.id, Letter.state, Letter.number, Letter.subject,
-                            Letter.signed_at, Letter.sha256, Letter.issued, Letter.signing_as)
+                            Letter.signed_at, Letter.sha256, Letter.issued, Letter.signing_as,
+                            Letter.handed_over_at, Letter.revoked_at, Letter.revocation_reason,
+                            Letter.application, Letter.complaint)
               .where(Letter.verification_code == code).first())
     if actor is not None:
         audit.record(actor, "verify", "letter", letter.id if letter else None,
@@ -70,7 +76,20 @@ def verify(text: str, actor=None) -> Verification:
     except ValueError:
         issued = {}
     date = timefmt.format_date(timefmt.to_local(letter.signed_at).date())
-    if intact:
+    revoked = letter.state == "revoked"
+    revoked_on = (timefmt.format_date(timefmt.to_local(letter.revoked_at).date())
+                  if revoked and letter.revoked_at else "")
+    reason = ((letter.revocation_reason or "") if revoked and lifecycle.may_read(actor, letter)
+              else "")
+    if revoked:
+        message = (f"DICABUT: surat nomor {letter.number} tanggal {date} diterbitkan kantor ini, "
+                   f"tetapi telah dicabut pada {revoked_on} dan tidak berlaku lagi. Jangan "
+                   "diterima sebagai surat sah." + (f" Alasan pencabutan: {reason}" if reason
+                                                    else ""))
+        if not intact:
+            message += (" PERINGATAN: dokumen yang tersimpan juga tidak cocok dengan sidik "
+                        "(SHA-256) saat ditandatangani; laporkan ke administrator.")
+    elif intact:
         message = (f"Surat nomor {letter.number} tanggal {date} diterbitkan kantor ini dan "
                    "dokumen yang tersimpan utuh, sama dengan saat ditandatangani. Cocokkan isi "
                    "surat cetak dengan dokumen tersimpan.")
@@ -83,4 +102,6 @@ def verify(text: str, actor=None) -> Verification:
         subject=letter.subject, signer_name=issued.get("signer_name", ""),
         signer_rank=issued.get("signer_rank", ""), signer_nip=issued.get("signer_nip", ""),
         signer_position=issued.get("signer_position", ""), signing_as=letter.signing_as,
-        handed_over=letter.state == "handed_over", message=message, letter_id=letter.id)
+        handed_over=letter.handed_over_at is not None, revoked=revoked, revoked_on=revoked_on,
+        revocation_reason=reason, message=message, letter_id=letter.id)
+

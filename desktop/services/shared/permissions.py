@@ -36,6 +36,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "templates.manage": (frozenset({ADMIN}), "mengganti templat surat"),
     "letters.hand_over": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
                           "menyerahkan surat kepada pemohon"),
+    "letters.revoke": (frozenset({HEAD}), "mencabut surat yang sudah ditandatangani"),
+    "letters.publish": (frozenset({ADMIN}), "menerbitkan halaman verifikasi surat"),
     "applications.register": (frozenset({FRONT_OFFICE, SOCIAL_WORKER, DUTY_OFFICER}),
                               "mendaftarkan permohonan"),
     "applications.view": (ALL_ROLES, "melihat permohonan"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 from shiboken6 import isValid
@@ -22,6 +22,7 @@ from desktop.services.letters import catalogue, context as letter_context, lifec
 from desktop.services.shared import permissions, timefmt
 from desktop.views.letters.letter_preview import (LetterPreview, document_name, letter_pdf, open_docx,
                                                 pdf_pages)
+from desktop.views.shared import file_dialogs, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 from desktop.views.shell import workers
@@ -29,7 +30,7 @@ from desktop.views.shell import workers
 PRINT_DPI = 300
 LONG_TEXT = 70  # a sample value longer than this gets a multi-line editor
 ACTION_TEXTS = {"submit": "Ajukan paraf", "paraf": "Paraf", "return": "Kembalikan…",
-                "sign": "Tanda tangani", "hand_over": "Serahkan"}
+                "sign": "Tanda tangani", "hand_over": "Serahkan", "revoke": "Cabut surat…"}
 
 
 def _button(text: str, slot=None) -> QPushButton:
@@ -86,6 +87,8 @@ def available_actions(user, letter) -> list[str]:
         actions.append("sign")
     if letter.state == "signed" and can("letters.hand_over"):
         actions.append("hand_over")
+    if letter.state in lifecycle.IN_FORCE and can("letters.revoke"):
+        actions.append("revoke")
     return actions
 
 
@@ -120,7 +123,7 @@ class LetterDialog(QDialog):
         self._shown: dict[str, object] = {}
         self.setWindowTitle("Surat — Pelita")
         self.setSizeGripEnabled(True)
-        self.resize(1200, 760)
+        window_size.fit(self, 1200, 760)
 
         self.title_label = QLabel()
         self.title_label.setStyleSheet("font-size: 17px; font-weight: bold;")
@@ -231,12 +234,19 @@ class LetterDialog(QDialog):
                                                else " · belum bernomor"))
         self.state_label.setText(lifecycle.STATES.get(letter.state, letter.state))
         colour = {"signed": ("#e3f4e8", "#1e6b35"), "handed_over": ("#e3f4e8", "#1e6b35"),
-                  "returned": ("#fff1c2", "#7a4b00")}.get(letter.state, ("#e8eef9", "#1f3f7a"))
+                  "returned": ("#fff1c2", "#7a4b00"), "revoked": ("#fde2e1", "#b3261e")
+                  }.get(letter.state, ("#e8eef9", "#1f3f7a"))
         self.state_label.setStyleSheet(f"padding: 3px 10px; border-radius: 8px; "
                                        f"background: {colour[0]}; color: {colour[1]};")
         self.info_label.setText(self._info())
-        self.note_label.setVisible(bool(letter.return_note) and letter.state == "returned")
-        self.note_label.setText(f"Dikembalikan dengan catatan: {letter.return_note}")
+        if letter.state == "revoked":
+            self.note_label.setVisible(True)
+            self.note_label.setText(f"Surat ini dicabut {timefmt.format_local(letter.revoked_at)}"
+                                    f" oleh {letter.revoked_by.full_name} dan tidak berlaku lagi. "
+                                    f"Alasan: {letter.revocation_reason}")
+        else:
+            self.note_label.setVisible(bool(letter.return_note) and letter.state == "returned")
+            self.note_label.setText(f"Dikembalikan dengan catatan: {letter.return_note}")
         self.subject_edit.setText(letter.subject)
         self.signer_combo.setCurrentIndex(max(self.signer_combo.findData(letter.signer_id), 0))
         if self.signer_combo.findData(letter.signer_id) < 0:  # signer since deactivated
@@ -284,6 +294,8 @@ class LetterDialog(QDialog):
                          f"kode verifikasi {letter_context.format_code(letter.verification_code)}")
         if letter.handed_over_at:
             parts.append(f"Diserahkan {timefmt.format_local(letter.handed_over_at)}")
+        if letter.revoked_at:
+            parts.append(f"Dicabut {timefmt.format_local(letter.revoked_at)}")
         return " · ".join(parts)
 
     def _values(self) -> tuple[dict, list[str]]:
@@ -473,6 +485,18 @@ class LetterDialog(QDialog):
         if action == "hand_over":
             return self._call(lambda: lifecycle.hand_over(user, self.letter),
                               "Surat dicatat sudah diserahkan kepada pemohon.")
+        if action == "revoke":
+            asking = RevokeLetterDialog(self.session, self.letter, self)
+            if asking.exec() != QDialog.DialogCode.Accepted or asking.letter is None:
+                return False
+            self.letter = asking.letter
+            self.changed = True
+            self._fill()
+            self.errors.success(f"Surat {self.letter.number} dicabut. Verifikasi kodenya kini "
+                                "menyatakan surat ini dicabut; terbitkan ulang halaman "
+                                "verifikasi situs kantor agar tampil juga di sana.")
+            self.message.show()
+            return True
         raise ValueError(action)
 
     def reject(self) -> None:
@@ -509,13 +533,9 @@ class LetterDialog(QDialog):
             return None
 
     def _ask_path(self, title: str, suffix: str, kind: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path.home() / (document_name(self.letter) + suffix)),
-            f"{kind} (*{suffix})")
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        name = file_dialogs.save_path(self, title, document_name(self.letter) + suffix, kind,
+                                      suffix)
+        return Path(name) if name else None
 
     def _write(self, path: Path, data: bytes) -> bool:
         try:
@@ -599,6 +619,56 @@ class LetterDialog(QDialog):
             self._say(exc.message, error=True)
             return
         self._say(f"{len(pages)} halaman dikirim ke printer.")
+
+
+class RevokeLetterDialog(QDialog):
+    """Revoke (cabut) an issued letter: the reason is required; a refusal stays in the dialog
+    with what was typed, and only a revocation recorded closes it."""
+
+    def __init__(self, session, letter, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.target = letter
+        self.letter = None  # the revoked letter, once recorded
+        self.setWindowTitle("Cabut surat — Pelita")
+        self.intro = QLabel(f"Cabut surat nomor {letter.number}? Surat yang dicabut tidak "
+                            "berlaku lagi: verifikasi kodenya menyatakan surat ini dicabut "
+                            "beserta tanggalnya, surat tidak dapat diserahkan, dan nomornya "
+                            "tidak dipakai surat lain. Pencabutan tidak dapat dibatalkan.")
+        self.intro.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText("Mengapa surat ini dicabut? (wajib; tercatat dan "
+                                            "dibaca petugas yang memeriksa surat ini)")
+        self.reason_edit.setTabChangesFocus(True)
+        self.message = error_label()
+        self.errors = FieldErrors(self.message, {"Alasan pencabutan": self.reason_edit})
+        buttons, self.revoke_button = dialog_buttons(self, "Cabut surat", self.revoke)
+        form = QFormLayout()
+        form.addRow("Alasan pencabutan:", self.reason_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def revoke(self) -> bool:
+        try:
+            self.letter = lifecycle.revoke(self.session.user, self.target,
+                                           self.reason_edit.toPlainText())
+        except ConflictError as exc:  # handed over on another PC meanwhile: the new state
+            self.target = lifecycle.get(self.target.id, self.session.user)
+            self.errors.show(exc)
+            self.message.setText(exc.message + " Surat sudah dimuat ulang; tekan Cabut surat "
+                                 "lagi bila tetap perlu dicabut.")
+            self.message.show()
+            return False
+        except PelitaError as exc:
+            self.errors.show(exc)
+            self.message.show()
+            return False
+        self.accept()
+        return True
 
 
 # --- drafting from an application ---------------------------------------------------------------

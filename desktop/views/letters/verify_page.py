@@ -2,7 +2,7 @@
 
 The code may be typed in any case with or without dashes, or pasted whole from a phone's QR
 scanner (PELITA-SURAT:K7Q2-M9XD-4TPA). Green: issued here and the stored document is intact.
-Red: unknown code, or the stored document no longer matches what was signed.
+Red: unknown code, a revoked letter, or the stored document no longer matches what was signed.
 """
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -19,13 +19,14 @@ STYLES = {  # outcome -> (background, border, text)
 }
 FIELDS = [("number", "Nomor"), ("date", "Tanggal"), ("subject", "Hal"), ("signer", "Penanda tangan"),
           ("signer_rank", "Pangkat/golongan"), ("signer_nip", "NIP"),
-          ("signer_position", "Jabatan"), ("handed_over", "Penyerahan"), ("code", "Kode")]
+          ("signer_position", "Jabatan"), ("handed_over", "Penyerahan"), ("revoked", "Dicabut"),
+          ("code", "Kode")]
 
 
 def outcome(result) -> str:
     if result is None or (not result.found and not result.code):
         return "neutral"
-    return "ok" if result.found and result.intact else "bad"
+    return "ok" if result.found and result.intact and not result.revoked else "bad"
 
 
 class VerifyPage(QWidget):
@@ -64,7 +65,7 @@ class VerifyPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.values: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form_widget = QWidget()
         self.form_widget.setLayout(form)
@@ -133,6 +134,9 @@ class VerifyPage(QWidget):
         elif not result.code:
             self.headline.setText("Kode belum diisi")
             self.message.setText(result.message)
+        elif found and result.revoked:
+            self.headline.setText(f"✖ Surat telah dicabut pada {result.revoked_on}")
+            self.message.setText(result.message)
         elif found and result.intact:
             self.headline.setText("✔ Surat sah: terdaftar dan dokumennya utuh")
             self.message.setText(result.message)
@@ -154,7 +158,10 @@ class VerifyPage(QWidget):
                  "signer_nip": result.signer_nip, "signer_position": result.signer_position,
                  "handed_over": "Sudah diserahkan kepada pemohon" if result.handed_over
                  else "Belum dicatat diserahkan",
+                 "revoked": result.revoked_on + (f": {result.revocation_reason}"
+                                                 if result.revocation_reason else ""),
                  "code": result.code}
+        self.form.setRowVisible(self.values["revoked"], result.revoked)
         for key, value in self.values.items():
             value.setTextFormat(Qt.TextFormat.PlainText)  # a subject may contain < or &
             value.setText(shown[key] or "-")
