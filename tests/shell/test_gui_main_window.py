@@ -69,7 +69,7 @@ def test_last_section_is_remembered_across_windows(qtbot, sqlite_db, isolated_se
     assert any(isolated_settings.rglob("*")), "settings must be written under tmp_path"
     second = open_window(qtbot, sqlite_db, admin)
     assert second.current_section().key == "kalender"
-    assert second.stack.currentWidget() is second.pages["kalender"]
+    assert second.current_page() is second.pages["kalender"]
 
 
 def test_a_section_the_user_may_not_see_falls_back_to_the_first(qtbot, sqlite_db):
@@ -85,11 +85,11 @@ def test_a_page_that_fails_to_import_shows_an_error_in_its_slot(qtbot, sqlite_db
                         lambda user: [SECTIONS[0], broken])
     window = open_window(qtbot, sqlite_db, make_user("budi"))
     window.select_section("rusak")
-    page = window.stack.currentWidget()
+    page = window.current_page()
     assert isinstance(page, QLabel) and page.objectName() == "pageError"
     assert "Halaman Rusak" in page.text() and "tidak bisa dibuka" in page.text()
     window.select_section("beranda")  # the rest of the window still works
-    assert window.stack.currentWidget() is window.pages["beranda"]
+    assert window.current_page() is window.pages["beranda"]
 
 
 def test_pages_are_built_once_and_refreshed_when_shown_again(qtbot, sqlite_db, monkeypatch):

@@ -24,7 +24,7 @@ from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE
                                                         StateDelegate)
 from desktop.views.applications.new_application import SCAN_FILTER, person_address
 from desktop.views.cases.case_section import CaseSection
-from desktop.views.shared import file_dialogs
+from desktop.views.shared import file_dialogs, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.shared.rich_text import typed_text
@@ -123,7 +123,7 @@ class HistoryDialog(QDialog):
     def __init__(self, reg_number: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"Riwayat perubahan {reg_number} — Pelita")
-        self.resize(900, 500)
+        window_size.fit(self, 900, 500)
         self.model = QStandardItemModel(0, len(HISTORY_COLUMNS), self)
         self.model.setHorizontalHeaderLabels(HISTORY_COLUMNS)
         self.table = read_only_table(self.model)
@@ -156,7 +156,7 @@ class ApplicationDetailDialog(QDialog):
         self._preview_data: tuple | None = None
         self.setWindowTitle("Rincian permohonan — Pelita")
         self.setSizeGripEnabled(True)
-        self.resize(1100, 750)
+        window_size.fit(self, 1100, 750)
 
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-size: 18px; font-weight: bold;")

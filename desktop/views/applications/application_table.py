@@ -16,6 +16,7 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.applications import application_query, deadlines, workflow
 from desktop.services.applications.application_query import ApplicationFilter, ApplicationRow
 from desktop.services.shared import timefmt
+from desktop.views.shared.columns import ColumnLayout
 from desktop.views.shared.errors import describe
 from desktop.views.shell import workers
 
@@ -309,8 +310,10 @@ class ApplicationTableView(QTableView):
 
     open_requested = Signal(int)
 
-    def __init__(self, model: ApplicationTableModel | None = None, parent=None):
+    def __init__(self, model: ApplicationTableModel | None = None, parent=None,
+                 list_key: str = "permohonan"):
         super().__init__(parent)
+        self.list_key = list_key  # whose column widths the user keeps (columns.ColumnLayout)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -339,16 +342,15 @@ class ApplicationTableView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
-        # Widths from the font, so the dates and 16-digit NIKs fit at any DPI; the service
-        # name takes what is left and shows in full in its tooltip.
-        metrics = self.fontMetrics()
-        samples = {COL_NUMBER: "00000/REG/2026", COL_RECEIVED: "30 Des 2026 23.59",
-                   COL_APPLICANT: "Yayasan Cahaya Di", COL_NIK: "3371012345678901",
-                   COL_STEP: "Langkah", COL_STATE: "Menunggu kelengkapan",
-                   COL_DUE: "Tanpa batas waktu, berjalan 99 hari"}  # or a due date
-        for column, sample in samples.items():
-            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
-        self.horizontalHeader().setSectionResizeMode(COL_SERVICE, QHeaderView.ResizeMode.Stretch)
+        # Dates and 16-digit NIKs as wide as their longest text; the service and applicant
+        # names take what is left, cut in the middle, and show whole on hover.
+        self.columns = ColumnLayout(
+            self, self.list_key,
+            samples={COL_NUMBER: "00000/REG/2026", COL_RECEIVED: "30 Des 2026 23.59",
+                     COL_NIK: "3371012345678901", COL_STATE: "Menunggu kelengkapan",
+                     COL_DUE: "30 Des 2026 23.59"},
+            elastic={COL_SERVICE: 180, COL_APPLICANT: 110, COL_STEP: 64, COL_STATE: 110,
+                     COL_DUE: 110})
         # Set the indicator first: enabling sorting then asks for the order already loaded.
         self._sync_indicator()
         self.setSortingEnabled(True)

@@ -21,7 +21,7 @@ from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import check_nik
 from desktop.views.applications.person_form import INDONESIAN, PersonForm
-from desktop.views.shared import file_dialogs
+from desktop.views.shared import file_dialogs, window_size
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors
 
 SCAN_FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png)"
@@ -83,7 +83,7 @@ class NewApplicationDialog(QDialog):
         self.check_rows: list[_CheckRow] = []
         self.attach_errors: list[str] = []
         self.setWindowTitle("Permohonan baru — Pelita")
-        self.resize(900, 640)
+        window_size.fit(self, 900, 640)
 
         self.step_label = QLabel()
         self.step_label.setStyleSheet(HEADING_STYLE)

@@ -113,7 +113,7 @@ class PeoplePage(QWidget):
         self.applications_label = QLabel()
         self.applications_label.setStyleSheet("font-weight: 600;")
         self.model = ApplicationTableModel(self.session.user, self)
-        self.view = ApplicationTableView(self.model)
+        self.view = ApplicationTableView(self.model, list_key="orang-permohonan")
         for column in (COL_APPLICANT, COL_NIK):  # the same person on every row
             self.view.setColumnHidden(column, True)
         self.view.open_requested.connect(self.open_application)

@@ -58,7 +58,7 @@ class TasksPage(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #4b5563;")
         self.model = ApplicationTableModel(self.session.user, self)
-        self.view = ApplicationTableView()
+        self.view = ApplicationTableView(list_key="tugas")
         # The same order as application_query.my_tasks: oldest due first, no limit last.
         self.model.sort_key, self.model.descending = "due", False
         self.view.setModel(self.model)

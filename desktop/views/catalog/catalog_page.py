@@ -14,6 +14,8 @@ from desktop.services.applications import case_access
 from desktop.services.cases import registry
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions, records
+from desktop.views.shared import window_size
+from desktop.views.shared.columns import ColumnLayout
 from desktop.views.shared.tables import read_only_table
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
@@ -215,7 +217,7 @@ class ServiceEditor(QDialog):
         self.session = session
         self.service = service
         self.setWindowTitle(f"Ubah layanan: {service.name}")
-        self.resize(960, 720)
+        window_size.fit(self, 960, 720)
 
         self.name_edit = QLineEdit()
         self.kind_combo = QComboBox()
@@ -447,11 +449,11 @@ class CatalogPage(QWidget):
         self.table = read_only_table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for column, width in ((1, 115), (2, 135), (3, 120), (4, 60), (5, 50)):
-            self.table.setColumnWidth(column, width)
+        # The name gives way last: cut in the middle, where the Magetan DTKS services differ
+        # only in their last word (Online, Offline).
+        self.columns = ColumnLayout(self.table, "katalog",
+                                    samples={1: "Kota Magelang", 4: "Gratis", 5: "Tidak"},
+                                    elastic={0: 240, 2: 110, 3: 90})
         self.table.sortByColumn(-1, Qt.AscendingOrder)
         self.count_label = QLabel()
 
@@ -486,9 +488,9 @@ class CatalogPage(QWidget):
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 400])
+        splitter.setStretchFactor(0, 2)  # the list's names before the detail's width
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 340])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

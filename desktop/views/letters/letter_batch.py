@@ -14,6 +14,7 @@ from shiboken6 import isValid
 from desktop.services.admin import users
 from desktop.services.letters import batch
 from desktop.views.letters.letter_dialog import signer_combo
+from desktop.views.shared import window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.shell import workers
@@ -38,7 +39,7 @@ class BatchLetterDialog(QDialog):
         self._progress = _Progress(self)
         self._progress.advanced.connect(self._advance)
         self.setWindowTitle("Buat surat untuk beberapa permohonan — Pelita")
-        self.resize(620, 420)
+        window_size.fit(self, 620, 420)
 
         count = len(self.application_ids)
         intro = QLabel(f"Konsep surat akan dibuat untuk {count} permohonan yang dipilih, "

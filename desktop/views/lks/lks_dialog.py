@@ -18,6 +18,7 @@ from desktop.services.shared import permissions, timefmt
 from desktop.views.applications.application_table import (ApplicationTableModel,
                                                           ApplicationTableView, open_application)
 from desktop.views.lks.lks_table import state_colour
+from desktop.views.shared import window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
                                        error_label, set_date)
@@ -32,7 +33,7 @@ class LksDialog(QDialog):
         self.changed = False
         self.editable = permissions.can(session.user, "lks.edit")
         self.setWindowTitle(self.lks.organisation.name if self.lks else "LKS baru")
-        self.resize(900, 680)
+        window_size.fit(self, 900, 680)
         self.fields: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self._identity_tab(), "Identitas dan legalitas")
@@ -221,7 +222,7 @@ class LksDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.applications = ApplicationTableModel(self.session.user, page)
-        view = ApplicationTableView(self.applications)
+        view = ApplicationTableView(self.applications, list_key="lks-permohonan")
         view.open_requested.connect(lambda app_id: open_application(self.session, app_id, self))
         layout.addWidget(view)
         self.applications.set_filter(ApplicationFilter(organisation_id=self.lks.organisation_id))

@@ -4,13 +4,15 @@ import logging
 from peewee import DatabaseError
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMainWindow, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMainWindow, QScrollArea,
+                               QStackedWidget, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.errors import PelitaError
 from desktop.services.admin import office, users
 from desktop.services.shared import permissions
+from desktop.views.shared import window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, dialog_buttons, error_label
 from desktop.views.shell.idle_lock import IdleLock
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            window_size.fit(self, 1100, 720)
         state = settings.value(KEY_STATE)
         if state is not None:
             self.restoreState(state)
@@ -197,11 +199,19 @@ class MainWindow(QMainWindow):
             # A new page loads its data itself; refresh() is for coming back to it.
             page = self._create_page(section)
             self.pages[section.key] = page
-            self.stack.addWidget(page)
-            self.stack.setCurrentWidget(page)
+            self.stack.addWidget(_framed(page))
+            self.stack.setCurrentWidget(self._frame_of(page))
         else:
-            self.stack.setCurrentWidget(page)
+            self.stack.setCurrentWidget(self._frame_of(page))
             self._refresh(page)
+
+    @staticmethod
+    def _frame_of(page: QWidget) -> QWidget:
+        return page.parentWidget().parentWidget()  # the scroll area's viewport, then itself
+
+    def current_page(self) -> QWidget | None:
+        frame = self.stack.currentWidget()
+        return frame.widget() if isinstance(frame, QScrollArea) else frame
 
     def _create_page(self, section: Section) -> QWidget:
         try:
@@ -241,7 +251,7 @@ class MainWindow(QMainWindow):
             self.update_task_badge()
 
     def refresh_current(self) -> None:
-        page = self.stack.currentWidget()
+        page = self.current_page()
         if page is not None:
             self._refresh(page)
 
@@ -337,3 +347,12 @@ def _icon(name: str):
 
     return icons.icon(name)
 
+
+def _framed(page: QWidget) -> QScrollArea:
+    """A section's page in a frameless scroll area: a page wider or taller than the window
+    scrolls instead of growing the window past the size the user gave it."""
+    frame = QScrollArea()
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    frame.setWidgetResizable(True)
+    frame.setWidget(page)
+    return frame
