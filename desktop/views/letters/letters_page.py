@@ -3,7 +3,7 @@
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTabBar, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
@@ -15,6 +15,7 @@ from desktop.services.cases import registry
 from desktop.services.shared import timefmt
 from desktop.services.letters import catalogue, lifecycle
 from desktop.views.letters.letter_preview import LetterPreview
+from desktop.views.shared.columns import ColumnLayout
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE
 from desktop.views.shared.tables import read_only_table
@@ -113,15 +114,14 @@ class LettersPage(QWidget):
         self.table = read_only_table(self.model)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        for column, sample in {COL_APPLICANT: "Agus Prasetyo (0001",
-                               COL_SIGNER: "a.n. Kabid Santos", COL_NUMBER: "400.9.4/0001/Dinsos/20",
-                               COL_STATE: "Menunggu tanda tangan",
-                               COL_UPDATED: "30 Nov 2026 23.59"}.items():
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        # Number, state and date as wide as their longest text; subject, applicant and signer
+        # give way, cut in the middle and whole on hover.
+        self.columns = ColumnLayout(
+            self.table, "surat",
+            samples={COL_NUMBER: "400.9.14/0001/Dinsos/2026", COL_STATE: "Menunggu tanda tangan",
+                     COL_UPDATED: "30 Nov 2026 23.59"},
+            elastic={COL_SUBJECT: 160, COL_APPLICANT: 90, COL_SIGNER: 100, COL_NUMBER: 90,
+                     COL_STATE: 100, COL_UPDATED: 90})
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda index: self.open_letter(self._id_at(index.row())))
 
@@ -218,6 +218,7 @@ class LettersPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         # Within a state's tab the status column says the same on every row.
         self.table.setColumnHidden(COL_STATE, self.current_state() is not None)
+        self.columns.refit()
         self.count_label.setStyleSheet("")
         self.count_label.setText(f"{len(rows)} surat" if rows else "Tidak ada surat di sini.")
         row = next((r for r in range(self.model.rowCount()) if self._id_at(r) == keep), 0)

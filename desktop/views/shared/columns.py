@@ -53,6 +53,8 @@ class ColumnLayout(QObject):
         model = view.model()
         widths = {}
         for column in range(model.columnCount() if model is not None else 0):
+            if view.isColumnHidden(column):
+                continue  # takes no room
             width = self._title_width(column)
             if column in self.samples:
                 width = max(width, metrics.horizontalAdvance(self.samples[column]) + PADDING)
@@ -84,6 +86,11 @@ class ColumnLayout(QObject):
                 self.view.setColumnWidth(column, width)
         finally:
             self._fitting = False
+
+    def refit(self) -> None:
+        """Fit again (a column shown or hidden), unless the user has sized the columns."""
+        if not self.user_sized:
+            self.fit()
 
     def _reloaded(self) -> None:
         self._refit_on_rows = True
@@ -140,5 +147,4 @@ class ColumnLayout(QObject):
         if text and self.view.fontMetrics().horizontalAdvance(text) + 8 > cell.width():
             QToolTip.showText(event.globalPos(), text, self.view.viewport(), cell)
             return True
-        QToolTip.hideText()
-        return True
+        return False  # shown whole: the view's own tooltip, if it has one
