@@ -29,7 +29,7 @@ def summary(application, case, stays, earlier, now) -> str:
     if earlier:
         lines.append("<span style='color:#a93226'><b>Pernah dibantu sebelumnya:</b></span> "
                      + "; ".join(f"{a.reg_number} "
-                                 f"({timefmt.format_date(timefmt.to_local(a.received_at).date())})"
+                                 f"({timefmt.format_local_date(a.received_at)})"
                                  for a in earlier))
     if case is None:
         lines.append("<i>Laporan belum dicatat.</i> Catat sumber laporan, tempat dan waktu "

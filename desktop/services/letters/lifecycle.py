@@ -453,6 +453,19 @@ def return_letter(actor, letter: Letter, note: str) -> Letter:
 
 # -- signing -----------------------------------------------------------------------------------
 
+def is_code(code: str) -> bool:
+    """Whether a normalised text has the form of a verification code."""
+    return len(code) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in code)
+
+
+def issued_values(letter: Letter) -> dict:
+    """The context a signed letter was rendered with (stored at signing); {} if unreadable."""
+    try:
+        return json.loads(letter.issued or "{}")
+    except ValueError:
+        return {}
+
+
 def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 

@@ -46,7 +46,8 @@ from desktop.errors import ValidationError
 from desktop.models import Application, Complaint, Letter, Service, utcnow
 from desktop.services.admin import office, settings
 from desktop.services.letters import context as letter_context
-from desktop.services.letters.lifecycle import CODE_ALPHABET, CODE_LENGTH, ISSUED
+from desktop.services.letters import lifecycle
+from desktop.services.letters.lifecycle import ISSUED
 from desktop.services.shared import audit, permissions, timefmt
 
 FORMAT = 1
@@ -164,20 +165,17 @@ def _protected() -> set[int]:
 
 
 def entry_content(letter: Letter, protected: bool) -> dict:
-    try:
-        issued = json.loads(letter.issued or "{}")
-    except ValueError:
-        issued = {}
+    issued = lifecycle.issued_values(letter)
     revoked = letter.state == "revoked"
     return {
         "status": "dicabut" if revoked else "asli",
         "nomor": letter.number,
-        "tanggal": timefmt.format_date(timefmt.to_local(letter.signed_at).date()),
+        "tanggal": timefmt.format_local_date(letter.signed_at),
         "hal": SENSITIVE_SUBJECT if protected else letter.subject,
         "penanda_tangan": issued.get("signer_name", ""),
         "jabatan": issued.get("signer_position", ""),
         "sebagai": _capacity(letter.signing_as, issued),
-        "dicabut": (timefmt.format_date(timefmt.to_local(letter.revoked_at).date())
+        "dicabut": (timefmt.format_local_date(letter.revoked_at)
                     if revoked and letter.revoked_at else ""),
     }
 
@@ -194,7 +192,7 @@ def _issued_letters():
                     .order_by(Letter.id).limit(BATCH))
         for letter in page:
             code = letter.verification_code or ""
-            if len(code) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in code):
+            if lifecycle.is_code(code):
                 yield code, letter
         if len(page) < BATCH:
             return

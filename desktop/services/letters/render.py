@@ -56,10 +56,10 @@ def render_letter(template_key: str, context: dict, images: dict[str, bytes] | N
     values.update(context)
     for name, data in (images or {}).items():
         if data:
-            kind = (_stamp_class() if name == "stamp_image" and stamp_over_signature
-                    else InlineImage)
-            if kind is not InlineImage:
-                data = _clear_background(data)  # the signature shows through its paper
+            kind = InlineImage
+            if name == "stamp_image" and stamp_over_signature:
+                kind = _stamp_class()
+                data = _clear_background(bytes(data))  # the signature shows through its paper
             values[name] = kind(document, io.BytesIO(data),
                                 height=Mm(IMAGE_HEIGHTS_MM.get(name, 20)))
     try:
@@ -88,6 +88,7 @@ def _stamp_class():
     return StampOverSignature
 
 
+@functools.lru_cache(maxsize=8)  # the same few heads' stamps, letter after letter
 def _clear_background(image: bytes) -> bytes:
     """The image as PNG with its white or near-white paper made transparent (a scan or a
     photographed stamp is seldom uploaded with a transparent background)."""

@@ -1,13 +1,12 @@
 """Check a letter from its verification code: what was issued, whether it is intact, and
 whether it was revoked since."""
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 
 from desktop.models import Letter
 from desktop.services.letters import context as letter_context, lifecycle
-from desktop.services.letters.lifecycle import CODE_ALPHABET, CODE_LENGTH, ISSUED, QR_PREFIX
+from desktop.services.letters.lifecycle import CODE_LENGTH, ISSUED, QR_PREFIX
 from desktop.services.shared import audit, timefmt
 
 
@@ -52,7 +51,7 @@ def verify(text: str, actor=None) -> Verification:
     if not code:
         return Verification(code="", found=False, message="Ketik atau tempel kode verifikasi "
                             "yang tercetak di bawah kode QR surat.")
-    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+    if not lifecycle.is_code(code):
         return Verification(code=shown, found=False, message=(
             f"'{text.strip()}' bukan kode verifikasi Pelita: kode terdiri atas {CODE_LENGTH} "
             "huruf/angka, contoh K7Q2-M9XD-4TPA. Periksa kembali ketikan Anda."))
@@ -71,13 +70,10 @@ def verify(text: str, actor=None) -> Verification:
             "surat sah sebelum dikonfirmasi ke kantor."))
     stored = Letter.select(Letter.final_docx).where(Letter.id == letter.id).scalar()
     intact = hashlib.sha256(bytes(stored or b"")).hexdigest() == letter.sha256
-    try:
-        issued = json.loads(letter.issued or "{}")
-    except ValueError:
-        issued = {}
-    date = timefmt.format_date(timefmt.to_local(letter.signed_at).date())
+    issued = lifecycle.issued_values(letter)
+    date = timefmt.format_local_date(letter.signed_at)
     revoked = letter.state == "revoked"
-    revoked_on = (timefmt.format_date(timefmt.to_local(letter.revoked_at).date())
+    revoked_on = (timefmt.format_local_date(letter.revoked_at)
                   if revoked and letter.revoked_at else "")
     reason = ((letter.revocation_reason or "") if revoked and lifecycle.may_read(actor, letter)
               else "")

@@ -56,6 +56,11 @@ def format_date(day: datetime.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def format_local_date(utc_naive: datetime.datetime) -> str:
+    """22 November 2026: the office's day of a stored (UTC) moment."""
+    return format_date(to_local(utc_naive).date())
+
+
 def short_date(day: datetime.date) -> str:
     """22 Nov 2026: a table's compact form."""
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"

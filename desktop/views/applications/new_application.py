@@ -302,7 +302,7 @@ class NewApplicationDialog(QDialog):
         if earlier:
             self.found_label.setStyleSheet("color: #a93226; font-weight: bold;")
             text += ("\nPernah dibantu sebelumnya: " + "; ".join(
-                f"{a.reg_number} ({timefmt.format_date(timefmt.to_local(a.received_at).date())})"
+                f"{a.reg_number} ({timefmt.format_local_date(a.received_at)})"
                 for a in earlier))
         self.found_label.setText(text)
 

@@ -3,7 +3,6 @@ the document itself (preview, save as DOCX or PDF, open in a word processor, pri
 
 Also the small "Buat surat" dialog that drafts a letter from an application.
 """
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
@@ -304,11 +303,8 @@ class LetterDialog(QDialog):
         recorded on its panel."""
         letter = self.letter
         if letter.state in lifecycle.ISSUED:
-            try:
-                issued = json.loads(letter.issued or "{}")
-            except ValueError:
-                issued = {}
-            return issued, letter_context.editable_names(letter.template_key)
+            return (lifecycle.issued_values(letter),
+                    letter_context.editable_names(letter.template_key))
         app = (workflow.get(letter.application_id, self.session.user, record=False)
                if letter.application_id else None)
         values = letter_context.build(letter, application=app)

@@ -4,7 +4,7 @@ kelurahan, sex and age, and the SPM indicators; to Excel, to PDF and to the prin
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageLayout, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -202,29 +202,20 @@ class ReportsPage(QWidget):
                                        self._name("rekap-layanan", ".pdf"), "Dokumen PDF", ".pdf")
         if not path:
             return
-        dialog, progress = paged.progress_dialog(self, "Menyimpan PDF")
         try:
-            pages = paged.write_pdf(self.document(), path, "Rekapitulasi layanan", progress)
+            pages = paged.pdf_with_progress(self, self.document(), path, "Rekapitulasi layanan")
         except (OSError, PelitaError) as exc:
             self.status.setText(describe(exc, "PDF tidak bisa disimpan."))
             return
-        finally:
-            dialog.reset()
         self.status.setText(f"Rekap disimpan sebagai PDF ({pages} halaman): {path}")
 
     def print_recap(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        if not QPrintDialog(printer, self).exec():
+        printer = paged.ask_printer(self, "Rekapitulasi layanan")
+        if printer is None:
             return
-        dialog, progress = paged.progress_dialog(self, "Mencetak rekap")
         try:
-            pages = paged.paint(self.document(), printer, progress)
+            pages = paged.print_with_progress(self, self.document(), printer, "Mencetak rekap")
         except PelitaError as exc:
             self.status.setText(describe(exc, "Rekap tidak bisa dicetak."))
             return
-        finally:
-            dialog.reset()
         self.status.setText(f"{pages} halaman rekap dikirim ke printer.")

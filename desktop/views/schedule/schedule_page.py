@@ -3,7 +3,6 @@ duty roster, and the fleet and staff lists. Open calendars follow other PCs' cha
 import datetime
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -348,24 +347,17 @@ class CalendarTab(QWidget):
 
     def print_schedule(self) -> None:
         """To a printer through the system's print dialog (where a PDF printer is a choice)."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        printer.setDocName(f"Jadwal {self._shown_title()}")
-        if not QPrintDialog(printer, self).exec():
-            return
-        self.print_to(printer)
+        printer = paged.ask_printer(self, f"Jadwal {self._shown_title()}")
+        if printer is not None:
+            self.print_to(printer)
 
     def print_to(self, printer) -> None:
-        dialog, progress = paged.progress_dialog(self, "Mencetak jadwal")
         try:
-            pages = paged.paint(schedule_document(self.shown_days()), printer, progress)
+            pages = paged.print_with_progress(self, schedule_document(self.shown_days()),
+                                              printer, "Mencetak jadwal")
         except PelitaError as exc:
             self.page.notify(describe(exc, "Jadwal tidak bisa dicetak."), error=True)
             return
-        finally:
-            dialog.reset()
         self.page.notify(f"Jadwal {self._shown_title()} ({pages} halaman) dikirim ke printer.")
 
     def save_pdf(self) -> None:
@@ -377,15 +369,12 @@ class CalendarTab(QWidget):
             self.write_pdf(path)
 
     def write_pdf(self, path: str) -> None:
-        dialog, progress = paged.progress_dialog(self, "Menyimpan PDF")
         try:
-            paged.write_pdf(schedule_document(self.shown_days()), path,
-                            f"Jadwal {self._shown_title()}", progress)
+            paged.pdf_with_progress(self, schedule_document(self.shown_days()), path,
+                                    f"Jadwal {self._shown_title()}")
         except (OSError, PelitaError) as exc:
             self.page.notify(describe(exc, "PDF tidak bisa disimpan."), error=True)
             return
-        finally:
-            dialog.reset()
         self.page.notify(f"Jadwal {self._shown_title()} disimpan ke {path}.")
 
 

@@ -71,3 +71,31 @@ def progress_dialog(parent, title: str):
         return not dialog.wasCanceled()
 
     return dialog, progress
+
+
+def ask_printer(parent, document_name: str):
+    """A landscape printer the user chose in the system's print dialog, or None (Batal)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setDocName(document_name)
+    return printer if QPrintDialog(printer, parent).exec() else None
+
+
+def print_with_progress(parent, document: QTextDocument, printer, title: str) -> int:
+    """paint() under the progress dialog; the pages printed (PelitaError, Cancelled as it)."""
+    dialog, progress = progress_dialog(parent, title)
+    try:
+        return paint(document, printer, progress)
+    finally:
+        dialog.reset()
+
+
+def pdf_with_progress(parent, document: QTextDocument, path: str, title: str) -> int:
+    """write_pdf() under the progress dialog "Menyimpan PDF"; the pages written."""
+    dialog, progress = progress_dialog(parent, "Menyimpan PDF")
+    try:
+        return write_pdf(document, path, title, progress)
+    finally:
+        dialog.reset()
