@@ -2,7 +2,7 @@
 it runs on; the chosen one's whole story below, and the step its handler takes next."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.services.admin.calendar import WorkCalendar
@@ -65,11 +65,7 @@ class ComplaintsPage(QWidget):
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.table = read_only_table(self.model)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(self.model, "pengaduan")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chosen())
 
         self.detail = QLabel()

@@ -11,7 +11,8 @@ from desktop.services.lks import export, lks_records, registrations, registry_qu
 from desktop.services.lks.registry_query import LksFilter
 from desktop.services.shared import permissions
 from desktop.views.applications.application_table import thousands
-from desktop.views.lks.lks_table import COL_FIELDS, LksTableModel
+from desktop.views.lks.lks_table import (COL_FIELDS, COL_KECAMATAN, COL_LEGAL, COL_NAME,
+                                        COL_NUMBER, COL_STATE, COL_UNTIL, LksTableModel)
 from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
 from desktop.views.shared.tables import read_only_table
@@ -95,20 +96,14 @@ class LksRegistryPage(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setStyleSheet("color: #4b5563;")
         self.model = LksTableModel(session.user, self)
-        self.view = read_only_table(self.model)
+        # Filled a page at a time: the fixed columns sized by their longest text.
+        self.view = read_only_table(
+            self.model, "lks", samples={COL_NUMBER: "400.9.12/0000/TD-LKS/2026",
+                                        COL_UNTIL: "30 September 2029", COL_STATE: "Belum terdaftar"},
+            elastic={COL_NAME: 160, COL_FIELDS: 120, COL_LEGAL: 90, COL_KECAMATAN: 90})
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.view.fontMetrics()
-        for column, sample in enumerate(["Yayasan Cahaya Disabilitas Tid", "Tidak berbadan hukum",
-                                         "", "Magelang Selatan", "400.9.12/0000/TD-LKS/2026",
-                                         "30 September 2029", "Segera habis", "Akreditasi"]):
-            if sample:
-                self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-        header.setSectionResizeMode(COL_FIELDS, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open_lks(
             self.model.lks_id(index.row())))
         self.model.count_changed.connect(self._show_count)

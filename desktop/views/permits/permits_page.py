@@ -59,20 +59,16 @@ class PermitsPage(QWidget):
             self.kind_combo.addItem(label, code)
         self.count_label = QLabel("Menghitung…")
         self.model = PermitTableModel(session.user, self)
-        self.view = read_only_table(self.model)
+        # Filled a page at a time: the fixed columns sized by their longest text.
+        self.view = read_only_table(
+            self.model, "pub", samples={COL_NUMBER: "00000/REG/2026",
+                                        COL_AMOUNT: "Rp 150.000.000,00",
+                                        COL_PERIOD: "30 Sep 2026 – 30 Des 2026",
+                                        COL_STATE: "Menunggu kelengkapan"},
+            elastic={COL_ORG: 140, COL_SUMMARY: 140, COL_OWED: 120})
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        metrics = self.view.fontMetrics()
-        for column, sample in ((COL_NUMBER, "00000/REG/2026"), (COL_ORG, "Yayasan Peduli Ses"),
-                               (COL_AMOUNT, "Rp 150.000.000,00"),
-                               (COL_PERIOD, "30 Sep 2026 – 30 Des 2026"),
-                               (COL_STATE, "Menunggu kelengkapan"),
-                               (COL_OWED, "Laporan s.d. 30 Sep 2026 lewat batas")):
-            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-        self.view.horizontalHeader().setSectionResizeMode(COL_SUMMARY,
-                                                          QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open(self.model.row_id(index.row())))
         self.model.count_changed.connect(
             lambda total: self.count_label.setText(f"{thousands(total)} permohonan"

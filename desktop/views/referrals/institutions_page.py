@@ -3,7 +3,7 @@ accepts, its capacity and how many it cares for now; the administrator adds and 
 (an institution no longer used is made inactive, so old referrals keep their destination)."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.cases.rujukan import record as rujukan
@@ -24,11 +24,7 @@ class InstitutionsPage(QWidget):
         self.can_edit = permissions.can(session.user, "institutions.manage")
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
-        self.table = read_only_table(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the names stay whole
-        self.table.setWordWrap(False)
+        self.table = read_only_table(self.model, "lembaga-rujukan")
         self.table.doubleClicked.connect(lambda _: self.edit())
         self.add_button = QPushButton("Tambah lembaga…")
         self.edit_button = QPushButton("Ubah…")
@@ -37,10 +33,11 @@ class InstitutionsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Lembaga tujuan rujukan, dengan kelompok sasaran yang "
-                                 "diterimanya. Rujukan hanya menawarkan lembaga yang aktif dan "
-                                 "menerima kelompok penerima manfaat."))
-        buttons.addStretch(1)
+        intro = QLabel("Lembaga tujuan rujukan, dengan kelompok sasaran yang diterimanya. "
+                       "Rujukan hanya menawarkan lembaga yang aktif dan menerima kelompok "
+                       "penerima manfaat.")
+        intro.setWordWrap(True)  # else the page is wider than a laptop's window
+        buttons.addWidget(intro, 1)
         for button in (self.add_button, self.edit_button):
             button.setVisible(self.can_edit)
             buttons.addWidget(button)

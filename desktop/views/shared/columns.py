@@ -15,13 +15,15 @@ MAX_NATURAL = 520  # a column sized by its content never takes more than this
 class ColumnLayout(QObject):
     """Installed on a QTableView: `samples` gives the widths of fixed-size columns (dates,
     numbers: the longest text they hold); `elastic` the columns that give way when the view is
-    narrow, each with the least width it keeps."""
+    narrow, each with the least width it keeps (by default every column, down to its title:
+    the widest give the most)."""
 
     def __init__(self, view: QTableView, key: str, samples: dict[int, str] | None = None,
                  elastic: dict[int, int] | None = None):
         super().__init__(view)
         self.view, self.key = view, f"lists/{key}/header"
-        self.samples, self.elastic = dict(samples or {}), dict(elastic or {})
+        self.samples = dict(samples or {})
+        self.elastic = dict(elastic) if elastic is not None else None
         self.user_sized = False
         self._fitting = False
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -68,18 +70,15 @@ class ColumnLayout(QObject):
         return self.view.fontMetrics().horizontalAdvance(str(title or "")) + PADDING
 
     def fit(self) -> None:
-        """Content widths; where they do not fit, the elastic columns give way, in proportion
-        to what each has above its least width."""
+        """Content widths; where they do not fit, the widest elastic columns give way first:
+        short ones (a kecamatan, a state) stay whole while long names share the cut."""
         widths = self.natural_widths()
         room = self.view.viewport().width()
-        excess = sum(widths.values()) - room
-        spare = {c: max(0, widths[c] - max(least, self._title_width(c)))
-                 for c, least in self.elastic.items() if c in widths}
-        if excess > 0 and sum(spare.values()):
-            give = min(excess, sum(spare.values()))
-            total = sum(spare.values())
-            for column, above in spare.items():
-                widths[column] -= round(give * above / total)
+        elastic = self.elastic if self.elastic is not None else dict.fromkeys(widths, 0)
+        floors = {c: max(least, self._title_width(c)) for c, least in elastic.items()
+                  if c in widths}
+        if sum(widths.values()) > room and floors:
+            widths.update(_capped(widths, floors, room))
         self._fitting = True
         try:
             for column, width in widths.items():
@@ -148,3 +147,19 @@ class ColumnLayout(QObject):
             QToolTip.showText(event.globalPos(), text, self.view.viewport(), cell)
             return True
         return False  # shown whole: the view's own tooltip, if it has one
+
+
+def _capped(widths: dict[int, int], floors: dict[int, int], room: int) -> dict[int, int]:
+    """The elastic columns' widths under one common ceiling, the highest with which every
+    column fits `room` (none below its floor): a column narrower than the ceiling keeps its
+    own width, as a browser lays out a table too wide for the page."""
+    fixed = sum(w for c, w in widths.items() if c not in floors)
+
+    def total(ceiling: int) -> int:
+        return fixed + sum(min(widths[c], max(ceiling, floor)) for c, floor in floors.items())
+
+    low, high = 0, max(widths[c] for c in floors)
+    while low < high:  # the highest ceiling whose total fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
+    return {c: min(widths[c], max(low, floor)) for c, floor in floors.items()}
