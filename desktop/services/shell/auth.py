@@ -36,8 +36,9 @@ def check_username(username: str) -> str:
     return name
 
 
-def check_password_strength(password: str, username: str = "") -> None:
-    minimum = settings.get("password.min_length")
+def check_password_strength(password: str, username: str = "", minimum: int | None = None) -> None:
+    """`minimum` given where the settings cannot be read yet (a first run's empty database)."""
+    minimum = minimum or settings.get("password.min_length")
     if not password:
         raise ValidationError("Kata sandi", "wajib diisi.")
     if len(password) < minimum:
