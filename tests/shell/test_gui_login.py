@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.models import User
 from desktop.views.shell import connection_dialog, workers
+from desktop.views.shell.first_run_wizard import FirstRunWizard
 from desktop.views.shell.login_dialog import CHANGE_CONNECTION, LoginDialog
 from tests.factories import PASSWORD, make_user
 
@@ -132,22 +133,27 @@ def test_a_new_database_gets_its_schema_and_first_administrator(qtbot, tmp_path,
     from desktop.services.shell import schema
     from desktop.views.shell import app
 
-    def first_run(dlg):
-        dlg.username_edit.setText("admin")
-        dlg.full_name_edit.setText("Siti Rahayu")
-        dlg.password_edit.setText("melati-2026")
-        dlg.repeat_edit.setText("melati-2027")
-        dlg.submit()
-        assert "tidak sama" in dlg.error_label.text()
-        dlg.repeat_edit.setText("melati-2026")
-        dlg.submit()
+    def first_run(wizard):
+        from tests.shell.test_gui_first_run import FINISH, NEXT, fill_admin, fill_office
+
+        wizard.show()
+        wizard.button(NEXT).click()
+        fill_office(wizard)
+        wizard.button(NEXT).click()
+        wizard.button(NEXT).click()
+        fill_admin(wizard, password="melati-2026")
+        wizard.admin_page.repeated.setText("melati-2027")
+        wizard.button(FINISH).click()
+        assert "tidak sama" in wizard.admin_page.message.text()
+        wizard.admin_page.repeated.setText("melati-2026")
+        wizard.button(FINISH).click()
 
     def login(dlg):
         assert dlg.username_edit.text() == "admin"  # prefilled from the first run
         dlg.password_edit.setText("melati-2026")
         dlg.attempt_login()
 
-    first = fake_exec(qtbot, monkeypatch, app.FirstRunDialog, first_run)
+    first = fake_exec(qtbot, monkeypatch, FirstRunWizard, first_run)
     logins = fake_exec(qtbot, monkeypatch, LoginDialog, login)
     url = "sqlite:///" + str(tmp_path / "baru.db")
     session = app.open_session(url)
@@ -166,7 +172,7 @@ def test_first_start_on_a_new_pc_creates_the_default_folder(qtbot, tmp_path, mon
     monkeypatch.setattr(database, "default_sqlite_path", lambda: default)
     monkeypatch.setattr(connection_profile, "profile_path", lambda: tmp_path / "none.json")
     connections = fake_exec(qtbot, monkeypatch, connection_dialog.ConnectionDialog, lambda dlg: dlg.reject())
-    first = fake_exec(qtbot, monkeypatch, app.FirstRunDialog, lambda dlg: dlg.reject())
+    first = fake_exec(qtbot, monkeypatch, FirstRunWizard, lambda dlg: dlg.reject())
     assert app.open_session(None) is None
     assert len(first) == 1 and default.parent.is_dir()
     # Cancelling the first run goes back to the connection dialog, saying why.

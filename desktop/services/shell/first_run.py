@@ -71,6 +71,15 @@ def profile_values(setup: OfficeSetup) -> dict:
     return office._validated(values)
 
 
+def letterhead(regency_code: str) -> str:
+    """PEMERINTAH KABUPATEN MAGETAN, as the letters' kop will read; empty before a choice."""
+    region = regions.office_region(regency_code)
+    if not region:
+        return ""
+    return office.region_title(OfficeProfile(region_kind=region["region_kind"],
+                                             region_name=region["region_name"]))
+
+
 def check_standards(chosen: list[str]) -> list[str]:
     known = {s.source_office for s in standards()}
     unknown = [s for s in chosen if s not in known]

@@ -93,8 +93,35 @@ class SettingsPage(QWidget):
         layout.addWidget(settings_box)
         layout.addWidget(self.backup_box)
         layout.addWidget(db_box)
+        layout.addWidget(self._setup_box(session))
         layout.addStretch(1)
         self.refresh()
+
+    def _setup_box(self, session) -> QGroupBox:
+        """The first run's office and catalog steps again (first_run_wizard)."""
+        box = QGroupBox("Profil kantor dan standar pelayanan")
+        text = QLabel("Wilayah, kop surat, lambang dan standar pelayanan yang dipakai, seperti "
+                      "saat persiapan kantor baru. Layanan standar yang tidak dipilih menjadi "
+                      "tidak aktif; layanan buatan kantor sendiri tidak diubah.")
+        text.setWordWrap(True)
+        self.setup_button = QPushButton("Jalankan lagi persiapan kantor…")
+        self.setup_button.clicked.connect(lambda: self.run_setup(session))
+        allowed = all(permissions.can(session.user, p) for p in ("office.edit", "catalog.edit"))
+        box.setVisible(allowed)
+        self.setup_message = QLabel()
+        self.setup_message.setStyleSheet("color: #1e6b35;")
+        column = QVBoxLayout(box)
+        column.addWidget(text)
+        column.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.setup_message)
+        return box
+
+    def run_setup(self, session) -> None:
+        from desktop.views.shell.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(actor=session.user, parent=self)
+        if wizard.exec() == QDialog.Accepted:
+            self.setup_message.setText("Profil kantor dan standar pelayanan disimpan.")
 
     @staticmethod
     def _value(editor):

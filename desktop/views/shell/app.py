@@ -20,7 +20,7 @@ from desktop.views.shell.session import Session
 log = logging.getLogger(__name__)
 
 NOT_PREPARED = ("Database baru belum disiapkan, jadi Pelita belum bisa dipakai. Hubungkan lagi "
-                "lalu isi akun administrator pertama, atau pilih database lain.")
+                "lalu selesaikan persiapan kantor, atau pilih database lain.")
 
 
 def on_first_frame() -> None:
@@ -108,7 +108,7 @@ def open_session(url: str | None, demo_user=None) -> Session | None:
             continue
         label = target.describe()
         try:
-            problem, username = prepare_database(label)
+            problem, username = prepare_database(label, url)
             if problem is not None:
                 continue
             if demo_user is not None:
@@ -148,8 +148,9 @@ def _make_default_folder(url: str) -> None:
             pass  # connect() explains the folder problem to the user
 
 
-def prepare_database(label: str) -> tuple[str | None, str]:
-    """Bring the schema up to date and make sure an account exists.
+def prepare_database(label: str, url: str = "") -> tuple[str | None, str]:
+    """Bring the schema up to date and make sure an account exists (a new office's first
+    run: first_run_wizard).
 
     Returns (message for the connection dialog or None when ready, username to prefill).
     """
@@ -162,18 +163,18 @@ def prepare_database(label: str) -> tuple[str | None, str]:
             return status.describe(), ""
         return None, upgrade.username
     if status.state == "empty" or not users.has_any_user():
-        first = FirstRunDialog(label)
-        if first.exec() != QDialog.DialogCode.Accepted:
+        from desktop.views.shell import first_run_wizard as wizard
+
+        first = wizard.FirstRunWizard(label, url)
+        result = first.exec()
+        if result == wizard.CHANGE_CONNECTION:
+            return "", ""  # the connection dialog, with nothing wrong to say
+        if result == wizard.ALREADY_SET_UP:
+            return None, ""  # another PC set it up: its administrator signs in
+        if result != QDialog.DialogCode.Accepted:
             return NOT_PREPARED, ""
         return None, first.username
     return None, ""
-
-
-def prepare_new_database(username: str, full_name: str, password: str):
-    """Create the tables (when missing) and the first administrator."""
-    if schema.status().state == "empty":
-        schema.upgrade()
-    return users.create_first_admin(username, full_name, password)
 
 
 def upgrade_as(username: str, password: str) -> list[str]:
@@ -232,41 +233,6 @@ class _CredentialsDialog(QDialog):
 
     def submit(self) -> None:
         raise NotImplementedError
-
-
-class FirstRunDialog(_CredentialsDialog):
-    """A new database: create its tables and the first administrator account."""
-
-    def __init__(self, database_label: str):
-        super().__init__(
-            "Database baru",
-            "Database ini masih baru. Pelita akan menyiapkan tabel-tabelnya dan membuat akun "
-            "administrator pertama. Simpan kata sandinya baik-baik: akun inilah yang membuat "
-            "akun pegawai lain.",
-            database_label, "Siapkan database")
-        self.username_edit = QLineEdit()
-        self.username_edit.setPlaceholderText("contoh: admin")
-        self.full_name_edit = QLineEdit()
-        self.password_edit = self._password_edit()
-        self.repeat_edit = self._password_edit()
-        self.form.addRow("Nama pengguna", self.username_edit)
-        self.form.addRow("Nama lengkap", self.full_name_edit)
-        self.form.addRow("Kata sandi", self.password_edit)
-        self.form.addRow("Ulangi kata sandi", self.repeat_edit)
-
-    def submit(self) -> None:
-        if self.password_edit.text() != self.repeat_edit.text():
-            self.show_error("Ulangi kata sandi: tidak sama dengan kata sandi. Ketik ulang.")
-            self.repeat_edit.setFocus()
-            return
-        values = (self.username_edit.text(), self.full_name_edit.text(), self.password_edit.text())
-        self._busy(True, "Menyiapkan…")
-        workers.run_task(lambda: prepare_new_database(*values), self._done, self._failed)
-
-    def _done(self, user) -> None:
-        self._busy(False)
-        self.username = user.username
-        self.accept()
 
 
 class UpgradeDialog(_CredentialsDialog):
