@@ -45,6 +45,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
     workers.SYNCHRONOUS = True  # every page shows its data in the picture
+    first_run = _first_run(args.out, home)
     url = "sqlite:///" + str(home / "demo.db")
     target = database.connect(url)
     seed.fill(size=args.size)
@@ -92,11 +93,36 @@ def main(argv=None) -> int:
             written += _dialogs(args.out, Session(user, target.describe(), url), window)
         window.idle_lock.stop()
         window.close()
-    written.insert(0, args.out / "login.png")
+    written[:0] = [args.out / "login.png", first_run]
     for path in written:
         print(path)
     database.close()
     return 0
+
+
+def _first_run(out: Path, home: Path) -> Path:
+    """A new office's first start, on its office step (an empty database of its own)."""
+    from PySide6.QtWidgets import QWizard
+
+    from desktop import database
+    from desktop.views.shell.first_run_wizard import FirstRunWizard
+
+    url = "sqlite:///" + str(home / "baru.db")
+    target = database.connect(url)
+    wizard = FirstRunWizard(target.describe(), url)
+    wizard.show()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    page = wizard.office_page
+    page.province.setCurrentIndex(page.province.findData("35"))
+    page.regency.setCurrentIndex(page.regency.findData("3520"))
+    page.address.setPlainText("Jl. Tripandita No. 17, Magetan")
+    page.phone.setText("(0351) 895 000")
+    QApplication.instance().processEvents()
+    path = out / "persiapan-kantor.png"
+    _save(wizard, path)
+    wizard.close()
+    database.close()
+    return path
 
 
 def _dialogs(out: Path, session, window) -> list[Path]:
