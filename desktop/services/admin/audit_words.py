@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import peewee
 
-from desktop.models import (ALL_MODELS, Application, Cemetery, Driver, Service, Technician, User,
-                            Vehicle)
+from desktop.models import (ALL_MODELS, Application, Cemetery, Complaint, Driver, Service,
+                            Technician, User, Vehicle)
 from desktop.services.admin import calendar
 from desktop.services.applications import workflow
 from desktop.services.cases import registry
+from desktop.services.catalog import service_catalog
 from desktop.services.complaints import complaints
-from desktop.services.letters import lifecycle
+from desktop.services.letters import catalogue, lifecycle
 from desktop.services.lks import registrations
 from desktop.services.referrals import institutions
 from desktop.services.schedule import clinic, hearse
@@ -48,6 +49,7 @@ VERBS = {
 SENTENCES = {  # where the noun and verb read wrong together
     ("create", "application"): "Permohonan didaftarkan",
     ("view", "application"): "Berkas permohonan dibuka",
+    ("update", "requirement_check"): "Persyaratan diperiksa",
     ("create", "letter"): "Konsep surat dibuat",
     ("verify", "letter"): "Keaslian surat diperiksa",
     ("publish", "letter"): "Halaman verifikasi surat diterbitkan",
@@ -147,10 +149,16 @@ VALUE_LABELS = {
     ("requirement_check", "state"): workflow.CHECK_STATES,
     ("letter", "state"): lifecycle.STATES,
     ("letter", "signing_as"): lifecycle.SIGNING_AS,
+    ("letter", "template_key"): {key: spec.title for key, spec in catalogue.TEMPLATES.items()},
+    ("template_override", "template_key"): {key: spec.title
+                                            for key, spec in catalogue.TEMPLATES.items()},
     ("hearse_booking", "state"): hearse.STATES,
     ("clinic_request", "state"): clinic.STATES,
     ("clinic_request", "kind"): clinic.KINDS,
     ("clinic_request", "place"): clinic.PLACES,
+    ("service", "limit_kind"): service_catalog.LIMIT_KINDS,
+    ("service", "limit_starts"): {"receipt": "sejak diterima", "complete": "sejak berkas lengkap"},
+    ("office_profile", "time_zone"): timefmt.TIME_ZONES,
     ("complaint", "state"): complaints.STATES,
     ("complaint", "kind"): complaints.KINDS,
     ("complaint", "channel"): complaints.CHANNELS,
@@ -171,6 +179,7 @@ NAMED = {
     "technician": (Technician, lambda t: t.name),
     "cemetery": (Cemetery, lambda c: c.name),
     "application": (Application, lambda a: a.reg_number),
+    "complaint": (Complaint, lambda c: c.number),
 }
 
 
