@@ -278,10 +278,9 @@ def value_text(table_name: str, name: str, value, names: dict | None = None,
     field = _field(table_name, name)
     if isinstance(field, peewee.BooleanField) and value in (0, 1):
         return "Ya" if value else "Tidak"
-    if isinstance(field, peewee.ForeignKeyField) and names is not None:
-        shown = names.get((field.rel_model._meta.table_name, value))
-        if shown:
-            return _short(shown, width)
+    if isinstance(field, peewee.ForeignKeyField):
+        shown = (names or {}).get((field.rel_model._meta.table_name, value))
+        return _short(shown, width) if shown else f"data #{value}"  # a person: its id only
     if isinstance(field, (peewee.DateTimeField, peewee.DateField)) and isinstance(value, str):
         try:
             moment = datetime.datetime.fromisoformat(value)

@@ -485,6 +485,7 @@ class ApplicationDetailDialog(QDialog):
             self.history_dialog = HistoryDialog(self.app.reg_number, self)
         self._fill_history()
         self.history_dialog.show()
+        self.history_dialog.table.resizeRowsToContents()  # at the shown width
         self.history_dialog.raise_()
         self.history_dialog.activateWindow()
 
