@@ -111,3 +111,21 @@ def test_booleans_and_unknown_values_in_words(sqlite_db):
     assert audit_words.describe(vehicle).sentence == "Kendaraan diubah"
     assert audit_query.describe_change(setting) == "Nilai: 1 → 2; New field: x"
     assert audit_query.table_label("hearse_booking") == "Pemesanan mobil jenazah"
+
+
+def test_the_search_finds_what_the_rows_say(sqlite_db):
+    admin = make_user("admin", role=permissions.ADMIN)
+    audit.record(admin, "sign", "letter", 5, new={"number": "400.9/0001/Dinsos/2026"})
+    audit.record(admin, "update", "hearse_booking", 6, new={"note": "x"})
+
+    def found(text):
+        flt = audit_query.AuditFilter(text=text)
+        return sorted((e.action, e.table_name) for e in audit_query.fetch(admin, flt, 0, 50))
+
+    assert found("ditandatangani") == [("sign", "letter")]
+    assert found("Mobil Jenazah") == [("update", "hearse_booking")]
+    assert found("surat") == [("sign", "letter")]
+    assert found("keaslian") == []  # 'Keaslian surat diperiksa': a verify entry only
+    audit.record(admin, "verify", "letter", None, new={"code": "X", "found": False})
+    assert found("keaslian") == [("verify", "letter")]
+    assert audit_words.matching("su") == ([], [], [])  # too short to mean a word

@@ -57,6 +57,13 @@ def _query(actor, flt: AuditFilter):
                      | AuditEntry.action.contains(text))
         if text.isdigit():
             condition |= AuditEntry.record_id == int(text)
+        actions, tables, pairs = audit_words.matching(text)  # the words rows show: "surat"
+        if actions:
+            condition |= AuditEntry.action.in_(actions)
+        if tables:
+            condition |= AuditEntry.table_name.in_(tables)
+        for action, table in pairs:
+            condition |= (AuditEntry.action == action) & (AuditEntry.table_name == table)
         query = query.where(condition)
     hidden = _hidden_records(actor)
     return query if hidden is None else query.where(~hidden)

@@ -249,6 +249,20 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
 
 
+def matching(text: str) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """The actions, tables and (action, table) sentences whose words contain `text`
+    ("ditandatangani", "mobil jenazah"), so a search finds what the rows say, not only what
+    is stored."""
+    wanted = text.strip().lower()
+    if len(wanted) < 3:
+        return [], [], []
+    actions = sorted(action for action, verb in VERBS.items() if wanted in verb)
+    tables = sorted(table for table in MODELS.keys() | NOUNS.keys()
+                    if wanted in noun(table).lower())
+    pairs = sorted(pair for pair, said in SENTENCES.items() if wanted in said.lower())
+    return actions, tables, pairs
+
+
 def label(field: str) -> str:
     text = FIELD_LABELS.get(field, field.replace("_", " "))
     return text[0].upper() + text[1:]
