@@ -91,7 +91,8 @@ def test_a_15_wib_hearse_booking_reads_15_00(sqlite_db):
     assert changes["Berangkat"] == f"Berangkat: {timefmt.format_date(day)} 15.00 WIB"
     assert changes["Kendaraan"] == "Kendaraan: Toyota Hiace (AA 1234 XY)"
     assert changes["Pengemudi"] == "Pengemudi: Joko Susanto"
-    assert changes["Tanggal wafat"] == f"Tanggal wafat: {timefmt.format_date(timefmt.office_today())}"
+    today = timefmt.format_date(timefmt.office_today())
+    assert changes["Tanggal wafat"] == f"Tanggal wafat: {today}"
     assert said[1].sentence == "Status pemesanan mobil jenazah: Dikonfirmasi"
     assert texts(said[1])["Status"] == "Status: Dipesan → Dikonfirmasi"
     # The stored value stays UTC, one click away.

@@ -94,7 +94,8 @@ class AuditPage(QWidget):
         self.table_combo = QComboBox()
         self.table_combo.setMinimumContentsLength(20)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Cari kejadian (surat, ditandatangani…), isi perubahan atau ID data…")
+        self.text_edit.setPlaceholderText("Cari kejadian (surat, ditandatangani…), isi "
+                                          "perubahan atau ID data…")
         self.text_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         filters = QHBoxLayout()
