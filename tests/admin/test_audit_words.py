@@ -66,7 +66,7 @@ def test_an_application_reads_in_words(sqlite_db):
     assert "Pemohon: Agus" not in said.summary()  # a person stays an id: it may be a child
 
 
-def test_a_15_wib_hearse_booking_reads_15_00(sqlite_db):
+def test_a_15_wib_hearse_booking_reads_15_00(backend_db):
     office.save_profile(permissions.SYSTEM, office.get_profile(), office_name="Dinas Sosial",
                         region_kind="Kota", region_name="Magelang", address="Jl. Sudirman 46",
                         unit_code="Dinsos", classification_code="400.9")
@@ -114,7 +114,7 @@ def test_booleans_and_unknown_values_in_words(sqlite_db):
     assert audit_query.table_label("hearse_booking") == "Pemesanan mobil jenazah"
 
 
-def test_the_search_finds_what_the_rows_say(sqlite_db):
+def test_the_search_finds_what_the_rows_say(backend_db):
     admin = make_user("admin", role=permissions.ADMIN)
     audit.record(admin, "sign", "letter", 5, new={"number": "400.9/0001/Dinsos/2026"})
     audit.record(admin, "update", "hearse_booking", 6, new={"note": "x"})
