@@ -337,14 +337,16 @@ def test_opening_an_abh_case_records_a_view(qtbot, office):
     dialog.history_button.click()
     table = dialog.history_dialog.model
     history = [table.item(r, 2).text() for r in range(table.rowCount())]
-    assert "Dibuka" in history and "Dibuat" in history
+    assert "Berkas permohonan dibuka" in history and "Permohonan didaftarkan" in history
     assert dialog.history_dialog.isVisible()
     current = Application.get_by_id(app.id)
     check = workflow.checks_of(current)[0]
     workflow.set_check(office["worker"], current, check, "ada")  # by the case's worker
     dialog.refresh_button.click()  # the open history follows
     assert table.rowCount() == len(history) + 1
-    assert any("Persyaratan" in table.item(r, 3).text() for r in range(table.rowCount()))
+    assert any(table.item(r, 2).text() == "Persyaratan diperiksa"
+               and "Status: Belum ada → Ada" in table.item(r, 3).text()
+               for r in range(table.rowCount()))
 
 
 def test_a_view_that_cannot_be_recorded_is_said(qtbot, office, monkeypatch):

@@ -1,8 +1,8 @@
 """Read the audit trail a page at a time (LIMIT/OFFSET): the table grows without bound."""
-import json
 from dataclasses import dataclass
 
 from desktop.models import AuditEntry
+from desktop.services.admin import audit_words
 from desktop.services.cases import registry
 from desktop.services.shared import permissions
 
@@ -17,6 +17,9 @@ ACTION_LABELS = {
     "override": "Mengesampingkan aturan",
     "revoke": "Mencabut",
     "publish": "Menerbitkan halaman verifikasi",
+    "sign": "Menandatangani",
+    "verify": "Memeriksa keaslian",
+    "export": "Mengekspor",
 }
 TABLE_LABELS = {
     "user": "Pengguna",
@@ -33,24 +36,6 @@ TABLE_LABELS = {
     "step_event": "Langkah permohonan",
     **registry.table_labels(),
 }
-
-# Column names shown in Indonesian in the change summary; others are shown as stored.
-FIELD_LABELS = {
-    "username": "nama pengguna", "full_name": "nama lengkap", "role": "peran",
-    "active": "aktif", "failed_attempts": "gagal masuk", "locked_until": "terkunci sampai",
-    "position": "jabatan", "rank": "pangkat", "nip": "NIP", "name": "nama", "day": "tanggal",
-    "is_holiday": "libur", "kind": "jenis", "key": "kunci", "value": "nilai",
-    "office_name": "nama dinas", "region_kind": "jenis daerah", "region_name": "daerah",
-    "address": "alamat", "phone": "telepon", "website": "situs web", "time_zone": "zona waktu",
-    "head_name": "kepala dinas", "head_rank": "pangkat kepala", "head_nip": "NIP kepala",
-    "unit_code": "kode unit", "classification_code": "kode klasifikasi",
-    "region_code": "kode wilayah", "code": "kode", "source_office": "sumber",
-    "category": "kategori", "limit_kind": "jenis jangka waktu", "limit_value": "jangka waktu",
-    "limit_starts": "awal jangka waktu", "limit_note": "catatan", "fee": "biaya",
-    "product": "produk", "complaint": "pengaduan", "customized": "diubah admin",
-    "requirements": "persyaratan", "steps": "langkah", "password_hash": "kata sandi",
-}
-
 
 @dataclass(frozen=True)
 class AuditFilter:
@@ -72,6 +57,13 @@ def _query(actor, flt: AuditFilter):
                      | AuditEntry.action.contains(text))
         if text.isdigit():
             condition |= AuditEntry.record_id == int(text)
+        actions, tables, pairs = audit_words.matching(text)  # the words rows show: "surat"
+        if actions:
+            condition |= AuditEntry.action.in_(actions)
+        if tables:
+            condition |= AuditEntry.table_name.in_(tables)
+        for action, table in pairs:
+            condition |= (AuditEntry.action == action) & (AuditEntry.table_name == table)
         query = query.where(condition)
     hidden = _hidden_records(actor)
     return query if hidden is None else query.where(~hidden)
@@ -132,38 +124,9 @@ def action_label(action: str) -> str:
 
 
 def table_label(table_name: str) -> str:
-    return TABLE_LABELS.get(table_name, table_name)
-
-
-def _short(value, width: int = 40) -> str:
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def _load(raw: str | None) -> dict:
-    if not raw:
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {"nilai": raw}
-    return data if isinstance(data, dict) else {"nilai": data}
+    return TABLE_LABELS.get(table_name) or audit_words.noun(table_name)
 
 
 def describe_change(entry: AuditEntry, width: int = 40) -> str:
-    """One line: `field: old → new; …` for an update, `field=value; …` otherwise."""
-    old, new = _load(entry.old_values), _load(entry.new_values)
-    skip = {"id", "created_at", "created_by", "updated_at", "updated_by", "version"}
-    parts = []
-    if old and new:
-        for key in new:
-            if key not in skip:
-                parts.append(f"{FIELD_LABELS.get(key, key)}: {_short(old.get(key, ''), width)} → "
-                             f"{_short(new[key], width)}")
-    else:
-        for key, value in (new or old).items():
-            if key not in skip and value not in ("", None):
-                parts.append(f"{FIELD_LABELS.get(key, key)}={_short(value, width)}")
-    return "; ".join(parts)
+    """One line: `Field: old → new; …` in words (see audit_words)."""
+    return audit_words.describe(entry, width=width).summary()

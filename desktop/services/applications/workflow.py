@@ -23,6 +23,7 @@ from desktop.services.shared.validators import clean_text
 
 CHANNELS = {"datang": "Datang langsung", "telepon": "Telepon/WhatsApp",
             "daring": "Daring (online)", "jemput": "Jemput bola/kunjungan rumah"}
+NUMBER_SERIES = "registrasi"  # the counter of registration numbers
 CHECK_STATES = {"ada": "Ada", "kurang": "Belum ada", "tidak_berlaku": "Tidak berlaku"}
 STATES = {"open": "Diproses", "waiting": "Menunggu kelengkapan", "completed": "Selesai",
           "rejected": "Ditolak", "withdrawn": "Dicabut"}
@@ -126,9 +127,9 @@ def register(actor, service: Service, *, person: Person | None = None,
     steps = _steps(service)
     first_actor = acting_role(steps[0].actor) if steps else permissions.FRONT_OFFICE
     local = timefmt.to_local(received_at)
-    numbering.ensure_series("registrasi", local.year)
+    numbering.ensure_series(NUMBER_SERIES, local.year)
     with db.atomic():
-        seq = numbering.next_value("registrasi", local.year)
+        seq = numbering.next_value(NUMBER_SERIES, local.year)
         number = numbering.format_pattern(settings.get("applications.number_pattern"), seq=seq,
                                           year=local.year, month=local.month,
                                           service=service.code.upper())

@@ -51,9 +51,14 @@ def counter_series(letter: Letter, pattern: str, unit: str) -> str:
     Letters whose numbers differ only in the sequence share one counter, so no pattern can
     give two letters the same number (a per-template series would: 400.9.4/0001/... twice).
     """
+    return series_key(pattern, letter.classification, letter.series, unit)
+
+
+def series_key(pattern: str, classification: str, series: str, unit: str) -> str:
+    """counter_series for a letter's parts (the settings screen's preview has no letter)."""
     key = "surat:" + numbering.format_letter_number(
-        pattern, classification=letter.classification, seq=0, unit=unit, year=0, month=1,
-        series=letter.series)
+        pattern, classification=classification, seq=0, unit=unit, year=0, month=1,
+        series=series)
     if len(key) > 64:
         key = key[:47] + ":" + hashlib.sha256(key.encode()).hexdigest()[:16]
     return key

@@ -1,6 +1,7 @@
 """Gap-free sequence numbers per series and year, safe when many PCs take one at once,
 and the number patterns of applications and letters."""
 import re
+import string
 
 from peewee import IntegrityError
 
@@ -59,30 +60,83 @@ def format_letter_number(pattern: str, *, classification: str, seq: int, unit: s
                           month=month, roman=ROMAN_MONTHS[month - 1], series=series)
 
 
+# The placeholders each pattern takes, in words: the settings screen's legend.
+REGISTRATION_PLACEHOLDERS = {
+    "seq": "nomor urut, mulai dari 1 tiap tahun",
+    "year": "tahun (2026)",
+    "month": "bulan dalam angka (1 s.d. 12)",
+    "roman": "bulan dalam angka Romawi (I s.d. XII)",
+    "service": "kode layanan, huruf besar",
+}
+LETTER_PLACEHOLDERS = {
+    "classification": "kode klasifikasi arsip jenis surat (400.9.12)",
+    "seq": "nomor urut, mulai dari 1 tiap tahun",
+    "unit": "kode unit kerja di Profil Kantor (Dinsos)",
+    "year": "tahun (2026)",
+    "month": "bulan dalam angka (1 s.d. 12)",
+    "roman": "bulan dalam angka Romawi (I s.d. XII)",
+    "series": "seri penomoran jenis surat (rekomendasi)",
+}
+REGISTRATION_EXAMPLE = "{seq:05d}/REG/{year}"
+LETTER_EXAMPLE = "{classification}/{seq:04d}/{unit}/{year}"
+
+
+def legend(placeholders: dict, digits: int = 5) -> str:
+    """'{seq} = nomor urut…; {seq:05d} = …' two to a line; other text is written as typed."""
+    parts = []
+    for name, meaning in placeholders.items():
+        parts.append(f"{{{name}}} = {meaning}")
+        if name == "seq":
+            parts.append(f"{{seq:0{digits}d}} = nomor urut {digits} angka, diawali nol "
+                         f"({42:0{digits}d})")
+    parts.append("teks lain (garis miring, REG) tertulis apa adanya")
+    return "\n".join("; ".join(parts[i:i + 2]) for i in range(0, len(parts), 2))
+
+
+def _check_pattern(label: str, pattern: str, placeholders: dict, example: str, fill) -> None:
+    """Refuse a pattern that cannot make unique numbers, naming what is wrong and the fix."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError:
+        raise ValidationError(label, "tanda kurung kurawal { } tidak berpasangan; tulis setiap "
+                              f"bagian seperti {{year}}, contoh {example}.") from None
+    allowed = ", ".join("{" + name + "}" for name in placeholders)
+    for name in names:
+        if name.split(".")[0].split("[")[0] not in placeholders:
+            raise ValidationError(label, f"{{{name}}} tidak dikenal; hanya boleh memakai "
+                                  f"{allowed}, contoh {example}.")
+    if "seq" not in names:
+        raise ValidationError(label, f"harus memuat {{seq}} (nomor urut), contoh {example}.")
+    if "year" not in names:
+        raise ValidationError(label, "harus memuat {year} (tahun): nomor urut mulai lagi dari 1 "
+                              f"tiap tahun, tanpa tahun nomornya akan kembar. Contoh {example}.")
+    try:
+        fill()
+    except (KeyError, ValueError, IndexError, AttributeError):
+        raise ValidationError(label, "penulisan format tidak dikenal (misalnya {seq:abc}); "
+                              "untuk angka diawali nol tulis {seq:05d}, contoh "
+                              f"{example}.") from None
+
+
 def check_letter_pattern(label: str, pattern: str) -> None:
     """The settings screen's check for letters.number_pattern."""
-    if "{seq" not in pattern:
-        raise ValidationError(label, "harus memuat {seq} (nomor urut), contoh "
-                              "{classification}/{seq:04d}/{unit}/{year}.")
-    try:
-        format_letter_number(pattern, classification="400.9", seq=1, unit="Dinsos",
-                             year=2026, month=1, series="X")
-    except (KeyError, ValueError, IndexError):
-        raise ValidationError(label, "hanya boleh memakai {classification}, {seq}, {unit}, "
-                              "{year}, {month}, {roman} dan {series}, contoh "
-                              "{classification}/{seq:04d}/{unit}/{year}.") from None
+    _check_pattern(label, pattern, LETTER_PLACEHOLDERS, LETTER_EXAMPLE,
+                   lambda: format_letter_number(pattern, classification="400.9", seq=1,
+                                                unit="Dinsos", year=2026, month=1, series="X"))
 
 
 def check_registration_pattern(label: str, pattern: str) -> None:
     """The settings screen's check for applications.number_pattern."""
-    if "{seq" not in pattern:
-        raise ValidationError(label, "harus memuat {seq} (nomor urut), contoh "
-                              "{seq:05d}/REG/{year}.")
-    try:
-        format_pattern(pattern, seq=1, year=2026, month=1, service="X")
-    except (KeyError, ValueError, IndexError):
-        raise ValidationError(label, "hanya boleh memakai {seq}, {year}, {month}, {roman} "
-                              "dan {service}, contoh {seq:05d}/REG/{year}.") from None
+    _check_pattern(label, pattern, REGISTRATION_PLACEHOLDERS, REGISTRATION_EXAMPLE,
+                   lambda: format_pattern(pattern, seq=1, year=2026, month=1, service="X"))
+
+
+def peek_value(series: str, year: int) -> int:
+    """The number next_value would give now, without taking it: a preview (another PC may
+    take it first)."""
+    value = (Counter.select(Counter.value)
+             .where((Counter.series == series) & (Counter.year == year)).scalar())
+    return (value or 0) + 1
 
 
 def check_classification(label: str, text: str) -> None:

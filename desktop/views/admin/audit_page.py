@@ -1,15 +1,20 @@
-"""Jejak Audit: who changed what and when, newest first, read a block of rows at a time."""
+"""Jejak Audit: who changed what and when, newest first, read a block of rows at a time.
+The rows are in words (audit_words); the stored entry of the selected row is one click away."""
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
-from desktop.services.admin import audit_query
+from desktop.services.admin import audit_query, audit_words
 from desktop.services.admin.audit_query import AuditFilter
 from desktop.services.shared import timefmt
 
-COLUMNS = ["Waktu", "Pengguna", "Tindakan", "Data", "ID", "Perubahan"]
+COLUMNS = ["Waktu", "Pengguna", "Kejadian", "Perubahan"]
+CHANGES = 3
+RAW = 4  # the stored entry, after the shown columns
 BLOCK_SIZE = 100
 CACHED_BLOCKS = 20
 
@@ -49,10 +54,10 @@ class AuditModel(QAbstractTableModel):
             self._blocks.move_to_end(number)
             return self._blocks[number]
         entries = audit_query.fetch(self.actor, self.filter, number * BLOCK_SIZE, BLOCK_SIZE)
-        rows = [(timefmt.format_local(e.at), e.username or "-",
-                 audit_query.action_label(e.action), audit_query.table_label(e.table_name),
-                 "" if e.record_id is None else str(e.record_id),
-                 audit_query.describe_change(e)) for e in entries]
+        words = audit_words.describe_all(entries)
+        rows = [(timefmt.format_local(e.at), e.username or "-", said.sentence, said.summary(),
+                 audit_words.raw_text(e), said.summary("\n"))
+                for e, said in zip(entries, words)]
         self.fetches += 1
         self._blocks[number] = rows
         while len(self._blocks) > CACHED_BLOCKS:
@@ -71,8 +76,12 @@ class AuditModel(QAbstractTableModel):
         if values is None:  # the trail changed since the count: show a blank row
             return None
         if role == Qt.ToolTipRole:
-            return values[5].replace("; ", "\n") if index.column() == 5 else None
+            return values[5] if index.column() == CHANGES else None
         return values[index.column()]
+
+    def raw(self, row: int) -> str:
+        values = self.row(row) if 0 <= row < self._count else None
+        return values[RAW] if values else ""
 
 
 class AuditPage(QWidget):
@@ -85,7 +94,8 @@ class AuditPage(QWidget):
         self.table_combo = QComboBox()
         self.table_combo.setMinimumContentsLength(20)
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Cari isi perubahan, tindakan atau ID data…")
+        self.text_edit.setPlaceholderText("Cari kejadian (surat, ditandatangani…), isi "
+                                          "perubahan atau ID data…")
         self.text_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
         filters = QHBoxLayout()
@@ -108,13 +118,33 @@ class AuditPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 100, 100, 150, 50)):
+        for column, width in enumerate((190, 100, 300)):
             self.view.setColumnWidth(column, width)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_raw())
+
+        # The stored entry (action, table, row id, JSON values) for whoever needs it exactly.
+        self.raw_button = QPushButton("Lihat data mentah")
+        self.raw_button.setCheckable(True)
+        self.raw_button.setToolTip("Tampilkan catatan baris terpilih apa adanya: tindakan, "
+                                   "tabel, ID baris dan nilai JSON (waktu dalam UTC)")
+        self.raw_button.toggled.connect(self._toggle_raw)
+        self.raw_text = QPlainTextEdit()
+        self.raw_text.setReadOnly(True)
+        self.raw_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.raw_text.hide()
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.raw_text)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.raw_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -154,3 +184,18 @@ class AuditPage(QWidget):
         total = self.model.rowCount()
         self.count_label.setText(f"{total} catatan, terbaru di atas." if total
                                  else "Tidak ada catatan yang cocok.")
+        if total:
+            self.view.selectRow(0)
+        self._show_raw()
+
+    def _toggle_raw(self, shown: bool) -> None:
+        self.raw_text.setVisible(shown)
+        self.raw_button.setText("Sembunyikan data mentah" if shown else "Lihat data mentah")
+        self._show_raw()
+
+    def _show_raw(self) -> None:
+        if self.raw_text.isHidden():
+            return  # read only when asked for
+        row = self.view.currentIndex().row()
+        self.raw_text.setPlainText(self.model.raw(row) if row >= 0
+                                   else "Pilih satu baris untuk melihat datanya apa adanya.")

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
-from desktop.services.admin import settings
+from desktop.services.admin import number_preview, settings
 from desktop.services.cases import registry
 from desktop.services.shared import permissions
 
@@ -18,6 +18,7 @@ class SettingsPage(QWidget):
         self.can_edit = permissions.can(session.user, "settings.edit")
 
         self.editors = {}
+        self.previews = {}  # pattern setting: its label of the next number
         settings_box = QGroupBox("Pengaturan bersama (berlaku di semua PC)")
         form = QFormLayout(settings_box)
         for key, definition in registry.all_settings().items():
@@ -48,6 +49,8 @@ class SettingsPage(QWidget):
             row.addWidget(default)
             row.addStretch(1)
             form.addRow(f"{definition.label}:", row)
+            if key in number_preview.PREVIEWS:
+                self._add_preview(form, key, editor)
             if definition.help:
                 note = QLabel(definition.help)
                 note.setWordWrap(True)
@@ -123,6 +126,33 @@ class SettingsPage(QWidget):
         if wizard.exec() == QDialog.Accepted:
             self.setup_message.setText("Profil kantor dan standar pelayanan disimpan.")
 
+    def _add_preview(self, form: QFormLayout, key: str, editor: QLineEdit) -> None:
+        """The next number the typed pattern gives, live, and what each {…} stands for."""
+        preview = QLabel()
+        preview.setTextFormat(Qt.PlainText)
+        preview.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        preview.setToolTip("Pratinjau saja: tidak memakai nomor. Bila PC lain mendaftarkan "
+                           "lebih dulu, nomornya bergeser.")
+        self.previews[key] = preview
+        form.addRow("", preview)
+        legend = QLabel("Keterangan:\n" + number_preview.LEGENDS[key])
+        legend.setTextFormat(Qt.PlainText)
+        legend.setStyleSheet("color: #666;")
+        form.addRow("", legend)
+        editor.textChanged.connect(lambda text, k=key: self._show_preview(k, text))
+
+    def _show_preview(self, key: str, pattern: str) -> None:
+        shown = number_preview.PREVIEWS[key](pattern)
+        label = self.previews[key]
+        label.setWordWrap(bool(shown.error))  # a refusal is long; a number fits a line
+        if shown.error:
+            label.setStyleSheet("color: #a93226;")
+            label.setText(shown.error)
+            return
+        label.setStyleSheet("color: #1e6b35;")
+        example = f" ({shown.example})" if shown.example else ""
+        label.setText(f"Nomor berikutnya: {shown.number}{example}")
+
     @staticmethod
     def _value(editor):
         if isinstance(editor, QComboBox):
@@ -145,6 +175,8 @@ class SettingsPage(QWidget):
         for key, editor in self.editors.items():
             self._set(editor, settings.get(key))
             editor.setStyleSheet("")
+        for key in self.previews:  # the counters move while the page is open
+            self._show_preview(key, self._value(self.editors[key]))
 
     def fill_defaults(self) -> None:
         for key, editor in self.editors.items():

@@ -1,7 +1,5 @@
 """One application: header, applicant, checklist with scans, procedure timeline, history."""
-import datetime
 import html
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from desktop.errors import ConflictError, PelitaError
 from desktop.services.shared.timefmt import utcnow
+from desktop.services.admin import audit_words
 from desktop.services.applications import workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.complaints import complaints
@@ -48,15 +47,7 @@ DUE_STYLES = {  # due_state -> (label, colour)
 }
 STEP_MARKS = {"done": ("✔", "#1e6b35", "selesai"), "current": ("▶", "#1f5fbf", "sedang dikerjakan"),
               "pending": ("○", "#888", "belum")}
-FIELD_LABELS = {
-    "state": "Status", "current_step": "Langkah", "current_actor": "Pelaksana",
-    "waiting_since": "Menunggu sejak", "waiting_seconds": "Lama menunggu (detik)",
-    "due_at": "Batas waktu", "due_soon_at": "Segera jatuh tempo", "complete_at": "Berkas lengkap",
-    "closed_at": "Ditutup", "outcome_reason": "Alasan", "summary": "Ringkasan",
-    "channel": "Cara permohonan", "received_at": "Waktu diterima",
-}
-HISTORY_COLUMNS = ["Waktu", "Pengguna", "Tindakan", "Perubahan"]
-AUDIT_ACTIONS = {"create": "Dibuat", "update": "Diubah", "delete": "Dihapus", "view": "Dibuka"}
+HISTORY_COLUMNS = ["Waktu", "Pengguna", "Kejadian", "Perubahan"]
 
 
 def format_duration(delta) -> str:
@@ -70,24 +61,6 @@ def format_duration(delta) -> str:
     if not days and (minutes or not parts):
         parts.append(f"{minutes} menit")
     return " ".join(parts)
-
-
-def _shown(field: str, value) -> str:
-    """An audited value as staff read it: local times, labels instead of keys."""
-    if value in (None, ""):
-        return "-"
-    if field == "state":
-        return workflow.STATES.get(value, value)
-    if field == "current_actor":
-        return permissions.role_label(value)
-    if field == "channel":
-        return workflow.CHANNELS.get(value, value)
-    if field.endswith("_at") or field == "waiting_since":
-        try:
-            return timefmt.format_local(datetime.datetime.fromisoformat(value))
-        except (TypeError, ValueError):
-            return str(value)
-    return str(value)
 
 
 def _line_label() -> QLabel:
@@ -512,32 +485,17 @@ class ApplicationDetailDialog(QDialog):
             self.history_dialog = HistoryDialog(self.app.reg_number, self)
         self._fill_history()
         self.history_dialog.show()
+        self.history_dialog.table.resizeRowsToContents()  # at the shown width
         self.history_dialog.raise_()
         self.history_dialog.activateWindow()
 
     def _fill_history(self) -> None:
         entries = workflow.history(self.session.user, self.app)
+        # The audit trail's own words (Jejak Audit shows the same entries the same way).
+        words = audit_words.describe_all(entries)
         self.history_dialog.fill([[timefmt.format_local(entry.at), entry.username,
-                                   AUDIT_ACTIONS.get(entry.action, entry.action),
-                                   self._changes(entry)] for entry in entries])
-
-    @staticmethod
-    def _changes(entry) -> str:
-        old = json.loads(entry.old_values) if entry.old_values else {}
-        new = json.loads(entry.new_values) if entry.new_values else {}
-        if entry.table_name == "attachment":
-            return f"Pindaian ditambahkan: {new.get('filename', '')}"
-        if entry.table_name == "requirement_check":
-            return (f"Persyaratan: {workflow.CHECK_STATES.get(old.get('state'), '-')} → "
-                    f"{workflow.CHECK_STATES.get(new.get('state'), '-')}"
-                    + (f" ({new['note']})" if new.get("note") else ""))
-        if entry.action == "view":
-            return "Berkas dibuka"
-        if entry.action == "create":
-            return "Permohonan didaftarkan"
-        keys = [k for k in (new or old) if k not in ("version", "updated_at", "updated_by")]
-        return "; ".join(f"{FIELD_LABELS.get(k, k)}: {_shown(k, old.get(k))} → "
-                         f"{_shown(k, new.get(k))}" for k in keys)
+                                   said.sentence, said.summary()]
+                                  for entry, said in zip(entries, words)])
 
     # -- actions --------------------------------------------------------------------------
     def _view_not_recorded(self, exc: Exception) -> None:

@@ -67,7 +67,7 @@ class LetterSettingsPage(QWidget):
         box = QGroupBox("Templat surat")
         intro = QLabel("Templat bawaan dapat diganti dengan dokumen Word (.docx) buatan kantor. "
                        "Pelita memeriksanya dahulu: penulisan tag, tanda kutip lengkung, dan "
-                       "variabel yang tidak disediakan (lihat letter_templates/VARIABLES.md). "
+                       "variabel yang tidak disediakan (lihat «Daftar variabel»). "
                        "Surat yang sudah ditandatangani tidak berubah.")
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
@@ -86,11 +86,17 @@ class LetterSettingsPage(QWidget):
         self.download_button.clicked.connect(self.download_template)
         self.restore_button = QPushButton("Kembalikan ke bawaan")
         self.restore_button.clicked.connect(self.restore_template)
+        self.variables_button = QPushButton("Daftar variabel…")
+        self.variables_button.setToolTip("Variabel yang boleh dipakai templat: nama, arti dan "
+                                         "contohnya, untuk templat terpilih")
+        self.variables_button.clicked.connect(self.show_variables)
+        self.variables_dialog = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.replace_button)
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.variables_button)
         self.template_message = error_label()
         self.template_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.template_errors = FieldErrors(self.template_message)
@@ -139,6 +145,19 @@ class LetterSettingsPage(QWidget):
             if self.model.index(row, 0).data(Qt.ItemDataRole.UserRole) == key:
                 self.table.selectRow(row)
                 return
+
+    def show_variables(self):
+        """The variables of the selected template (the dialog offers every template too)."""
+        from desktop.views.letters.variables_dialog import VariablesDialog
+
+        if self.variables_dialog is None:
+            self.variables_dialog = VariablesDialog(self.selected_key() or "", self)
+        else:
+            combo = self.variables_dialog.template_combo
+            combo.setCurrentIndex(max(0, combo.findData(self.selected_key() or "")))
+        self.variables_dialog.show()
+        self.variables_dialog.raise_()
+        return self.variables_dialog
 
     def _update_buttons(self) -> None:
         info = self.selected_info()
