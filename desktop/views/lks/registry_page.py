@@ -14,6 +14,7 @@ from desktop.views.applications.application_table import thousands
 from desktop.views.lks.lks_table import COL_FIELDS, LksTableModel
 from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
+from desktop.views.shared.list_print import PrintListButton, filter_summary
 from desktop.views.shared.tables import read_only_table
 
 SEARCH_DELAY_MS = 250
@@ -96,6 +97,10 @@ class LksRegistryPage(QWidget):
         self.hint_label.setStyleSheet("color: #4b5563;")
         self.model = LksTableModel(session.user, self)
         self.view = read_only_table(self.model)
+        self.print_button = PrintListButton(self.view, "Daftar LKS", lambda: filter_summary(
+            ("Pencarian", self.search_edit), ("Bidang", self.field_combo),
+            ("Status", self.state_combo), ("Kecamatan", self.kecamatan_combo)))
+        filters.insertWidget(filters.indexOf(self.export_button) + 1, self.print_button)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
