@@ -65,6 +65,11 @@ def lks_application(o):
                              organisation=org)
 
 
+def test_every_paper_the_setting_offers_has_a_layout():
+    offered = {value for value, _ in settings.DEFINITIONS["applications.receipt_paper"].choices}
+    assert offered == set(receipt_print.PAPERS) == set(WIDTHS)
+
+
 @pytest.mark.parametrize("paper", ["a5", "80mm", "58mm"])
 def test_a_receipt_on_each_paper_is_one_page_of_its_width(qtbot, office, tmp_path, paper):
     use_paper(office, paper)

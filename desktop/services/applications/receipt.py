@@ -11,8 +11,6 @@ from desktop.services.catalog import service_catalog
 from desktop.services.shared import masking, permissions, timefmt
 from desktop.services.shared.timefmt import utcnow
 
-PAPERS = dict(settings.DEFINITIONS["applications.receipt_paper"].choices)
-
 
 @dataclass(frozen=True)
 class Receipt:
