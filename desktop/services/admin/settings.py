@@ -34,6 +34,17 @@ DEFINITIONS = {d.key: d for d in [
     SettingDef("password.min_length", "Panjang minimum kata sandi", 8, 8, 64, "karakter"),
     SettingDef("applications.number_pattern", "Pola nomor registrasi", "{seq:05d}/REG/{year}",
                check=numbering.check_registration_pattern),
+    SettingDef("applications.receipt_paper", "Kertas tanda terima berkas", "a5",
+               choices=(("a5", "Setengah A4 (A5 mendatar, 210 × 148 mm)"),
+                        ("80mm", "Printer struk 80 mm"), ("58mm", "Printer struk 58 mm")),
+               help="Tanda terima berkas yang dicetak untuk pemohon saat pendaftaran: pada "
+               "kertas A5 (atau bagian atas kertas A4, lalu dipotong), atau pada printer struk "
+               "(thermal) selebar 80 mm atau 58 mm, sepanjang isinya."),
+    SettingDef("applications.receipt_whatsapp", "Nomor WhatsApp layanan (tanda terima)", "",
+               check=lambda field, text: validators.check_phone(text, field), optional=True,
+               help="Dicetak pada tanda terima berkas sebagai tempat pemohon menanyakan "
+               "perkembangan permohonannya, di samping telepon dan alamat di Profil kantor. "
+               "Kosongkan bila kantor tidak melayani pertanyaan lewat WhatsApp."),
     SettingDef("attachments.max_mb", "Batas ukuran pindaian", 10, 1, 100, "MB"),
     SettingDef("letters.number_pattern", "Pola nomor surat",
                "{classification}/{seq:04d}/{unit}/{year}", check=numbering.check_letter_pattern),

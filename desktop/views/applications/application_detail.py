@@ -22,6 +22,7 @@ from desktop.views.applications.assignment_row import AssignmentRow
 from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE, ChecklistModel,
                                                         StateDelegate)
 from desktop.views.applications.new_application import SCAN_FILTER, person_address
+from desktop.views.applications.receipt_print import ReceiptButton
 from desktop.views.cases.case_section import CaseSection
 from desktop.views.shared import file_dialogs, window_size
 from desktop.views.shared.errors import describe
@@ -165,11 +166,14 @@ class ApplicationDetailDialog(QDialog):
         self.letter_button = _button("Buat surat")
         self.letter_button.setToolTip("Buat konsep surat layanan ini dari data permohonan")
         self.letter_button.clicked.connect(self.make_letter)
+        self.receipt_button = ReceiptButton(session, lambda: self.application_id,
+                                            self._receipt_said)
         close = _button("Tutup")
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addLayout(self.actions_row)
         bottom.addStretch(1)
+        bottom.addWidget(self.receipt_button)
         bottom.addWidget(self.letter_button)
         bottom.addWidget(self.history_button)
         bottom.addWidget(self.refresh_button)
@@ -511,6 +515,9 @@ class ApplicationDetailDialog(QDialog):
     def show_ok(self, text: str) -> None:
         self.message.setStyleSheet(OK_TEXT_STYLE)
         self.message.setText(text)
+
+    def _receipt_said(self, text: str, error: bool) -> None:
+        (self.show_error if error else self.show_ok)(text)
 
     def _call(self, func, ok_text: str) -> bool:
         """Run a service change; on a conflict, say who moved it and reload."""

@@ -10,9 +10,10 @@ from desktop.services.applications import workflow
 from desktop.services.applications.application_query import ApplicationFilter
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions
-from desktop.views.applications.application_table import (ApplicationTableModel,
+from desktop.views.applications.application_table import (COL_NIK, ApplicationTableModel,
                                                           ApplicationTableView, count_text,
                                                           open_application, register_application)
+from desktop.views.shared.list_print import PrintListButton, filter_summary
 
 SEARCH_DELAY_MS = 250
 ANY_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Kapan saja"
@@ -161,8 +162,11 @@ class ApplicationsPage(QWidget):
         self.batch_button.clicked.connect(self.batch_letters)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        self.print_button = PrintListButton(self.view, "Daftar permohonan", self._filter_text,
+                                            masked={COL_NIK})
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.print_button)
         footer.addWidget(self.batch_button)
 
         layout = QVBoxLayout(self)
@@ -204,6 +208,13 @@ class ApplicationsPage(QWidget):
             received_from=_date_of(self.from_edit),
             received_to=_date_of(self.to_edit),
             actor_role=self.session.user.role if self.mine_check.isChecked() else None)
+
+    def _filter_text(self) -> str:
+        """The filter in words, printed under the list's title."""
+        return filter_summary(("Pencarian", self.search_edit), ("Layanan", self.service_combo),
+                              ("Langkah", self.step_spin), ("Status", self.state_combo),
+                              ("Tenggat", self.due_combo), ("Diterima dari", self.from_edit),
+                              ("sampai", self.to_edit), ("Tugas saya", self.mine_check))
 
     def apply_filter(self) -> None:
         self._search_timer.stop()

@@ -21,8 +21,9 @@ from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import check_nik
 from desktop.views.applications.person_form import INDONESIAN, PersonForm
+from desktop.views.applications.receipt_print import ReceiptButton
 from desktop.views.shared import file_dialogs, window_size
-from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors
+from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE, FieldErrors
 
 SCAN_FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png)"
 STEP_TITLES = ["1. Layanan", "2. Pemohon", "3. Persyaratan", "4. Selesai"]
@@ -576,8 +577,16 @@ class NewApplicationDialog(QDialog):
         layout.addWidget(self.number_label)
         layout.addWidget(self.done_label)
         layout.addWidget(self.attach_label)
+        # The applicant leaves with a receipt (views.applications.receipt_print).
+        self.receipt_button = ReceiptButton(self.session, lambda: self.application_id,
+                                            self._receipt_said)
+        layout.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
+
+    def _receipt_said(self, text: str, error: bool) -> None:
+        self.message.setStyleSheet(ERROR_TEXT_STYLE if error else OK_TEXT_STYLE)
+        self.message.setText(text)
 
     def _fill_done(self) -> None:
         app = self.application

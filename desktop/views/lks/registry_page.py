@@ -15,6 +15,7 @@ from desktop.views.lks.lks_table import (COL_FIELDS, COL_KECAMATAN, COL_LEGAL, C
                                         COL_NUMBER, COL_STATE, COL_UNTIL, LksTableModel)
 from desktop.views.shared import file_dialogs
 from desktop.views.shared.errors import describe
+from desktop.views.shared.list_print import PrintListButton, filter_summary
 from desktop.views.shared.tables import read_only_table
 
 SEARCH_DELAY_MS = 250
@@ -99,8 +100,13 @@ class LksRegistryPage(QWidget):
         # Filled a page at a time: the fixed columns sized by their longest text.
         self.view = read_only_table(
             self.model, "lks", samples={COL_NUMBER: "400.9.12/0000/TD-LKS/2026",
-                                        COL_UNTIL: "30 September 2029", COL_STATE: "Belum terdaftar"},
+                                        COL_UNTIL: "30 September 2029",
+                                        COL_STATE: "Belum terdaftar"},
             elastic={COL_NAME: 160, COL_FIELDS: 120, COL_LEGAL: 90, COL_KECAMATAN: 90})
+        self.print_button = PrintListButton(self.view, "Daftar LKS", lambda: filter_summary(
+            ("Pencarian", self.search_edit), ("Bidang", self.field_combo),
+            ("Status", self.state_combo), ("Kecamatan", self.kecamatan_combo)))
+        filters.insertWidget(filters.indexOf(self.export_button) + 1, self.print_button)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
