@@ -2,7 +2,7 @@
 import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QFormLayout, QGroupBox,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
 from desktop.errors import PelitaError
@@ -13,7 +13,8 @@ from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import to_utc
 from desktop.services.shared import timefmt
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
+                                       error_label, required_note, set_date)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
@@ -88,6 +89,8 @@ class _BookingDialog(QDialog):
         self.suggest_button.hide()
         self.suggest_button.clicked.connect(self.use_suggestion)
         self.suggestion = None
+        self.errors.mark_required(self.required)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
         layout.addWidget(self.suggest_button)
         row, self.save_button = dialog_buttons(self, accept_text, self.save)
@@ -121,6 +124,8 @@ class _BookingDialog(QDialog):
 
 
 class HearseDialog(_BookingDialog):
+    required = hearse.REQUIRED
+
     def __init__(self, actor, booking=None, departure_local: datetime.datetime | None = None,
                  parent=None):
         super().__init__(parent)
@@ -146,9 +151,7 @@ class HearseDialog(_BookingDialog):
         self.deceased_nik_edit = QLineEdit()
         self.deceased_nik_edit.setMaxLength(16)
         self.deceased_nik_edit.setPlaceholderText("boleh dikosongkan")
-        self.death_edit = QDateEdit(QDate.currentDate())
-        self.death_edit.setCalendarPopup(True)
-        self.death_edit.setDisplayFormat("dd/MM/yyyy")
+        self.death_edit = date_edit(optional=False, past=True)
         self.death_edit.setLocale(INDONESIAN)
         self.address_edit = QLineEdit()
         self.address_edit.setPlaceholderText("alamat rumah duka: jalan, RT/RW, kelurahan")
@@ -222,7 +225,7 @@ class HearseDialog(_BookingDialog):
         self.relation_combo.setCurrentText(b.responsible_relation)
         self.deceased_edit.setText(b.deceased_name)
         self.deceased_nik_edit.setText(b.deceased_nik)
-        self.death_edit.setDate(QDate(b.death_date.year, b.death_date.month, b.death_date.day))
+        set_date(self.death_edit, b.death_date)
         self.address_edit.setText(b.pickup_address)
         index = self.cemetery_combo.findData(b.cemetery_id) if b.cemetery_id else -1
         if index >= 0:
@@ -275,13 +278,12 @@ class HearseDialog(_BookingDialog):
             f"{len(hearse.free_drivers(departure, minutes))} pengemudi.")
 
     def values(self) -> dict:
-        death = self.death_edit.date()
         values = dict(
             responsible_nik=self.nik_edit.text(), responsible_name=self.name_edit.text(),
             responsible_phone=self.phone_edit.text(),
             responsible_relation=self.relation_combo.currentText(),
             deceased_name=self.deceased_edit.text(), deceased_nik=self.deceased_nik_edit.text(),
-            death_date=datetime.date(death.year(), death.month(), death.day()),
+            death_date=date_of(self.death_edit),
             pickup_address=self.address_edit.text(),
             departure_at=from_qdatetime(self.when_edit.dateTime()),
             duration_minutes=self.duration_spin.value(),
@@ -302,6 +304,8 @@ class HearseDialog(_BookingDialog):
 
 
 class ClinicDialog(_BookingDialog):
+    required = clinic.REQUIRED
+
     def __init__(self, actor, request=None, start_local: datetime.datetime | None = None,
                  parent=None):
         super().__init__(parent)

@@ -1,0 +1,141 @@
+"""A date field typed as text (15/12/2027, 15/12/27, 1/2/2027) with a calendar beside it.
+QDateEdit's sections turned typed dates into others (15/12/2027 became 01/12/2027) and
+dropped out-of-range years without a word; this keeps what was typed and says what is wrong.
+It answers QDateEdit's calls the forms use (date, setDate, dateChanged, minimum/maximum)."""
+import datetime
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from desktop.views.shared.dates import DateTextError, format_typed, parse_date
+
+NO_DATE = QDate(1900, 1, 1)  # what date() gives for an optional field left empty
+
+
+def _format(day: datetime.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+class DateEdit(QWidget):
+    dateChanged = Signal(QDate)
+
+    def __init__(self, optional: bool = True, past: bool = False, parent=None):
+        super().__init__(parent)
+        self.optional, self.past = optional, past
+        self.field_name = "Tanggal"  # FieldErrors names it after the form's label
+        self._minimum: datetime.date | None = None
+        self._maximum: datetime.date | None = None
+        self._last: datetime.date | None = None
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("hh/bb/tttt" + (" (boleh kosong)" if optional else ""))
+        self.line.setMaxLength(20)
+        self.line.textEdited.connect(self._edited)
+        self.line.editingFinished.connect(self._finished)
+        self.button = QToolButton()
+        self.button.setText("▾")
+        self.button.setToolTip("Pilih dari kalender")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.open_calendar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.line, 1)
+        row.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        width = self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24
+        self.line.setMinimumWidth(width)
+
+    # QDateEdit's calls that the forms make --------------------------------------------------
+    def date(self) -> QDate:
+        """The typed date; NO_DATE when empty, an invalid QDate when the text is not a date."""
+        try:
+            day = self.value()
+        except DateTextError:
+            return QDate()
+        return NO_DATE if day is None else QDate(day)
+
+    def setDate(self, value) -> None:
+        day = value.toPython() if isinstance(value, QDate) else value
+        if isinstance(value, QDate) and (not value.isValid() or value == NO_DATE):
+            day = None
+        self.line.setText(format_typed(day))
+        self._changed(day)
+
+    def setMinimumDate(self, value: QDate) -> None:
+        self._minimum = None if value == NO_DATE else value.toPython()
+
+    def setMaximumDate(self, value: QDate) -> None:
+        self._maximum = value.toPython()
+
+    def minimumDate(self) -> QDate:
+        return QDate(self._minimum) if self._minimum else NO_DATE
+
+    def maximumDate(self) -> QDate:
+        return QDate(self._maximum) if self._maximum else QDate(9999, 12, 31)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    # reading --------------------------------------------------------------------------------
+    def value(self) -> datetime.date | None:
+        """The date, None when empty; DateTextError (an Indonesian sentence) otherwise."""
+        day = parse_date(self.line.text(), past=self.past)
+        if day is not None and self._maximum and day > self._maximum:
+            raise DateTextError("tidak boleh di masa depan." if self.past else
+                                f"paling lambat {_format(self._maximum)}.")
+        if day is not None and self._minimum and day < self._minimum:
+            raise DateTextError(f"paling awal {_format(self._minimum)}.")
+        return day
+
+    def problem(self) -> str:
+        """Why the typed text is not a date, or ''."""
+        try:
+            self.value()
+        except DateTextError as exc:
+            return str(exc)
+        return ""
+
+    def _changed(self, day) -> None:
+        if day != self._last:
+            self._last = day
+            self.dateChanged.emit(NO_DATE if day is None else QDate(day))
+
+    def _edited(self, _text) -> None:
+        try:
+            day = self.value()
+        except DateTextError:
+            return  # still typing; said when the field is left or the form is saved
+        self._changed(day)
+
+    def _finished(self) -> None:
+        try:
+            day = self.value()
+        except DateTextError as exc:
+            self.line.setToolTip(str(exc))
+            return
+        self.line.setToolTip("")
+        self.line.setText(format_typed(day))  # 15/12/27 shown as 15/12/2027
+        self._changed(day)
+
+    def open_calendar(self) -> None:
+        popup = QWidget(self, Qt.WindowType.Popup)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        calendar = QCalendarWidget(popup)
+        calendar.setLocale(self.locale())
+        calendar.setGridVisible(True)
+        if self._minimum:
+            calendar.setMinimumDate(QDate(self._minimum))
+        if self._maximum:
+            calendar.setMaximumDate(QDate(self._maximum))
+        shown = self.date()
+        calendar.setSelectedDate(shown if shown.isValid() and shown != NO_DATE
+                                 else QDate.currentDate())
+        calendar.clicked.connect(lambda day: (self.setDate(day), popup.close()))
+        calendar.activated.connect(lambda day: (self.setDate(day), popup.close()))
+        QVBoxLayout(popup).addWidget(calendar)
+        popup.layout().setContentsMargins(0, 0, 0, 0)
+        popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        popup.show()
+        calendar.setFocus()
+        self.calendar_popup = popup
