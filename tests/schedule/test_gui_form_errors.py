@@ -35,7 +35,7 @@ def test_empty_hearse_booking_marks_every_required_field_in_one_press(qtbot, off
     for label, widget in wrong.items():
         assert is_marked(widget), label
         assert "Wajib diisi" in _message_under(widget), label
-        assert _label(widget).endswith(REQUIRED_MARK), label
+        assert REQUIRED_MARK in _label(widget), label
     assert _message_under(dialog.nik_edit) == "Wajib diisi."
     assert not is_marked(dialog.relation_combo) and not is_marked(dialog.deceased_nik_edit)
     assert dialog.error.text().startswith("7 isian perlu diperbaiki")
@@ -74,7 +74,7 @@ def test_empty_clinic_request_marks_every_required_field(qtbot, office_data):
         assert is_marked(widget) and "Wajib diisi" in _message_under(widget)
     assert dialog.focusWidget() is dialog.nik_edit
     for label in clinic.REQUIRED:
-        assert _label(dialog.errors.fields[label]).endswith(REQUIRED_MARK), label
+        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
 
 
 def test_error_colour_stays_on_the_combo_not_its_list(qtbot, office_data):

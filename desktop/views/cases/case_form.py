@@ -4,16 +4,17 @@ refusal is shown beside its field and the form keeps what was typed)."""
 import datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
+from desktop.views.shared.date_field import DateEdit
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, dialog_buttons, error_label,
-                                        set_date)
+                                        required_note, set_date)
 
 
 def choices_combo(choices: dict) -> QComboBox:
@@ -61,7 +62,7 @@ def local_of(edit: QDateTimeEdit) -> datetime.datetime:
     return datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-def date_field(value=None) -> QDateEdit:
+def date_field(value=None) -> DateEdit:
     """A date edit showing `value`, or the office's today for a new entry."""
     edit = date_edit()
     set_date(edit, value or office_now().date())
@@ -114,6 +115,11 @@ class CaseForm(QDialog):
         self.form.addRow(label + ":" if label else "", widget)
         self.errors.add(field or label, widget)
         return widget
+
+    def mark_required(self, fields) -> None:
+        """'*' after the labels of `fields` (the service's REQUIRED), the legend under them."""
+        self.errors.mark_required(fields)
+        self.body.insertWidget(self.body.indexOf(self.error), required_note())
 
     def save(self) -> None:
         raise NotImplementedError

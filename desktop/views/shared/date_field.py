@@ -97,6 +97,8 @@ class DateEdit(QWidget):
         return ""
 
     def _changed(self, day) -> None:
+        if day is None and not self.optional:
+            return  # a required date emptied: nothing to follow until one is typed
         if day != self._last:
             self._last = day
             self.dateChanged.emit(NO_DATE if day is None else QDate(day))

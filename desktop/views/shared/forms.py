@@ -5,7 +5,7 @@ import datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
-                               QWidget)
+                               QStackedWidget, QTabWidget, QWidget)
 
 from desktop.errors import PelitaError, ValidationError
 from desktop.views.shared.date_field import NO_DATE, DateEdit
@@ -62,13 +62,13 @@ def form_row(widget: QWidget) -> tuple[QFormLayout, int] | None:
     return None
 
 
-def _target(widget: QWidget) -> QWidget:
-    """The widget that is coloured: a date field's text box, not its frame."""
-    return widget.line if isinstance(widget, DateEdit) else widget
-
-
 def _mark(widget: QWidget, on: bool) -> None:
-    widget = _target(widget)
+    _style(widget, on)
+    if isinstance(widget, DateEdit):  # the frame holds the mark; its text box shows it
+        _style(widget.line, on)
+
+
+def _style(widget: QWidget, on: bool) -> None:
     if on and widget.property("fieldError") is not True:
         own = widget.styleSheet()
         widget.setProperty("styleBeforeError", own)
@@ -82,7 +82,7 @@ def _mark(widget: QWidget, on: bool) -> None:
 
 
 def is_marked(widget: QWidget) -> bool:
-    return _target(widget).property("fieldError") is True
+    return widget.property("fieldError") is True
 
 
 def _sentence(reason: str) -> str:
@@ -154,7 +154,7 @@ class FieldErrors:
         unplaced, at_fault = [], []
         for error in errors:
             widget = self.fields.get(getattr(error, "field", ""))
-            if widget is None or not widget.isVisibleTo(widget.window()):
+            if widget is None or not _shown(widget):
                 unplaced.append(error.message)
                 continue
             _mark(widget, True)
@@ -184,20 +184,12 @@ class FieldErrors:
         self.message_label.show()
         first = min(at_fault, key=_position, default=None)
         if first is not None:
+            _bring_forward(first)
             first.setFocus()
         return first
 
     def mark_required(self, fields) -> None:
-        """Add "*" to the form labels of `fields` (a service's REQUIRED)."""
-        for field in fields:
-            widget = self.fields.get(field)
-            spot = form_row(widget) if widget is not None else None
-            if spot is None:
-                continue
-            item = spot[0].itemAt(spot[1], QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel) and not label.text().endswith(REQUIRED_MARK):
-                label.setText(label.text() + REQUIRED_MARK)
+        mark_required(self.fields, fields)
 
     def success(self, text: str) -> None:
         self.clear()
@@ -205,9 +197,56 @@ class FieldErrors:
         self.message_label.setText(text)
 
 
-def _position(widget: QWidget) -> tuple[int, int]:
+def _pages(widget: QWidget):
+    """(stack, page) for each tab or stacked page holding `widget`, outermost last."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget):
+            yield parent, child
+        child, parent = parent, parent.parentWidget()
+
+
+def _shown(widget: QWidget) -> bool:
+    """Shown on the form, or on one of its tabs not in front now."""
+    child = widget
+    while child is not None and not child.isWindow():
+        parent = child.parentWidget()
+        if child.isHidden() and not isinstance(parent, QStackedWidget):
+            return False
+        child = parent
+    return True
+
+
+def _position(widget: QWidget) -> tuple:
+    """Tab by tab, then top to bottom and left to right."""
+    tabs = tuple(stack.indexOf(page) for stack, page in reversed(list(_pages(widget))))
     at = widget.mapTo(widget.window(), widget.rect().topLeft())
-    return at.y(), at.x()
+    return tabs + (at.y(), at.x())
+
+
+def _bring_forward(widget: QWidget) -> None:
+    """Open the tabs (stacked pages) the widget is on, so the focus lands where it is seen."""
+    for stack, page in _pages(widget):
+        tabs = stack.parentWidget()
+        if isinstance(tabs, QTabWidget):
+            tabs.setCurrentWidget(page)
+        else:
+            stack.setCurrentWidget(page)
+
+
+def mark_required(widgets: dict[str, QWidget], fields) -> None:
+    """Add "*" to the form labels of `fields` (a service's REQUIRED), once."""
+    for field in fields:
+        widget = widgets.get(field)
+        spot = form_row(widget) if widget is not None else None
+        if spot is None:
+            continue
+        item = spot[0].itemAt(spot[1], QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and REQUIRED_MARK not in label.text():
+            text = label.text()
+            colon = ":" if text.endswith(":") else ""  # "Nama LKS *:"
+            label.setText(text[:len(text) - len(colon)] + REQUIRED_MARK + colon)
 
 
 def required_note() -> QLabel:
