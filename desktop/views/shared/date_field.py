@@ -79,21 +79,22 @@ class DateEdit(QWidget):
 
     # reading --------------------------------------------------------------------------------
     def value(self) -> datetime.date | None:
-        """The date, None when empty; DateTextError (an Indonesian sentence) otherwise."""
-        day = parse_date(self.line.text(), past=self.past)
-        if day is not None and self._maximum and day > self._maximum:
-            raise DateTextError("tidak boleh di masa depan." if self.past else
-                                f"paling lambat {_format(self._maximum)}.")
-        if day is not None and self._minimum and day < self._minimum:
-            raise DateTextError(f"paling awal {_format(self._minimum)}.")
-        return day
+        """The date, None when empty; DateTextError (an Indonesian sentence) for a text that
+        is no date. A date out of the field's range is the service's to refuse, with the other
+        fields' refusals."""
+        return parse_date(self.line.text(), past=self.past)
 
     def problem(self) -> str:
-        """Why the typed text is not a date, or ''."""
+        """Why the typed text is not a date, or out of the field's range; '' when fine."""
         try:
-            self.value()
+            day = self.value()
         except DateTextError as exc:
             return str(exc)
+        if day is not None and self._maximum and day > self._maximum:
+            return ("tidak boleh di masa depan." if self.past else
+                    f"paling lambat {_format(self._maximum)}.")
+        if day is not None and self._minimum and day < self._minimum:
+            return f"paling awal {_format(self._minimum)}."
         return ""
 
     def _changed(self, day) -> None:
@@ -111,12 +112,11 @@ class DateEdit(QWidget):
         self._changed(day)
 
     def _finished(self) -> None:
+        self.line.setToolTip(self.problem())  # said on saving too, beside the field
         try:
             day = self.value()
-        except DateTextError as exc:
-            self.line.setToolTip(str(exc))
+        except DateTextError:
             return
-        self.line.setToolTip("")
         self.line.setText(format_typed(day))  # 15/12/27 shown as 15/12/2027
         self._changed(day)
 

@@ -170,6 +170,10 @@ class FieldErrors:
             label = QLabel("\n".join(messages))
             label.setStyleSheet(FIELD_MESSAGE_STYLE)
             label.setWordWrap(True)
+            width = form.itemAt(row, QFormLayout.ItemRole.FieldRole).geometry().width() \
+                if form.itemAt(row, QFormLayout.ItemRole.FieldRole) is not None else 0
+            if width > 0:  # a wrapped message's lines, which the form would squeeze
+                label.setMinimumHeight(label.heightForWidth(width))
             form.insertRow(row + 1, QWidget(), label)
             self._messages.append(label)
         if placed:
