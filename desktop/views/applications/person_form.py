@@ -20,6 +20,7 @@ NO_IDENTITY = "Tidak punya identitas (NIK belum ada)"
 def _date_edit():
     """A birth date: typed (15/12/1987, 15/12/87) or picked; a future one is refused aloud."""
     edit = date_edit(past=True)
+    edit.field_name = "Tanggal lahir"  # people.py's name for it, on every screen embedding it
     edit.setLocale(INDONESIAN)
     edit.setMaximumDate(QDate.currentDate())
     return edit

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolBut
                                QWidget)
 
 from desktop.views.shared.dates import DateTextError, format_typed, parse_date
+from desktop.views.shared.icons import icon
 
 NO_DATE = QDate(1900, 1, 1)  # what date() gives for an optional field left empty
 
@@ -33,8 +34,9 @@ class DateEdit(QWidget):
         self.line.textEdited.connect(self._edited)
         self.line.editingFinished.connect(self._finished)
         self.button = QToolButton()
-        self.button.setText("▾")
+        self.button.setIcon(icon("fa5s.calendar-alt"))
         self.button.setToolTip("Pilih dari kalender")
+        self.button.setAccessibleName("Pilih dari kalender")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_calendar)
         row = QHBoxLayout(self)
