@@ -112,3 +112,16 @@ def test_the_calendar_sets_the_date(form):
     calendar = form.born.calendar_popup.findChild(QCalendarWidget)
     calendar.clicked.emit(QDate(2000, 1, 31))
     assert date_of(form.born) == datetime.date(2000, 1, 31)
+
+
+def test_typing_is_followed_once_the_year_is_whole(form, qtbot):
+    seen = []
+    form.born.dateChanged.connect(seen.append)
+    qtbot.keyClicks(form.born.line, "1/1/20")
+    assert seen == []  # not 2020 on the way to 2026
+    qtbot.keyClicks(form.born.line, "26")
+    assert seen == [QDate(2026, 1, 1)]
+    form.born.line.clear()
+    qtbot.keyClicks(form.born.line, "3/4/05")
+    form.born.line.editingFinished.emit()
+    assert seen[-1] == QDate(2005, 4, 3) and form.born.text() == "03/04/2005"

@@ -3,6 +3,7 @@ QDateEdit's sections turned typed dates into others (15/12/2027 became 01/12/202
 dropped out-of-range years without a word; this keeps what was typed and says what is wrong.
 It answers QDateEdit's calls the forms use (date, setDate, dateChanged, minimum/maximum)."""
 import datetime
+import re
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolBut
 from desktop.views.shared.dates import DateTextError, format_typed, parse_date
 from desktop.views.shared.icons import icon
 
+FULL_YEAR = re.compile(r"(\D\d{4}|^\d{8})$")
 NO_DATE = QDate(1900, 1, 1)  # what date() gives for an optional field left empty
 
 
@@ -106,7 +108,11 @@ class DateEdit(QWidget):
             self._last = day
             self.dateChanged.emit(NO_DATE if day is None else QDate(day))
 
-    def _edited(self, _text) -> None:
+    def _edited(self, text: str) -> None:
+        # Followed while typing once the year is whole: "1/1/20" on the way to "1/1/2026" must
+        # not send a report to 2020. A two-digit year counts when the field is left.
+        if text.strip() and not FULL_YEAR.search(text.strip()):
+            return
         try:
             day = self.value()
         except DateTextError:
