@@ -1,9 +1,13 @@
 """The booking dialogs report every field at fault after one press, each marked with its
 message, the first focused; required fields carry "*"."""
+import datetime
+
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from desktop.services.schedule import clinic, hearse
-from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog
+from desktop.services.schedule.fields import to_utc
+from desktop.services.shared.timefmt import utcnow
+from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
 from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
 from tests.schedule import test_gui_schedule
 
@@ -92,3 +96,21 @@ def test_error_colour_stays_on_the_combo_not_its_list(qtbot, office_data):
     field = combo.grab().toImage().pixelColor(combo.width() // 2, combo.height() - 4)
     assert field.name() == "#fdecea"
     combo.hidePopup()
+
+
+def test_typed_departure_is_read_as_typed(qtbot, office_data):
+    dialog = HearseDialog(office_data["actor"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.when_edit
+    edit.line.clear()
+    when = local_naive(utcnow()) + datetime.timedelta(days=30)
+    qtbot.keyClicks(edit.line, f"{when:%d/%m/%y} 10.30")  # a two-digit year
+    edit.line.editingFinished.emit()
+    assert edit.text() == f"{when:%d/%m/%Y} 10.30"
+    assert dialog.values()["departure_at"] == to_utc(when.replace(hour=10, minute=30,
+                                                                  second=0, microsecond=0))
+    edit.line.clear()
+    qtbot.keyClicks(edit.line, f"{when:%d/%m/%Y}")  # no time
+    dialog.save_button.click()
+    assert _message_under(edit).startswith("Jamnya belum ditulis") and is_marked(edit)

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from desktop.views.shared.dates import DateTextError, parse_date
+from desktop.views.shared.dates import DateTextError, parse_date, parse_datetime
 
 TODAY = datetime.date(2026, 12, 3)
 
@@ -39,4 +39,24 @@ def test_two_digit_year_of_a_past_date_is_the_latest_past_one():
 def test_impossible_dates_say_what_is_wrong(text, words):
     with pytest.raises(DateTextError) as caught:
         parse_date(text, today=TODAY)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("15/12/2027 10.30", datetime.datetime(2027, 12, 15, 10, 30)),
+    ("15/12/27 9:05", datetime.datetime(2027, 12, 15, 9, 5)),
+    ("1/2/2027 0930", datetime.datetime(2027, 2, 1, 9, 30)),
+    ("", None),
+])
+def test_typed_date_and_time(text, expected):
+    assert parse_datetime(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("15/12/2027", "jamnya belum ditulis"), ("15/12/2027 24.00", "jam 24.00 tidak ada"),
+    ("30/02/2027 10.00", "tanggal 30 tidak ada pada Februari 2027"),
+])
+def test_a_wrong_date_and_time_says_what_is_wrong(text, words):
+    with pytest.raises(DateTextError) as caught:
+        parse_datetime(text, today=TODAY)
     assert words in str(caught.value)

@@ -2,7 +2,7 @@
 import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
 from desktop.errors import PelitaError
@@ -13,8 +13,9 @@ from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import to_utc
 from desktop.services.shared import timefmt
-from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                       error_label, required_note, set_date)
+from desktop.views.shared.date_field import DateTimeEdit
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, datetime_of,
+                                       dialog_buttons, error_label, required_note, set_date)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
@@ -34,12 +35,17 @@ def local_naive(utc_naive: datetime.datetime) -> datetime.datetime:
     return timefmt.to_local(utc_naive).replace(tzinfo=None)
 
 
-def _datetime_edit(local: datetime.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(to_qdatetime(local))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+def _datetime_edit(local: datetime.datetime) -> DateTimeEdit:
+    edit = DateTimeEdit()
+    edit.setDateTime(local)
     edit.setLocale(INDONESIAN)
     return edit
+
+
+def utc_of(edit: DateTimeEdit) -> datetime.datetime | None:
+    """The typed office-local time as naive UTC (None when empty); refused when no time."""
+    local = datetime_of(edit)
+    return None if local is None else to_utc(local)
 
 
 def _minutes_spin(value: int, maximum: int = 24 * 60) -> QSpinBox:
@@ -259,6 +265,8 @@ class HearseDialog(_BookingDialog):
     def refresh_free(self, *args) -> None:
         """Free vehicles and drivers first (the drivers on duty that day before the others),
         then the busy ones marked; the officer's pick, or the booking's own, stays chosen."""
+        if not self.when_edit.dateTime().isValid():
+            return  # being typed; the lists follow the time once it is one
         departure = from_qdatetime(self.when_edit.dateTime())
         minutes = self.duration_spin.value() or None
         own = self.booking
@@ -285,7 +293,7 @@ class HearseDialog(_BookingDialog):
             deceased_name=self.deceased_edit.text(), deceased_nik=self.deceased_nik_edit.text(),
             death_date=date_of(self.death_edit),
             pickup_address=self.address_edit.text(),
-            departure_at=from_qdatetime(self.when_edit.dateTime()),
+            departure_at=utc_of(self.when_edit),
             duration_minutes=self.duration_spin.value(),
             vehicle_id=self.vehicle_combo.currentData(),
             driver_id=self.driver_combo.currentData())
@@ -385,6 +393,8 @@ class ClinicDialog(_BookingDialog):
                 edit.setText(value)
 
     def refresh_free(self, *args) -> None:
+        if not self.when_edit.dateTime().isValid():
+            return
         start = from_qdatetime(self.when_edit.dateTime())
         free = {t.id for t in clinic.free_technicians(start, self.duration_spin.value() or None)}
         own = self.request.technician_id if self.request is not None else None
@@ -397,12 +407,13 @@ class ClinicDialog(_BookingDialog):
         self.free_label.setText(f"Teknisi kosong hari itu: {len(free)}.")
 
     def values(self) -> dict:
-        start = from_qdatetime(self.when_edit.dateTime())
+        start = utc_of(self.when_edit)
         return dict(client_nik=self.nik_edit.text(), client_kk=self.kk_edit.text(),
                     client_name=self.name_edit.text(), client_address=self.address_edit.text(),
                     client_phone=self.phone_edit.text(), kind=self.kind_combo.currentData(),
                     place=self.place_combo.currentData(), start_at=start,
-                    end_at=start + datetime.timedelta(minutes=self.duration_spin.value()),
+                    end_at=None if start is None
+                    else start + datetime.timedelta(minutes=self.duration_spin.value()),
                     technician_id=self.technician_combo.currentData())
 
     def _save(self):

@@ -5,11 +5,12 @@ It answers QDateEdit's calls the forms use (date, setDate, dateChanged, minimum/
 import datetime
 import re
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout,
                                QWidget)
 
-from desktop.views.shared.dates import DateTextError, format_typed, parse_date
+from desktop.views.shared.dates import (DateTextError, format_typed, format_typed_datetime,
+                                        parse_date, parse_datetime)
 from desktop.views.shared.icons import icon
 
 FULL_YEAR = re.compile(r"(\D\d{4}|^\d{8})$")
@@ -22,11 +23,12 @@ def _format(day: datetime.date) -> str:
 
 class DateEdit(QWidget):
     dateChanged = Signal(QDate)
+    default_name = "Tanggal"  # until FieldErrors names it after the form's label
 
     def __init__(self, optional: bool = True, past: bool = False, parent=None):
         super().__init__(parent)
         self.optional, self.past = optional, past
-        self.field_name = "Tanggal"  # FieldErrors names it after the form's label
+        self.field_name = self.default_name
         self._minimum: datetime.date | None = None
         self._maximum: datetime.date | None = None
         self._last: datetime.date | None = None
@@ -149,3 +151,84 @@ class DateEdit(QWidget):
         popup.show()
         calendar.setFocus()
         self.calendar_popup = popup
+
+
+FULL_TIME = re.compile(r"\d{4}\s+\d{1,2}[.:]?\d{2}$")
+
+
+class DateTimeEdit(DateEdit):
+    """A date and time typed as 15/12/2027 09.30 (QDateTimeEdit kept the old day of
+    15/12/2027 10.30); the calendar sets the date and keeps the typed time. Answers
+    QDateTimeEdit's dateTime, setDateTime and dateTimeChanged."""
+
+    dateTimeChanged = Signal(QDateTime)
+    default_name = "Waktu"
+
+    def __init__(self, parent=None):
+        super().__init__(optional=False, parent=parent)
+        self.line.setPlaceholderText("hh/bb/tttt jj.mm")
+        width = self.line.fontMetrics().horizontalAdvance("00/00/00000 00.000") + 24
+        self.line.setMinimumWidth(width)
+
+    def moment(self) -> datetime.datetime | None:
+        """The date and time, None when empty; DateTextError otherwise."""
+        return parse_datetime(self.line.text())
+
+    def value(self) -> datetime.date | None:
+        moment = self.moment()
+        return None if moment is None else moment.date()
+
+    def problem(self) -> str:
+        try:
+            self.moment()
+        except DateTextError as exc:
+            return str(exc)
+        return ""
+
+    def dateTime(self) -> QDateTime:
+        try:
+            moment = self.moment()
+        except DateTextError:
+            return QDateTime()
+        return QDateTime() if moment is None else QDateTime(moment)
+
+    def setDateTime(self, value) -> None:
+        moment = value.toPython() if isinstance(value, QDateTime) else value
+        self.line.setText(format_typed_datetime(moment))
+        self._moment_changed(moment)
+
+    def setDate(self, value) -> None:
+        """The calendar's pick: that day at the typed time (or 09.00)."""
+        day = value.toPython() if isinstance(value, QDate) else value
+        if day is None:
+            return
+        try:
+            moment = self.moment()
+        except DateTextError:
+            moment = None
+        time = moment.time() if moment else datetime.time(9, 0)
+        self.setDateTime(datetime.datetime.combine(day, time))
+
+    def _moment_changed(self, moment) -> None:
+        if moment is not None and moment != getattr(self, "_last_moment", None):
+            self._last_moment = moment
+            self.dateTimeChanged.emit(QDateTime(moment))
+            self._changed(moment.date())
+
+    def _edited(self, text: str) -> None:
+        if not FULL_TIME.search(text.strip()):
+            return  # "15/12/2027 1" on the way to "15/12/2027 10.30"
+        try:
+            self._moment_changed(self.moment())
+        except DateTextError:
+            pass
+
+    def _finished(self) -> None:
+        self.line.setToolTip(self.problem())
+        try:
+            moment = self.moment()
+        except DateTextError:
+            return
+        if moment is not None:
+            self.line.setText(format_typed_datetime(moment))
+            self._moment_changed(moment)

@@ -33,7 +33,7 @@ def parse_date(text: str, today: datetime.date | None = None,
     match = re.fullmatch(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2}|\d{4})", typed) \
         or re.fullmatch(r"(\d{2})(\d{2})(\d{4}|\d{2})", typed)
     if not match:
-        raise DateTextError(f"'{typed[:20]}' bukan tanggal; {EXAMPLE}.")
+        raise DateTextError(f"bukan tanggal ({typed[:20]}); {EXAMPLE}.")
     day, month = int(match.group(1)), int(match.group(2))
     year = _year(match.group(3), today, past)
     if not 1 <= month <= 12:
@@ -51,3 +51,25 @@ def parse_date(text: str, today: datetime.date | None = None,
 
 def format_typed(day: datetime.date | None) -> str:
     return "" if day is None else f"{day:%d/%m/%Y}"
+
+
+TIME_EXAMPLE = "tulis tanggal lalu jam, misalnya 15/12/2027 09.30"
+
+
+def parse_datetime(text: str, today: datetime.date | None = None) -> datetime.datetime | None:
+    """'15/12/2027 09.30' (or 09:30, 9.30, 15/12/27 0930); None for an empty text."""
+    typed = (text or "").strip()
+    if not typed:
+        return None
+    match = re.fullmatch(r"(.+?)\s+(\d{1,2})[.:]?(\d{2})", typed)
+    if not match:
+        raise DateTextError(f"jamnya belum ditulis; {TIME_EXAMPLE}.")
+    day = parse_date(match.group(1), today)
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise DateTextError(f"jam {hour:02d}.{minute:02d} tidak ada; jam 00.00 s.d. 23.59.")
+    return datetime.datetime.combine(day, datetime.time(hour, minute))
+
+
+def format_typed_datetime(moment: datetime.datetime | None) -> str:
+    return "" if moment is None else f"{moment:%d/%m/%Y %H.%M}"

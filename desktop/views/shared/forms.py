@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLayout, QPushB
                                QStackedWidget, QTabWidget, QWidget)
 
 from desktop.errors import PelitaError, ValidationError
-from desktop.views.shared.date_field import NO_DATE, DateEdit
+from desktop.views.shared.date_field import NO_DATE, DateEdit, DateTimeEdit
 from desktop.views.shared.dates import DateTextError
 
 FIELD_ERROR_DECLARATIONS = "border: 1px solid #c0392b; background: #fdecea;"
@@ -119,7 +119,7 @@ class FieldErrors:
 
     def add(self, field: str, widget: QWidget) -> None:
         self.fields[field] = widget
-        if isinstance(widget, DateEdit) and widget.field_name == "Tanggal":
+        if isinstance(widget, DateEdit) and widget.field_name == widget.default_name:
             widget.field_name = field  # date_of() names it in its refusal
 
     def clear(self) -> None:
@@ -303,6 +303,15 @@ def date_of(edit) -> datetime.date | None:
             raise ValidationError(edit.field_name, str(exc)) from None
     value = edit.date()
     return None if value == NO_DATE and edit.specialValueText() else value.toPython()
+
+
+def datetime_of(edit: DateTimeEdit) -> datetime.datetime | None:
+    """The field's local date and time, None when empty; a text that is none is refused with
+    the field's name."""
+    try:
+        return edit.moment()
+    except DateTextError as exc:
+        raise ValidationError(edit.field_name, str(exc)) from None
 
 
 def set_date(edit, value: datetime.date | None) -> None:
