@@ -125,3 +125,10 @@ def test_typing_is_followed_once_the_year_is_whole(form, qtbot):
     qtbot.keyClicks(form.born.line, "3/4/05")
     form.born.line.editingFinished.emit()
     assert seen[-1] == QDate(2005, 4, 3) and form.born.text() == "03/04/2005"
+
+
+def test_two_refusals_of_one_field_count_once_and_both_show(form):
+    form.errors.show(ValidationErrors([ValidationError("Nama", "wajib diisi."),
+                                       ValidationError("Nama", "terlalu pendek.")]))
+    assert form.message.text().startswith("1 isian perlu diperbaiki")
+    assert _messages(form) == ["Wajib diisi.\nTerlalu pendek."]

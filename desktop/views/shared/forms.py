@@ -157,9 +157,10 @@ class FieldErrors:
             if widget is None or not _shown(widget):
                 unplaced.append(error.message)
                 continue
-            _mark(widget, True)
-            self._marked.append(widget)
-            at_fault.append(widget)
+            if widget not in at_fault:  # two refusals of one field count once
+                _mark(widget, True)
+                self._marked.append(widget)
+                at_fault.append(widget)
             spot = form_row(widget)
             if spot is None:
                 unplaced.append(error.message)
