@@ -18,6 +18,18 @@ class ValidationError(PelitaError):
         self.reason = message
 
 
+class ValidationErrors(ValidationError):
+    """Every field a form got wrong, found in one check so the user fixes them in one go.
+    A ValidationError whose `field` and `reason` are the first one's, so callers that show
+    one error still work; `errors` lists them all in the form's order."""
+
+    def __init__(self, errors: list[ValidationError]):
+        flat = [e for error in errors for e in getattr(error, "errors", [error])]
+        super().__init__(flat[0].field, flat[0].reason)
+        self.errors = flat
+        self.message = "\n".join(error.message for error in flat)
+
+
 class PermissionDenied(PelitaError):
     pass
 

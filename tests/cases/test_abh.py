@@ -283,3 +283,15 @@ def test_the_social_worker_step_waits_for_an_assignment(office):
     app = (workflow.decide(o["head"], app, "approve", "Tugaskan pekerja sosial")
            if workflow.is_decision_step(app) else workflow.complete_step(o["head"], app))
     assert app.current_actor == permissions.SOCIAL_WORKER
+
+
+def test_an_empty_case_form_is_refused_field_by_field_at_once(office):
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        case(office, offence_date=None, offence="", article=" ", threat_months=None,
+             contacts=[["penyidik", "", "", ""]])
+    assert [e.field for e in caught.value.errors] == [
+        "Tanggal perbuatan", "Ancaman pidana", "Nama pihak 1", "Perbuatan",
+        "Pasal yang disangkakan"]
+    assert AbhCase.select().count() == 0

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from desktop.errors import ConflictError, PermissionDenied, ValidationError
-from desktop.models import AuditEntry, Lks, LksBeneficiary, LksBoardMember, Organisation, Person
+from desktop.models import (AuditEntry, Lks, LksBeneficiary, LksBoardMember, LksRegistration,
+                            Organisation, Person)
 from desktop.services.admin import settings
 from desktop.services.lks import export, lks_records, registrations, registry_query
 from desktop.services.lks.lks_records import BoardEntry
@@ -271,3 +272,15 @@ def test_a_board_member_in_a_closed_case_stays_on_the_board(office):
         lks_records.save(office["clerk"], values(name="Yayasan Lain", npwp=""), BOARD, {},
                          today=TODAY)
     assert caught.value.field == "Pengurus" and treasurer.name not in caught.value.message
+
+
+def test_an_empty_registration_is_refused_field_by_field_at_once(office):
+    from desktop.errors import ValidationErrors
+
+    lks = saved(office)
+    with pytest.raises(ValidationErrors) as caught:
+        registrations.record(office["clerk"], lks, " ", None, None, kind="perpanjangan",
+                             today=TODAY)
+    assert [e.field for e in caught.value.errors] == [
+        "Nomor Tanda Daftar", "Tanggal terbit", "Berlaku mulai", "Jenis pendaftaran"]
+    assert not LksRegistration.select().exists()

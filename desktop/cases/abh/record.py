@@ -12,6 +12,7 @@ from desktop.models import db
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer, set_due
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text, require_date, require_text
 
 RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER})
@@ -76,16 +77,7 @@ def _now_local(now) -> datetime.datetime:
     return timefmt.to_local(now or timefmt.utcnow())
 
 
-def save(actor, application, existing: AbhCase | None, *, offence_date, offence: str,
-         article: str, threat_months, repeat: bool, police_report: str = "",
-         court_case: str = "", contacts=(), education: str = "", parent_name: str = "",
-         parent_address: str = "", now: datetime.datetime | None = None) -> AbhCase:
-    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
-    today = _now_local(now).date()
-    child = application.person if application.person_id else None
-    if child is None or child.birth_date is None:
-        raise ValidationError("Anak", "permohonan ABH dicatat atas nama anak dengan tanggal "
-                              "lahirnya; perbaiki data pemohon dulu.")
+def _offence_day(offence_date, child, existing, application, today) -> datetime.date:
     day = require_date(offence_date, "Tanggal perbuatan")
     if day > today or day < child.birth_date:
         raise ValidationError("Tanggal perbuatan", "antara tanggal lahir anak dan hari ini.")
@@ -98,14 +90,10 @@ def save(actor, application, existing: AbhCase | None, *, offence_date, offence:
     if age >= 18:
         raise ValidationError("Tanggal perbuatan", f"anak sudah berusia {age} tahun saat "
                               "perbuatan: UU SPPA berlaku bagi anak yang belum berusia 18 tahun.")
-    if isinstance(threat_months, bool) or not isinstance(threat_months, int) or \
-            not 0 <= threat_months <= MAX_THREAT_MONTHS:
-        raise ValidationError("Ancaman pidana", "tulis ancaman pidana penjara pasal yang "
-                              "disangkakan, dalam tahun dan bulan (paling lama 20 tahun).")
-    stage = existing.stage if existing else "penyidikan"
-    court_case = clean_text(court_case, "Nomor perkara", 80)
-    if stage in NEEDS_COURT_CASE and not court_case:
-        raise ValidationError("Nomor perkara", "wajib diisi setelah putusan.")
+    return day
+
+
+def _contacts(contacts) -> list[list[str]]:
     people = []
     for number, row in enumerate(contacts or (), start=1):
         role, name, institution, phone = (list(row) + ["", "", "", ""])[:4]
@@ -116,15 +104,41 @@ def save(actor, application, existing: AbhCase | None, *, offence_date, offence:
                        clean_text(phone, f"Telepon pihak {number}", 30)])
     if len(people) > MAX_CONTACTS:
         raise ValidationError("Pihak", f"paling banyak {MAX_CONTACTS}.")
-    clean = dict(offence_date=day, offence=require_text(offence, "Perbuatan", 4000,
-                                                        multiline=True),
-                 article=require_text(article, "Pasal yang disangkakan", 200),
+    return people
+
+
+def save(actor, application, existing: AbhCase | None, *, offence_date, offence: str,
+         article: str, threat_months, repeat: bool, police_report: str = "",
+         court_case: str = "", contacts=(), education: str = "", parent_name: str = "",
+         parent_address: str = "", now: datetime.datetime | None = None) -> AbhCase:
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    today = _now_local(now).date()
+    child = application.person if application.person_id else None
+    if child is None or child.birth_date is None:
+        raise ValidationError("Anak", "permohonan ABH dicatat atas nama anak dengan tanggal "
+                              "lahirnya; perbaiki data pemohon dulu.")
+    checks = FieldChecks()  # every field's refusal shown at once
+    run = checks.run
+    day = run(_offence_day, offence_date, child, existing, application, today)
+    if isinstance(threat_months, bool) or not isinstance(threat_months, int) or \
+            not 0 <= threat_months <= MAX_THREAT_MONTHS:
+        checks.add("Ancaman pidana", "tulis ancaman pidana penjara pasal yang disangkakan, "
+                   "dalam tahun dan bulan (paling lama 20 tahun).")
+    stage = existing.stage if existing else "penyidikan"
+    court_case = run(clean_text, court_case, "Nomor perkara", 80)
+    if stage in NEEDS_COURT_CASE and court_case == "":
+        checks.add("Nomor perkara", "wajib diisi setelah putusan.")
+    people = run(_contacts, contacts)
+    clean = dict(offence_date=day, offence=run(require_text, offence, "Perbuatan", 4000,
+                                               multiline=True),
+                 article=run(require_text, article, "Pasal yang disangkakan", 200),
                  threat_months=threat_months, repeat=bool(repeat),
-                 police_report=clean_text(police_report, "Nomor laporan polisi", 80),
-                 court_case=court_case, contacts=json.dumps(people, ensure_ascii=False),
-                 education=clean_text(education, "Pendidikan", 80),
-                 parent_name=clean_text(parent_name, "Orang tua/wali", 120),
-                 parent_address=clean_text(parent_address, "Alamat orang tua/wali", 300))
+                 police_report=run(clean_text, police_report, "Nomor laporan polisi", 80),
+                 court_case=court_case, contacts=json.dumps(people or [], ensure_ascii=False),
+                 education=run(clean_text, education, "Pendidikan", 80),
+                 parent_name=run(clean_text, parent_name, "Orang tua/wali", 120),
+                 parent_address=run(clean_text, parent_address, "Alamat orang tua/wali", 300))
+    checks.raise_errors()
     with db.atomic():
         if existing is None:
             case = records.create(AbhCase, actor, application=application.id, **clean,

@@ -309,7 +309,7 @@ class StageDialog(CaseForm):
     def save(self) -> None:
         self.attempt(lambda: adoption.add_event(
             self.session.user, self.application, self.case, stage=self.stage.currentData(),
-            on_date=self.date.date().toPython(), reference=self.reference.text(),
+            on_date=date_of(self.date), reference=self.reference.text(),
             court=self.court.text(), people_text=self.people.text(),
             note=self.note.toPlainText()))
 

@@ -174,5 +174,5 @@ class VerificationDialog(CaseForm):
     def save(self) -> None:
         self.attempt(lambda: grant.save_visit(
             self.session.user, self.application, self.case,
-            visit_date=self.date.date().toPython(), result=self.result.currentData(),
+            visit_date=date_of(self.date), result=self.result.currentData(),
             note=self.note.toPlainText(), recommended=self.amount.text()))

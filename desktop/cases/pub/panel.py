@@ -14,7 +14,7 @@ from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
-from desktop.views.shared.forms import date_edit
+from desktop.views.shared.forms import date_edit, date_of
 from desktop.views.shared.rich_text import typed_text
 
 STATE_COLOURS = {"tertunggak": "#9b1c1c", "terlambat": "#7a4b00", "diterima": "#1e6b35",
@@ -173,8 +173,8 @@ class CollectionDialog(CaseForm):
                       area_level=self.area.currentData(),
                       area_names=self.area_names.toPlainText(), bank_account=self.bank.text(),
                       target=self.target.text(), planned_cost=self.cost.text(),
-                      period_start=self.start.date().toPython(),
-                      period_end=self.end.date().toPython())
+                      period_start=date_of(self.start),
+                      period_end=date_of(self.end))
         self.attempt(lambda: pub.save(self.session.user, self.application, self.case, **values))
 
 
@@ -191,7 +191,7 @@ class ExtensionDialog(CaseForm):
 
     def save(self) -> None:
         self.attempt(lambda: pub.extend(self.session.user, self.application, self.case,
-                                        self.until.date().toPython()))
+                                        date_of(self.until)))
 
 
 class ReportDialog(CaseForm):
@@ -215,6 +215,6 @@ class ReportDialog(CaseForm):
     def save(self) -> None:
         self.attempt(lambda: pub.record_report(
             self.session.user, self.application, self.case, due_on=self.due.currentData(),
-            received_on=self.received.date().toPython(), collected=self.collected.text(),
+            received_on=date_of(self.received), collected=self.collected.text(),
             costs=self.costs.text(), distributed=self.distributed.text(),
             recipients=self.recipients.toPlainText(), auditor=self.auditor.text()))

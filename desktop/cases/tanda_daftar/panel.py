@@ -15,7 +15,7 @@ from desktop.services.lks.registry_query import LksFilter
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
 from desktop.views.cases.case_form import CaseForm, CasePanel
-from desktop.views.shared.forms import date_edit
+from desktop.views.shared.forms import date_edit, date_of
 from desktop.views.shared.rich_text import typed_text
 
 GREY = "<span style='color:#666'>{}</span>"
@@ -219,7 +219,7 @@ class VisitDialog(_CaseDialog):
             else ""
         self.attempt(lambda: case_record.save_visit(
             self.session.user, self.application, self.case,
-            visit_date=self.date.date().toPython(), team=self.team.toPlainText(),
+            visit_date=date_of(self.date), team=self.team.toPlainText(),
             findings=self.findings.toPlainText(), result=result))
 
 
@@ -252,4 +252,4 @@ class ValidityDialog(_CaseDialog):
     def save(self) -> None:
         self.attempt(lambda: case_record.save_validity(
             self.session.user, self.application, self.case,
-            valid_from=self.start.date().toPython(), valid_until=self.end.date().toPython()))
+            valid_from=date_of(self.start), valid_until=date_of(self.end)))

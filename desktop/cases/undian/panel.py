@@ -227,9 +227,9 @@ class RaffleDialog(QDialog):
     def values(self) -> dict:
         return dict(organiser_status=self.organiser.currentData(),
                     organiser_founded=date_of(self.founded), raffle_name=self.name.text(),
-                    period_start=self.start.date().toPython(),
-                    period_end=self.end.date().toPython(),
-                    draw_date=self.draw.date().toPython(), draw_place=self.place.text(),
+                    period_start=date_of(self.start),
+                    period_end=date_of(self.end),
+                    draw_date=date_of(self.draw), draw_place=self.place.text(),
                     notary=self.notary.text(), prizes=self.prize_rows(),
                     contribution=_money_text(self.contribution))
 
@@ -284,7 +284,7 @@ class ReportDialog(QDialog):
     def save(self) -> None:
         try:
             self.case = raffle.save_report(self.session.user, self.application, self.case,
-                                           handover_end=self.handover.date().toPython(),
+                                           handover_end=date_of(self.handover),
                                            received_on=date_of(self.received),
                                            note=self.note.toPlainText())
         except PelitaError as exc:

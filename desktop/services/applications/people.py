@@ -8,6 +8,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.models import Application, CasePerson, Organisation, Person, db
 from desktop.services.applications import case_access
 from desktop.services.shared import records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nik, check_phone, optional_text, require_text
 
 SEXES = {"L": "Laki-laki", "P": "Perempuan"}
@@ -127,58 +128,80 @@ def _digits(value: str, field: str, length: int) -> str:
     return text
 
 
-def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
-    clean = {}
-    for key, (label, length) in PERSON_TEXT.items():
-        if key in values:
-            clean[key] = optional_text(values[key], label, length)
-    clean["name"] = require_text(values.get("name", ""), "Nama lengkap", 120)
-    birth = values.get("birth_date")
+# What an empty form is refused for (a documented person); the form marks these "*".
+REQUIRED = ("NIK", "Nama lengkap", "Tanggal lahir")
+
+
+def _birth_date(birth, today: datetime.date):
     if birth is not None and not isinstance(birth, datetime.date):
         raise ValidationError("Tanggal lahir", "bukan tanggal; pilih dari kalender.")
     if birth is not None and birth > today:
-        raise ValidationError("Tanggal lahir", "tidak boleh di masa depan.")
+        raise ValidationError("Tanggal lahir", "tidak boleh di masa depan "
+                              f"({timefmt.format_date(birth)}); periksa tahunnya.")
     if birth is not None and birth < EARLIEST_BIRTH:
         raise ValidationError("Tanggal lahir", f"tidak boleh sebelum tahun {EARLIEST_BIRTH.year}; "
                               "periksa tahunnya.")
-    sex = values.get("sex", "")
-    if sex and sex not in SEXES:
-        raise ValidationError("Jenis kelamin", "pilih Laki-laki atau Perempuan.")
-    religion = values.get("religion", "")
-    if religion and religion not in RELIGIONS:
-        raise ValidationError("Agama", "pilih dari daftar.")
-    marital = values.get("marital_status", "")
-    if marital and marital not in MARITAL:
-        raise ValidationError("Status perkawinan", "pilih dari daftar.")
-    clean.update(birth_date=birth, sex=sex, religion=religion, marital_status=marital,
-                 rt=_digits(values.get("rt", ""), "RT", 3) if values.get("rt") else "",
-                 rw=_digits(values.get("rw", ""), "RW", 3) if values.get("rw") else "",
-                 phone=check_phone(values.get("phone", "")),
-                 kk_number=_digits(values.get("kk_number", ""), "No. KK", 16))
+    return birth
+
+
+def _choice(value: str, choices, field: str, message: str) -> str:
+    if value and value not in choices:
+        raise ValidationError(field, message)
+    return value
+
+
+def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
+    """Every field's check; all refusals raised together (ValidationErrors)."""
+    checks = FieldChecks()
+    run = checks.run
+    clean = {}
+    for key, (label, length) in PERSON_TEXT.items():
+        if key in values:
+            clean[key] = run(optional_text, values[key], label, length)
+    clean["name"] = run(require_text, values.get("name", ""), "Nama lengkap", 120)
+    birth = run(_birth_date, values.get("birth_date"), today)
+    sex = run(_choice, values.get("sex", ""), SEXES, "Jenis kelamin",
+              "pilih Laki-laki atau Perempuan.")
+    clean.update(birth_date=birth, sex=sex,
+                 religion=run(_choice, values.get("religion", ""), RELIGIONS, "Agama",
+                              "pilih dari daftar."),
+                 marital_status=run(_choice, values.get("marital_status", ""), MARITAL,
+                                    "Status perkawinan", "pilih dari daftar."),
+                 rt=run(_digits, values.get("rt", ""), "RT", 3) if values.get("rt") else "",
+                 rw=run(_digits, values.get("rw", ""), "RW", 3) if values.get("rw") else "",
+                 phone=run(check_phone, values.get("phone", "")),
+                 kk_number=run(_digits, values.get("kk_number", ""), "No. KK", 16))
     nik = re.sub(r"\s", "", values.get("nik") or "")
     if documented or nik:
-        info = check_nik(nik, today=today)
-        if birth is None:
-            raise ValidationError("Tanggal lahir", "wajib diisi bila NIK diisi.")
-        if info.birth_date != birth:
-            raise ValidationError("Tanggal lahir", "tidak cocok dengan NIK: NIK menyatakan "
-                                  f"{timefmt.format_date(info.birth_date)}. Periksa NIK atau "
-                                  "tanggal lahir pada KTP.")
-        if sex and info.sex != sex:
-            raise ValidationError("Jenis kelamin", "tidak cocok dengan NIK: NIK menyatakan "
-                                  f"{SEXES[info.sex]}. Periksa NIK atau jenis kelamin.")
-        clean["sex"] = sex or info.sex
-        if clean["kk_number"] and clean["kk_number"][:4] != nik[:4]:
-            raise ValidationError("No. KK", "kode wilayah (4 angka pertama) harus sama dengan "
-                                  "NIK.")
+        info = run(check_nik, nik, today=today)
+        if birth is None and not checks.failed("Tanggal lahir"):
+            checks.add("Tanggal lahir", "wajib diisi bila NIK diisi.")
+        if info is not None:
+            _matches_nik(checks, info, nik, clean)
         clean["nik"] = nik
     else:
         clean["nik"] = None
-        if not clean.get("identity_note"):
-            raise ValidationError("Keterangan identitas", "isi keterangan untuk orang tanpa "
-                                  "NIK (misalnya: tanpa identitas, ditemukan di ...).")
+        if not clean.get("identity_note") and not checks.failed("Keterangan identitas"):
+            checks.add("Keterangan identitas", "isi keterangan untuk orang tanpa NIK "
+                       "(misalnya: tanpa identitas, ditemukan di ...).")
+    checks.raise_errors()
     clean["name_key"] = name_key(clean["name"])
     return clean
+
+
+def _matches_nik(checks: FieldChecks, info, nik: str, clean: dict) -> None:
+    """The birth date, sex and KK agree with what the NIK encodes."""
+    birth, sex = clean["birth_date"], clean["sex"]
+    if birth is not None and info.birth_date != birth:
+        checks.add("Tanggal lahir", "tidak cocok dengan NIK: NIK menyatakan "
+                   f"{timefmt.format_date(info.birth_date)}. Periksa NIK atau tanggal lahir "
+                   "pada KTP.")
+    if sex and info.sex != sex:
+        checks.add("Jenis kelamin", f"tidak cocok dengan NIK: NIK menyatakan {SEXES[info.sex]}. "
+                   "Periksa NIK atau jenis kelamin.")
+    clean["sex"] = sex or info.sex
+    if clean["kk_number"] and clean["kk_number"][:4] != nik[:4]:
+        checks.add("No. KK", "kode wilayah (4 angka pertama) harus sama dengan NIK.")
 
 
 def register_person(actor, today: datetime.date | None = None, documented: bool = True,

@@ -12,6 +12,7 @@ from desktop.errors import NotFound, PermissionDenied, ValidationError
 from desktop.models import Application, Complaint, Letter, Service, User, db
 from desktop.services.applications import case_access
 from desktop.services.shared import numbering, permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_characters, clean_text,
                                                 require_past_date, require_past_moment,
                                                 require_text)
@@ -207,16 +208,29 @@ def _subject_of(actor, about: str, service_id, reg_number: str, staff_named: str
     return values
 
 
-def _complainant(identity: str, name: str, contact: str, address: str) -> dict:
-    identity = _choice(identity, IDENTITIES, "Identitas pengadu", "terbuka, anonim atau "
-                       "dirahasiakan")
+def _complainant(checks: FieldChecks, identity: str, name: str, contact: str,
+                 address: str) -> dict:
+    identity = checks.run(_choice, identity, IDENTITIES, "Identitas pengadu",
+                          "terbuka, anonim atau dirahasiakan")
     if identity == "anonim":  # nothing that identifies them is kept
         return dict(identity=identity, complainant_name="", complainant_contact="",
                     complainant_address="")
     return dict(identity=identity,
-                complainant_name=require_text(name, "Nama pengadu", 120),
-                complainant_contact=clean_text(contact, "Kontak pengadu", 200),
-                complainant_address=clean_text(address, "Alamat pengadu", 300))
+                complainant_name=checks.run(require_text, name, "Nama pengadu", 120),
+                complainant_contact=checks.run(clean_text, contact, "Kontak pengadu", 200),
+                complainant_address=checks.run(clean_text, address, "Alamat pengadu", 300))
+
+
+def _lapor_ticket(channel: str, ticket: str) -> str:
+    ticket = clean_text(ticket, "Nomor tiket LAPOR!", 40)
+    if channel == "lapor" and not ticket:
+        raise ValidationError("Nomor tiket LAPOR!", "wajib diisi untuk pengaduan dari "
+                              "SP4N-LAPOR!; salin nomor pelacakannya dari lapor.go.id.")
+    return ticket if channel == "lapor" else ""
+
+
+# What an empty form is refused for; the dialog marks these labels "*".
+REQUIRED = ("Saluran", "Pokok aduan", "Nama pengadu")
 
 
 def record(actor, *, kind: str, channel: str, subject: str, category: str,
@@ -229,20 +243,20 @@ def record(actor, *, kind: str, channel: str, subject: str, category: str,
     local date and time (default: now); its day starts the clocks."""
     permissions.require(actor, "complaints.record")
     now = now or timefmt.utcnow()
-    values = dict(kind=_choice(kind, KINDS, "Jenis", "pengaduan, saran atau apresiasi"),
-                  channel=_choice(channel, CHANNELS, "Saluran", "saluran yang dipakai pengadu"))
-    ticket = clean_text(lapor_ticket, "Nomor tiket LAPOR!", 40)
-    if channel == "lapor" and not ticket:
-        raise ValidationError("Nomor tiket LAPOR!", "wajib diisi untuk pengaduan dari "
-                              "SP4N-LAPOR!; salin nomor pelacakannya dari lapor.go.id.")
-    values["lapor_ticket"] = ticket if channel == "lapor" else ""
-    values["subject"] = require_text(subject, "Pokok aduan", 200)
-    values["category"] = _choice(category, CATEGORIES, "Kategori", "kategori")
-    values["description"] = clean_text(description, "Uraian", 4000)
-    values.update(_subject_of(actor, about, service_id, reg_number, staff_named))
-    values.update(_complainant(identity, name, contact, address))
-    at = (require_past_moment(received_at, "Diterima", now) if received_at is not None
+    checks = FieldChecks()
+    run = checks.run
+    values = dict(kind=run(_choice, kind, KINDS, "Jenis", "pengaduan, saran atau apresiasi"),
+                  channel=run(_choice, channel, CHANNELS, "Saluran",
+                              "saluran yang dipakai pengadu"))
+    values["lapor_ticket"] = run(_lapor_ticket, channel, lapor_ticket)
+    at = (run(require_past_moment, received_at, "Diterima", now) if received_at is not None
           else now)
+    values.update(run(_subject_of, actor, about, service_id, reg_number, staff_named) or {})
+    values["category"] = run(_choice, category, CATEGORIES, "Kategori", "kategori")
+    values["subject"] = run(require_text, subject, "Pokok aduan", 200)
+    values["description"] = run(clean_text, description, "Uraian", 4000)
+    values.update(_complainant(checks, identity, name, contact, address))
+    checks.raise_errors()
     values.update(received_at=at, received_on=timefmt.to_local(at).date())
     year = values["received_on"].year
     numbering.ensure_series(NUMBER_SERIES, year)
@@ -304,9 +318,11 @@ def verify(actor, complaint: Complaint, *, verified_on, complete: bool, note: st
     _require_handler(actor, complaint)
     _require_kind(complaint, "diverifikasi")
     _require_state(complaint, ("diterima",), "diverifikasi lagi")
-    day = _day(verified_on, "Tanggal verifikasi", complaint.received_on, "tanggal diterima",
-               today)
-    note = clean_text(note, "Catatan verifikasi", 2000, required=not complete)
+    checks = FieldChecks()
+    day = checks.run(_day, verified_on, "Tanggal verifikasi", complaint.received_on,
+                     "tanggal diterima", today)
+    note = checks.run(clean_text, note, "Catatan verifikasi", 2000, required=not complete)
+    checks.raise_errors()
     changes = dict(state="diverifikasi", verified_on=day, verification_note=note,
                    handler=complaint.handler or actor.username)
     if complete:
@@ -332,10 +348,12 @@ def follow_up(actor, complaint: Complaint, *, followed_up_on, text: str,
     _require_handler(actor, complaint)
     _require_kind(complaint, "ditindaklanjuti")
     _require_state(complaint, ("diverifikasi",), "ditindaklanjuti")
-    day = _day(followed_up_on, "Tanggal tindak lanjut", complaint.verified_on,
-               "tanggal verifikasi", today)
-    return _save(actor, complaint, state="ditindaklanjuti", followed_up_on=day,
-                 follow_up=require_text(text, "Tindak lanjut", 4000))
+    checks = FieldChecks()
+    day = checks.run(_day, followed_up_on, "Tanggal tindak lanjut", complaint.verified_on,
+                     "tanggal verifikasi", today)
+    text = checks.run(require_text, text, "Tindak lanjut", 4000)
+    checks.raise_errors()
+    return _save(actor, complaint, state="ditindaklanjuti", followed_up_on=day, follow_up=text)
 
 
 def _require_kind(complaint: Complaint, doing: str) -> None:
@@ -350,6 +368,15 @@ def signed_reply_number(complaint: Complaint) -> str:
            .where((Letter.complaint == complaint.id) & Letter.number.is_null(False))
            .order_by(Letter.signed_at.desc()).first())
     return row.number if row else ""
+
+
+def _reply_kind(complaint: Complaint, reply_kind: str) -> str:
+    reply_kind = _choice(reply_kind, REPLY_KINDS, "Cara menjawab", "cara jawaban disampaikan")
+    if complaint.identity == "anonim" and reply_kind in ("telepon", "whatsapp", "email",
+                                                          "surat", "langsung"):
+        raise ValidationError("Cara menjawab", "pengadu anonim tidak dapat dihubungi; jawab "
+                              "melalui SP4N-LAPOR! atau umumkan di papan/website.")
+    return reply_kind
 
 
 def resolve(actor, complaint: Complaint, *, resolved_on, reply_kind: str, reply: str,
@@ -368,21 +395,20 @@ def resolve(actor, complaint: Complaint, *, resolved_on, reply_kind: str, reply:
     else:
         _require_state(complaint, ("diterima",), "ditanggapi lagi")
         start, what = complaint.received_on, "tanggal diterima"
-    day = _day(resolved_on, "Tanggal jawaban", start, what, today)
-    reply_kind = _choice(reply_kind, REPLY_KINDS, "Cara menjawab", "cara jawaban disampaikan")
-    if complaint.identity == "anonim" and reply_kind in ("telepon", "whatsapp", "email",
-                                                          "surat", "langsung"):
-        raise ValidationError("Cara menjawab", "pengadu anonim tidak dapat dihubungi; jawab "
-                              "melalui SP4N-LAPOR! atau umumkan di papan/website.")
+    checks = FieldChecks()
+    day = checks.run(_day, resolved_on, "Tanggal jawaban", start, what, today)
+    reply_kind = checks.run(_reply_kind, complaint, reply_kind)
     if reply_kind == "surat" and not (reply_reference or "").strip():
         reply_reference = signed_reply_number(complaint)  # the one Pelita signed
-    reference = clean_text(reply_reference, "Nomor surat jawaban", 120,
-                           required=reply_kind == "surat")
-    changes = dict(resolved_on=day, reply_kind=reply_kind, reply_reference=reference,
-                   reply=require_text(reply, "Isi jawaban", 4000),
-                   outcome=_choice(outcome, OUTCOMES[complaint.kind], "Hasil", "hasil "
-                                   "penanganan"),
+    changes = dict(resolved_on=day, reply_kind=reply_kind,
+                   reply_reference=checks.run(clean_text, reply_reference,
+                                              "Nomor surat jawaban", 120,
+                                              required=reply_kind == "surat"),
+                   reply=checks.run(require_text, reply, "Isi jawaban", 4000),
+                   outcome=checks.run(_choice, outcome, OUTCOMES[complaint.kind], "Hasil",
+                                      "hasil penanganan"),
                    handler=complaint.handler or actor.username)
+    checks.raise_errors()
     # A suggestion or appreciation needs no confirmation; nor does an anonymous complainant.
     closes = complaint.kind != "pengaduan" or complaint.identity == "anonim"
     changes["state"] = "ditutup" if closes else "selesai"

@@ -8,6 +8,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.models import Lks, LksBeneficiary, LksBoardMember, Organisation, Person, db
 from desktop.services.applications import people
 from desktop.services.shared import permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nik, optional_text, require_text
 
 LEGAL_STATUSES = {"berbadan_hukum": "Berbadan hukum", "tidak_berbadan_hukum": "Tidak berbadan hukum"}
@@ -75,10 +76,12 @@ def save(actor, values: dict, board: dict[str, BoardEntry], beneficiaries: dict[
     permissions.require(actor, "lks.edit")
     today = today or datetime.date.today()
     known = organisation
-    organisation = _organisation_values(values)
-    clean = _lks_values(values, today)
-    counts = _beneficiary_values(beneficiaries)
-    entries = _board_values(board, today)
+    checks = FieldChecks()  # every field's refusal shown at once
+    organisation = _organisation_values(values, checks)
+    clean = _lks_values(values, today, checks)
+    counts = checks.run(_beneficiary_values, beneficiaries)
+    entries = _board_values(board, today, checks)
+    checks.raise_errors()
     with db.atomic():
         on_board = set() if lks is None else {row.person_id for row in LksBoardMember.select(
             LksBoardMember.person).where(LksBoardMember.lks == lks.id)}
@@ -105,18 +108,25 @@ def save(actor, values: dict, board: dict[str, BoardEntry], beneficiaries: dict[
 
 # -- checking --------------------------------------------------------------------------------
 
-def _organisation_values(values: dict) -> dict:
-    name = require_text(values.get("name", ""), "Nama LKS", 200)
-    legal_form = values.get("legal_form", "")
-    if legal_form and legal_form not in people.LEGAL_FORMS:
-        raise ValidationError("Bentuk lembaga", "pilih dari daftar.")
+# What an empty form is refused for; the dialog marks these labels "*".
+REQUIRED = ("Nama LKS", "Alamat sekretariat", "Status hukum", "Kecamatan", "Bidang pelayanan",
+            "NIK Ketua", "Nama Ketua")
+
+
+def _organisation_values(values: dict, checks: FieldChecks) -> dict:
     from desktop.services.shared.validators import check_email, check_phone
 
-    return {"name": name, "name_key": people.name_key(name), "legal_form": legal_form,
-            "address": require_text(values.get("address", ""), "Alamat sekretariat", 2000),
-            "contact_person": optional_text(values.get("contact_person", ""), "Narahubung", 120),
-            "phone": check_phone(values.get("phone", "")),
-            "email": check_email(values.get("email", ""))}
+    run = checks.run
+    name = run(require_text, values.get("name", ""), "Nama LKS", 200)
+    legal_form = values.get("legal_form", "")
+    if legal_form and legal_form not in people.LEGAL_FORMS:
+        checks.add("Bentuk lembaga", "pilih dari daftar.")
+    return {"name": name, "name_key": people.name_key(name or ""), "legal_form": legal_form,
+            "address": run(require_text, values.get("address", ""), "Alamat sekretariat", 2000),
+            "contact_person": run(optional_text, values.get("contact_person", ""),
+                                  "Narahubung", 120),
+            "phone": run(check_phone, values.get("phone", "")),
+            "email": run(check_email, values.get("email", ""))}
 
 
 def _date(value, field: str, today: datetime.date, required: bool) -> datetime.date | None:
@@ -163,61 +173,76 @@ def npwp_text(digits: str) -> str:
     return npwp.format(digits)
 
 
-def _lks_values(values: dict, today: datetime.date) -> dict:
+def _legal_values(values: dict, today: datetime.date, checks: FieldChecks) -> dict:
+    """The deed and its ratification, or the founding note, by the legal status."""
+    run = checks.run
     status = values.get("legal_status", "")
-    if status not in LEGAL_STATUSES:
-        raise ValidationError("Status hukum", "pilih berbadan hukum atau tidak berbadan hukum.")
     clean = {"legal_status": status, "deed_number": "", "deed_date": None, "deed_notary": "",
              "sk_number": "", "sk_date": None, "founding_note": "", "founding_date": None}
-    if status == "berbadan_hukum":
-        clean["deed_number"] = require_text(values.get("deed_number", ""),
-                                            "Nomor akta notaris", 60)
-        clean["deed_date"] = _date(values.get("deed_date"), "Tanggal akta notaris", today, True)
-        clean["deed_notary"] = optional_text(values.get("deed_notary", ""), "Nama notaris", 120)
-        clean["sk_number"] = require_text(values.get("sk_number", ""),
-                                          "Nomor SK Kemenkumham", 80)
-        clean["sk_date"] = _date(values.get("sk_date"), "Tanggal SK Kemenkumham", today, True)
-        if clean["sk_date"] < clean["deed_date"]:
-            raise ValidationError("Tanggal SK Kemenkumham", "tidak boleh sebelum tanggal akta "
-                                  "notaris: SK mengesahkan akta itu.")
+    if status not in LEGAL_STATUSES:
+        checks.add("Status hukum", "pilih berbadan hukum atau tidak berbadan hukum.")
+    elif status == "berbadan_hukum":
+        clean["deed_number"] = run(require_text, values.get("deed_number", ""),
+                                   "Nomor akta notaris", 60)
+        clean["deed_date"] = run(_date, values.get("deed_date"), "Tanggal akta notaris", today,
+                                 True)
+        clean["deed_notary"] = run(optional_text, values.get("deed_notary", ""),
+                                   "Nama notaris", 120)
+        clean["sk_number"] = run(require_text, values.get("sk_number", ""),
+                                 "Nomor SK Kemenkumham", 80)
+        clean["sk_date"] = run(_date, values.get("sk_date"), "Tanggal SK Kemenkumham", today,
+                               True)
+        if clean["sk_date"] and clean["deed_date"] and clean["sk_date"] < clean["deed_date"]:
+            checks.add("Tanggal SK Kemenkumham", "tidak boleh sebelum tanggal akta notaris: SK "
+                       "mengesahkan akta itu.")
     else:
-        clean["founding_note"] = require_text(values.get("founding_note", ""),
-                                              "Nota pendirian (dilegalisasi)", 120)
-        clean["founding_date"] = _date(values.get("founding_date"), "Tanggal nota pendirian",
-                                       today, True)
-    clean["npwp"] = check_npwp(values.get("npwp", ""))
-    bank = {key: optional_text(values.get(key, ""), label, length)
+        clean["founding_note"] = run(require_text, values.get("founding_note", ""),
+                                     "Nota pendirian (dilegalisasi)", 120)
+        clean["founding_date"] = run(_date, values.get("founding_date"),
+                                     "Tanggal nota pendirian", today, True)
+    return clean
+
+
+def _bank_values(values: dict, checks: FieldChecks) -> dict:
+    """A bank account: all three parts or none."""
+    bank = {key: checks.run(optional_text, values.get(key, ""), label, length) or ""
             for key, label, length in (("bank_name", "Nama bank", 80),
                                        ("bank_account", "Nomor rekening", 30),
                                        ("bank_account_name", "Nama pemilik rekening", 200))}
     bank["bank_account"] = re.sub(r"[\s.\-]", "", bank["bank_account"])
-    if any(bank.values()):
+    if any(bank.values()) and not checks.failed("Nama bank", "Nomor rekening",
+                                                "Nama pemilik rekening"):
         for key, label in (("bank_name", "Nama bank"), ("bank_account", "Nomor rekening"),
                            ("bank_account_name", "Nama pemilik rekening")):
             if not bank[key]:
-                raise ValidationError(label, "wajib diisi bila rekening bank dicatat.")
-        if not re.fullmatch(r"\d{5,20}", bank["bank_account"]):
-            raise ValidationError("Nomor rekening", "5 sampai 20 angka (titik, strip dan spasi "
-                                  "boleh).")
-    clean.update(bank)
-    clean["domicile_number"] = optional_text(values.get("domicile_number", ""),
-                                             "Nomor surat domisili", 80)
-    clean["domicile_date"] = _date(values.get("domicile_date"), "Tanggal surat domisili", today,
-                                   bool(clean["domicile_number"]))
-    clean["kelurahan"] = optional_text(values.get("kelurahan", ""), "Kelurahan/desa", 80)
-    clean["kecamatan"] = require_text(values.get("kecamatan", ""), "Kecamatan", 80)
+                checks.add(label, "wajib diisi bila rekening bank dicatat.")
+        if bank["bank_account"] and not re.fullmatch(r"\d{5,20}", bank["bank_account"]):
+            checks.add("Nomor rekening", "5 sampai 20 angka (titik, strip dan spasi boleh).")
+    return bank
+
+
+def _lks_values(values: dict, today: datetime.date, checks: FieldChecks) -> dict:
+    run = checks.run
+    clean = _legal_values(values, today, checks)
+    clean["npwp"] = run(check_npwp, values.get("npwp", ""))
+    clean.update(_bank_values(values, checks))
+    clean["domicile_number"] = run(optional_text, values.get("domicile_number", ""),
+                                   "Nomor surat domisili", 80)
+    clean["domicile_date"] = run(_date, values.get("domicile_date"), "Tanggal surat domisili",
+                                 today, bool(clean["domicile_number"]))
+    clean["kelurahan"] = run(optional_text, values.get("kelurahan", ""), "Kelurahan/desa", 80)
+    clean["kecamatan"] = run(require_text, values.get("kecamatan", ""), "Kecamatan", 80)
     fields = list(dict.fromkeys(values.get("fields") or ()))
     unknown = [f for f in fields if f not in FIELDS]
     if unknown or not fields:
-        raise ValidationError("Bidang pelayanan", "pilih sekurang-kurangnya satu bidang dari "
-                              "daftar.")
+        checks.add("Bidang pelayanan", "pilih sekurang-kurangnya satu bidang dari daftar.")
     clean["fields"] = "," + ",".join(f for f in FIELDS if f in fields) + ","
-    clean["staff_count"] = _count(values.get("staff_count", 0), "Jumlah staf")
+    clean["staff_count"] = run(_count, values.get("staff_count", 0), "Jumlah staf")
     accreditation = values.get("accreditation", "") or ""
     if accreditation and accreditation not in ACCREDITATIONS:
-        raise ValidationError("Akreditasi", "pilih A, B, C, atau belum terakreditasi.")
+        checks.add("Akreditasi", "pilih A, B, C, atau belum terakreditasi.")
     clean["accreditation"] = accreditation
-    clean["note"] = optional_text(values.get("note", ""), "Catatan", 2000, multiline=True)
+    clean["note"] = run(optional_text, values.get("note", ""), "Catatan", 2000, multiline=True)
     return clean
 
 
@@ -243,7 +268,8 @@ def _beneficiary_values(beneficiaries: dict) -> dict[str, int]:
     return counts
 
 
-def _board_values(board: dict, today: datetime.date) -> dict[str, BoardEntry]:
+def _board_values(board: dict, today: datetime.date,
+                  checks: FieldChecks) -> dict[str, BoardEntry]:
     entries = {}
     for position, label in POSITIONS.items():
         entry = (board or {}).get(position)
@@ -251,15 +277,17 @@ def _board_values(board: dict, today: datetime.date) -> dict[str, BoardEntry]:
         name = entry.name.strip() if entry else ""
         if not nik and not name:
             if position == "ketua":
-                raise ValidationError("NIK Ketua", "ketua wajib dicatat dengan NIK dan nama "
-                                      "sesuai KTP.")
+                checks.add("NIK Ketua", "ketua wajib dicatat dengan NIK dan nama sesuai KTP.")
+                checks.add("Nama Ketua", "wajib diisi.")
             continue
-        check_nik(nik, field=f"NIK {label}", today=today)
-        entries[position] = BoardEntry(nik, require_text(name, f"Nama {label}", 120))
+        nik_ok = checks.run(check_nik, nik, field=f"NIK {label}", today=today) is not None
+        name = checks.run(require_text, name, f"Nama {label}", 120)
+        if nik_ok and name:
+            entries[position] = BoardEntry(nik, name)
     niks = [e.nik for e in entries.values()]
     if len(set(niks)) != len(niks):
-        raise ValidationError("Pengurus", "satu orang tidak boleh memegang dua jabatan "
-                              "(ketua, sekretaris, bendahara).")
+        checks.add("Pengurus", "satu orang tidak boleh memegang dua jabatan (ketua, sekretaris, "
+                   "bendahara).")
     return entries
 
 

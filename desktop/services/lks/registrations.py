@@ -6,6 +6,7 @@ from desktop.errors import ValidationError
 from desktop.models import Lks, LksRegistration, db
 from desktop.services.admin import settings
 from desktop.services.shared import permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import optional_text, require_text
 
 KINDS = {"baru": "Pendaftaran baru", "perpanjangan": "Perpanjangan"}
@@ -63,25 +64,27 @@ def record(actor, lks: Lks, number: str, issued_on: datetime.date, valid_from: d
     needs an earlier Tanda Daftar; the newest becomes the LKS's current one."""
     permissions.require(actor, "lks.register")
     today = today or datetime.date.today()
-    number = require_text(number, "Nomor Tanda Daftar", 80)
+    checks = FieldChecks()  # every field's refusal shown at once
+    number = checks.run(require_text, number, "Nomor Tanda Daftar", 80)
     if kind not in KINDS:
-        raise ValidationError("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
+        checks.add("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
     for value, field in ((issued_on, "Tanggal terbit"), (valid_from, "Berlaku mulai")):
         if not isinstance(value, datetime.date):
-            raise ValidationError(field, "wajib diisi; pilih dari kalender.")
-    if issued_on > today:
-        raise ValidationError("Tanggal terbit", "tidak boleh di masa depan.")
-    valid_until = valid_until or default_until(valid_from)
-    if not isinstance(valid_until, datetime.date) or valid_until <= valid_from:
-        raise ValidationError("Berlaku sampai", "harus sesudah tanggal mulai berlaku "
-                              f"({valid_from:%d-%m-%Y}).")
+            checks.add(field, "wajib diisi; pilih dari kalender.")
+    if isinstance(issued_on, datetime.date) and issued_on > today:
+        checks.add("Tanggal terbit", "tidak boleh di masa depan.")
+    if isinstance(valid_from, datetime.date):
+        valid_until = valid_until or default_until(valid_from)
+        if not isinstance(valid_until, datetime.date) or valid_until <= valid_from:
+            checks.add("Berlaku sampai", "harus sesudah tanggal mulai berlaku "
+                       f"({valid_from:%d-%m-%Y}).")
     earlier = history(lks)
     if kind == "perpanjangan" and not earlier:
-        raise ValidationError("Jenis pendaftaran", "perpanjangan memerlukan Tanda Daftar "
-                              "sebelumnya; catat dulu Tanda Daftar lama, atau pilih "
-                              "pendaftaran baru.")
-    if any(r.number == number for r in earlier):
-        raise ValidationError("Nomor Tanda Daftar", "sudah tercatat untuk LKS ini.")
+        checks.add("Jenis pendaftaran", "perpanjangan memerlukan Tanda Daftar sebelumnya; "
+                   "catat dulu Tanda Daftar lama, atau pilih pendaftaran baru.")
+    if number and any(r.number == number for r in earlier):
+        checks.add("Nomor Tanda Daftar", "sudah tercatat untuk LKS ini.")
+    checks.raise_errors()
     with db.atomic():
         registration = records.create(
             LksRegistration, actor, lks=lks, number=number, kind=kind, issued_on=issued_on,

@@ -11,6 +11,7 @@ from desktop.services.schedule import clashes
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import day_bounds, digits, local_date, phone, to_utc
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nik, optional_text, require_text
 
 KINDS = {"repair": "Perbaikan/servis", "adjustment": "Penyesuaian", "assessment": "Asesmen"}
@@ -27,24 +28,55 @@ def default_minutes() -> int:
     return settings.get("schedule.clinic_minutes")
 
 
-def _validated(values: dict, today: datetime.date) -> dict:
-    nik = digits(values.get("client_nik", ""), "NIK pengguna kursi roda", 16)
-    check_nik(nik, "NIK pengguna kursi roda", today=today)
-    kk = digits(values.get("client_kk", ""), "No. KK", 16)
-    if kk[:4] != nik[:4]:
-        raise ValidationError("No. KK", "kode wilayah (4 angka pertama) harus sama dengan NIK.")
-    if values.get("kind") not in KINDS:
-        raise ValidationError("Jenis layanan", "pilih perbaikan/servis, penyesuaian atau asesmen.")
-    if values.get("place") not in PLACES:
-        raise ValidationError("Tempat layanan", "pilih di kantor, jemput bola atau kunjungan "
-                              "rumah.")
+# What an empty form is refused for; the dialog marks these labels "*".
+REQUIRED = ("NIK pengguna kursi roda", "No. KK", "Nama pengguna kursi roda", "Alamat",
+            "Telepon/WhatsApp", "Jenis layanan", "Tempat layanan", "Waktu layanan", "Teknisi")
+
+
+def _choice(value, choices: dict, field: str, message: str):
+    if value not in choices:
+        raise ValidationError(field, message)
+    return value
+
+
+def _validated(values: dict, today: datetime.date, checks: FieldChecks) -> dict:
+    """Every field's check, refusals collected in `checks`."""
+    run = checks.run
+    nik = run(digits, values.get("client_nik", ""), "NIK pengguna kursi roda", 16)
+    if nik:
+        run(check_nik, nik, "NIK pengguna kursi roda", today=today)
+    kk = run(digits, values.get("client_kk", ""), "No. KK", 16)
+    if nik and kk and kk[:4] != nik[:4]:
+        checks.add("No. KK", "kode wilayah (4 angka pertama) harus sama dengan NIK.")
     return dict(client_nik=nik, client_kk=kk,
-                client_name=require_text(values.get("client_name", ""), "Nama pengguna kursi roda",
-                                         120),
-                client_address=require_text(values.get("client_address", ""), "Alamat", 400),
-                client_phone=phone(values.get("client_phone", ""), "Telepon/WhatsApp",
-                                   required=True),
-                kind=values["kind"], place=values["place"])
+                client_name=run(require_text, values.get("client_name", ""),
+                                "Nama pengguna kursi roda", 120),
+                client_address=run(require_text, values.get("client_address", ""), "Alamat",
+                                   400),
+                client_phone=run(phone, values.get("client_phone", ""), "Telepon/WhatsApp",
+                                 required=True),
+                kind=run(_choice, values.get("kind"), KINDS, "Jenis layanan",
+                         "pilih perbaikan/servis, penyesuaian atau asesmen."),
+                place=run(_choice, values.get("place"), PLACES, "Tempat layanan",
+                          "pilih di kantor, jemput bola atau kunjungan rumah."))
+
+
+def _times(values: dict, moved, now) -> tuple[datetime.datetime, datetime.datetime]:
+    start = values.get("start_at")
+    if not isinstance(start, datetime.datetime):
+        raise ValidationError("Waktu layanan", "wajib diisi (tanggal dan jam).")
+    end = values.get("end_at")
+    if end is None:
+        minutes = values.get("duration_minutes") or default_minutes()
+        end = start + datetime.timedelta(minutes=int(minutes))
+    if end <= start:
+        raise ValidationError("Waktu selesai", "harus sesudah waktu mulai.")
+    if local_date(end - datetime.timedelta(seconds=1)) != local_date(start):
+        raise ValidationError("Waktu selesai", "layanan harus selesai pada hari yang sama.")
+    if moved(start) and start < now - PAST_GRACE:
+        raise ValidationError("Waktu layanan", f"{timefmt.format_local(start)} sudah lewat; "
+                              "pilih waktu yang akan datang.")
+    return start, end
 
 
 def _technician(technician_id) -> Technician:
@@ -113,23 +145,12 @@ def save(actor, request: ClinicRequest | None = None, *, now=None, **values) -> 
             raise ValidationError("Status", f"layanan yang {STATES[request.state].lower()} "
                                   "tidak bisa diubah lagi.")
         values = {**_current(request), **values}
-    clean = _validated(values, local_date(now))
-    start = values.get("start_at")
-    if not isinstance(start, datetime.datetime):
-        raise ValidationError("Waktu layanan", "wajib diisi (tanggal dan jam).")
-    end = values.get("end_at")
-    if end is None:
-        minutes = values.get("duration_minutes") or default_minutes()
-        end = start + datetime.timedelta(minutes=int(minutes))
-    if end <= start:
-        raise ValidationError("Waktu selesai", "harus sesudah waktu mulai.")
-    if local_date(end - datetime.timedelta(seconds=1)) != local_date(start):
-        raise ValidationError("Waktu selesai", "layanan harus selesai pada hari yang sama.")
-    moved = request is None or start != request.start_at
-    if moved and start < now - PAST_GRACE:
-        raise ValidationError("Waktu layanan", f"{timefmt.format_local(start)} sudah lewat; "
-                              "pilih waktu yang akan datang.")
-    technician = _technician(values.get("technician_id"))
+    checks = FieldChecks()
+    clean = _validated(values, local_date(now), checks)
+    times = checks.run(_times, values, lambda s: request is None or s != request.start_at, now)
+    start, end = times or (None, None)
+    technician = checks.run(_technician, values.get("technician_id"))
+    checks.raise_errors()
     exclude_id = request.id if request is not None else None
     clean.update(technician=technician, start_at=start, end_at=end,
                  service_date=local_date(start))

@@ -42,6 +42,8 @@ def phone(value: str, field: str = "Telepon/WhatsApp", required: bool = False) -
 
 def digits(value: str, field: str, length: int) -> str:
     text = re.sub(r"\s", "", value or "")
+    if not text:
+        raise ValidationError(field, "wajib diisi.")
     if not re.fullmatch(rf"\d{{{length}}}", text):
         raise ValidationError(field, f"harus {length} angka (tertulis {len(text)} karakter).")
     return text

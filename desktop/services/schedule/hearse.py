@@ -15,6 +15,7 @@ from desktop.services.schedule import clashes
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import check_in_region, day_bounds, digits, local_date, phone
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nik, optional_text, require_text
 
 STATES = {"booked": "Dipesan", "confirmed": "Dikonfirmasi", "departed": "Berangkat",
@@ -100,34 +101,52 @@ def _check_resident(nik: str, field: str) -> None:
                               "bila almarhum warga kota ini.")
 
 
-def _validated(values: dict, today: datetime.date) -> dict:
-    nik = digits(values.get("responsible_nik", ""), "NIK penanggung jawab", 16)
-    check_nik(nik, "NIK penanggung jawab", today=today)
-    deceased_nik = (values.get("deceased_nik") or "").strip()
-    if deceased_nik:
-        check_nik(deceased_nik, "NIK almarhum", today=today)
-    _check_resident(deceased_nik or nik,
-                    "NIK almarhum" if deceased_nik else "NIK penanggung jawab")
-    death = values.get("death_date")
+# What an empty form is refused for; the dialog marks these labels "*".
+REQUIRED = ("NIK penanggung jawab", "Nama penanggung jawab", "Telepon penanggung jawab",
+            "Nama almarhum", "Tanggal meninggal", "Alamat rumah duka", "Pemakaman",
+            "Waktu berangkat", "Kendaraan", "Pengemudi")
+
+
+def _death_date(death, today: datetime.date) -> datetime.date:
     if not isinstance(death, datetime.date):
         raise ValidationError("Tanggal meninggal", "wajib diisi.")
     if death > today:
         raise ValidationError("Tanggal meninggal", "tidak boleh di masa depan.")
-    relation = values.get("responsible_relation", "")
+    return death
+
+
+def _relation(relation: str) -> str:
     if relation and relation not in RELATIONS:
         raise ValidationError("Hubungan dengan almarhum", "pilih dari daftar.")
+    return relation
+
+
+def _validated(values: dict, today: datetime.date, checks: FieldChecks) -> dict:
+    """Every field's check, refusals collected in `checks`."""
+    run = checks.run
+    nik = run(digits, values.get("responsible_nik", ""), "NIK penanggung jawab", 16)
+    if nik:
+        run(check_nik, nik, "NIK penanggung jawab", today=today)
+    deceased_nik = (values.get("deceased_nik") or "").strip()
+    if deceased_nik:
+        run(check_nik, deceased_nik, "NIK almarhum", today=today)
+    if not checks.failed("NIK penanggung jawab", "NIK almarhum") and (deceased_nik or nik):
+        run(_check_resident, deceased_nik or nik,
+            "NIK almarhum" if deceased_nik else "NIK penanggung jawab")
     clean = dict(
         responsible_nik=nik,
-        responsible_name=require_text(values.get("responsible_name", ""),
-                                      "Nama penanggung jawab", 120),
-        responsible_phone=phone(values.get("responsible_phone", ""), "Telepon penanggung jawab",
-                                required=True),
-        responsible_relation=relation,
-        deceased_name=require_text(values.get("deceased_name", ""), "Nama almarhum", 120),
-        deceased_nik=deceased_nik, death_date=death,
-        pickup_address=require_text(values.get("pickup_address", ""), "Alamat rumah duka", 400),
-        note=optional_text(values.get("note", ""), "Catatan", 1000))
-    clean.update(_cemetery(values))
+        responsible_name=run(require_text, values.get("responsible_name", ""),
+                             "Nama penanggung jawab", 120),
+        responsible_phone=run(phone, values.get("responsible_phone", ""),
+                              "Telepon penanggung jawab", required=True),
+        responsible_relation=run(_relation, values.get("responsible_relation", "")),
+        deceased_name=run(require_text, values.get("deceased_name", ""), "Nama almarhum", 120),
+        deceased_nik=deceased_nik,
+        death_date=run(_death_date, values.get("death_date"), today),
+        pickup_address=run(require_text, values.get("pickup_address", ""),
+                           "Alamat rumah duka", 400),
+        note=run(optional_text, values.get("note", ""), "Catatan", 1000))
+    clean.update(run(_cemetery, values) or {})
     return clean
 
 
@@ -180,15 +199,21 @@ def save(actor, booking: HearseBooking | None = None, *, now=None, **values) -> 
             raise ValidationError("Status", f"pemesanan yang {STATES[booking.state].lower()} "
                                   "tidak bisa diubah lagi.")
         values = {**_current(booking), **values}
-    clean = _validated(values, local_date(now))
+    checks = FieldChecks()
+    clean = _validated(values, local_date(now), checks)
     departure = values.get("departure_at")
-    minutes = _time_block(departure, values.get("duration_minutes"), values.get("return_at"))
+    minutes = checks.run(_time_block, departure, values.get("duration_minutes"),
+                         values.get("return_at"))
     moved = booking is None or departure != booking.departure_at
-    if moved and departure < now - PAST_GRACE:
-        raise ValidationError("Waktu berangkat", f"{timefmt.format_local(departure)} sudah "
-                              "lewat; pilih waktu yang akan datang.")
-    vehicle = _resource(Vehicle, values.get("vehicle_id"), "Kendaraan", lambda v: v.plate)
-    driver = _resource(Driver, values.get("driver_id"), "Pengemudi", lambda d: d.name)
+    if (moved and not checks.failed("Waktu berangkat")
+            and departure < now - PAST_GRACE):
+        checks.add("Waktu berangkat", f"{timefmt.format_local(departure)} sudah lewat; pilih "
+                   "waktu yang akan datang.")
+    vehicle = checks.run(_resource, Vehicle, values.get("vehicle_id"), "Kendaraan",
+                         lambda v: v.plate)
+    driver = checks.run(_resource, Driver, values.get("driver_id"), "Pengemudi",
+                        lambda d: d.name)
+    checks.raise_errors()
     if booking is not None:
         before_min, after_min = booking.buffer_before, booking.buffer_after
     else:

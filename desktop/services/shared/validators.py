@@ -61,6 +61,8 @@ def check_nik(value: str, field: str = "NIK", today: datetime.date | None = None
     """NIK: PP KK CC DDMMYY SSSS, 40 added to the day for women."""
     today = today or datetime.date.today()
     nik = re.sub(r"\s", "", value or "")
+    if not nik:
+        raise ValidationError(field, "wajib diisi.")
     if not re.fullmatch(r"\d{16}", nik):
         raise ValidationError(field, f"harus 16 angka (tertulis {len(nik)} karakter).")
     if nik[:2] not in PROVINCE_CODES:

@@ -3,29 +3,26 @@ import datetime
 import re
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import ConflictError, PelitaError, ValidationError
 from desktop.services.applications import people
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik
-from desktop.views.shared.forms import FieldErrors
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, mark_required,
+                                       required_note, set_date)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
-NO_DATE = QDate(1900, 1, 1)  # the date edit's "empty" value, shown as "-"
 NO_IDENTITY = "Tidak punya identitas (NIK belum ada)"
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit():
+    """A birth date: typed (15/12/1987, 15/12/87) or picked; a future one is refused aloud."""
+    edit = date_edit(past=True)
+    edit.field_name = "Tanggal lahir"  # people.py's name for it, on every screen embedding it
     edit.setLocale(INDONESIAN)
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
     edit.setMaximumDate(QDate.currentDate())
-    edit.setSpecialValueText("-")  # shown while the value is the minimum: not filled in
-    edit.setDate(NO_DATE)
     return edit
 
 
@@ -108,6 +105,8 @@ class PersonForm(QWidget):
             "Telepon/WhatsApp": self.phone_edit,
             "Keterangan identitas": self.identity_note_edit,
         }
+        mark_required(self.fields, people.REQUIRED)
+        form.addRow("", required_note())
         self._auto = (None, "")  # birth date and sex last filled from a NIK
         self.nik_edit.textChanged.connect(self._nik_changed)
         self.no_identity_check.toggled.connect(self._identity_toggled)
@@ -149,17 +148,16 @@ class PersonForm(QWidget):
         # Fill what the NIK encodes, but never overwrite what the officer typed; a value
         # filled from an earlier (mistyped) NIK may be replaced.
         auto_birth, auto_sex = self._auto
-        if self.birth_date() in (None, auto_birth):
-            self.birth_date_edit.setDate(QDate(info.birth_date.year, info.birth_date.month,
-                                               info.birth_date.day))
+        if not self.birth_date_edit.problem() and self.birth_date() in (None, auto_birth):
+            set_date(self.birth_date_edit, info.birth_date)
         if self.sex_combo.currentData() in ("", auto_sex):
             self.sex_combo.setCurrentIndex(self.sex_combo.findData(info.sex))
         self._auto = (info.birth_date, info.sex)
         self.nik_checked.emit(info)
 
     def birth_date(self) -> datetime.date | None:
-        value = self.birth_date_edit.date()
-        return None if value == NO_DATE else value.toPython()
+        """The typed birth date; a text that is not one is refused (ValidationError)."""
+        return date_of(self.birth_date_edit)
 
     def values(self) -> dict:
         return dict(
@@ -185,7 +183,7 @@ class PersonForm(QWidget):
                 edit.setText(values[key] or "")
         if "birth_date" in values:
             day = values["birth_date"]
-            self.birth_date_edit.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+            set_date(self.birth_date_edit, day)
         for key, combo in (("sex", self.sex_combo), ("religion", self.religion_combo),
                            ("marital_status", self.marital_combo)):
             if key in values:
@@ -237,8 +235,8 @@ class PersonDialog(QDialog):
         layout.addLayout(buttons)
 
     def save(self) -> None:
-        values = self.form.values()
         try:
+            values = self.form.values()
             if self.person is None:
                 self.person = people.register_person(
                     self.session.user, documented=self.form.documented(), **values)

@@ -3,17 +3,18 @@ and the small forms it opens (labelled rows, the error line under them, Batal an
 refusal is shown beside its field and the form keeps what was typed)."""
 import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop.errors import PelitaError
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
+from desktop.views.shared.date_field import DateEdit, DateTimeEdit
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import (FieldErrors, date_edit, dialog_buttons, error_label,
-                                        set_date)
+from desktop.views.shared.forms import (FieldErrors, date_edit, datetime_of, dialog_buttons,
+                                        error_label, required_note, set_date)
 
 
 def choices_combo(choices: dict) -> QComboBox:
@@ -45,23 +46,21 @@ def office_now() -> datetime.datetime:
     return timefmt.to_local(timefmt.utcnow()).replace(tzinfo=None, second=0, microsecond=0)
 
 
-def datetime_edit(utc_value=None) -> QDateTimeEdit:
-    """A local date and time (the office's clock), showing `utc_value` or now."""
-    local = timefmt.to_local(utc_value).replace(tzinfo=None) if utc_value else office_now()
-    edit = QDateTimeEdit(QDateTime(QDate(local.year, local.month, local.day),
-                                   QTime(local.hour, local.minute)))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+def datetime_edit(utc_value=None) -> DateTimeEdit:
+    """A local date and time (the office's clock), showing `utc_value` or now; typed as
+    15/12/2027 09.30 or picked."""
+    edit = DateTimeEdit()
+    edit.setDateTime(timefmt.to_local(utc_value).replace(tzinfo=None) if utc_value
+                     else office_now())
     return edit
 
 
-def local_of(edit: QDateTimeEdit) -> datetime.datetime:
-    value = edit.dateTime()
-    d, t = value.date(), value.time()
-    return datetime.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+def local_of(edit: DateTimeEdit) -> datetime.datetime | None:
+    """The typed local date and time; None when emptied, refused (named) when not one."""
+    return datetime_of(edit)
 
 
-def date_field(value=None) -> QDateEdit:
+def date_field(value=None) -> DateEdit:
     """A date edit showing `value`, or the office's today for a new entry."""
     edit = date_edit()
     set_date(edit, value or office_now().date())
@@ -114,6 +113,11 @@ class CaseForm(QDialog):
         self.form.addRow(label + ":" if label else "", widget)
         self.errors.add(field or label, widget)
         return widget
+
+    def mark_required(self, fields) -> None:
+        """'*' after the labels of `fields` (the service's REQUIRED), the legend under them."""
+        self.errors.mark_required(fields)
+        self.body.insertWidget(self.body.indexOf(self.error), required_note())
 
     def save(self) -> None:
         raise NotImplementedError

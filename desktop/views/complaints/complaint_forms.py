@@ -44,6 +44,7 @@ class RecordDialog(CaseForm):
         self.address = self.row("Alamat pengadu", QLineEdit())
         for combo in (self.channel, self.about, self.identity):
             combo.currentIndexChanged.connect(lambda _: self._fit())
+        self.mark_required(complaints.REQUIRED)
         self._fit()
 
     def _fit(self) -> None:

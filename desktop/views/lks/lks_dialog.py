@@ -21,7 +21,7 @@ from desktop.views.lks.lks_table import state_colour
 from desktop.views.shared import window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                       error_label, set_date)
+                                       error_label, required_note, set_date)
 
 class LksDialog(QDialog):
     def __init__(self, session, lks_id: int | None, parent=None, organisation=None):
@@ -44,6 +44,7 @@ class LksDialog(QDialog):
             self.tabs.addTab(self._applications_tab(), "Riwayat permohonan")
         self.message = error_label()
         self.errors = FieldErrors(self.message, self.fields)
+        self.errors.mark_required(lks_records.REQUIRED)
         buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
         self.save_button.setVisible(self.editable)
         layout = QVBoxLayout(self)
@@ -51,6 +52,8 @@ class LksDialog(QDialog):
         self.state_label.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.state_label)
         layout.addWidget(self.tabs, 1)
+        if self.editable:
+            layout.addWidget(required_note())
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self._load()
@@ -337,13 +340,7 @@ class LksDialog(QDialog):
                                         beneficiaries, lks=self.lks,
                                         organisation=self.organisation)
         except PelitaError as exc:
-            widget = self.errors.show(exc)
-            self.message.show()
-            if widget is not None:
-                for index in range(self.tabs.count()):
-                    if self.tabs.widget(index).isAncestorOf(widget):
-                        self.tabs.setCurrentIndex(index)
-                widget.setFocus()
+            self.errors.show(exc)  # opens the tab of the first field at fault
             return
         except Exception as exc:  # noqa: BLE001 (the database's error: typed values stay)
             self.message.setText(describe(exc, "Penyimpanan gagal; isian tidak hilang."))
@@ -419,9 +416,8 @@ class RegistrationDialog(QDialog):
     def save(self) -> None:
         try:
             registrations.record(self.session.user, self.lks, self.number_edit.text(),
-                                 self.issued_edit.date().toPython(),
-                                 self.from_edit.date().toPython(),
-                                 self.until_edit.date().toPython(),
+                                 date_of(self.issued_edit), date_of(self.from_edit),
+                                 date_of(self.until_edit),
                                  kind=self.kind_combo.currentData())
         except PelitaError as exc:
             self.errors.show(exc)

@@ -13,7 +13,7 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.schedule import resources
 from desktop.services.schedule.fields import day_bounds, local_date
 from desktop.services.shared import timefmt
-from desktop.views.schedule.schedule_dialogs import _datetime_edit, from_qdatetime, local_naive
+from desktop.views.schedule.schedule_dialogs import _datetime_edit, local_naive, utc_of
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 from desktop.views.shared.tables import read_only_table
 
@@ -264,8 +264,7 @@ class BlackoutDialog(QDialog):
         try:
             resources.add_blackout(self.actor, self.kind_combo.currentData(),
                                    self.resource_combo.currentData(),
-                                   from_qdatetime(self.start_edit.dateTime()),
-                                   from_qdatetime(self.end_edit.dateTime()),
+                                   utc_of(self.start_edit), utc_of(self.end_edit),
                                    self.reason_edit.text())
         except PelitaError as exc:
             self.error.show()

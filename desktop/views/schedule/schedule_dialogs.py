@@ -2,7 +2,7 @@
 import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout)
 
 from desktop.errors import PelitaError
@@ -13,7 +13,9 @@ from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.clashes import ClashError
 from desktop.services.schedule.fields import to_utc
 from desktop.services.shared import timefmt
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.date_field import DateTimeEdit
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, datetime_of,
+                                       dialog_buttons, error_label, required_note, set_date)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
@@ -33,12 +35,17 @@ def local_naive(utc_naive: datetime.datetime) -> datetime.datetime:
     return timefmt.to_local(utc_naive).replace(tzinfo=None)
 
 
-def _datetime_edit(local: datetime.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(to_qdatetime(local))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+def _datetime_edit(local: datetime.datetime) -> DateTimeEdit:
+    edit = DateTimeEdit()
+    edit.setDateTime(local)
     edit.setLocale(INDONESIAN)
     return edit
+
+
+def utc_of(edit: DateTimeEdit) -> datetime.datetime | None:
+    """The typed office-local time as naive UTC (None when empty); refused when no time."""
+    local = datetime_of(edit)
+    return None if local is None else to_utc(local)
 
 
 def _minutes_spin(value: int, maximum: int = 24 * 60) -> QSpinBox:
@@ -88,6 +95,8 @@ class _BookingDialog(QDialog):
         self.suggest_button.hide()
         self.suggest_button.clicked.connect(self.use_suggestion)
         self.suggestion = None
+        self.errors.mark_required(self.required)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
         layout.addWidget(self.suggest_button)
         row, self.save_button = dialog_buttons(self, accept_text, self.save)
@@ -121,6 +130,8 @@ class _BookingDialog(QDialog):
 
 
 class HearseDialog(_BookingDialog):
+    required = hearse.REQUIRED
+
     def __init__(self, actor, booking=None, departure_local: datetime.datetime | None = None,
                  parent=None):
         super().__init__(parent)
@@ -146,9 +157,7 @@ class HearseDialog(_BookingDialog):
         self.deceased_nik_edit = QLineEdit()
         self.deceased_nik_edit.setMaxLength(16)
         self.deceased_nik_edit.setPlaceholderText("boleh dikosongkan")
-        self.death_edit = QDateEdit(QDate.currentDate())
-        self.death_edit.setCalendarPopup(True)
-        self.death_edit.setDisplayFormat("dd/MM/yyyy")
+        self.death_edit = date_edit(optional=False, past=True)
         self.death_edit.setLocale(INDONESIAN)
         self.address_edit = QLineEdit()
         self.address_edit.setPlaceholderText("alamat rumah duka: jalan, RT/RW, kelurahan")
@@ -222,7 +231,7 @@ class HearseDialog(_BookingDialog):
         self.relation_combo.setCurrentText(b.responsible_relation)
         self.deceased_edit.setText(b.deceased_name)
         self.deceased_nik_edit.setText(b.deceased_nik)
-        self.death_edit.setDate(QDate(b.death_date.year, b.death_date.month, b.death_date.day))
+        set_date(self.death_edit, b.death_date)
         self.address_edit.setText(b.pickup_address)
         index = self.cemetery_combo.findData(b.cemetery_id) if b.cemetery_id else -1
         if index >= 0:
@@ -256,6 +265,8 @@ class HearseDialog(_BookingDialog):
     def refresh_free(self, *args) -> None:
         """Free vehicles and drivers first (the drivers on duty that day before the others),
         then the busy ones marked; the officer's pick, or the booking's own, stays chosen."""
+        if not self.when_edit.dateTime().isValid():
+            return  # being typed; the lists follow the time once it is one
         departure = from_qdatetime(self.when_edit.dateTime())
         minutes = self.duration_spin.value() or None
         own = self.booking
@@ -275,15 +286,14 @@ class HearseDialog(_BookingDialog):
             f"{len(hearse.free_drivers(departure, minutes))} pengemudi.")
 
     def values(self) -> dict:
-        death = self.death_edit.date()
         values = dict(
             responsible_nik=self.nik_edit.text(), responsible_name=self.name_edit.text(),
             responsible_phone=self.phone_edit.text(),
             responsible_relation=self.relation_combo.currentText(),
             deceased_name=self.deceased_edit.text(), deceased_nik=self.deceased_nik_edit.text(),
-            death_date=datetime.date(death.year(), death.month(), death.day()),
+            death_date=date_of(self.death_edit),
             pickup_address=self.address_edit.text(),
-            departure_at=from_qdatetime(self.when_edit.dateTime()),
+            departure_at=utc_of(self.when_edit),
             duration_minutes=self.duration_spin.value(),
             vehicle_id=self.vehicle_combo.currentData(),
             driver_id=self.driver_combo.currentData())
@@ -302,6 +312,8 @@ class HearseDialog(_BookingDialog):
 
 
 class ClinicDialog(_BookingDialog):
+    required = clinic.REQUIRED
+
     def __init__(self, actor, request=None, start_local: datetime.datetime | None = None,
                  parent=None):
         super().__init__(parent)
@@ -381,6 +393,8 @@ class ClinicDialog(_BookingDialog):
                 edit.setText(value)
 
     def refresh_free(self, *args) -> None:
+        if not self.when_edit.dateTime().isValid():
+            return
         start = from_qdatetime(self.when_edit.dateTime())
         free = {t.id for t in clinic.free_technicians(start, self.duration_spin.value() or None)}
         own = self.request.technician_id if self.request is not None else None
@@ -393,12 +407,13 @@ class ClinicDialog(_BookingDialog):
         self.free_label.setText(f"Teknisi kosong hari itu: {len(free)}.")
 
     def values(self) -> dict:
-        start = from_qdatetime(self.when_edit.dateTime())
+        start = utc_of(self.when_edit)
         return dict(client_nik=self.nik_edit.text(), client_kk=self.kk_edit.text(),
                     client_name=self.name_edit.text(), client_address=self.address_edit.text(),
                     client_phone=self.phone_edit.text(), kind=self.kind_combo.currentData(),
                     place=self.place_combo.currentData(), start_at=start,
-                    end_at=start + datetime.timedelta(minutes=self.duration_spin.value()),
+                    end_at=None if start is None
+                    else start + datetime.timedelta(minutes=self.duration_spin.value()),
                     technician_id=self.technician_combo.currentData())
 
     def _save(self):

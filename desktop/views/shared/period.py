@@ -19,6 +19,7 @@ class PeriodPicker(QWidget):
         self.preset.addItem("Pilih tanggal…", CUSTOM)
         self.start = date_edit(optional=False)
         self.end = date_edit(optional=False)
+        self.start.field_name, self.end.field_name = "Awal periode", "Akhir periode"
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Periode:"))

@@ -1,0 +1,66 @@
+"""The person dialog reports every field at fault after one press; a typed birth date is read
+as typed, and a future one is refused with the field named."""
+import datetime
+
+from PySide6.QtWidgets import QFormLayout, QLabel
+
+from desktop.models import Person
+from desktop.views.applications.person_form import PersonDialog
+from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
+from desktop.views.shell.session import Session
+from tests.factories import make_office
+
+
+def _message_under(widget) -> str:
+    form, row = form_row(widget)
+    item = form.itemAt(row + 1, QFormLayout.ItemRole.FieldRole)
+    return item.widget().text() if item is not None and isinstance(item.widget(), QLabel) else ""
+
+
+def _dialog(qtbot):
+    office = make_office()
+    dialog = PersonDialog(Session(office["clerk"], "Tertanam (SQLite)", "sqlite://"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_empty_person_marks_nik_name_and_birth_date_at_once(qtbot, sqlite_db):
+    dialog = _dialog(qtbot)
+    before = Person.select().count()
+    form = dialog.form
+    qtbot.keyClicks(form.birth_date_edit.line, "15/12/2030")  # a future year, typed
+    dialog.save_button.click()
+    assert Person.select().count() == before
+    assert _message_under(form.nik_edit) == "Wajib diisi."
+    assert _message_under(form.name_edit) == "Wajib diisi."
+    assert _message_under(form.birth_date_edit).startswith("Tidak boleh di masa depan")
+    assert all(is_marked(w) for w in (form.nik_edit, form.name_edit, form.birth_date_edit))
+    assert not is_marked(form.kk_edit)
+    assert form.birth_date_edit.text() == "15/12/2030"  # kept, to be corrected
+    assert dialog.focusWidget() is form.nik_edit
+    assert dialog.message.text().startswith("3 isian perlu diperbaiki")
+    form_layout, row = form_row(form.nik_edit)
+    label = form_layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+    assert label == "NIK" + REQUIRED_MARK
+
+
+def test_a_typed_birth_date_with_a_two_digit_year_is_saved_as_meant(qtbot, sqlite_db):
+    dialog = _dialog(qtbot)
+    form = dialog.form
+    form.no_identity_check.setChecked(True)
+    form.identity_note_edit.setText("tanpa identitas, dirujuk dari RSUD Tidar")
+    qtbot.keyClicks(form.name_edit, "Sulastri")
+    qtbot.keyClicks(form.birth_date_edit.line, "15/12/27")
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+    assert dialog.person.birth_date == datetime.date(1927, 12, 15)  # a birth: the past century
+
+
+def test_an_impossible_birth_date_is_named(qtbot, sqlite_db):
+    dialog = _dialog(qtbot)
+    qtbot.keyClicks(dialog.form.birth_date_edit.line, "31/02/1990")
+    dialog.save_button.click()
+    assert dialog.message.text() == ("Tanggal lahir: tanggal 31 tidak ada pada Februari 1990 "
+                                     "(hanya sampai tanggal 28).")
+    assert is_marked(dialog.form.birth_date_edit)

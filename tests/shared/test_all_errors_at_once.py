@@ -1,0 +1,85 @@
+"""Each form's service refuses every field at fault in one call (ValidationErrors), in the
+form's order, and saves nothing; the fields they name are the services' REQUIRED."""
+import datetime
+
+import pytest
+
+from desktop.errors import ValidationErrors
+from desktop.models import ClinicRequest, Complaint, HearseBooking, Lks, Person
+from desktop.services.applications import people
+from desktop.services.complaints import complaints
+from desktop.services.lks import lks_records
+from desktop.services.schedule import clinic, hearse
+from tests.factories import make_office
+from tests.schedule import test_schedule
+
+setup = test_schedule.setup
+local = test_schedule.local
+
+
+def _fields(call) -> list[str]:
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_hearse_booking_names_every_required_field(setup):
+    fields = _fields(lambda: hearse.save(setup["actor"], departure_at=None))
+    assert fields == ["NIK penanggung jawab", "Nama penanggung jawab",
+                      "Telepon penanggung jawab", "Nama almarhum", "Tanggal meninggal",
+                      "Alamat rumah duka", "Pemakaman", "Waktu berangkat", "Kendaraan",
+                      "Pengemudi"]
+    assert tuple(fields) == hearse.REQUIRED
+    assert HearseBooking.select().count() == 0
+
+
+def test_hearse_wrong_values_are_named_together(setup):
+    fields = _fields(lambda: hearse.save(
+        setup["actor"], responsible_nik="3371", responsible_name="Agus",
+        responsible_phone="12", deceased_name="Slamet",
+        death_date=datetime.date.today() + datetime.timedelta(days=2),
+        pickup_address="Jl. Tidar", cemetery_id=setup["tpu"].id,
+        departure_at=local(-2, 9), vehicle_id=setup["v1"].id, driver_id=setup["d1"].id))
+    assert fields == ["NIK penanggung jawab", "Telepon penanggung jawab", "Tanggal meninggal",
+                      "Waktu berangkat"]
+
+
+def test_empty_clinic_request_names_every_required_field(setup):
+    fields = _fields(lambda: clinic.save(setup["actor"], start_at=None))
+    assert tuple(fields) == clinic.REQUIRED
+    assert ClinicRequest.select().count() == 0
+
+
+def test_empty_person_names_nik_name_and_birth_date(backend_db):
+    office = make_office()
+    before = Person.select().count()
+    fields = _fields(lambda: people.register_person(office["clerk"], name="", rt="12345",
+                                                    birth_date=datetime.date(2999, 1, 1)))
+    assert fields == ["Nama lengkap", "Tanggal lahir", "RT", "NIK"]
+    assert set(people.REQUIRED) <= set(fields)
+    assert Person.select().count() == before
+
+
+def test_a_future_birth_date_is_refused_naming_the_field(backend_db):
+    office = make_office()
+    with pytest.raises(people.ValidationError) as caught:
+        people.register_person(office["clerk"], documented=False, name="Sulastri",
+                               identity_note="tanpa identitas",
+                               birth_date=datetime.date.today() + datetime.timedelta(days=1))
+    assert caught.value.field == "Tanggal lahir"
+    assert "tidak boleh di masa depan" in caught.value.message
+
+
+def test_empty_complaint_names_every_required_field(backend_db):
+    office = make_office()
+    fields = _fields(lambda: complaints.record(office["clerk"], kind="pengaduan", channel="",
+                                               subject="", category="waktu"))
+    assert tuple(fields) == complaints.REQUIRED
+    assert Complaint.select().count() == 0
+
+
+def test_empty_lks_names_every_required_field(backend_db):
+    office = make_office()
+    fields = _fields(lambda: lks_records.save(office["clerk"], {"legal_status": ""}, {}, {}))
+    assert set(lks_records.REQUIRED) == set(fields)
+    assert Lks.select().count() == 0
