@@ -4,9 +4,10 @@ import datetime
 import pytest
 from peewee import OperationalError
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox
 
-from desktop.models import Application, Attachment, AuditEntry, Person, RequirementCheck, StepEvent
+from desktop.models import (Application, Attachment, AuditEntry, Organisation, Person,
+                            RequirementCheck, StepEvent)
 from desktop.services.admin import settings
 from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
@@ -113,7 +114,26 @@ def test_dtks_for_a_known_nik_by_keyboard_alone(qtbot, office):
     assert app.channel == "datang" and app.current_actor == permissions.FRONT_OFFICE
 
 
+def counts():
+    """The rows the wizard may write: none of them before Simpan."""
+    return {model.__name__: model.select().count()
+            for model in (Person, Organisation, Application, RequirementCheck, StepEvent,
+                          Attachment, AuditEntry)}
+
+
+def confirm_missing(monkeypatch, answer=QMessageBox.StandardButton.Yes):
+    """Answer the missing-requirement question; returns the texts it was asked with."""
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monkeypatch):
+    before = counts()
     dialog = new_dialog(qtbot, office["clerk"])
     pick_dtks(qtbot, dialog)
     qtbot.keyClicks(dialog.search_edit, NEW_NIK)
@@ -127,9 +147,8 @@ def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monk
     qtbot.keyClicks(form.street_edit, "Jl. Pahlawan 3")
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
     assert dialog.stack.currentIndex() == 2
-    person = people.find_by_nik(NEW_NIK)
-    assert person.name == "Siti Rahayu" and person.birth_date == datetime.date(1990, 8, 5)
-    assert person.sex == "P" and person.created_by == "layanan"
+    assert "disimpan bersama permohonan saat Simpan" in dialog.found_label.text()
+    assert people.find_by_nik(NEW_NIK) is None and counts() == before  # checked, not saved
 
     # A scan that is not a PDF/JPG/PNG is refused after registration, with the reason.
     bad = tmp_path / "ktp.docx"
@@ -137,8 +156,16 @@ def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
     dialog.check_rows[0].attach_button.click()
     assert dialog.check_rows[0].files_label.text() == "Pindaian: ktp.docx"
+    assert dialog.next_button.text() == "Simpan"
+    asked = confirm_missing(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.next_button.click()  # nothing ticked: asked first, and "No" saves nothing
+    assert len(asked) == 1 and dialog.stack.currentIndex() == 2 and counts() == before
+    confirm_missing(monkeypatch)
     dialog.next_button.click()
     assert dialog.stack.currentIndex() == 3
+    person = people.find_by_nik(NEW_NIK)
+    assert person.name == "Siti Rahayu" and person.birth_date == datetime.date(1990, 8, 5)
+    assert person.sex == "P" and person.created_by == "layanan"
     assert "bukan PDF, JPG atau PNG" in dialog.attach_label.text()
     app = Application.get_by_id(dialog.application_id)
     assert app.person_id == person.id and not Attachment.select().exists()
@@ -173,7 +200,8 @@ def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, offic
     assert dialog.result() == dialog.DialogCode.Rejected and not Application.select().exists()
 
 
-def test_person_without_identity(qtbot, office):
+def test_person_without_identity(qtbot, office, monkeypatch):
+    confirm_missing(monkeypatch)
     dialog = new_dialog(qtbot, office["clerk"])
     pick_dtks(qtbot, dialog)
     dialog.no_identity_button.click()
@@ -192,7 +220,8 @@ def test_person_without_identity(qtbot, office):
     assert app.person.identity_note.startswith("tanpa identitas")
 
 
-def test_organisation_applicant(qtbot, office):
+def test_organisation_applicant(qtbot, office, monkeypatch):
+    asked = confirm_missing(monkeypatch)
     dialog = new_dialog(qtbot, office["clerk"])
     qtbot.keyClicks(dialog.service_filter, "tanda daftar lks")
     qtbot.keyClick(dialog.service_filter, Qt.Key.Key_Return)
@@ -203,9 +232,12 @@ def test_organisation_applicant(qtbot, office):
     assert dialog.message.text().startswith("Alamat lembaga: wajib diisi")
     qtbot.keyClicks(dialog.org_address_edit, "Jl. Ahmad Yani 10, Magelang")
     dialog.next_button.click()
+    assert dialog.stack.currentIndex() == 2 and not Organisation.select().exists()
     dialog.next_button.click()
+    assert "• 11. Surat Permohonan kepada Kepala Dinas Sosial" in asked[0]
     app = Application.get_by_id(dialog.application_id)
     assert app.organisation.name == "Yayasan Bina Sejahtera" and app.person is None
+    assert app.state == "waiting"
     assert app.due_at is None  # LKS: 7 working days only from complete documents
 
 

@@ -181,16 +181,23 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
     return clean
 
 
+def check_new_person(actor, today: datetime.date | None = None, documented: bool = True,
+                     **values) -> dict:
+    """What register_person would save, checked without writing: a screen that saves the
+    person later (with the application) refuses the values here first."""
+    clean = _validated(values, today or datetime.date.today(), documented)
+    existing = find_by_nik(clean["nik"]) if clean["nik"] else None
+    if existing is not None:
+        raise _already_registered(actor, existing, "; pilih data yang ada")
+    return clean
+
+
 def register_person(actor, today: datetime.date | None = None, documented: bool = True,
                     **values) -> Person:
     """A new person. With `documented` False the NIK may be left empty and completed later."""
-    today = today or datetime.date.today()
-    clean = _validated(values, today, documented)
+    clean = check_new_person(actor, today, documented, **values)
     if not clean["nik"]:
         return records.create(Person, actor, **clean)
-    existing = find_by_nik(clean["nik"])
-    if existing is not None:
-        raise _already_registered(actor, existing, "; pilih data yang ada")
     # Another PC may register the same NIK this very moment: the loser is offered the winner.
     return records.create(Person, actor, **clean, duplicate=lambda: _already_registered(
         actor, find_by_nik(clean["nik"]), "; data dari PC lain itu yang dipakai"))
@@ -258,16 +265,21 @@ def search_organisations(prefix: str, limit: int = 20) -> list[Organisation]:
                 .order_by(Organisation.name_key).limit(limit))
 
 
-def register_organisation(actor, **values) -> Organisation:
+def check_organisation(**values) -> dict:
+    """What register_organisation would save, checked without writing."""
     name = require_text(values.get("name", ""), "Nama lembaga", 200)
     legal_form = values.get("legal_form", "")
     if legal_form and legal_form not in LEGAL_FORMS:
         raise ValidationError("Bentuk lembaga", "pilih dari daftar.")
     from desktop.services.shared.validators import check_email
 
-    return records.create(
-        Organisation, actor, name=name, legal_form=legal_form,
-        address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
-        contact_person=optional_text(values.get("contact_person", ""), "Narahubung", 120),
-        phone=check_phone(values.get("phone", "")),
-        email=check_email(values.get("email", "")), name_key=name_key(name))
+    return dict(name=name, legal_form=legal_form,
+                address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
+                contact_person=optional_text(values.get("contact_person", ""), "Narahubung",
+                                             120),
+                phone=check_phone(values.get("phone", "")),
+                email=check_email(values.get("email", "")), name_key=name_key(name))
+
+
+def register_organisation(actor, **values) -> Organisation:
+    return records.create(Organisation, actor, **check_organisation(**values))
