@@ -16,6 +16,7 @@ from desktop.views.applications.application_detail import ApplicationDetailDialo
 from desktop.views.applications.checklist_model import NOTE, STATE
 from desktop.views.applications.new_application import NewApplicationDialog
 from desktop.views.applications.person_form import PersonDialog
+from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shell.session import Session
 from tests.factories import make_office
 
@@ -269,29 +270,71 @@ def test_completing_a_step_advances_the_timeline(qtbot, office):
     assert dialog.message.text() == "Selesaikan langkah: tersimpan."
 
 
-def test_a_decision_without_comment_changes_nothing(qtbot, office, monkeypatch):
+def type_reasons(monkeypatch, *texts):
+    """Each reason dialog opened: type the texts in turn, pressing its button after each,
+    until it closes; returns, per press, (its own message, still open, the window's message)."""
+    presses = []
+
+    def run(dialog):
+        dialog.show()
+        for text in texts:
+            dialog.text_edit.setPlainText(text)
+            dialog.ok_button.click()
+            presses.append((dialog.message.text(), dialog.isVisible(),
+                            dialog.parent().message.text()))
+            if not dialog.isVisible():
+                break
+        else:
+            dialog.reject()  # Batal
+        return dialog.result()
+    monkeypatch.setattr(ReasonDialog, "exec", run)
+    return presses
+
+
+def test_a_decision_without_comment_keeps_its_error_and_changes_nothing(qtbot, office,
+                                                                         monkeypatch):
     app = advance_to(office, dtks_application(office), 4)
     events = StepEvent.select().count()
     dialog = detail(qtbot, office["head"], app)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    presses = type_reasons(monkeypatch, "  ", "Sesuai SIKS-NG")
     dialog.action_buttons["approve"].click()
-    assert dialog.message.text() == ("Catatan: wajib diisi untuk persetujuan: tuliskan "
-                                     "alasannya.")
-    assert Application.get_by_id(app.id).current_step == 4
-    assert StepEvent.select().count() == events
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Sesuai SIKS-NG",
-                                                                            True))
-    dialog.action_buttons["approve"].click()
+    # The empty note is refused inside the note's dialog, which stays open; not behind it.
+    assert presses[0] == ("Catatan: wajib diisi untuk persetujuan: tuliskan alasannya.",
+                          True, "")
+    assert presses[1][1] is False  # the second, with a note, saved and closed it
+    assert dialog.message.text() == "Setujui: tersimpan."
     assert Application.get_by_id(app.id).current_step == 5
+    assert StepEvent.select().count() == events + 1
     assert "Disetujui — kabid (Kepala)" in dialog.timeline.toPlainText()
     assert "Sesuai SIKS-NG" in dialog.timeline.toPlainText()
+
+
+def test_a_cancelled_reason_changes_nothing(qtbot, office, monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    presses = type_reasons(monkeypatch, "")
+    dialog.action_buttons["withdraw"].click()
+    assert presses == [("Catatan: wajib diisi untuk pencabutan: tuliskan alasannya.", True, "")]
+    assert Application.get_by_id(app.id).state == "open" and dialog.message.text() == ""
+
+
+def test_a_reason_refused_by_a_conflict_reloads_behind_the_dialog(qtbot, office,
+                                                                  monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    workflow.complete_step(office["clerk"], Application.get_by_id(app.id))  # other PC
+    presses = type_reasons(monkeypatch, "KK asli belum dibawa", "KK asli belum dibawa")
+    dialog.action_buttons["return"].click()
+    assert "sudah diubah oleh layanan" in presses[0][0] and presses[0][1]  # kept open
+    assert dialog.step_states[:2] == ["done", "current"]  # the window behind reloaded
+    assert presses[1][1] is False  # tried again on the reloaded application: saved
+    assert Application.get_by_id(app.id).state == "waiting"
 
 
 def test_return_for_completion_shows_waiting(qtbot, office, monkeypatch):
     app = dtks_application(office)
     dialog = detail(qtbot, office["clerk"], app)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *a, **k: ("KK asli belum dibawa", True))
+    type_reasons(monkeypatch, "KK asli belum dibawa")
     dialog.action_buttons["return"].click()
     assert Application.get_by_id(app.id).state == "waiting"
     assert dialog.state_label.text() == "Menunggu kelengkapan"
