@@ -6,7 +6,7 @@ from peewee import SQL, PostgresqlDatabase, fn
 
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Application, CasePerson, Organisation, Person, db
-from desktop.services.applications import case_access
+from desktop.services.applications import case_access, regions
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik, check_phone, optional_text, require_text
 
@@ -133,6 +133,9 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
         if key in values:
             clean[key] = optional_text(values[key], label, length)
     clean["name"] = require_text(values.get("name", ""), "Nama lengkap", 120)
+    if any(key in values for key in ("kelurahan", "kecamatan", "city")):
+        clean.update(regions.check_place(clean.get("kelurahan", ""),
+                                         clean.get("kecamatan", ""), clean.get("city", "")))
     birth = values.get("birth_date")
     if birth is not None and not isinstance(birth, datetime.date):
         raise ValidationError("Tanggal lahir", "bukan tanggal; pilih dari kalender.")
