@@ -100,3 +100,16 @@ def test_without_a_list_the_form_takes_free_text(qtbot, sqlite_db):
     assert form.kelurahan_edit.count() == 0
     form.kelurahan_edit.setText("Kiringan")
     assert form.values()["kelurahan"] == "Kiringan"
+
+
+def test_an_address_saved_before_the_list_is_checked_only_once_changed(magelang):
+    from desktop.models import Person
+
+    person = make_person()
+    Person.update(kelurahan="Kiringan").where(Person.id == person.id).execute()  # as typed then
+    person = people.update_person(permissions.SYSTEM, Person.get_by_id(person.id),
+                                  phone="08111111111")
+    assert person.phone == "08111111111" and person.kelurahan == "Kiringan"
+    with pytest.raises(ValidationError) as refused:
+        people.update_person(permissions.SYSTEM, person, kelurahan="Kiringan", street="Jl. 1")
+    assert refused.value.field == "Kelurahan"

@@ -127,13 +127,18 @@ def _digits(value: str, field: str, length: int) -> str:
     return text
 
 
-def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
+PLACE = ("kelurahan", "kecamatan", "city")
+
+
+def _validated(values: dict, today: datetime.date, documented: bool,
+               place: bool = True) -> dict:
+    """`place`: check kelurahan and kecamatan against the office region's list."""
     clean = {}
     for key, (label, length) in PERSON_TEXT.items():
         if key in values:
             clean[key] = optional_text(values[key], label, length)
     clean["name"] = require_text(values.get("name", ""), "Nama lengkap", 120)
-    if any(key in values for key in ("kelurahan", "kecamatan", "city")):
+    if place and any(key in values for key in PLACE):
         clean.update(regions.check_place(clean.get("kelurahan", ""),
                                          clean.get("kecamatan", ""), clean.get("city", "")))
     birth = values.get("birth_date")
@@ -227,7 +232,9 @@ def update_person(actor, person: Person, today: datetime.date | None = None,
     if not can_see(actor, person):
         raise NotFound(PERSON_HIDDEN)
     documented = bool(values.get("nik") or person.nik)
-    clean = _validated({**_current(person), **values}, today, documented)
+    # An address saved before the region's list (or as typed then) is checked once changed.
+    clean = _validated({**_current(person), **values}, today, documented,
+                       place=any(key in values for key in PLACE))
     if clean["nik"] and clean["nik"] != person.nik:
         existing = find_by_nik(clean["nik"])
         if existing is not None and existing.id != person.id:
