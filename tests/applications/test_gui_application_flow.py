@@ -173,6 +173,27 @@ def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monk
     assert [c.state for c in workflow.checks_of(app)] == ["kurang"]  # nothing ticked
 
 
+def test_a_nik_registered_elsewhere_before_simpan_is_used_and_nothing_half_written(
+        qtbot, office, monkeypatch):
+    confirm_missing(monkeypatch)
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)
+    qtbot.keyClicks(dialog.search_edit, NEW_NIK)
+    qtbot.keyClicks(dialog.person_form.name_edit, "Siti Rahayu")
+    dialog.next_button.click()
+    assert dialog.stack.currentIndex() == 2
+    other_pc = people.register_person(office["worker"], nik=NEW_NIK, name="Siti Rahayu",
+                                      birth_date=datetime.date(1990, 8, 5), sex="P")
+    before = counts()
+    dialog.next_button.click()  # Simpan: the NIK is taken now, so nothing of this is saved
+    assert "sudah terdaftar atas nama Siti Rahayu" in dialog.message.text()
+    assert dialog.stack.currentIndex() == 2 and counts() == before
+    assert dialog.person.id == other_pc.id  # offered the record saved on the other PC
+    dialog.next_button.click()
+    assert Application.get_by_id(dialog.application_id).person_id == other_pc.id
+    assert Person.select().where(Person.nik == NEW_NIK).count() == 1
+
+
 def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, office):
     dialog = new_dialog(qtbot, office["clerk"])
     pick_dtks(qtbot, dialog)

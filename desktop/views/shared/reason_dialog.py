@@ -3,6 +3,7 @@ that makes the change itself: it closes only when the service accepts, and a ref
 inside it, beside what was typed, not on the window behind."""
 from typing import Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout
 
 from desktop.errors import PelitaError
@@ -33,6 +34,10 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        # Enter starts a new line in the note: Ctrl+Enter saves, as the button's tooltip says.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self.ok_button.setToolTip("Ctrl+Enter")
         self.text_edit.setFocus()
 
     def text(self) -> str:
