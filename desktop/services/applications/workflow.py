@@ -152,10 +152,9 @@ def register(actor, service: Service, *, person: Person | None = None,
         number = numbering.format_pattern(settings.get("applications.number_pattern"), seq=seq,
                                           year=local.year, month=local.month,
                                           service=service.code.upper())
-        complete = all(checks.get(r.position, "kurang") in ("ada", "tidak_berlaku")
-                       for r in requirements)
-        complete_at = received_at if complete else None
-        waits = wait_for_missing and not complete
+        missing = missing_requirements(service, checks)
+        complete_at = received_at if not missing else None
+        waits = wait_for_missing and bool(missing)
         start = received_at if service.limit_starts == "receipt" else complete_at
         deadline = deadlines.compute(service.limit_kind, service.limit_value, start, [],
                                      WorkCalendar())
@@ -174,10 +173,9 @@ def register(actor, service: Service, *, person: Person | None = None,
                 for r in requirements]).execute()
         _event(application, actor, "registered")
         if waits:
-            missing = "; ".join(r.text for r in requirements
-                                if checks.get(r.position, "kurang") == "kurang")
             # From receipt, as waiting_since: the deadline and the waiting time agree.
-            _event(application, actor, "incomplete", f"Belum ada: {missing}", at=received_at)
+            _event(application, actor, "incomplete",
+                   "Belum ada: " + "; ".join(r.text for r in missing), at=received_at)
     return application
 
 
