@@ -197,6 +197,20 @@ def test_clinic_booking_and_parts_wait(qtbot, office_data, monkeypatch):
     tab.action_buttons["waiting_parts"].click()
     assert ClinicRequest.get_by_id(request.id).state == "waiting_parts"
     assert "menunggu suku cadang" in tab.detail_label.text()
+    # Completing asks what was done, then the parts; cancelling the second completes nothing.
+    answers = iter(["Ganti ban belakang", None, "Ganti ban belakang", ""])
+
+    def answer(title, label, save, field):
+        text = next(answers)
+        return None if text is None else save(text)
+    monkeypatch.setattr(page, "ask_reason", answer)
+    tab.timeline.select_key(("clinic", request.id))
+    tab.action_buttons["completed"].click()
+    assert ClinicRequest.get_by_id(request.id).state == "waiting_parts"
+    tab.timeline.select_key(("clinic", request.id))
+    tab.action_buttons["completed"].click()
+    done = ClinicRequest.get_by_id(request.id)
+    assert done.state == "completed" and done.work_done == "Ganti ban belakang"
 
 
 def test_the_roster_proposes_who_is_on_duty_and_a_pick_stays(qtbot, office_data):
