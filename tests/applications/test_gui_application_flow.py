@@ -4,9 +4,10 @@ import datetime
 import pytest
 from peewee import OperationalError
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QMessageBox
 
-from desktop.models import Application, Attachment, AuditEntry, Person, RequirementCheck, StepEvent
+from desktop.models import (Application, Attachment, AuditEntry, Organisation, Person,
+                            RequirementCheck, StepEvent)
 from desktop.services.admin import settings
 from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
@@ -15,6 +16,7 @@ from desktop.views.applications.application_detail import ApplicationDetailDialo
 from desktop.views.applications.checklist_model import NOTE, STATE
 from desktop.views.applications.new_application import NewApplicationDialog
 from desktop.views.applications.person_form import PersonDialog
+from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shell.session import Session
 from tests.factories import make_office
 
@@ -113,7 +115,26 @@ def test_dtks_for_a_known_nik_by_keyboard_alone(qtbot, office):
     assert app.channel == "datang" and app.current_actor == permissions.FRONT_OFFICE
 
 
+def counts():
+    """The rows the wizard may write: none of them before Simpan."""
+    return {model.__name__: model.select().count()
+            for model in (Person, Organisation, Application, RequirementCheck, StepEvent,
+                          Attachment, AuditEntry)}
+
+
+def confirm_missing(monkeypatch, answer=QMessageBox.StandardButton.Yes):
+    """Answer the missing-requirement question; returns the texts it was asked with."""
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monkeypatch):
+    before = counts()
     dialog = new_dialog(qtbot, office["clerk"])
     pick_dtks(qtbot, dialog)
     qtbot.keyClicks(dialog.search_edit, NEW_NIK)
@@ -127,9 +148,8 @@ def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monk
     qtbot.keyClicks(form.street_edit, "Jl. Pahlawan 3")
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
     assert dialog.stack.currentIndex() == 2
-    person = people.find_by_nik(NEW_NIK)
-    assert person.name == "Siti Rahayu" and person.birth_date == datetime.date(1990, 8, 5)
-    assert person.sex == "P" and person.created_by == "layanan"
+    assert "disimpan bersama permohonan saat Simpan" in dialog.found_label.text()
+    assert people.find_by_nik(NEW_NIK) is None and counts() == before  # checked, not saved
 
     # A scan that is not a PDF/JPG/PNG is refused after registration, with the reason.
     bad = tmp_path / "ktp.docx"
@@ -137,12 +157,41 @@ def test_unknown_nik_registers_the_person_in_place(qtbot, office, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
     dialog.check_rows[0].attach_button.click()
     assert dialog.check_rows[0].files_label.text() == "Pindaian: ktp.docx"
+    assert dialog.next_button.text() == "Simpan"
+    asked = confirm_missing(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.next_button.click()  # nothing ticked: asked first, and "No" saves nothing
+    assert len(asked) == 1 and dialog.stack.currentIndex() == 2 and counts() == before
+    confirm_missing(monkeypatch)
     dialog.next_button.click()
     assert dialog.stack.currentIndex() == 3
+    person = people.find_by_nik(NEW_NIK)
+    assert person.name == "Siti Rahayu" and person.birth_date == datetime.date(1990, 8, 5)
+    assert person.sex == "P" and person.created_by == "layanan"
     assert "bukan PDF, JPG atau PNG" in dialog.attach_label.text()
     app = Application.get_by_id(dialog.application_id)
     assert app.person_id == person.id and not Attachment.select().exists()
     assert [c.state for c in workflow.checks_of(app)] == ["kurang"]  # nothing ticked
+
+
+def test_a_nik_registered_elsewhere_before_simpan_is_used_and_nothing_half_written(
+        qtbot, office, monkeypatch):
+    confirm_missing(monkeypatch)
+    dialog = new_dialog(qtbot, office["clerk"])
+    pick_dtks(qtbot, dialog)
+    qtbot.keyClicks(dialog.search_edit, NEW_NIK)
+    qtbot.keyClicks(dialog.person_form.name_edit, "Siti Rahayu")
+    dialog.next_button.click()
+    assert dialog.stack.currentIndex() == 2
+    other_pc = people.register_person(office["worker"], nik=NEW_NIK, name="Siti Rahayu",
+                                      birth_date=datetime.date(1990, 8, 5), sex="P")
+    before = counts()
+    dialog.next_button.click()  # Simpan: the NIK is taken now, so nothing of this is saved
+    assert "sudah terdaftar atas nama Siti Rahayu" in dialog.message.text()
+    assert dialog.stack.currentIndex() == 2 and counts() == before
+    assert dialog.person.id == other_pc.id  # offered the record saved on the other PC
+    dialog.next_button.click()
+    assert Application.get_by_id(dialog.application_id).person_id == other_pc.id
+    assert Person.select().where(Person.nik == NEW_NIK).count() == 1
 
 
 def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, office):
@@ -173,7 +222,8 @@ def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, offic
     assert dialog.result() == dialog.DialogCode.Rejected and not Application.select().exists()
 
 
-def test_person_without_identity(qtbot, office):
+def test_person_without_identity(qtbot, office, monkeypatch):
+    confirm_missing(monkeypatch)
     dialog = new_dialog(qtbot, office["clerk"])
     pick_dtks(qtbot, dialog)
     dialog.no_identity_button.click()
@@ -192,7 +242,8 @@ def test_person_without_identity(qtbot, office):
     assert app.person.identity_note.startswith("tanpa identitas")
 
 
-def test_organisation_applicant(qtbot, office):
+def test_organisation_applicant(qtbot, office, monkeypatch):
+    asked = confirm_missing(monkeypatch)
     dialog = new_dialog(qtbot, office["clerk"])
     qtbot.keyClicks(dialog.service_filter, "tanda daftar lks")
     qtbot.keyClick(dialog.service_filter, Qt.Key.Key_Return)
@@ -203,9 +254,12 @@ def test_organisation_applicant(qtbot, office):
     assert dialog.message.text().startswith("Alamat lembaga: wajib diisi")
     qtbot.keyClicks(dialog.org_address_edit, "Jl. Ahmad Yani 10, Magelang")
     dialog.next_button.click()
+    assert dialog.stack.currentIndex() == 2 and not Organisation.select().exists()
     dialog.next_button.click()
+    assert "• 11. Surat Permohonan kepada Kepala Dinas Sosial" in asked[0]
     app = Application.get_by_id(dialog.application_id)
     assert app.organisation.name == "Yayasan Bina Sejahtera" and app.person is None
+    assert app.state == "waiting"
     assert app.due_at is None  # LKS: 7 working days only from complete documents
 
 
@@ -237,29 +291,71 @@ def test_completing_a_step_advances_the_timeline(qtbot, office):
     assert dialog.message.text() == "Selesaikan langkah: tersimpan."
 
 
-def test_a_decision_without_comment_changes_nothing(qtbot, office, monkeypatch):
+def type_reasons(monkeypatch, *texts):
+    """Each reason dialog opened: type the texts in turn, pressing its button after each,
+    until it closes; returns, per press, (its own message, still open, the window's message)."""
+    presses = []
+
+    def run(dialog):
+        dialog.show()
+        for text in texts:
+            dialog.text_edit.setPlainText(text)
+            dialog.ok_button.click()
+            presses.append((dialog.message.text(), dialog.isVisible(),
+                            dialog.parent().message.text()))
+            if not dialog.isVisible():
+                break
+        else:
+            dialog.reject()  # Batal
+        return dialog.result()
+    monkeypatch.setattr(ReasonDialog, "exec", run)
+    return presses
+
+
+def test_a_decision_without_comment_keeps_its_error_and_changes_nothing(qtbot, office,
+                                                                         monkeypatch):
     app = advance_to(office, dtks_application(office), 4)
     events = StepEvent.select().count()
     dialog = detail(qtbot, office["head"], app)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    presses = type_reasons(monkeypatch, "  ", "Sesuai SIKS-NG")
     dialog.action_buttons["approve"].click()
-    assert dialog.message.text() == ("Catatan: wajib diisi untuk persetujuan: tuliskan "
-                                     "alasannya.")
-    assert Application.get_by_id(app.id).current_step == 4
-    assert StepEvent.select().count() == events
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Sesuai SIKS-NG",
-                                                                            True))
-    dialog.action_buttons["approve"].click()
+    # The empty note is refused inside the note's dialog, which stays open; not behind it.
+    assert presses[0] == ("Catatan: wajib diisi untuk persetujuan: tuliskan alasannya.",
+                          True, "")
+    assert presses[1][1] is False  # the second, with a note, saved and closed it
+    assert dialog.message.text() == "Setujui: tersimpan."
     assert Application.get_by_id(app.id).current_step == 5
+    assert StepEvent.select().count() == events + 1
     assert "Disetujui — kabid (Kepala)" in dialog.timeline.toPlainText()
     assert "Sesuai SIKS-NG" in dialog.timeline.toPlainText()
+
+
+def test_a_cancelled_reason_changes_nothing(qtbot, office, monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    presses = type_reasons(monkeypatch, "")
+    dialog.action_buttons["withdraw"].click()
+    assert presses == [("Catatan: wajib diisi untuk pencabutan: tuliskan alasannya.", True, "")]
+    assert Application.get_by_id(app.id).state == "open" and dialog.message.text() == ""
+
+
+def test_a_reason_refused_by_a_conflict_reloads_behind_the_dialog(qtbot, office,
+                                                                  monkeypatch):
+    app = dtks_application(office)
+    dialog = detail(qtbot, office["clerk"], app)
+    workflow.complete_step(office["clerk"], Application.get_by_id(app.id))  # other PC
+    presses = type_reasons(monkeypatch, "KK asli belum dibawa", "KK asli belum dibawa")
+    dialog.action_buttons["return"].click()
+    assert "sudah diubah oleh layanan" in presses[0][0] and presses[0][1]  # kept open
+    assert dialog.step_states[:2] == ["done", "current"]  # the window behind reloaded
+    assert presses[1][1] is False  # tried again on the reloaded application: saved
+    assert Application.get_by_id(app.id).state == "waiting"
 
 
 def test_return_for_completion_shows_waiting(qtbot, office, monkeypatch):
     app = dtks_application(office)
     dialog = detail(qtbot, office["clerk"], app)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *a, **k: ("KK asli belum dibawa", True))
+    type_reasons(monkeypatch, "KK asli belum dibawa")
     dialog.action_buttons["return"].click()
     assert Application.get_by_id(app.id).state == "waiting"
     assert dialog.state_label.text() == "Menunggu kelengkapan"

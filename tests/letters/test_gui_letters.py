@@ -26,6 +26,7 @@ from desktop.views.letters.letter_batch import BatchLetterDialog
 from desktop.views.letters.letter_dialog import LetterDialog
 from desktop.views.letters.letters_page import LettersPage
 from desktop.views.letters.verify_page import VerifyPage
+from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shell import workers
 from desktop.views.shell.session import Session
 from tests.factories import make_user, submit_complete
@@ -205,14 +206,20 @@ def test_return_needs_a_note_and_shows_it_to_the_drafter(qtbot, office, no_libre
     letter = submit_complete(o["clerk"], lifecycle.draft(o["clerk"], o["application"],
                                                           signer=o["head"]))
     verifier = letter_dialog_for(qtbot, o["coordinator"], letter.id)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("  ", True))
+    seen = []
+
+    def type_notes(dialog):  # an empty note first: refused inside the note's dialog
+        dialog.show()
+        for note in ("  ", "Keperluan bantuan belum jelas."):
+            dialog.text_edit.setPlainText(note)
+            dialog.ok_button.click()
+            seen.append((dialog.message.text(), dialog.isVisible(), state_of(letter.id)))
+        return dialog.result()
+    monkeypatch.setattr(ReasonDialog, "exec", type_notes)
     click(qtbot, verifier.action_buttons["return"])
-    assert "Catatan pengembalian" in verifier.message.text()
-    assert state_of(letter.id) == "waiting_paraf"
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *a, **k: ("Keperluan bantuan belum jelas.", True))
-    click(qtbot, verifier.action_buttons["return"])
-    assert state_of(letter.id) == "returned"
+    assert "Catatan pengembalian" in seen[0][0] and seen[0][1:] == (True, "waiting_paraf")
+    assert "Catatan pengembalian" not in verifier.message.text()  # not behind the dialog
+    assert seen[1][1:] == (False, "returned")
 
     drafter = letter_dialog_for(qtbot, o["clerk"], letter.id)
     assert drafter.note_label.isVisibleTo(drafter)

@@ -12,6 +12,7 @@ from desktop.services.lks import registrations
 from desktop.views.lks.lks_dialog import LksDialog, RegistrationDialog
 from desktop.views.lks.lks_table import COL_NAME, COL_STATE
 from desktop.views.lks.registry_page import LksRegistryPage
+from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shell.session import Session
 
 
@@ -124,3 +125,26 @@ def test_opening_the_register_costs_the_same_queries_for_more_organisations(qtbo
     few = opening_queries()
     more(300)
     assert opening_queries() == few
+
+
+def test_a_revocation_reason_too_short_is_refused_inside_its_dialog(page, qtbot, monkeypatch):
+    lks = Lks.select().where((Lks.revoked == False)  # noqa: E712
+                             & Lks.registered_until.is_null(False)).order_by(Lks.id).first()
+    head = Session(User.get(User.username == "kadis"), "test", "")
+    dialog = LksDialog(head, lks.id, page)
+    qtbot.addWidget(dialog)
+    seen = []
+
+    def type_reasons(reason_dialog):
+        reason_dialog.show()
+        for reason in ("salah", "Tidak lagi beroperasi sejak Juli 2026."):
+            reason_dialog.text_edit.setPlainText(reason)
+            reason_dialog.ok_button.click()
+            seen.append((reason_dialog.message.text(), reason_dialog.isVisible(),
+                         Lks.get_by_id(lks.id).revoked))
+        return reason_dialog.result()
+    monkeypatch.setattr(ReasonDialog, "exec", type_reasons)
+    dialog.revoke_registration()
+    assert seen[0][0].startswith("Alasan pencabutan: tulis alasannya (minimal 10")
+    assert seen[0][1:] == (True, False)  # open, with its error; nothing revoked
+    assert seen[1][1:] == (False, True)

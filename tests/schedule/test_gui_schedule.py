@@ -155,7 +155,8 @@ def test_state_buttons_and_cancel_reason(qtbot, office_data, monkeypatch):
     tab.timeline.select_key(("hearse", booking.id))
     tab.action_buttons["confirmed"].click()
     assert HearseBooking.get_by_id(booking.id).state == "confirmed"
-    monkeypatch.setattr(page, "ask_text", lambda *a: "Keluarga memakai ambulans desa")
+    monkeypatch.setattr(page, "ask_reason",
+                        lambda title, label, save, field: save("Keluarga memakai ambulans desa"))
     tab.timeline.select_key(("hearse", booking.id))
     tab.action_buttons["cancelled"].click()
     saved = HearseBooking.get_by_id(booking.id)
@@ -191,10 +192,25 @@ def test_clinic_booking_and_parts_wait(qtbot, office_data, monkeypatch):
     assert not second.suggest_button.isHidden()
     tab.go_to(local_naive(local(1, 9)).date())
     tab.timeline.select_key(("clinic", request.id))
-    monkeypatch.setattr(page, "ask_text", lambda *a: "Ban belakang dipesan")
+    monkeypatch.setattr(page, "ask_reason",
+                        lambda title, label, save, field: save("Ban belakang dipesan"))
     tab.action_buttons["waiting_parts"].click()
     assert ClinicRequest.get_by_id(request.id).state == "waiting_parts"
     assert "menunggu suku cadang" in tab.detail_label.text()
+    # Completing asks what was done, then the parts; cancelling the second completes nothing.
+    answers = iter(["Ganti ban belakang", None, "Ganti ban belakang", ""])
+
+    def answer(title, label, save, field):
+        text = next(answers)
+        return None if text is None else save(text)
+    monkeypatch.setattr(page, "ask_reason", answer)
+    tab.timeline.select_key(("clinic", request.id))
+    tab.action_buttons["completed"].click()
+    assert ClinicRequest.get_by_id(request.id).state == "waiting_parts"
+    tab.timeline.select_key(("clinic", request.id))
+    tab.action_buttons["completed"].click()
+    done = ClinicRequest.get_by_id(request.id)
+    assert done.state == "completed" and done.work_done == "Ganti ban belakang"
 
 
 def test_the_roster_proposes_who_is_on_duty_and_a_pick_stays(qtbot, office_data):

@@ -6,7 +6,7 @@ from peewee import SQL, PostgresqlDatabase, fn
 
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Application, CasePerson, Organisation, Person, db
-from desktop.services.applications import case_access
+from desktop.services.applications import case_access, regions
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nik, check_phone, optional_text, require_text
@@ -128,6 +128,9 @@ def _digits(value: str, field: str, length: int) -> str:
     return text
 
 
+PLACE = ("kelurahan", "kecamatan", "city")
+
+
 # What an empty form is refused for (a documented person); the form marks these "*".
 REQUIRED = ("NIK", "Nama lengkap", "Tanggal lahir")
 
@@ -150,8 +153,10 @@ def _choice(value: str, choices, field: str, message: str) -> str:
     return value
 
 
-def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
-    """Every field's check; all refusals raised together (ValidationErrors)."""
+def _validated(values: dict, today: datetime.date, documented: bool,
+               place: bool = True) -> dict:
+    """Every field's check; all refusals raised together (ValidationErrors). `place`: check
+    kelurahan and kecamatan against the office region's list."""
     checks = FieldChecks()
     run = checks.run
     clean = {}
@@ -159,6 +164,9 @@ def _validated(values: dict, today: datetime.date, documented: bool) -> dict:
         if key in values:
             clean[key] = run(optional_text, values[key], label, length)
     clean["name"] = run(require_text, values.get("name", ""), "Nama lengkap", 120)
+    if place and any(key in values for key in PLACE):
+        clean.update(run(regions.check_place, clean.get("kelurahan", ""),
+                         clean.get("kecamatan", ""), clean.get("city", "")) or {})
     birth = run(_birth_date, values.get("birth_date"), today)
     sex = run(_choice, values.get("sex", ""), SEXES, "Jenis kelamin",
               "pilih Laki-laki atau Perempuan.")
@@ -204,16 +212,23 @@ def _matches_nik(checks: FieldChecks, info, nik: str, clean: dict) -> None:
         checks.add("No. KK", "kode wilayah (4 angka pertama) harus sama dengan NIK.")
 
 
+def check_new_person(actor, today: datetime.date | None = None, documented: bool = True,
+                     **values) -> dict:
+    """What register_person would save, checked without writing: a screen that saves the
+    person later (with the application) refuses the values here first."""
+    clean = _validated(values, today or datetime.date.today(), documented)
+    existing = find_by_nik(clean["nik"]) if clean["nik"] else None
+    if existing is not None:
+        raise _already_registered(actor, existing, "; pilih data yang ada")
+    return clean
+
+
 def register_person(actor, today: datetime.date | None = None, documented: bool = True,
                     **values) -> Person:
     """A new person. With `documented` False the NIK may be left empty and completed later."""
-    today = today or datetime.date.today()
-    clean = _validated(values, today, documented)
+    clean = check_new_person(actor, today, documented, **values)
     if not clean["nik"]:
         return records.create(Person, actor, **clean)
-    existing = find_by_nik(clean["nik"])
-    if existing is not None:
-        raise _already_registered(actor, existing, "; pilih data yang ada")
     # Another PC may register the same NIK this very moment: the loser is offered the winner.
     return records.create(Person, actor, **clean, duplicate=lambda: _already_registered(
         actor, find_by_nik(clean["nik"]), "; data dari PC lain itu yang dipakai"))
@@ -240,7 +255,9 @@ def update_person(actor, person: Person, today: datetime.date | None = None,
     if not can_see(actor, person):
         raise NotFound(PERSON_HIDDEN)
     documented = bool(values.get("nik") or person.nik)
-    clean = _validated({**_current(person), **values}, today, documented)
+    # An address saved before the region's list (or as typed then) is checked once changed.
+    clean = _validated({**_current(person), **values}, today, documented,
+                       place=any(key in values for key in PLACE))
     if clean["nik"] and clean["nik"] != person.nik:
         existing = find_by_nik(clean["nik"])
         if existing is not None and existing.id != person.id:
@@ -281,16 +298,21 @@ def search_organisations(prefix: str, limit: int = 20) -> list[Organisation]:
                 .order_by(Organisation.name_key).limit(limit))
 
 
-def register_organisation(actor, **values) -> Organisation:
+def check_organisation(**values) -> dict:
+    """What register_organisation would save, checked without writing."""
     name = require_text(values.get("name", ""), "Nama lembaga", 200)
     legal_form = values.get("legal_form", "")
     if legal_form and legal_form not in LEGAL_FORMS:
         raise ValidationError("Bentuk lembaga", "pilih dari daftar.")
     from desktop.services.shared.validators import check_email
 
-    return records.create(
-        Organisation, actor, name=name, legal_form=legal_form,
-        address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
-        contact_person=optional_text(values.get("contact_person", ""), "Narahubung", 120),
-        phone=check_phone(values.get("phone", "")),
-        email=check_email(values.get("email", "")), name_key=name_key(name))
+    return dict(name=name, legal_form=legal_form,
+                address=require_text(values.get("address", ""), "Alamat lembaga", 2000),
+                contact_person=optional_text(values.get("contact_person", ""), "Narahubung",
+                                             120),
+                phone=check_phone(values.get("phone", "")),
+                email=check_email(values.get("email", "")), name_key=name_key(name))
+
+
+def register_organisation(actor, **values) -> Organisation:
+    return records.create(Organisation, actor, **check_organisation(**values))

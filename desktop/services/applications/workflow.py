@@ -31,12 +31,15 @@ CLOSED = ("completed", "rejected", "withdrawn")
 ACTIONS = {"registered": "Didaftarkan", "done": "Langkah selesai", "approve": "Disetujui",
            "reject": "Ditolak", "return": "Dikembalikan untuk dilengkapi",
            "resume": "Berkas dilengkapi", "complete_docs": "Berkas lengkap",
+           "incomplete": "Menunggu kelengkapan berkas",
            "withdraw": "Dicabut pemohon", "view": "Dibuka", "assign": "Pekerja sosial ditugaskan"}
 COMMENT_MAX = 4000  # a summary, a decision's reason
 NOTE_MAX = 2000  # a note on one requirement
 EARLIEST_RECEIVED = datetime.datetime(2000, 1, 1)
 ATTACHMENT_TYPES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png",
                     b"\xff\xd8\xff": "image/jpeg"}
+# Actions that hand the application to the citizen for completion: the clock stops.
+WAIT_STARTS = ("return", "incomplete")
 # The extensions a scan of each type may carry; it is opened under the first.
 EXTENSIONS = {"application/pdf": (".pdf",), "image/png": (".png",),
               "image/jpeg": (".jpg", ".jpeg")}
@@ -59,11 +62,11 @@ def _is_complete(checks) -> bool:
 def _waiting_intervals(application: Application) -> list[tuple]:
     events = (StepEvent.select(StepEvent.action, StepEvent.at)
               .where((StepEvent.application == application)
-                     & StepEvent.action.in_(["return", "resume"]))
+                     & StepEvent.action.in_([*WAIT_STARTS, "resume"]))
               .order_by(StepEvent.at, StepEvent.id))
     intervals, started = [], None
     for event in events:
-        if event.action == "return":
+        if event.action in WAIT_STARTS:
             started = event.at
         elif started is not None:
             intervals.append((started, event.at))
@@ -88,18 +91,35 @@ def _deadline_fields(application: Application, service: Service) -> dict:
     return {"due_at": deadline.due_at, "due_soon_at": deadline.due_soon_at}
 
 
-def _event(application, actor, action: str, comment: str = "", step: int | None = None):
+def _event(application, actor, action: str, comment: str = "", step: int | None = None,
+           at: datetime.datetime | None = None):
     StepEvent.create(application=application, step_number=step or application.current_step,
                      action=action, comment=comment, username=actor.username, role=actor.role,
-                     at=utcnow())
+                     at=at or utcnow())
+
+
+def missing_requirements(service: Service, checks: dict[int, str] | None) -> list:
+    """The service's requirements `checks` (position: CHECK_STATES key) leaves 'Belum ada'."""
+    checks = checks or {}
+    return [r for r in service_catalog.requirements_of(service)
+            if checks.get(r.position, "kurang") == "kurang"]
+
+
+def ensure_numbering(received_at: datetime.datetime | None) -> None:
+    """The registration counter of the year, before the transaction that takes a number."""
+    numbering.ensure_series(NUMBER_SERIES, timefmt.to_local(received_at or utcnow()).year)
 
 
 def register(actor, service: Service, *, person: Person | None = None,
              organisation: Organisation | None = None, channel: str = "datang",
              received_at: datetime.datetime | None = None, summary: str = "",
              checks: dict[int, str] | None = None,
-             notes: dict[int, str] | None = None) -> Application:
-    """Register a new application. `checks` maps requirement position to a CHECK_STATES key."""
+             notes: dict[int, str] | None = None,
+             wait_for_missing: bool = False) -> Application:
+    """Register a new application. `checks` maps requirement position to a CHECK_STATES key.
+
+    `wait_for_missing`: with a requirement not yet brought, the application starts waiting
+    for completion (the front desk's registration), its clock stopped from receipt."""
     permissions.require(actor, "applications.register")
     if not service.active:
         raise ValidationError("Layanan", f"'{service.name}' sedang tidak aktif di katalog.")
@@ -127,15 +147,15 @@ def register(actor, service: Service, *, person: Person | None = None,
     steps = _steps(service)
     first_actor = acting_role(steps[0].actor) if steps else permissions.FRONT_OFFICE
     local = timefmt.to_local(received_at)
-    numbering.ensure_series(NUMBER_SERIES, local.year)
+    ensure_numbering(received_at)
     with db.atomic():
         seq = numbering.next_value(NUMBER_SERIES, local.year)
         number = numbering.format_pattern(settings.get("applications.number_pattern"), seq=seq,
                                           year=local.year, month=local.month,
                                           service=service.code.upper())
-        complete = all(checks.get(r.position, "kurang") in ("ada", "tidak_berlaku")
-                       for r in requirements)
-        complete_at = received_at if complete else None
+        missing = missing_requirements(service, checks)
+        complete_at = received_at if not missing else None
+        waits = wait_for_missing and bool(missing)
         start = received_at if service.limit_starts == "receipt" else complete_at
         deadline = deadlines.compute(service.limit_kind, service.limit_value, start, [],
                                      WorkCalendar())
@@ -143,7 +163,8 @@ def register(actor, service: Service, *, person: Person | None = None,
             Application, actor, reg_number=number, service=service, person=person,
             organisation=organisation, channel=channel, summary=summary,
             received_at=received_at, complete_at=complete_at, current_step=1,
-            current_actor=first_actor, state="open", due_at=deadline.due_at,
+            current_actor=first_actor, state="waiting" if waits else "open",
+            waiting_since=received_at if waits else None, due_at=deadline.due_at,
             due_soon_at=deadline.due_soon_at)
         if requirements:
             RequirementCheck.insert_many([
@@ -152,6 +173,10 @@ def register(actor, service: Service, *, person: Person | None = None,
                      note=notes.get(r.position, ""))
                 for r in requirements]).execute()
         _event(application, actor, "registered")
+        if waits:
+            # From receipt, as waiting_since: the deadline and the waiting time agree.
+            _event(application, actor, "incomplete",
+                   "Belum ada: " + "; ".join(r.text for r in missing), at=received_at)
     return application
 
 

@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QSizePolicy, QTableView, QTextBrowser, QVBoxLayout)
 
 from desktop.errors import ConflictError, PelitaError
@@ -24,7 +24,7 @@ from desktop.views.applications.checklist_model import (NOTE, REQUIREMENT, STATE
 from desktop.views.applications.new_application import SCAN_FILTER, person_address
 from desktop.views.applications.receipt_print import ReceiptButton
 from desktop.views.cases.case_section import CaseSection
-from desktop.views.shared import file_dialogs, window_size
+from desktop.views.shared import file_dialogs, reason_dialog, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 from desktop.views.shared.rich_text import typed_text
@@ -541,22 +541,34 @@ class ApplicationDetailDialog(QDialog):
             self.show_ok("Konsep surat dibuat; lanjutkan di menu Surat.")
 
     def run_action(self, action: str) -> None:
-        user, app = self.session.user, self.app
-        comment = ""
-        if action in COMMENT_PROMPTS:
-            comment, ok = QInputDialog.getMultiLineText(self, ACTION_BUTTONS[action],
-                                                        COMMENT_PROMPTS[action])
-            if not ok:
-                return
+        user = self.session.user
         calls = {
-            "done": lambda: workflow.complete_step(user, app, comment),
-            "approve": lambda: workflow.decide(user, app, "approve", comment),
-            "reject": lambda: workflow.decide(user, app, "reject", comment),
-            "return": lambda: workflow.decide(user, app, "return", comment),
-            "resume": lambda: workflow.resume(user, app, comment),
-            "withdraw": lambda: workflow.withdraw(user, app, comment),
+            "done": lambda app, comment: workflow.complete_step(user, app, comment),
+            "approve": lambda app, comment: workflow.decide(user, app, "approve", comment),
+            "reject": lambda app, comment: workflow.decide(user, app, "reject", comment),
+            "return": lambda app, comment: workflow.decide(user, app, "return", comment),
+            "resume": lambda app, comment: workflow.resume(user, app, comment),
+            "withdraw": lambda app, comment: workflow.withdraw(user, app, comment),
         }
-        self._call(calls[action], f"{ACTION_BUTTONS[action]}: tersimpan.")
+        done_text = f"{ACTION_BUTTONS[action]}: tersimpan."
+        if action not in COMMENT_PROMPTS:
+            self._call(lambda: calls[action](self.app, ""), done_text)
+            return
+
+        def save(comment: str):
+            try:
+                return calls[action](self.app, comment)
+            except ConflictError as exc:  # the next try works on what the other PC saved
+                self.reload()
+                self.show_error(exc.message + " Tampilan sudah dimuat ulang.")
+                raise
+
+        # The dialog makes the change and keeps a refusal to itself, with the typed reason.
+        dialog = reason_dialog.ask(self, ACTION_BUTTONS[action], COMMENT_PROMPTS[action], save,
+                                   accept_text=ACTION_BUTTONS[action])
+        if dialog.result() == QDialog.DialogCode.Accepted:
+            self.reload()
+            self.show_ok(done_text)
 
     def _check_changed(self, check, state: str) -> None:
         self._call(lambda: workflow.set_check(self.session.user, self.app, check, state,

@@ -1,7 +1,8 @@
 """Register an application at the front desk: service, applicant, checklist, confirmation.
 
 Keyboard first: every step starts with the cursor where typing begins, Enter moves on, Esc
-cancels. Typed values stay when a step is refused.
+cancels. Typed values stay when a step is refused. Nothing is written before Simpan: a new
+person or organisation is checked at its step and saved with the application.
 """
 import datetime
 import re
@@ -11,12 +12,13 @@ from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateTimeEdit, QDialog,
                                QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QRadioButton, QScrollArea,
                                QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError, ValidationError
 from desktop.services.shared.timefmt import utcnow
-from desktop.services.applications import people, workflow
+from desktop.services.applications import intake, people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import timefmt
 from desktop.services.shared.validators import check_nik
@@ -79,8 +81,9 @@ class NewApplicationDialog(QDialog):
         self.application_id: int | None = None
         self.application = None
         self.service = None
-        self.person = None
-        self.organisation = None
+        self.person = None  # an applicant already registered
+        self.new_person: dict | None = None  # a new one's checked values, saved on Simpan
+        self.new_organisation: dict | None = None
         self.check_rows: list[_CheckRow] = []
         self.attach_errors: list[str] = []
         self.setWindowTitle("Permohonan baru — Pelita")
@@ -344,7 +347,8 @@ class NewApplicationDialog(QDialog):
                 return
             # A new, valid NIK: register the person right here, birth date and sex from it.
             self.found_label.setStyleSheet("")
-            self.found_label.setText("NIK belum terdaftar: lengkapi data orang baru di bawah.")
+            self.found_label.setText("NIK belum terdaftar: lengkapi data orang baru di bawah. "
+                                     "Data disimpan bersama permohonan saat Simpan.")
             self._open_person_form({"nik": digits})
             self.person_form.name_edit.setFocus()
             return
@@ -373,33 +377,29 @@ class NewApplicationDialog(QDialog):
         self.search_edit.blockSignals(False)
         self._set_person(None)
         self.found_label.setStyleSheet("")
-        self.found_label.setText("Orang tanpa identitas: isi nama dan keterangan identitas.")
+        self.found_label.setText("Orang tanpa identitas: isi nama dan keterangan identitas. "
+                                 "Data disimpan bersama permohonan saat Simpan.")
         self._open_person_form({"nik": "", "identity_note": ""})
         self.person_form.no_identity_check.setChecked(True)
         self.person_form.name_edit.setFocus()
 
     def _pick_applicant(self) -> bool:
+        """Check the applicant; a new one is only checked here, and saved on Simpan."""
         user = self.session.user
+        self.new_person = self.new_organisation = None
         try:
             if self.org_radio.isChecked():
-                if self.organisation is None or \
-                        self.organisation.name != self.org_name_edit.text().strip():
-                    self.organisation = people.register_organisation(
-                        user, name=self.org_name_edit.text(),
-                        legal_form=self.org_form_combo.currentData(),
-                        address=self.org_address_edit.text(),
-                        contact_person=self.org_contact_edit.text(),
-                        phone=self.org_phone_edit.text())
                 self.person = None
+                self.new_organisation = self._organisation_values()
+                people.check_organisation(**self.new_organisation)
                 return True
-            self.organisation = None
             if self.person is not None:
                 return True
             if not self.person_form.isHidden():
+                values = self.person_form.values()
                 try:
-                    person = people.register_person(
-                        user, documented=self.person_form.documented(),
-                        **self.person_form.values())
+                    people.check_new_person(user, documented=self.person_form.documented(),
+                                            **values)
                 except people.DuplicatePerson as exc:
                     if exc.existing is None:
                         raise
@@ -407,7 +407,7 @@ class NewApplicationDialog(QDialog):
                     self._use_registered(exc.existing)
                     self.errors.show(exc)
                     return False
-                self._use_registered(person)
+                self.new_person = values
                 return True
             item = self.search_results.currentItem()
             if item is not None:
@@ -416,9 +416,17 @@ class NewApplicationDialog(QDialog):
             raise ValidationError("Pemohon", "ketik NIK atau nama lalu pilih pemohon, atau "
                                   "pilih 'Tanpa identitas'.")
         except PelitaError as exc:
+            self.new_person = self.new_organisation = None
             self.errors.fields = self._applicant_fields()
             self.errors.show(exc)
             return False
+
+    def _organisation_values(self) -> dict:
+        return dict(name=self.org_name_edit.text(),
+                    legal_form=self.org_form_combo.currentData(),
+                    address=self.org_address_edit.text(),
+                    contact_person=self.org_contact_edit.text(),
+                    phone=self.org_phone_edit.text())
 
     def _use_registered(self, person) -> None:
         self.person_form.hide()
@@ -525,16 +533,40 @@ class NewApplicationDialog(QDialog):
         local = value.toPython().replace(tzinfo=timefmt.office_tz())
         return local.astimezone(datetime.timezone.utc).replace(tzinfo=None)
 
+    def _confirm_missing(self, checks: dict) -> bool:
+        """A requirement left 'Belum ada' is registered only once the officer says so."""
+        missing = workflow.missing_requirements(self.service, checks)
+        if not missing:
+            return True
+        names = "\n".join(f"• {r.position}. {r.text}" for r in missing)
+        answer = QMessageBox.question(
+            self, "Persyaratan belum lengkap",
+            f"Persyaratan berikut belum ada:\n{names}\n\nPermohonan didaftarkan dengan status "
+            f"'{workflow.STATES['waiting']}': jangka waktu layanan berhenti sampai berkas "
+            "dilengkapi. Simpan sekarang?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _register(self) -> bool:
         checks = {c.requirement.position: c.state.currentData() for c in self.check_rows}
         notes = {c.requirement.position: c.note.text() for c in self.check_rows
                  if c.note.text().strip()}
+        if not self._confirm_missing(checks):
+            return False
         try:
-            self.application = workflow.register(
+            self.application = intake.register(
                 self.session.user, self.service, person=self.person,
-                organisation=self.organisation, channel=self.channel_combo.currentData(),
-                received_at=self._received_at(), summary=self.summary_edit.text(),
-                checks=checks, notes=notes)
+                new_person=self.new_person, documented=self.person_form.documented(),
+                new_organisation=self.new_organisation, accept_missing=True,
+                channel=self.channel_combo.currentData(), received_at=self._received_at(),
+                summary=self.summary_edit.text(), checks=checks, notes=notes)
+        except people.DuplicatePerson as exc:
+            if exc.existing is not None:  # saved on another PC since the person step
+                self._use_registered(exc.existing)
+                self.new_person = None
+            self.errors.show(exc)
+            return False
         except PelitaError as exc:
             self.errors.fields = {"Cara permohonan": self.channel_combo,
                                   "Waktu diterima": self.received_edit,
@@ -590,16 +622,19 @@ class NewApplicationDialog(QDialog):
 
     def _fill_done(self) -> None:
         app = self.application
-        applicant = self.person.name if self.person else self.organisation.name
-        due = (f"Batas waktu: {timefmt.format_local(app.due_at)}" if app.due_at else
+        applicant = (app.person or app.organisation).name
+        due = ("Batas waktu: dihitung lagi setelah berkas dilengkapi" if app.state == "waiting"
+               else f"Batas waktu: {timefmt.format_local(app.due_at)}" if app.due_at else
                "Batas waktu: " + ("mulai dihitung setelah berkas lengkap"
                                   if self.service.limit_starts == "complete"
                                   and app.complete_at is None else "kondisional"))
         missing = [c.requirement.text for c in self.check_rows
                    if c.state.currentData() == "kurang"]
-        lines = [f"Layanan: {self.service.name}", f"Pemohon: {applicant}", due]
+        lines = [f"Layanan: {self.service.name}", f"Pemohon: {applicant}", due,
+                 f"Status: {workflow.STATES[app.state]}"]
         if missing:
-            lines.append("Belum ada: " + "; ".join(missing))
+            lines.append("Belum ada: " + "; ".join(missing) + ". Setelah pemohon melengkapinya, "
+                         "tandai di rincian permohonan lalu tekan 'Berkas dilengkapi'.")
         self.number_label.setText(app.reg_number)
         self.done_label.setText("\n".join(lines))
         self.attach_label.setText("\n".join(["Lampiran gagal disimpan (tambahkan lagi dari "
@@ -614,7 +649,7 @@ class NewApplicationDialog(QDialog):
         self.step_label.setStyleSheet("font-size: 14px; color: #333;")
         self.back_button.setEnabled(0 < index < 3)
         self.cancel_button.setEnabled(index < 3)
-        self.next_button.setText({2: "Daftarkan", 3: "Selesai"}.get(index, "Lanjut"))
+        self.next_button.setText({2: "Simpan", 3: "Selesai"}.get(index, "Lanjut"))
         if index == 0:
             self.service_filter.setFocus()
         elif index == 1:

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.errors import ConflictError, PelitaError, ValidationError
-from desktop.services.applications import people
+from desktop.services.applications import people, regions
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, mark_required,
                                        required_note, set_date)
+from desktop.views.shared.region_picker import RegionPicker
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 NO_IDENTITY = "Tidak punya identitas (NIK belum ada)"
@@ -58,9 +59,11 @@ class PersonForm(QWidget):
         self.street_edit = QLineEdit()
         self.rt_edit = _digits_edit(3, "RT")
         self.rw_edit = _digits_edit(3, "RW")
-        self.kelurahan_edit = QLineEdit()
-        self.kecamatan_edit = QLineEdit()
         self.city_edit = QLineEdit()
+        # From the office region's list; free text where none is shipped.
+        self.region_picker = RegionPicker(regions.office_region(), self.city_edit, self)
+        self.kelurahan_edit = self.region_picker.kelurahan
+        self.kecamatan_edit = self.region_picker.kecamatan
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText("contoh 081234567890")
         self.nik_hint = QLabel()

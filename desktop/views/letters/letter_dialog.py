@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
@@ -21,7 +21,7 @@ from desktop.services.letters import catalogue, context as letter_context, lifec
 from desktop.services.shared import permissions, timefmt
 from desktop.views.letters.letter_preview import (LetterPreview, document_name, letter_pdf, open_docx,
                                                 pdf_pages)
-from desktop.views.shared import file_dialogs, window_size
+from desktop.views.shared import file_dialogs, reason_dialog, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
 from desktop.views.shell import workers
@@ -449,12 +449,21 @@ class LetterDialog(QDialog):
             return self._call(lambda: lifecycle.paraf(user, self.letter),
                               "Surat diparaf; menunggu tanda tangan.")
         if action == "return":
-            note, ok = QInputDialog.getMultiLineText(
-                self, "Kembalikan surat", "Apa yang harus diperbaiki? (wajib)")
-            if not ok:
+            def save(note: str):
+                try:
+                    return lifecycle.return_letter(user, self.letter, note)
+                except ConflictError:  # the next try works on what the other PC saved
+                    self.letter = lifecycle.get(self.letter_id, user)
+                    self._fill()
+                    raise
+
+            # The note's dialog makes the change and keeps a refusal to itself.
+            dialog = reason_dialog.ask(self, "Kembalikan surat",
+                                       "Apa yang harus diperbaiki? (wajib)", save,
+                                       accept_text="Kembalikan", field="Catatan pengembalian")
+            if dialog.result() != QDialog.DialogCode.Accepted:
                 return False
-            return self._call(lambda: lifecycle.return_letter(user, self.letter, note),
-                              "Surat dikembalikan kepada pembuatnya.")
+            return self._call(lambda: dialog.saved, "Surat dikembalikan kepada pembuatnya.")
         if action == "sign":
             if self.dirty():  # a capacity picked but not saved: not what was initialled
                 self.errors.show(PelitaError("Penanda tangan atau kapasitas diubah tetapi "

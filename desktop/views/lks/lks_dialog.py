@@ -5,7 +5,7 @@ import datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGridLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -18,7 +18,7 @@ from desktop.services.shared import permissions, timefmt
 from desktop.views.applications.application_table import (ApplicationTableModel,
                                                           ApplicationTableView, open_application)
 from desktop.views.lks.lks_table import state_colour
-from desktop.views.shared import window_size
+from desktop.views.shared import reason_dialog, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
                                        error_label, required_note, set_date)
@@ -356,14 +356,12 @@ class LksDialog(QDialog):
             self._show_registrations()
 
     def revoke_registration(self) -> None:
-        reason, ok = QInputDialog.getMultiLineText(
-            self, "Cabut Tanda Daftar", "Alasan pencabutan (tercatat dan dibaca pemeriksa):")
-        if not ok:
-            return
-        try:
-            registrations.revoke(self.session.user, self.lks, reason)
-        except PelitaError as exc:
-            QMessageBox.warning(self, "Pelita", exc.message)
+        # The reason's dialog revokes, keeping a refusal (a reason too short) to itself.
+        dialog = reason_dialog.ask(
+            self, "Cabut Tanda Daftar", "Alasan pencabutan (tercatat dan dibaca pemeriksa):",
+            lambda reason: registrations.revoke(self.session.user, self.lks, reason),
+            accept_text="Cabut", field="Alasan pencabutan")
+        if dialog.result() != QDialog.DialogCode.Accepted:
             return
         self.changed = True
         self._show_registrations()

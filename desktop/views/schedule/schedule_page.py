@@ -4,7 +4,7 @@ import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout,
-                               QInputDialog, QLabel, QPushButton, QScrollArea, QTabWidget,
+                               QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.errors import PelitaError
@@ -13,12 +13,13 @@ from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.clashes import booking_label
 from desktop.services.schedule.fields import day_bounds, format_span, format_time, local_date
 from desktop.services.shared import permissions, timefmt
+from desktop.services.shared.validators import require_text
 from desktop.views.schedule.schedule_calendar import (STATE_COLOURS, STATE_LABELS, CalendarItem,
                                                       TimelineWidget)
 from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
 from desktop.views.schedule.schedule_print import schedule_document
 from desktop.views.schedule.schedule_watch import ScheduleWatcher
-from desktop.views.shared import file_dialogs, paged
+from desktop.views.shared import file_dialogs, paged, reason_dialog
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
 
@@ -303,36 +304,36 @@ class CalendarTab(QWidget):
         if record is None:
             return
         actor = self.page.session.user
+        ask = self.page.ask_reason  # a reason's dialog saves, keeping a refusal to itself
         try:
-            if hearse.is_booking(record):
-                reason = ""
-                if state == "cancelled":
-                    reason = self.page.ask_text("Batalkan pemesanan", "Alasan pembatalan:")
-                    if reason is None:
-                        return
-                saved = hearse.advance(actor, record, state, reason)
+            if hearse.is_booking(record) and state == "cancelled":
+                saved = ask("Batalkan pemesanan", "Alasan pembatalan:",
+                            lambda reason: hearse.advance(actor, record, state, reason),
+                            "Alasan pembatalan")
+            elif hearse.is_booking(record):
+                saved = hearse.advance(actor, record, state, "")
             elif state == "waiting_parts":
-                reason = self.page.ask_text("Menunggu suku cadang",
-                                            "Suku cadang yang ditunggu dan alasannya:")
-                if reason is None:
-                    return
-                saved = clinic.wait_for_parts(actor, record, reason)
+                saved = ask("Menunggu suku cadang", "Suku cadang yang ditunggu dan alasannya:",
+                            lambda reason: clinic.wait_for_parts(actor, record, reason),
+                            "Alasan menunggu suku cadang")
             elif state == "parts_arrived":
                 saved = clinic.parts_arrived(actor, record)
             elif state == "completed":
-                work = self.page.ask_text("Layanan selesai", "Pekerjaan yang dilakukan:")
-                if work is None:
-                    return
-                parts = self.page.ask_text("Layanan selesai",
-                                           "Suku cadang yang diganti (kosongkan bila tidak ada):")
-                saved = clinic.complete(actor, record, work, parts or "")
+                work = ask("Layanan selesai", "Pekerjaan yang dilakukan:",
+                           lambda text: require_text(text, "Pekerjaan yang dilakukan", 2000),
+                           "Pekerjaan yang dilakukan")
+                saved = work and ask(
+                    "Layanan selesai", "Suku cadang yang diganti (kosongkan bila tidak ada):",
+                    lambda parts: clinic.complete(actor, record, work, parts),
+                    "Suku cadang yang diganti")
             else:
-                reason = self.page.ask_text("Batalkan layanan", "Alasan pembatalan:")
-                if reason is None:
-                    return
-                saved = clinic.cancel(actor, record, reason)
+                saved = ask("Batalkan layanan", "Alasan pembatalan:",
+                            lambda reason: clinic.cancel(actor, record, reason),
+                            "Alasan pembatalan")
         except PelitaError as exc:
             self.page.notify(exc.message, error=True)
+            return
+        if saved is None:  # cancelled
             return
         self.page.notify(f"{booking_label(saved)}: status disimpan.")
         self.after_change(saved)
@@ -412,7 +413,8 @@ class SchedulePage(QWidget):
         self.message_label.setStyleSheet(ERROR_TEXT_STYLE if error else OK_TEXT_STYLE)
         self.message_label.setText(text)
 
-    def ask_text(self, title: str, label: str) -> str | None:
-        """A reason or a note; None when the user cancels."""
-        text, ok = QInputDialog.getMultiLineText(self, title, label)
-        return text if ok else None
+    def ask_reason(self, title: str, label: str, save, field: str):
+        """What `save(text)` returned once it accepted the typed text; None when cancelled.
+        `field`: the name the service's refusal of the text carries."""
+        dialog = reason_dialog.ask(self, title, label, save, field=field)
+        return dialog.saved if dialog.result() == QDialog.DialogCode.Accepted else None
