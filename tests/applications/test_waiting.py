@@ -1,41 +1,12 @@
 """Tugas Saya's other work, role by role on the demo data: letters to sign, initial, correct or
 hand over, and bookings to confirm, counted like the lists and within the case-access rules."""
 import datetime
-import shutil
-
-import pytest
-
-from desktop import database
 
 from desktop.models import Application, ClinicRequest, HearseBooking, Letter, Service, User, db
 from desktop.services.applications import application_query, case_access, waiting
-from desktop.services.demo import seed
 from desktop.services.letters import lifecycle
 from desktop.services.shared import permissions
 from desktop.services.shared.timefmt import utcnow
-from desktop.services.shell import schema
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    """The demo at the size the brief reviews (letters and bookings of every kind), seeded once
-    for the module; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("waiting") / "demo.db"
-    database.connect(f"sqlite:///{path}")
-    schema.migrate()
-    seed.fill(size=300)
-    database.close()
-    return path
-
-
-@pytest.fixture
-def demo(seeded, tmp_path):
-    copy = tmp_path / "pelita.db"
-    shutil.copy(seeded, copy)
-    url = f"sqlite:///{copy}"
-    database.connect(url)
-    yield url
-    database.close()
 
 
 def user(username: str) -> User:
@@ -50,7 +21,7 @@ def booking_keys(actor) -> set[tuple[str, int]]:
     return {(item.kind, item.record_id) for item in waiting.items(actor) if item.kind != "letter"}
 
 
-def test_a_head_sees_the_letters_to_sign_and_to_initial(demo):
+def test_a_head_sees_the_letters_to_sign_and_to_initial(demo_300):
     for name in ("kadis", "kabid"):
         head = user(name)
         # Lifecycle's own queue, as the Surat tabs show it, is what waits for this head.
@@ -67,7 +38,7 @@ def test_a_head_sees_the_letters_to_sign_and_to_initial(demo):
         assert "menunggu tanda tangan Anda" in first.text and first.section == "surat"
 
 
-def test_front_office_and_social_worker_see_their_own_letters_and_applications(demo):
+def test_front_office_and_social_worker_see_their_own_letters_and_applications(demo_300):
     for name in ("layanan", "peksos"):
         clerk = user(name)
         expected = {l.id for l in Letter.select().where(
@@ -82,7 +53,7 @@ def test_front_office_and_social_worker_see_their_own_letters_and_applications(d
         assert counts.total == counts.applications + counts.letters
 
 
-def test_the_duty_officer_sees_the_bookings_to_confirm(demo):
+def test_the_duty_officer_sees_the_bookings_to_confirm(demo_300):
     piket = user("piket")
     booked = {("hearse", b.id) for b in HearseBooking.select().where(
         HearseBooking.state == "booked")}
@@ -97,13 +68,13 @@ def test_the_duty_officer_sees_the_bookings_to_confirm(demo):
     assert item.section == "jadwal" and item.when is not None
 
 
-def test_the_administrator_is_waited_on_for_nothing_here(demo):
+def test_the_administrator_is_waited_on_for_nothing_here(demo_300):
     admin = user("admin")
     assert permissions.can(admin, "schedule.manage")  # may edit the schedule, not its desk
     assert waiting.items(admin) == [] and waiting.counts(admin).total == 0
 
 
-def test_a_sensitive_case_s_letter_waits_only_for_its_readers(demo):
+def test_a_sensitive_case_s_letter_waits_only_for_its_readers(demo_300):
     kadis = user("kadis")
     letter = (Letter.select().join(Application, on=(Letter.application == Application.id))
               .where((Letter.state == "waiting_paraf") & (Letter.signer != kadis.id)).first())
@@ -116,7 +87,7 @@ def test_a_sensitive_case_s_letter_waits_only_for_its_readers(demo):
     assert letter.id not in letter_ids(kadis)
     assert waiting.counts(kadis).letters == len(letter_ids(kadis)) < before
 
-def test_late_work_comes_first_and_in_red(demo):
+def test_late_work_comes_first_and_in_red(demo_300):
     piket, clerk = user("piket"), user("layanan")
     booking = HearseBooking.select().where(HearseBooking.state == "booked").order_by(
         HearseBooking.departure_at.desc()).first()
@@ -145,7 +116,7 @@ def queries(func) -> int:
     return len(seen)
 
 
-def test_the_queries_do_not_grow_with_the_rows(demo):
+def test_the_queries_do_not_grow_with_the_rows(demo_300):
     kadis, piket = user("kadis"), user("piket")
     few = queries(lambda: waiting.items(kadis)), queries(lambda: waiting.items(piket))
     counted = queries(lambda: waiting.counts(kadis))

@@ -15,6 +15,9 @@ from desktop.views.applications.application_table import (ApplicationTableModel,
 from desktop.views.shell import workers
 
 
+OTHERS_MAX_HEIGHT = 160
+
+
 def task_badge_count(user) -> int:
     """The sidebar badge: applications, letters and bookings waiting (four COUNTs)."""
     return waiting.counts(user).total
@@ -89,7 +92,6 @@ class TasksPage(QWidget):
         self.others_label.setObjectName("otherWorkHeading")
         self.others = QListWidget()
         self.others.setObjectName("otherWork")
-        self.others.setMaximumHeight(160)
         self.others.itemActivated.connect(self._open_other)
         self.others_label.hide()
         self.others.hide()
@@ -125,6 +127,9 @@ class TasksPage(QWidget):
             if entry.urgent:
                 item.setForeground(QBrush(QColor("#9b1c1c")))
             self.others.addItem(item)
+        # As tall as its rows up to a limit: the applications below keep the room.
+        rows = self.others.sizeHintForRow(0) * len(found) + 2 * self.others.frameWidth() + 4
+        self.others.setFixedHeight(min(OTHERS_MAX_HEIGHT, rows))
         self.others_label.setText(f"<b>{other_work_text(found)}</b>")
         self.others_label.setVisible(bool(found))
         self.others.setVisible(bool(found))
