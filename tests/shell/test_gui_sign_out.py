@@ -170,3 +170,17 @@ def test_an_open_dialog_with_unsaved_input_counts(qtbot, sqlite_db):
     assert window.unsaved_work() == ["Pemesanan mobil jenazah"]
     form.hide()
     assert window.unsaved_work() == []
+
+
+def test_keluar_on_the_lock_screen_does_not_ask(qtbot, sqlite_db, monkeypatch):
+    """Whoever stands at a locked PC cannot save the owner's input; a question would only
+    show them where it is (refuse_message_boxes fails the test if one is asked)."""
+    from desktop.views.shell.lock_dialog import QUIT
+
+    monkeypatch.setattr(QApplication, "quit", lambda: None)
+    window = open_window(qtbot, sqlite_db, make_user("admin", role=permissions.ADMIN))
+    window.select_section("profil")
+    window.pages["profil"].edits["office_name"].setText("Dinas Sosial Baru")
+    window.lock_now()
+    window.idle_lock.dialog.done(QUIT)
+    assert not window.isVisible()

@@ -376,7 +376,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.watch(self.windowHandle())  # also before the window first has focus
 
     def closeEvent(self, event) -> None:
-        if not self.idle_lock.is_locked and not self._confirm_leaving():
+        asks = not (self.idle_lock.is_locked or self.idle_lock.quitting)
+        if asks and not self._confirm_leaving():
             event.ignore()
             return
         settings = QSettings(SETTINGS_ORG, SETTINGS_APP)
