@@ -292,9 +292,11 @@ def test_queue_shows_each_letter_under_its_state_for_each_role(qtbot, office, no
 
     signer = open_queue(qtbot, o["head"])
     assert tab_states(signer) == ["waiting_paraf", "waiting_signature", "all"]
-    assert signer.letter_ids() == []  # it waits for the coordinator's paraf, not the signer's
-    assert signer.select_state("waiting_signature")
+    # Nothing for the signer to initial (the paraf is the coordinator's): the page opens on
+    # the letter waiting for their signature.
+    assert signer.current_state() == "waiting_signature"
     assert signer.letter_ids() == [ids["waiting_signature"]]
+    assert signer.select_state("waiting_paraf") and signer.letter_ids() == []
     # the coordinator is a kepala too, but the letter waits for the head's signature
     coordinator = open_queue(qtbot, o["coordinator"])
     assert coordinator.letter_ids() == [ids["waiting_paraf"]]

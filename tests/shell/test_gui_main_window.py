@@ -7,7 +7,7 @@ from desktop import database
 from desktop.services.shared import permissions
 from desktop.services.shell import auth
 from desktop.views.shell import main_window as main_window_module, workers
-from desktop.views.shell.main_window import KEY_SECTION, ChangePasswordDialog, MainWindow
+from desktop.views.shell.main_window import ChangePasswordDialog, MainWindow, section_key
 from desktop.views.shell.sections import SECTIONS, Section
 from desktop.views.shell.session import Session
 from tests.factories import PASSWORD, make_user
@@ -65,7 +65,7 @@ def test_last_section_is_remembered_across_windows(qtbot, sqlite_db, isolated_se
     first.select_section("kalender")
     assert first.current_section().key == "kalender"
     first.close()
-    assert QSettings("Pelita", "Pelita").value(KEY_SECTION) == "kalender"
+    assert QSettings("Pelita", "Pelita").value(section_key("admin")) == "kalender"
     assert any(isolated_settings.rglob("*")), "settings must be written under tmp_path"
     second = open_window(qtbot, sqlite_db, admin)
     assert second.current_section().key == "kalender"
@@ -73,7 +73,7 @@ def test_last_section_is_remembered_across_windows(qtbot, sqlite_db, isolated_se
 
 
 def test_a_section_the_user_may_not_see_falls_back_to_the_first(qtbot, sqlite_db):
-    QSettings("Pelita", "Pelita").setValue(KEY_SECTION, "pengguna")
+    QSettings("Pelita", "Pelita").setValue(section_key("budi"), "pengguna")
     window = open_window(qtbot, sqlite_db, make_user("budi"))
     assert window.current_section().key == "beranda"
 

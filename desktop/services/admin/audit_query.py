@@ -11,6 +11,7 @@ ACTION_LABELS = {
     "update": "Mengubah",
     "delete": "Menghapus",
     "login": "Masuk",
+    "logout": "Keluar akun",
     "login_failed": "Gagal masuk",
     "lockout": "Akun terkunci",
     "view": "Membuka",

@@ -97,6 +97,11 @@ def authenticate(username: str, password: str, failed: str = FAILED) -> User:
     return User.get_by_id(user.id)
 
 
+def sign_out(user) -> None:
+    """'Keluar akun': the audit trail shows when a shared PC changed hands."""
+    audit.record(user, "logout", "user", getattr(user, "id", None))
+
+
 # What the `user` table has had since the first schema: all that a check before an upgrade
 # may read, since the table may not have the columns the current model adds.
 _FIRST_SCHEMA_COLUMNS = (User.id, User.username, User.full_name, User.role, User.password_hash,

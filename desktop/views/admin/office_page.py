@@ -198,6 +198,10 @@ class OfficePage(QWidget):
         current = self.values()
         return {k: v for k, v in current.items() if v != self.baseline.get(k)}
 
+    def has_unsaved_changes(self) -> bool:
+        """Typed and not saved (views.shared.unsaved: quitting asks first)."""
+        return self.profile is not None and bool(self.typed_changes())
+
     def refresh(self) -> None:
         """Shown again: reload unless the user has unsaved typing in the form."""
         if self.profile is not None and self.typed_changes():

@@ -169,6 +169,11 @@ class SettingsPage(QWidget):
         else:
             editor.setValue(int(value))
 
+    def has_unsaved_changes(self) -> bool:
+        """A value changed and not saved (views.shared.unsaved: quitting asks first)."""
+        return any(self._value(editor) != settings.get(key)
+                   for key, editor in self.editors.items())
+
     def refresh(self) -> None:
         if hasattr(self, "backup_box"):
             self.backup_box.refresh()

@@ -1,10 +1,12 @@
-"""Tugas Saya: applications waiting at a step the user's role performs, oldest due first."""
+"""Tugas Saya: everything waiting for the user. Letters to initial, sign, correct or hand over
+and bookings to confirm (services.applications.waiting) above the applications waiting at a
+step the user's role performs, oldest due first."""
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from desktop.services.applications import application_query, reminders
+from desktop.services.applications import application_query, reminders, waiting
 from desktop.services.applications.application_query import ApplicationFilter
 from desktop.services.shared import permissions
 from desktop.views.applications.application_table import (ApplicationTableModel,
@@ -13,9 +15,12 @@ from desktop.views.applications.application_table import (ApplicationTableModel,
 from desktop.views.shell import workers
 
 
+OTHERS_MAX_HEIGHT = 160
+
+
 def task_badge_count(user) -> int:
-    """The sidebar badge: one indexed COUNT."""
-    return application_query.task_count(user)
+    """The sidebar badge: applications, letters and bookings waiting (four COUNTs)."""
+    return waiting.counts(user).total
 
 
 def _counts(user) -> tuple[int, int, int]:
@@ -23,6 +28,15 @@ def _counts(user) -> tuple[int, int, int]:
     return (application_query.task_count(user),
             *(application_query.count(user, ApplicationFilter(actor_role=user.role, due=due))
               for due in ("terlambat", "tanpa_batas")))
+
+
+def other_work_text(items) -> str:
+    """'2 surat dan 1 jadwal menunggu Anda.' for the list above the applications."""
+    letters = sum(1 for item in items if item.kind == "letter")
+    bookings = len(items) - letters
+    parts = [f"{thousands(n)} {what}" for n, what in ((letters, "surat"), (bookings, "jadwal"))
+             if n]
+    return " dan ".join(parts) + " menunggu Anda" if parts else ""
 
 
 def heading_text(total: int, overdue: int, unlimited: int = 0) -> str:
@@ -43,6 +57,8 @@ def heading_text(total: int, overdue: int, unlimited: int = 0) -> str:
 
 class TasksPage(QWidget):
     data_changed = Signal()  # an application moved on: the sidebar badge recounts
+    # (section key, what to show there): the main window opens the section on it
+    navigate_requested = Signal(str, object)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -71,9 +87,20 @@ class TasksPage(QWidget):
         self.reminders.itemActivated.connect(self._open_reminder)
         self.reminders_label.hide()
         self.reminders.hide()
+        # Letters and bookings: few at a time, each opened in its own dialog or section.
+        self.others_label = QLabel()
+        self.others_label.setObjectName("otherWorkHeading")
+        self.others = QListWidget()
+        self.others.setObjectName("otherWork")
+        self.others.itemActivated.connect(self._open_other)
+        self.others_label.hide()
+        self.others.hide()
+        self.other_items: list = []
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.others_label)
+        layout.addWidget(self.others)
         layout.addWidget(self.explanation)
         layout.addWidget(self.reminders_label)
         layout.addWidget(self.reminders)
@@ -86,6 +113,47 @@ class TasksPage(QWidget):
                               descending=False)
         workers.run_task(lambda: _counts(user), self._show_counts)
         workers.run_task(lambda: reminders.for_user(user), self._show_reminders)
+        workers.run_task(lambda: waiting.items(user), self._show_others)
+
+    def _show_others(self, found) -> None:
+        if not isValid(self):
+            return
+        self.other_items = list(found)
+        self.others.clear()
+        for entry in found:
+            item = QListWidgetItem(("⚠ " if entry.urgent else "• ") + entry.text)
+            item.setData(Qt.ItemDataRole.UserRole, self.others.count())
+            item.setToolTip("Klik dua kali atau tekan Enter untuk membuka")
+            if entry.urgent:
+                item.setForeground(QBrush(QColor("#9b1c1c")))
+            self.others.addItem(item)
+        # As tall as its rows up to a limit: the applications below keep the room.
+        rows = self.others.sizeHintForRow(0) * len(found) + 2 * self.others.frameWidth() + 4
+        self.others.setFixedHeight(min(OTHERS_MAX_HEIGHT, rows))
+        self.others_label.setText(f"<b>{other_work_text(found)}</b>")
+        self.others_label.setVisible(bool(found))
+        self.others.setVisible(bool(found))
+
+    def _open_other(self, item) -> None:
+        self.open_item(self.other_items[item.data(Qt.ItemDataRole.UserRole)])
+
+    def open_item(self, entry) -> None:
+        """A letter opens in its dialog here; a booking in the schedule, on its day."""
+        if entry.kind != "letter":
+            self.navigate_requested.emit(entry.section, entry)
+            return
+        from desktop.errors import PelitaError
+        from desktop.views.letters.letter_dialog import LetterDialog
+
+        try:
+            dialog = LetterDialog(self.session, entry.record_id, self)
+        except PelitaError as exc:  # gone or hidden since the list was read
+            self.heading.setText(exc.message)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.data_changed.emit()
+        self.refresh()
 
     def _show_reminders(self, found) -> None:
         if not isValid(self):

@@ -396,6 +396,9 @@ class LetterDialog(QDialog):
     def dirty(self) -> bool:
         return (self.editable() or self.signing_changeable()) and bool(self._changes())
 
+    def has_unsaved_changes(self) -> bool:  # views.shared.unsaved: quitting asks first
+        return self.isVisible() and self.dirty()
+
     def save(self) -> bool:
         changes = self._changes()
         if not changes:

@@ -84,6 +84,7 @@ class LettersPage(QWidget):
         self.states = lifecycle.states_for(user)
         self._generation = 0
         self.counts: dict[str, int] = {}
+        self._opening = True  # the first load may move to the tab that has work
 
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
@@ -202,6 +203,9 @@ class LettersPage(QWidget):
                 count = self.counts[state]
                 self.tabs.setTabText(index, lifecycle.STATES[state]
                                      + (f" ({count})" if count else ""))
+        opening, self._opening = self._opening, False
+        if opening and self._move_to_work():
+            return  # the chosen tab loads its own rows
         self.table.selectionModel().blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
         for letter_id, version, state, note, texts, kind in rows:
@@ -230,6 +234,18 @@ class LettersPage(QWidget):
         else:
             self._current_changed(self.model.index(-1, 0))
         self.loaded.emit()
+
+    def tab_with_work(self) -> str | None:
+        """The first of the role's tabs with letters in it (None: all are empty)."""
+        return next((state for state in self.states if self.counts.get(state)), None)
+
+    def _move_to_work(self) -> bool:
+        """Open on a tab with work, not on an empty 'Menunggu paraf' beside 'Menunggu tanda
+        tangan (3)'; True when the tab changed."""
+        current, busy = self.current_state(), self.tab_with_work()
+        if busy is None or current is None or self.counts.get(current):
+            return False
+        return self.select_state(busy)
 
     def _id_at(self, row: int) -> int | None:
         item = self.model.item(row, 0)

@@ -409,6 +409,18 @@ class SchedulePage(QWidget):
         for tab in (self.hearse_tab, self.clinic_tab, self.roster_tab, self.resources_tab):
             tab.refresh()
 
+    def stop(self) -> None:
+        """The main window closes: no more polling, and PostgreSQL's LISTEN connection closed."""
+        self.watcher.stop()
+
+    def show_record(self, kind: str, record_id: int, when) -> bool:
+        """Tugas Saya opens a booking: its calendar on its day, the booking selected."""
+        tab = self.hearse_tab if kind == "hearse" else self.clinic_tab
+        self.tabs.setCurrentWidget(tab)
+        tab.timeline.selected_key = (kind, record_id)
+        tab.go_to(local_date(when))
+        return (kind, record_id) in tab.records
+
     def notify(self, text: str, error: bool = False) -> None:
         self.message_label.setStyleSheet(ERROR_TEXT_STYLE if error else OK_TEXT_STYLE)
         self.message_label.setText(text)

@@ -59,25 +59,51 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
 
     translations.install(app)  # before the first dialog: its buttons read OK/Batal
     session = open_session(url, demo_user)
-    if session is None:
-        return 0
+    code = 0
+    demo = demo or demo_user is not None
+    while session is not None:
+        window = show_window(session, demo)
+        if os.environ.get("PELITA_EXIT_AFTER_SHOW"):
+            # Benchmarks: report once the first frame is painted, like their bare-Qt baseline.
+            app.processEvents()
+            on_first_frame()
+            workers.wait_for_all()
+            database.close()
+            return 0
+        code = app.exec()
+        signed_out = window.signed_out
+        dispose(window)
+        if not signed_out:
+            break
+        # 'Keluar akun': the next user signs in on the same connection (or changes it).
+        session = open_session(session.url)
+    database.close()
+    return code
+
+
+def show_window(session: Session, demo: bool):
     from desktop.views.shell.main_window import MainWindow  # after login: qtawesome is not free
 
     workers.hold()  # the window's first frame before its pages' background loads
-    window = MainWindow(session, demo=demo or demo_user is not None)
+    window = MainWindow(session, demo=demo)
     window.show()
     workers.after_paint(workers.release)  # pool threads never compete with the first frame
-    if os.environ.get("PELITA_EXIT_AFTER_SHOW"):
-        # Benchmarks: report once the first frame is painted, like their bare-Qt baseline.
-        app.processEvents()
-        on_first_frame()
-        workers.wait_for_all()
-        database.close()
-        return 0
-    code = app.exec()
+    return window
+
+
+def dispose(window) -> None:
+    """After a window closed: finish its background tasks, stop the letter converter (the
+    next user starts their own), and delete the window with its pages, timers and watchers,
+    so nothing of the previous user outlives their session."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.services.letters import converter
+
     workers.wait_for_all()
-    database.close()
-    return code
+    QCoreApplication.sendPostedEvents()  # results of finished tasks, while the window exists
+    converter.shutdown()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _show_unexpected(message: str) -> None:

@@ -30,6 +30,7 @@ class IdleLock(QObject):
         self._window = window
         self._session = session
         self.dialog: QDialog | None = None  # the lock_dialog.LockDialog while locked
+        self.quitting = False  # 'Keluar' chosen on the lock screen
         self._hidden: list[QWidget] = []
         self._focus: QWidget | None = None
         self._spared: set = set()  # windows a lock leaves usable (the SKM kiosk)
@@ -137,6 +138,7 @@ class IdleLock(QObject):
         from desktop.views.shell.lock_dialog import QUIT
 
         if result == QUIT:
+            self.quitting = True  # from the lock screen: nobody there may save the input
             self.stop()
             self._window.close()
             QApplication.quit()

@@ -23,9 +23,14 @@ log = logging.getLogger(__name__)
 SETTINGS_ORG = SETTINGS_APP = "Pelita"
 KEY_GEOMETRY = "main/geometry"
 KEY_STATE = "main/state"
-KEY_SECTION = "main/section"
+KEY_SECTION = "main/section"  # followed by /username: each user comes back to their own
 TASKS_SECTION = "tugas"
 BADGE_INTERVAL_MS = 60_000
+
+
+def section_key(username: str) -> str:
+    """A kadis on the admin's PC must not land on Jejak Audit: the last section is per user."""
+    return f"{KEY_SECTION}/{username}"
 
 
 def window_title(profile) -> str:
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = visible_sections(session.user)
         self.pages: dict[str, QWidget] = {}
         self._demo = demo
+        self.signed_out = False  # 'Keluar akun': the app shows the login again, not quits
         self.update_title()
 
         self.sidebar = QListWidget()
@@ -146,6 +152,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
         self.lock_action.triggered.connect(self.lock_now)
         account.addSeparator()
+        self.sign_out_action = account.addAction("Keluar akun")
+        self.sign_out_action.setToolTip("Keluar dari akun ini lalu masuk sebagai pengguna lain "
+                                        "tanpa menutup Pelita")
+        self.sign_out_action.triggered.connect(self.sign_out)
         self.quit_action = account.addAction("Keluar")
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
@@ -162,6 +172,10 @@ class MainWindow(QMainWindow):
                 lambda _=False, row=number - 1: self.sidebar.setCurrentRow(row))
             view.addAction(action)
 
+        help_menu = self.menuBar().addMenu("&Bantuan")
+        self.about_action = help_menu.addAction("Tentang Pelita…")
+        self.about_action.triggered.connect(self.show_about)
+
     def _restore(self) -> None:
         settings = QSettings(SETTINGS_ORG, SETTINGS_APP)
         geometry = settings.value(KEY_GEOMETRY)
@@ -173,7 +187,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         keys = [s.key for s in self.sections]
-        last = settings.value(KEY_SECTION, "")
+        last = settings.value(section_key(self.session.user.username), "")
         row = keys.index(last) if last in keys else 0
         if self.sidebar.currentRow() == row:
             self._show_row(row)  # already current: setCurrentRow would not signal
@@ -205,6 +219,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self._frame_of(page))
             self._refresh(page)
 
+    def show_in_section(self, key: str, item) -> None:
+        """Open section `key` on `item` (a waiting booking: its calendar, on its day)."""
+        self.select_section(key)
+        show = getattr(self.pages.get(key), "show_record", None)
+        if callable(show):
+            show(item.kind, item.record_id, item.when)
+
     @staticmethod
     def _frame_of(page: QWidget) -> QWidget:
         return page.parentWidget().parentWidget()  # the scroll area's viewport, then itself
@@ -219,6 +240,9 @@ class MainWindow(QMainWindow):
             changed = getattr(page, "data_changed", None)
             if changed is not None:  # a page that changes applications: recount the badge
                 changed.connect(self.update_task_badge)
+            navigate = getattr(page, "navigate_requested", None)
+            if navigate is not None:  # Tugas Saya opens a booking in the schedule
+                navigate.connect(self.show_in_section)
             return page
         except Exception as exc:  # a broken page must not take the window down
             log.error("Cannot open section %s", section.key)
@@ -310,20 +334,73 @@ class MainWindow(QMainWindow):
     def lock_now(self) -> None:
         self.idle_lock.lock(manual=True)
 
+    def sign_out(self) -> None:
+        """Close this user's window; app.run shows the login for the next one."""
+        self.signed_out = True
+        if not self.close():  # unsaved work kept: stay signed in
+            self.signed_out = False
+
+    def show_about(self) -> None:
+        from desktop.views.shell.about_dialog import AboutDialog
+
+        AboutDialog(self.session, self).exec()
+
+    def unsaved_work(self) -> list[str]:
+        """Where typed input is not saved yet: built pages, then dialogs open over them."""
+        from desktop.views.shared import unsaved
+
+        titles = {s.key: s.title for s in self.sections}
+        named = {titles.get(key, key): page for key, page in self.pages.items()}
+        named.update({w.windowTitle() or "Jendela lain": w for w in unsaved.open_dialogs()
+                      if w is not self})
+        return unsaved.unsaved_names(named)
+
+    def _confirm_leaving(self) -> bool:
+        """Quitting or signing out with unsaved input asks first; Batal is the default."""
+        where = self.unsaved_work()
+        if not where:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        doing = "keluar dari akun" if self.signed_out else "menutup Pelita"
+        answer = QMessageBox.question(
+            self, "Ada isian yang belum disimpan",
+            f"Isian di {', '.join(where)} belum disimpan. Bila Anda {doing} sekarang, isian "
+            "itu hilang.\n\nKeluar tanpa menyimpan? Pilih No untuk kembali lalu menyimpannya.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.idle_lock.watch(self.windowHandle())  # also before the window first has focus
 
     def closeEvent(self, event) -> None:
+        asks = not (self.idle_lock.is_locked or self.idle_lock.quitting)
+        if asks and not self._confirm_leaving():
+            event.ignore()
+            return
         settings = QSettings(SETTINGS_ORG, SETTINGS_APP)
         settings.setValue(KEY_GEOMETRY, self.saveGeometry())
         settings.setValue(KEY_STATE, self.saveState())
         section = self.current_section()
         if section is not None:
-            settings.setValue(KEY_SECTION, section.key)
+            settings.setValue(section_key(self.session.user.username), section.key)
         settings.sync()
         self.idle_lock.stop()
         self.connection_status.stop()
+        self._badge_timer.stop()
+        for page in self.pages.values():  # timers, LISTEN connections, the SKM kiosk
+            stop = getattr(page, "stop", None)
+            if callable(stop):
+                stop()
+        if self.signed_out:
+            from desktop.services.shell import auth
+
+            try:
+                auth.sign_out(self.session.user)
+            except Exception:  # the audit line is not worth keeping the user signed in
+                log.warning("Cannot record the sign-out", exc_info=False)
         super().closeEvent(event)
 
 

@@ -319,6 +319,10 @@ class KioskWindow(QWidget):
             self.password.clear()
             self.leave_error.setText(exc.message)
             return
+        self.end()
+
+    def end(self) -> None:
+        """Close without the password: the staff member signed out or quit the main window."""
         self._may_close = True
         self.close()
 

@@ -181,6 +181,11 @@ class SurveyPage(QWidget):
         self.kiosk.closed.connect(self._kiosk_closed)
         self.kiosk.show_on_counter_screen()
 
+    def stop(self) -> None:
+        """The main window closes: a kiosk open under this user's account closes with it."""
+        if self.kiosk is not None:
+            self.kiosk.end()
+
     def _kiosk_closed(self) -> None:
         lock = getattr(self.window(), "idle_lock", None)
         if lock is not None:
