@@ -54,10 +54,21 @@ def write_xlsx(actor, path, *, title: str, headers: list[str], pages, values, to
     sheet = book.create_sheet(title[:31])
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
+    written = 0  # rows read and turned into cells so far: the progress
+
+    def tick():
+        if progress is not None and not progress(written, max(total, written)):
+            sheet.close()  # ends openpyxl's stream into its temporary file, which it removes
+            raise Cancelled(CANCELLED)
+
+    tick()
     rows = _rows(pages, chunk)
     first = []
     for row in rows:
         first.append(values(row))
+        written += 1
+        if written % chunk == 0:
+            tick()
         if len(first) >= WIDTH_SAMPLE:
             break
     for column, width in enumerate(widths(headers, first), start=1):
@@ -81,22 +92,13 @@ def write_xlsx(actor, path, *, title: str, headers: list[str], pages, values, to
                 out.append(value)
         return out
 
-    written = 0
-
-    def tick():
-        if progress is not None and not progress(written, max(total, written)):
-            sheet.close()  # ends openpyxl's stream into its temporary file, which it removes
-            raise Cancelled(CANCELLED)
-
-    tick()
     for line in first:
         sheet.append(cells(line))
-        written += 1
     for row in rows:
-        if written % chunk == 0:
-            tick()
         sheet.append(cells(values(row)))
         written += 1
+        if written % chunk == 0:
+            tick()
     tick()
     files.write_beside(path, book.save)
     audit.record(actor, "export", table, None, new={"daftar": title, "baris": written})

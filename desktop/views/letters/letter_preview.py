@@ -283,7 +283,11 @@ class LetterPreview(QWidget):
         widest = max((p.width() for p in self._pixmaps if not p.isNull()), default=0)
         if not widest:
             return 1.0
-        return min(max(self.scroll.viewport().width() - 24, 200) / widest, 1.0)
+        # Room for the vertical scroll bar whether it shows yet or not: a page fitted before
+        # it appeared would otherwise be refitted narrower a moment later.
+        bar = self.scroll.verticalScrollBar()
+        room = self.scroll.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        return min(max(room - 24, 200) / widest, 1.0)
 
     def step_zoom(self, direction: int) -> None:
         """The next zoom step larger (1) or smaller (-1) than the pages' scale now."""
