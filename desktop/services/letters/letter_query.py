@@ -174,10 +174,6 @@ def tab_counts(actor, flt: LetterFilter) -> dict[str, int]:
 
 # --- export ------------------------------------------------------------------------------------
 
-def _local(moment):
-    return timefmt.to_local(moment).replace(tzinfo=None) if moment else None
-
-
 # What each list column exports: dates as dates (office time), the rest as shown.
 VALUES = {
     "subject": lambda row: row.subject,
@@ -186,9 +182,9 @@ VALUES = {
     "number": lambda row: row.number,
     "state": lambda row: lifecycle.STATES.get(row.state, row.state),
     "kind": lambda row: row.kind,
-    "created": lambda row: _local(row.created_at),
-    "updated": lambda row: _local(row.updated_at),
-    "signed": lambda row: _local(row.signed_at),
+    "created": lambda row: list_export.local_time(row.created_at),
+    "updated": lambda row: list_export.local_time(row.updated_at),
+    "signed": lambda row: list_export.local_time(row.signed_at),
 }
 
 

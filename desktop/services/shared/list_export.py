@@ -5,13 +5,18 @@ stops the export (Cancelled) and leaves no file."""
 import datetime
 
 from desktop.errors import Cancelled
-from desktop.services.shared import audit, files
+from desktop.services.shared import audit, files, timefmt
 
 CHUNK = 500
 WIDTH_SAMPLE = 200  # rows measured for the column widths (written before the rows)
 WIDTH_MIN, WIDTH_MAX = 8, 60
 DATE_FORMAT, MOMENT_FORMAT = "DD-MM-YYYY", "DD-MM-YYYY HH:MM"
 CANCELLED = "Ekspor dibatalkan; tidak ada berkas yang ditulis."
+
+
+def local_time(utc_naive: datetime.datetime | None) -> datetime.datetime | None:
+    """A stored (UTC) moment as the office's wall time, naive: what Excel shows as is."""
+    return timefmt.to_local(utc_naive).replace(tzinfo=None) if utc_naive else None
 
 
 def _shown(value) -> str:

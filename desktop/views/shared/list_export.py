@@ -6,6 +6,7 @@ import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from desktop.services.shared import list_export as shared_export
 from desktop.views.shared import export_runner
 
 BUTTON_TEXT = "Ekspor xlsx…"
@@ -54,3 +55,36 @@ def export_button(parent, table, title: str, work) -> QPushButton:
     button.setAutoDefault(False)
     button.clicked.connect(lambda: export_table(parent, table, title, work))
     return button
+
+
+def query_task(actor, path, columns: list[int], headers: list[str], *, title: str, pages,
+               count, values, table: str):
+    """The background task of a page whose list is a service query: `pages(offset, limit)`
+    and `count()` read it as the page does, `values(row)` gives a row's cells in the model's
+    column order (dates as dates), of which the shown `columns` are written."""
+    def cells(row) -> list:
+        every = values(row)
+        return [every[column] for column in columns]
+
+    def task(progress) -> int:
+        return shared_export.write_xlsx(actor, path, title=title, headers=headers, pages=pages,
+                                        values=cells, total=count(), progress=progress,
+                                        table=table)
+    return task
+
+
+def shown_rows(model) -> list[list]:
+    """Every row of an in-memory model as displayed; whole numbers as numbers."""
+    def value(text):
+        return int(text) if text.isdigit() and len(text) < 16 else text  # not a NIK
+    return [[value(str(model.index(row, column).data() or ""))
+             for column in range(model.columnCount())] for row in range(model.rowCount())]
+
+
+def rows_task(actor, path, columns: list[int], headers: list[str], *, title: str, rows,
+              table: str):
+    """The background task of a page whose list is in memory already: `rows` are every row's
+    cells in the model's column order, taken on the UI thread."""
+    return query_task(actor, path, columns, headers, title=title, table=table,
+                      pages=lambda offset, limit: rows[offset:offset + limit],
+                      count=lambda: len(rows), values=lambda row: row)
