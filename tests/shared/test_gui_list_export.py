@@ -76,9 +76,29 @@ def atensi(s):
     return page, table, lambda: page.kelurahan.rowCount()
 
 
+def institutions(s):
+    from desktop.views.referrals.institutions_page import InstitutionsPage
+    page = InstitutionsPage(s)
+    return page, page.table, lambda: page.model.rowCount()
+
+
+def shelter(s):
+    from desktop.views.referrals.shelter_page import ShelterPage
+    page = ShelterPage(s)
+    return page, page.table, lambda: page.model.rowCount()
+
+
+def stock(s):
+    from desktop.views.stock.stock_page import StockPage
+    page = StockPage(s)
+    return page, page.item_table, lambda: page.items.rowCount()
+
+
 PAGES = {"permohonan": ("kadis", applications), "surat": ("kadis", letters),
          "pengaduan": ("kadis", complaints), "audit": ("admin", audit),
-         "izin": ("kadis", permits), "atensi": ("kadis", atensi)}
+         "izin": ("kadis", permits), "atensi": ("kadis", atensi),
+         "lembaga": ("kadis", institutions), "rumah singgah": ("kadis", shelter),
+         "stok": ("kadis", stock)}
 
 
 @pytest.mark.parametrize("name", PAGES)
