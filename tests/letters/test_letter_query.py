@@ -115,6 +115,8 @@ def test_a_role_that_does_not_work_abh_cases_never_finds_their_letters(office_le
     assert count(other_clerk, LetterFilter(subject="berhadapan")) == 0
     assert tab_counts(other_clerk, LetterFilter())["draft"] == 2  # Agus's and the reply
     assert tab_counts(o["worker"], LetterFilter())["draft"] == 3  # the assigned worker's too
+    # The tabs are states: a state chosen on 'Semua surat' does not empty the others.
+    assert tab_counts(o["worker"], LetterFilter(state="signed"))["draft"] == 3
 
 
 def test_a_page_takes_the_same_queries_however_many_letters(office_letters, monkeypatch):

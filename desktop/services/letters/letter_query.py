@@ -5,7 +5,7 @@ tab's count. Only letters the actor may read are listed or counted: a sensitive 
 import datetime
 import functools
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from peewee import JOIN
@@ -168,7 +168,9 @@ def count(actor, flt: LetterFilter, state: str | None = None) -> int:
 
 
 def tab_counts(actor, flt: LetterFilter) -> dict[str, int]:
-    """The matching letters in each of the actor's tabs: one query per tab."""
+    """The matching letters in each of the actor's tabs (each tab is a state: the filter's
+    own state choice is left out), one query per tab."""
+    flt = replace(flt, state=None)
     return {state: count(actor, flt, state) for state in lifecycle.states_for(actor)}
 
 
