@@ -487,7 +487,7 @@ def test_a_kepala_revokes_from_the_letter_dialog_and_the_reason_is_required(qtbo
     assert head_view.action_buttons["revoke"].isHidden()
     clerk_view = letter_dialog_for(qtbot, o["clerk"], signed.id)
     assert clerk_view.action_buttons["hand_over"].isHidden()  # never handed over now
-    rows, _ = letters_page.queue_rows(o["clerk"], None)  # still listed, as Dicabut
+    rows, _, _ = letters_page.queue_rows(o["clerk"], None)  # still listed, as Dicabut
     assert [r[4][letters_page.COL_STATE] for r in rows if r[0] == signed.id] == ["Dicabut"]
 
     page = VerifyPage(session_of(o["clerk"]))

@@ -138,16 +138,23 @@ def queue(actor, state: str | None = None) -> list[Letter]:
     permissions.require(actor, "letters.view")
     columns = [f for f in Letter._meta.sorted_fields if f.name not in ("final_docx", "pdf")]
     query = Letter.select(*columns)
-    if state is not None:
-        query = query.where(Letter.state == state)
+    for condition in queue_conditions(actor, state):
+        query = query.where(condition)
+    return list(query.order_by(Letter.updated_at.desc(), Letter.id.desc()))
+
+
+def queue_conditions(actor, state: str | None) -> list:
+    """The conditions on Letter of `state`'s tab (None: all states) for `actor`: the letters
+    it may read, and for a kepala only their own to sign and others' to initial."""
+    conditions = [] if state is None else [Letter.state == state]
     condition = readable(actor)
     if condition is not None:
-        query = query.where(condition)
+        conditions.append(condition)
     if state == "waiting_signature" and actor.role == permissions.HEAD:
-        query = query.where(Letter.signer == actor.id)
+        conditions.append(Letter.signer == actor.id)
     if state == "waiting_paraf" and actor.role == permissions.HEAD:
-        query = query.where(Letter.signer != actor.id)  # a signer never initials their own
-    return list(query.order_by(Letter.updated_at.desc(), Letter.id.desc()))
+        conditions.append(Letter.signer != actor.id)  # a signer never initials their own
+    return conditions
 
 
 def free_text(letter: Letter) -> dict:

@@ -15,7 +15,7 @@ from desktop.errors import PelitaError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.applications import application_query, deadlines, workflow
 from desktop.services.applications.application_query import ApplicationFilter, ApplicationRow
-from desktop.services.shared import timefmt
+from desktop.services.shared import list_export, timefmt
 from desktop.views.shared.columns import ColumnLayout
 from desktop.views.shared.errors import describe
 from desktop.views.shell import workers
@@ -290,6 +290,16 @@ def _texts(found: ApplicationRow, now: datetime.datetime) -> list[str]:
     return [found.reg_number, timefmt.short_local(found.received_at), found.service_name, found.applicant,
             found.nik or "-", str(found.current_step),
             workflow.STATES.get(found.state, found.state), due_text(found, now)]
+
+
+def export_values(found: ApplicationRow, now: datetime.datetime | None = None) -> list:
+    """A row's cells for the xlsx export, in COLUMNS order: times as office-time dates."""
+    texts = _texts(found, now or utcnow())
+    texts[COL_RECEIVED] = list_export.local_time(found.received_at)
+    texts[COL_STEP] = found.current_step
+    if found.due_at is not None:
+        texts[COL_DUE] = list_export.local_time(found.due_at)
+    return texts
 
 
 def _colour_due(state_item: QStandardItem, due_item: QStandardItem, found: ApplicationRow,

@@ -6,13 +6,15 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from desktop.services.applications import workflow
+from desktop.services.applications import application_query, workflow
 from desktop.services.applications.application_query import ApplicationFilter
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions
 from desktop.views.applications.application_table import (COL_NIK, ApplicationTableModel,
                                                           ApplicationTableView, count_text,
-                                                          open_application, register_application)
+                                                          export_values, open_application,
+                                                          register_application)
+from desktop.views.shared import list_export
 from desktop.views.shared.list_print import PrintListButton, filter_summary
 
 SEARCH_DELAY_MS = 250
@@ -164,8 +166,11 @@ class ApplicationsPage(QWidget):
         self.model.modelReset.connect(self._selection_changed)
         self.print_button = PrintListButton(self.view, "Daftar permohonan", self._filter_text,
                                             masked={COL_NIK})
+        self.export_button = list_export.export_button(self, self.view, "Daftar permohonan",
+                                                       self._export)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.export_button)
         footer.addWidget(self.print_button)
         footer.addWidget(self.batch_button)
 
@@ -258,6 +263,16 @@ class ApplicationsPage(QWidget):
     def refresh(self) -> None:
         self.service_combo.invalidate()
         self.apply_filter()
+
+    def _export(self, path, columns, headers):
+        """Every application of the filter, in the list's order, as the list shows it."""
+        actor, model = self.session.user, self.model
+        flt, sort, descending = model.filter, model.sort_key, model.descending
+        return list_export.query_task(
+            actor, path, columns, headers, title="Daftar permohonan", table="application",
+            pages=lambda offset, limit: application_query.page(
+                actor, flt, sort, descending, offset=offset, limit=limit),
+            count=lambda: application_query.count(actor, flt), values=export_values)
 
     # --- opening ---------------------------------------------------------------------------
 

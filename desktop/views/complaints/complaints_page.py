@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit,
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.complaints import clocks, complaints, reply_letter
 from desktop.services.letters import lifecycle
-from desktop.services.shared import permissions, timefmt
+from desktop.services.shared import list_export as shared_export, permissions, timefmt
 from desktop.views.complaints.complaint_forms import (CompleteFileDialog, ConfirmDialog,
                                                       FollowUpDialog, RecordDialog,
                                                       ResolveDialog, RouteDialog, VerifyDialog)
 from desktop.views.letters.letter_dialog import LetterDialog, draft_from_application
+from desktop.views.shared import list_export
 from desktop.views.shared.rich_text import typed_text as escape
 from desktop.views.shared.tables import read_only_table
 
@@ -105,10 +106,15 @@ class ComplaintsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.status = QLabel()
+        self.export_button = list_export.export_button(self, self.table, "Daftar pengaduan",
+                                                       self._export)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(footer)
         self.rows = []
         self.refresh()
 
@@ -157,6 +163,14 @@ class ComplaintsPage(QWidget):
         self.status.setText(f"{len(self.rows)} catatan" + (" (500 terbaru)" if len(found) >= 500
                                                          else ""))
         self.show_chosen()
+
+    def _export(self, path, columns, headers):
+        """The complaints listed, as shown; the received time as a date."""
+        rows = list_export.shown_rows(self.model)
+        for row, (c, _clock) in zip(rows, self.rows):
+            row[1] = shared_export.local_time(c.received_at)
+        return list_export.rows_task(self.session.user, path, columns, headers,
+                                     title="Daftar pengaduan", rows=rows, table="complaint")
 
     def chosen_id(self):
         index = self.table.currentIndex()

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton,
+                               QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.errors import PelitaError
@@ -23,6 +23,8 @@ from desktop.views.shared.forms import ERROR_TEXT_STYLE
 from desktop.views.shell import workers
 
 PREVIEW_DPI = 110  # sharp enough at the pane's width, quick to render
+# Zoom steps, as a share of the page drawn at PREVIEW_DPI; None is "as wide as the pane".
+ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 PDFTOPPM_TIMEOUT_S = 120
 NO_POPPLER = ("Pratinjau halaman memerlukan Poppler (pdftoppm), yang tidak terpasang di PC ini. "
               "Surat tetap dapat dibuka di Word atau LibreOffice dengan tombol 'Buka dokumen'. "
@@ -130,6 +132,32 @@ class LetterPreview(QWidget):
         top.addWidget(self.status, 1)
         top.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.zoom: float | None = None  # None: fit the pane's width
+        self.zoom_out_button = self._zoom_button("−", "Perkecil (Ctrl+-, Ctrl+roda tetikus)",
+                                                 lambda: self.step_zoom(-1))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(44)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_in_button = self._zoom_button("+", "Perbesar (Ctrl++, Ctrl+roda tetikus)",
+                                                lambda: self.step_zoom(1))
+        self.fit_button = self._zoom_button("Sesuai lebar", "Halaman selebar panel (Ctrl+0)",
+                                            self.fit_width)
+        self.zoom_bar = QWidget()
+        zoom_row = QHBoxLayout(self.zoom_bar)
+        zoom_row.setContentsMargins(0, 0, 0, 0)
+        zoom_row.addStretch(1)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button,
+                       self.fit_button):
+            zoom_row.addWidget(widget)
+        self.zoom_bar.hide()
+        for keys, action in ((QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
+                             ("Ctrl+=", lambda: self.step_zoom(1)),
+                             (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)),
+                             ("Ctrl+0", self.fit_width)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
         self.pages_widget = QWidget()
         self.pages_widget.setStyleSheet("background: #6b7280;")
         self.pages_layout = QVBoxLayout(self.pages_widget)
@@ -145,7 +173,15 @@ class LetterPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.zoom_bar)
         layout.addWidget(self.scroll, 1)
+
+    def _zoom_button(self, text: str, tip: str, action) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.clicked.connect(action)
+        return button
 
     def page_labels(self) -> list[QLabel]:
         return [self.pages_layout.itemAt(i).widget() for i in range(self.pages_layout.count())
@@ -218,21 +254,64 @@ class LetterPreview(QWidget):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setToolTip(f"Halaman {number}")
-            self.pages_layout.insertWidget(self.pages_layout.count() - 1, label)
+            self.pages_layout.insertWidget(self.pages_layout.count() - 1, label, 0,
+                                           Qt.AlignmentFlag.AlignHCenter)
         self._fit()
 
     def _fit(self) -> None:
-        """Pages as wide as the pane (never enlarged past the rendered size)."""
-        width = max(self.scroll.viewport().width() - 24, 200)
+        """Pages at the chosen zoom; fitted, as wide as the pane (never enlarged past the
+        rendered size)."""
+        factor = self.shown_zoom()
         for label, pixmap in zip(self.page_labels(), self._pixmaps):
             if pixmap.isNull():
                 continue
-            label.setPixmap(pixmap if pixmap.width() <= width else pixmap.scaledToWidth(
-                width, Qt.TransformationMode.SmoothTransformation))
+            width = round(pixmap.width() * factor)
+            shown = pixmap if width == pixmap.width() else pixmap.scaledToWidth(
+                max(width, 1), Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(shown)
+            label.setFixedSize(shown.size())  # wider than the pane: it scrolls sideways
+        self.zoom_bar.setVisible(bool(self._pixmaps))
+        self.zoom_label.setText(f"{round(factor * 100)}%")
+        self.zoom_out_button.setEnabled(factor > ZOOMS[0] + 0.001)
+        self.zoom_in_button.setEnabled(factor < ZOOMS[-1] - 0.001)
+        self.fit_button.setEnabled(self.zoom is not None)
+
+    def shown_zoom(self) -> float:
+        """The pages' scale now: the chosen step, or what fitting the pane's width gives."""
+        if self.zoom is not None:
+            return self.zoom
+        widest = max((p.width() for p in self._pixmaps if not p.isNull()), default=0)
+        if not widest:
+            return 1.0
+        # Room for the vertical scroll bar whether it shows yet or not: a page fitted before
+        # it appeared would otherwise be refitted narrower a moment later.
+        bar = self.scroll.verticalScrollBar()
+        room = self.scroll.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        return min(max(room - 24, 200) / widest, 1.0)
+
+    def step_zoom(self, direction: int) -> None:
+        """The next zoom step larger (1) or smaller (-1) than the pages' scale now."""
+        if not self._pixmaps:
+            return
+        now = self.shown_zoom()
+        steps = [z for z in ZOOMS if (z > now + 0.001 if direction > 0 else z < now - 0.001)]
+        if steps:
+            self.zoom = steps[0] if direction > 0 else steps[-1]
+            self._fit()
+
+    def fit_width(self) -> None:
+        self.zoom = None
+        self._fit()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
-            self._fit()
+        if watched is self.scroll.viewport():
+            if event.type() == QEvent.Type.Resize and self.zoom is None:
+                self._fit()
+            elif (event.type() == QEvent.Type.Wheel
+                  and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                if event.angleDelta().y():
+                    self.step_zoom(1 if event.angleDelta().y() > 0 else -1)
+                return True  # Ctrl+wheel zooms, it does not scroll
         return super().eventFilter(watched, event)
 
     def open_document(self) -> None:

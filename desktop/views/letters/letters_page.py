@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
 from shiboken6 import isValid
 
 from desktop.errors import PelitaError
-from desktop.services.admin import users
-from desktop.services.applications import workflow
-from desktop.services.complaints import reply_letter
-from desktop.services.cases import registry
 from desktop.services.shared import timefmt
-from desktop.services.letters import catalogue, lifecycle
+from desktop.services.letters import letter_query, lifecycle
+from desktop.services.letters.letter_query import LetterFilter
+from desktop.views.letters.letter_filters import LetterFilterBar
 from desktop.views.letters.letter_preview import LetterPreview
 from desktop.views.shared.columns import ColumnLayout
+from desktop.views.shared import list_export
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import ERROR_TEXT_STYLE
 from desktop.views.shared.tables import read_only_table
@@ -23,54 +22,44 @@ from desktop.views.shell import workers
 
 COLUMNS = ["Hal", "Pemohon", "Penanda tangan", "Nomor", "Status", "Diperbarui"]
 COL_SUBJECT, COL_APPLICANT, COL_SIGNER, COL_NUMBER, COL_STATE, COL_UPDATED = range(len(COLUMNS))
+# Each column's letter_query.VALUES key: what the export writes under its header.
+EXPORT_KEYS = ("subject", "applicant", "signer", "number", "state", "updated")
 ALL = "all"  # the last tab: every letter, to look one up or reprint it
 
 
 # --- the queue ---------------------------------------------------------------------------------
 
-def _kind(letter) -> str:
-    try:
-        return catalogue.spec(letter.template_key).title
-    except KeyError:
-        return letter.template_key
+LIST_MAX = 1000  # rows shown at once; the export writes every match
 
 
-def queue_rows(actor, state: str | None) -> tuple[list[tuple], dict[str, int]]:
-    """The table's rows for `state` (None: all), and the count for each of the role's tabs."""
-    signers = users.full_names(actor)
-    applicants: dict[int, str] = {}
+def queue_rows(actor, state: str | None, flt: LetterFilter | None = None
+               ) -> tuple[list[tuple], dict[str, int], int]:
+    """The table's rows for `state` (None: all) under `flt`, the count for each of the role's
+    tabs, and how many letters match in all (more than the rows past LIST_MAX)."""
+    flt = flt or LetterFilter()
+    found = letter_query.page(actor, flt, state, 0, LIST_MAX)
     rows = []
-    letters = lifecycle.queue(actor, state)
-    complaint_numbers = reply_letter.numbers({letter.complaint_id for letter in letters})
-    for letter in letters:
-        applicant = ""
-        if letter.complaint_id is not None:
-            applicant = f"Pengaduan {complaint_numbers.get(letter.complaint_id, '')}"
-        if letter.application_id is not None:
-            if letter.application_id not in applicants:
-                try:
-                    app = workflow.get(letter.application_id, actor, record=False)
-                except PelitaError:
-                    applicants[letter.application_id] = "-"
-                else:
-                    who = app.person.name if app.person_id else (
-                        app.organisation.name if app.organisation_id else "")
-                    who = registry.listed_name(app.service.case_kind, who)
-                    applicants[letter.application_id] = f"{who} ({app.reg_number})".strip()
-            applicant = applicants[letter.application_id]
+    for letter in found:
         texts = [""] * len(COLUMNS)
         texts[COL_SUBJECT] = letter.subject
-        texts[COL_APPLICANT] = applicant or "-"
-        texts[COL_SIGNER] = ((letter.signing_as + " ") if letter.signing_as else "") + \
-            signers.get(letter.signer_id, "-")
-        texts[COL_NUMBER] = letter.number or "-"
+        texts[COL_APPLICANT] = letter.applicant
+        texts[COL_SIGNER] = letter.signer
+        texts[COL_NUMBER] = letter.number
         texts[COL_STATE] = lifecycle.STATES.get(letter.state, letter.state)
         texts[COL_UPDATED] = timefmt.short_local(letter.updated_at)
         rows.append((letter.id, letter.version, letter.state, letter.return_note, texts,
-                     _kind(letter)))
-    counts = {s: (len(rows) if s == state else len(lifecycle.queue(actor, s)))
-              for s in lifecycle.states_for(actor)}
-    return rows, counts
+                     letter.kind))
+    total = len(rows) if len(rows) < LIST_MAX else letter_query.count(actor, flt, state)
+    return rows, letter_query.tab_counts(actor, flt), total
+
+
+def count_text(shown: int, total: int, flt: LetterFilter) -> str:
+    if not total:
+        return "Tidak ada surat yang cocok." if not flt.is_empty() else "Tidak ada surat di sini."
+    if shown < total:
+        return (f"{shown:,} terbaru dari {total:,} surat; persempit pencarian, atau ekspor "
+                "untuk semuanya.").replace(",", ".")
+    return f"{total:,} surat".replace(",", ".")
 
 
 class LettersPage(QWidget):
@@ -124,6 +113,11 @@ class LettersPage(QWidget):
             elastic={COL_SUBJECT: 160, COL_APPLICANT: 90, COL_SIGNER: 100, COL_NUMBER: 90,
                      COL_STATE: 100, COL_UPDATED: 90})
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.filters = LetterFilterBar()
+        self.filters.changed.connect(self.refresh)
+        self.export_button = list_export.export_button(self, self.table, "Daftar surat",
+                                                       self._export)
+        self.filters.actions.addWidget(self.export_button)
         self.table.activated.connect(lambda index: self.open_letter(self._id_at(index.row())))
 
         self.count_label = QLabel()
@@ -154,6 +148,7 @@ class LettersPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.filters)
         layout.addWidget(self.hint)
         self.hint.setVisible(not self.states)
         layout.addWidget(self.splitter, 1)
@@ -182,8 +177,11 @@ class LettersPage(QWidget):
         keep = keep if keep is not None else self.current_letter_id()
         self._generation += 1
         generation, state, actor = self._generation, self.current_state(), self.session.user
+        self.filters.set_state_choice(state is None)
+        flt = self.filters.letter_filter()
+        self.count_label.setStyleSheet("")
         self.count_label.setText("Memuat…")
-        workers.run_task(lambda: queue_rows(actor, state),
+        workers.run_task(lambda: queue_rows(actor, state, flt),
                          lambda result: self._fill(generation, result, keep),
                          lambda exc: self._load_failed(generation, exc))
 
@@ -196,7 +194,7 @@ class LettersPage(QWidget):
     def _fill(self, generation: int, result, keep: int | None) -> None:
         if not isValid(self) or generation != self._generation:
             return
-        rows, self.counts = result
+        rows, self.counts, total = result
         for index in range(self.tabs.count()):
             state = self.tabs.tabData(index)
             if state in self.counts:
@@ -224,7 +222,7 @@ class LettersPage(QWidget):
         self.table.setColumnHidden(COL_STATE, self.current_state() is not None)
         self.columns.refit()
         self.count_label.setStyleSheet("")
-        self.count_label.setText(f"{len(rows)} surat" if rows else "Tidak ada surat di sini.")
+        self.count_label.setText(count_text(len(rows), total, self.filters.letter_filter()))
         row = next((r for r in range(self.model.rowCount()) if self._id_at(r) == keep), 0)
         if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
@@ -280,6 +278,14 @@ class LettersPage(QWidget):
         self.preview.show_letter(letter_id, item.data(Qt.ItemDataRole.UserRole + 1))
 
     # --- acting --------------------------------------------------------------------------
+
+    def _export(self, path, columns, headers):
+        """Every letter of this tab under the filter, as shown (run on a worker thread)."""
+        actor, flt, state = self.session.user, self.filters.letter_filter(), self.current_state()
+        chosen = [(header, EXPORT_KEYS[column]) for header, column in zip(headers, columns)]
+        return lambda progress: letter_query.export_xlsx(actor, flt, state, path, chosen,
+                                                         progress)
+
 
     def open_letter(self, letter_id: int | None) -> None:
         if letter_id is None:

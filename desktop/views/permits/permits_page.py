@@ -9,6 +9,7 @@ from desktop.services.applications import workflow
 from desktop.services.letters import formatting
 from desktop.services.permits import permit_query
 from desktop.views.applications.application_table import open_application, thousands
+from desktop.views.shared import list_export
 from desktop.views.shared.paged_table import PagedTableModel
 from desktop.views.shared.tables import read_only_table
 
@@ -16,6 +17,13 @@ COLUMNS = ["No. registrasi", "Pemohon", "Uraian", "Nilai", "Jangka waktu", "Stat
            "Yang masih ditunggu"]
 COL_NUMBER, COL_ORG, COL_SUMMARY, COL_AMOUNT, COL_PERIOD, COL_STATE, COL_OWED = \
     range(len(COLUMNS))
+
+
+def texts(row) -> list[str]:
+    """A row's cells, in COLUMNS order (the table's and the export's)."""
+    return [row.reg_number, row.applicant, row.summary,
+            formatting.rupiah(row.amount) if row.amount else "-", row.period,
+            workflow.STATES.get(row.state, row.state), row.owed or "-"]
 
 
 class PermitTableModel(PagedTableModel):
@@ -35,10 +43,7 @@ class PermitTableModel(PagedTableModel):
         return lambda: permit_query.count(actor, kind)
 
     def items(self, row) -> list[QStandardItem]:
-        texts = [row.reg_number, row.applicant, row.summary,
-                 formatting.rupiah(row.amount) if row.amount else "-", row.period,
-                 workflow.STATES.get(row.state, row.state), row.owed or "-"]
-        items = [QStandardItem(text) for text in texts]
+        items = [QStandardItem(text) for text in texts(row)]
         items[COL_SUMMARY].setToolTip(row.summary)
         items[COL_ORG].setToolTip(row.applicant)
         if row.owed:
@@ -73,9 +78,12 @@ class PermitsPage(QWidget):
         self.model.count_changed.connect(
             lambda total: self.count_label.setText(f"{thousands(total)} permohonan"
                                                    if total else "Belum ada permohonan."))
+        self.export_button = list_export.export_button(self, self.view, "Daftar izin",
+                                                       self._export)
         row = QHBoxLayout()
         row.addWidget(self.kind_combo)
         row.addWidget(self.count_label, 1)
+        row.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(row)
@@ -86,6 +94,15 @@ class PermitsPage(QWidget):
     def refresh(self) -> None:
         self.count_label.setText("Menghitung…")
         self.model.set_kind(self.kind_combo.currentData())
+
+    def _export(self, path, columns, headers):
+        actor, kind = self.session.user, self.model.kind
+        return list_export.query_task(
+            actor, path, columns, headers, title=f"Daftar {permit_query.KINDS[kind].lower()}",
+            table="application", values=texts,
+            pages=lambda offset, limit: permit_query.page(actor, kind, offset=offset,
+                                                          limit=limit),
+            count=lambda: permit_query.count(actor, kind))
 
     def open(self, application_id) -> None:
         if application_id and open_application(self.session, application_id, self):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.cases.atensi import record as atensi
 from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
+from desktop.views.shared import list_export
 from desktop.views.shared.tables import read_only_table
 
 COMPONENT_COLUMNS = ["Komponen", "Penerima direncanakan", "Rencana (Rp)", "Penerima dilayani",
@@ -54,12 +55,21 @@ class AtensiPage(QWidget):
         top.addWidget(self.year)
         top.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        self.export_buttons = []
         for title, table in (("Per komponen", component_table),
                              ("Per kelurahan", kelurahan_table)):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{title}</b>"))
+            heading = QHBoxLayout()
+            heading.addWidget(QLabel(f"<b>{title}</b>"), 1)
+            name = f"ATENSI {title.lower()}"
+            button = list_export.export_button(self, table, name,
+                                               lambda path, columns, headers, t=table, n=name:
+                                               self._export(t, n, path, columns, headers))
+            self.export_buttons.append(button)
+            heading.addWidget(button)
+            column.addLayout(heading)
             column.addWidget(table)
             splitter.addWidget(box)
         layout = QVBoxLayout(self)
@@ -69,6 +79,13 @@ class AtensiPage(QWidget):
         self._fill_years()
         self.year.currentIndexChanged.connect(lambda _: self.refresh())
         self.refresh()
+
+    def _export(self, table, name, path, columns, headers):
+        """The recap as shown, with its budget year in the title."""
+        return list_export.rows_task(self.session.user, path, columns, headers,
+                                     title=f"{name} {self.year.currentData()}",
+                                     rows=list_export.shown_rows(table.model()),
+                                     table="atensi_delivery")
 
     def _fill_years(self) -> None:
         this_year = timefmt.to_local(timefmt.utcnow()).year

@@ -10,6 +10,7 @@ from desktop.cases.rujukan import record as rujukan
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions
 from desktop.views.cases.case_form import CaseForm, choices_combo, select
+from desktop.views.shared import list_export
 from desktop.views.shared.tables import read_only_table
 
 COLUMNS = ["Nama lembaga", "Jenis", "Kelompok sasaran", "Kapasitas", "Dirawat", "Kota",
@@ -38,6 +39,9 @@ class InstitutionsPage(QWidget):
                        "penerima manfaat.")
         intro.setWordWrap(True)  # else the page is wider than a laptop's window
         buttons.addWidget(intro, 1)
+        self.export_button = list_export.export_button(self, self.table, "Daftar lembaga",
+                                                       self._export)
+        buttons.addWidget(self.export_button)
         for button in (self.add_button, self.edit_button):
             button.setVisible(self.can_edit)
             buttons.addWidget(button)
@@ -46,6 +50,11 @@ class InstitutionsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.refresh()
+
+    def _export(self, path, columns, headers):
+        return list_export.rows_task(self.session.user, path, columns, headers,
+                                     title="Daftar lembaga rujukan", table="institution",
+                                     rows=list_export.shown_rows(self.model))
 
     def refresh(self) -> None:
         rows = institutions.listing()

@@ -3,12 +3,13 @@ with the nights spent and the countdown to the limit, red past it without an eme
 reason; a guest's case opens with a double click."""
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from desktop.cases.terlantar import record as terlantar
 from desktop.services.admin import settings
 from desktop.services.shared import timefmt
 from desktop.services.shared.timefmt import utcnow
+from desktop.views.shared import list_export
 from desktop.views.shared.tables import read_only_table
 
 COLUMNS = ["Nama", "Nomor registrasi", "Masuk", "Malam", "Keadaan", "Alasan darurat"]
@@ -28,8 +29,13 @@ class ShelterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open_case)
+        self.export_button = list_export.export_button(self, self.table, "Penghuni rumah singgah",
+                                                       self._export)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.table, 1)
         self.timer = QTimer(self)  # nights turn at midnight while the page stays open
         self.timer.timeout.connect(self.refresh)
@@ -58,6 +64,12 @@ class ShelterPage(QWidget):
                            f"(batas {limit} malam, lebih hanya dengan alasan darurat)"
                            + (f" · <span style='color:#a93226'><b>{alarms} melewati batas "
                               "tanpa alasan darurat</b></span>" if alarms else ""))
+
+    def _export(self, path, columns, headers):
+        """The guests as listed; nights as numbers."""
+        return list_export.rows_task(self.session.user, path, columns, headers,
+                                     title="Penghuni rumah singgah", table="shelter_stay",
+                                     rows=list_export.shown_rows(self.model))
 
     def open_case(self, index) -> None:
         from desktop.views.applications.application_detail import ApplicationDetailDialog

@@ -11,6 +11,7 @@ from desktop.services.shared import permissions, timefmt
 from desktop.services.stock import stock
 from desktop.views.cases.case_form import CaseForm
 from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.shared import list_export
 from desktop.views.shared.tables import read_only_table
 
 ITEM_COLUMNS = ["Barang", "Satuan", "Masuk", "Keluar", "Stok di gudang", "Status"]
@@ -59,6 +60,9 @@ class StockPage(QWidget):
                                  "penyerahan bantuan pada permohonan (misalnya korban "
                                  "bencana)."))
         buttons.addStretch(1)
+        self.export_button = list_export.export_button(self, self.item_table, "Stok bantuan",
+                                                       self._export)
+        buttons.addWidget(self.export_button)
         self.new_button = QPushButton("Barang baru…")
         self.edit_button = QPushButton("Ubah barang…")
         self.receive_button = QPushButton("Catat barang masuk…")
@@ -84,6 +88,11 @@ class StockPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.refresh()
+
+    def _export(self, path, columns, headers):
+        return list_export.rows_task(self.session.user, path, columns, headers,
+                                     title="Stok bantuan", table="aid_item",
+                                     rows=list_export.shown_rows(self.items))
 
     def refresh(self) -> None:
         chosen = self.selected_id()
