@@ -7,7 +7,7 @@ import datetime
 from desktop.cases.terlantar import record as terlantar
 from desktop.cases.terlantar.model import ShelterStay, StrandedCase
 from desktop.models import Application, Institution, Service, db, utcnow
-from desktop.services.demo import applications_demo
+from desktop.services.demo import retime
 
 H, D = datetime.timedelta(hours=1), datetime.timedelta(days=1)
 RUNNING = 6  # four shelter guests still in (night 3, the last night, past it, with a
@@ -57,7 +57,7 @@ def fill(rng) -> int:
                 _, spent, out, reason, medical = shelter.pop(0)
                 check_in = now - spent * D - 2 * H
                 # The report is the application: registered when it came in.
-                reported = applications_demo.retime(app.id, check_in - 3 * H)
+                reported = retime.receipt(app.id, check_in - 3 * H)
                 values.update(track="tuna_sosial", source="satpol_pp",
                               found_place="Emperan toko Jl. Pemuda, Kota Magelang",
                               reported_at=reported, outreach_at=reported + H,
