@@ -81,6 +81,7 @@ def _complaints(rng: random.Random, count: int) -> int:
         row.update(_stamp(at))
         rows.append(row)
     rows.sort(key=lambda r: r["received_at"])  # numbered in the order they came in
+    _keep_one_awaiting_confirmation(rows)
     numbers = {}
     for row in rows:
         year = row["received_on"].year
@@ -91,6 +92,17 @@ def _complaints(rng: random.Random, count: int) -> int:
     for year, value in numbers.items():
         Counter.insert(series=complaints.NUMBER_SERIES, year=year, value=value).execute()
     return len(rows)
+
+
+def _keep_one_awaiting_confirmation(rows: list[dict]) -> None:
+    """Whatever the day the demo is made, the latest resolved complaint with a known
+    complainant still waits for the complainant's confirmation (state selesai)."""
+    if any(r["state"] == "selesai" for r in rows):
+        return
+    confirmed = [r for r in rows if r["confirmed_on"] is not None]
+    if confirmed:
+        latest = max(confirmed, key=lambda r: r["resolved_on"])
+        latest.update(state="selesai", confirmed_on=None, confirmation="")
 
 
 # A reply letter left at each step, so the Surat queues hold complaints' letters too.
