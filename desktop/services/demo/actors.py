@@ -19,3 +19,15 @@ def for_step(step: ServiceStep | None) -> tuple[str, str]:
                                         for w in DIVISION_WORDS):
         return COORDINATOR, role
     return BY_ROLE[role], role
+
+
+def registrar(service, steps: list[ServiceStep]) -> tuple[str, str]:
+    """Who registers an application: the front office, except a confidential case its social
+    worker reads and takes in herself when no front-office step comes first (the clerk who
+    registers a case may read it)."""
+    readers = service.readers or ""
+    first = acting_role(steps[0].actor) if steps else None
+    if service.sensitive and f",{permissions.SOCIAL_WORKER}," in readers and \
+            first != permissions.FRONT_OFFICE:
+        return SOCIAL_WORKER, permissions.SOCIAL_WORKER
+    return CLERK, permissions.FRONT_OFFICE

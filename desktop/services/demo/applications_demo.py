@@ -140,14 +140,15 @@ def _budget(rng: random.Random, service) -> int:
 
 
 def _history(rng, hours: OfficeHours, service_steps, state: str, step: int,
-             received: datetime.datetime, latest: datetime.datetime, budget: int):
-    """(events, state, step): registered by the clerk, each step recorded by its account,
+             received: datetime.datetime, latest: datetime.datetime, budget: int,
+             registrar: tuple[str, str]):
+    """(events, state, step): registered by `registrar`, each step recorded by its account,
     then the outcome; spread over `budget` working minutes and cut where `latest` (the
     present) falls, the application then still open at that step. Local times."""
     if state == "rejected":  # only the kepala rejects, at a decision step
         heads = [s.number for s in service_steps if acting_role(s.actor) == permissions.HEAD]
         state, step = ("rejected", heads[0]) if heads else ("withdrawn", step)
-    events = [(1, "registered", "", actors.CLERK, permissions.FRONT_OFFICE, received)]
+    events = [(1, "registered", "", *registrar, received)]
     count = step + 1
     at = received
 
@@ -155,12 +156,11 @@ def _history(rng, hours: OfficeHours, service_steps, state: str, step: int,
         return hours.advance(at, rng.randint(max(1, budget // (3 * count)),
                                              max(1, budget // count)))
 
-    if state == "waiting":  # the clerk finds the file incomplete at the counter
+    if state == "waiting":  # the file is found incomplete as it is taken in
         at = hours.advance(at, rng.randint(2, 15))
         if at > latest:
             return events, "open", 1
-        return events + [(1, "return", "Berkas belum lengkap", actors.CLERK,
-                          permissions.FRONT_OFFICE, at)], "waiting", 1
+        return events + [(1, "return", "Berkas belum lengkap", *registrar, at)], "waiting", 1
     for number in range(1, step):
         at = later()
         if at > latest:
@@ -173,8 +173,8 @@ def _history(rng, hours: OfficeHours, service_steps, state: str, step: int,
         if at > latest:
             return events, "open", step
         action, comment = FINALS[state]
-        user, role = (actors.CLERK, permissions.FRONT_OFFICE) if state == "withdrawn" else \
-            actors.for_step(service_steps[step - 1] if service_steps else None)
+        user, role = registrar if state == "withdrawn" or not service_steps else \
+            actors.for_step(service_steps[step - 1])
         if action == "done" and role == permissions.HEAD:
             action = "approve"
         events.append((step, action, comment, user, role, at))
@@ -216,10 +216,11 @@ def fill(rng: random.Random, size: int, report) -> None:
             service_steps = steps[service.id] or []
             last = len(service_steps) or 1
             step = last if state in ("completed", "rejected") else rng.randint(1, last)
+            registrar = actors.registrar(service, service_steps)
             events, state, step = _history(rng, hours, service_steps, state, step, local,
-                                           latest, _budget(rng, service))
+                                           latest, _budget(rng, service), registrar)
             actor = acting_role(service_steps[step - 1].actor) if service_steps \
-                else permissions.FRONT_OFFICE
+                else permissions.FRONT_OFFICE  # as workflow.register sets it
             complete_at = moment if state != "waiting" else None
             start = moment if service.limit_starts == "receipt" else complete_at
             deadline = deadlines.compute(service.limit_kind, service.limit_value, start, [],
@@ -229,7 +230,7 @@ def fill(rng: random.Random, size: int, report) -> None:
             is_org = wanted[service.id] is profiles.INSTITUTION
             people.append(None if is_org else applicants.take(wanted[service.id], moment))
             app_rows.append([
-                moment, actors.CLERK, ended, events[-1][3], len(events),
+                moment, registrar[0], ended, events[-1][3], len(events),
                 numbering.format_pattern(pattern, seq=seq, year=local.year, month=local.month,
                                          service=service.code.upper()),
                 service.id, None, rng.choice(org_ids) if is_org else None,
