@@ -1,6 +1,7 @@
 """Demo letters: a few recent applications' letters in every state, the signed ones real,
 each stage a working hour or days after the one before."""
 import datetime
+import itertools
 import random
 
 from desktop.models import Application, Letter, User, utcnow
@@ -56,8 +57,7 @@ def fill(rng: random.Random, size: int, report) -> None:
         Application.state.in_(["open", "completed"])
         & (Application.received_at < now - datetime.timedelta(days=OLDEST_APPLICATION_DAYS)))
         .order_by(Application.received_at.desc()).limit(400))
-    targets = [a for a in candidates if lifecycle.letter_choices(a) and guards.letter_allowed(
-        a, lifecycle.letter_choices(a)[0].template_key)][:wanted]
+    targets = list(itertools.islice((a for a in candidates if _letter_allowed(a)), wanted))
     ends = [state for state, n in PLAN for _ in range(n)]
     made = 0
     for application, end in zip(targets, ends):
@@ -79,6 +79,11 @@ def fill(rng: random.Random, size: int, report) -> None:
                     letter = lifecycle.hand_over(drafter, letter)
         made += 1
     report.counts["letters"] = made
+
+
+def _letter_allowed(application) -> bool:
+    choices = lifecycle.letter_choices(application)
+    return bool(choices) and guards.letter_allowed(application, choices[0].template_key)
 
 
 def complete(actor, letter):
