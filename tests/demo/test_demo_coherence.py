@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop import database
 from desktop.models import (Application, AuditEntry, Letter, Person, RequirementCheck, Service,
-                            StepEvent, User)
+                            StepEvent, User, utcnow)
 from desktop.services.admin import office
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.applications.workflow import acting_role
@@ -88,6 +88,25 @@ def test_checklists_fit_the_applicant(demo):
     assert seen == {"anak", "cota"}
 
 
+def test_an_age_requirement_is_ticked_only_for_an_applicant_of_that_age(demo):
+    """A case kind's demo may put in an applicant who misses the rule on purpose."""
+    from desktop.services.demo import applications_demo
+
+    check = (RequirementCheck.select().where(RequirementCheck.text.contains("paling tinggi 55"))
+             .join(Application).where(Application.person.is_null(False)).first())
+    app = check.application
+    old_birth = app.person.birth_date
+    Person.update(birth_date=ages.add_years(app.received_at.date(), -57)).where(
+        Person.id == app.person_id).execute()
+    try:
+        applications_demo.refit_checklists()
+        assert RequirementCheck.get_by_id(check.id).state == "kurang"
+    finally:
+        Person.update(birth_date=old_birth).where(Person.id == app.person_id).execute()
+        applications_demo.refit_checklists()
+    assert RequirementCheck.get_by_id(check.id).state == "ada"
+
+
 def test_histories_name_demo_staff_of_the_right_role(demo):
     roles = dict(User.select(User.username, User.role).tuples())
     assert set(roles) == {username for username, *_ in seed.STAFF}
@@ -113,7 +132,7 @@ def test_histories_name_demo_staff_of_the_right_role(demo):
 
 def test_history_happens_in_working_hours_one_step_after_another(demo):
     calendar = WorkCalendar()
-    now = datetime.datetime.utcnow()
+    now = utcnow()
     events = {}
     for event in StepEvent.select().order_by(StepEvent.application, StepEvent.at, StepEvent.id):
         assert _in_working_hours(event.at, calendar), (event.application_id, _local(event.at))

@@ -336,3 +336,25 @@ def office_region() -> str:
 
     return office.get_profile().region_code
 
+
+
+def refit_checklists() -> int:
+    """Tick an age requirement only where the applicant's age on receipt meets it: a case
+    kind's demo may put in an applicant who misses it on purpose (the adoption's too-old
+    father). Returns the answers changed."""
+    checks = (RequirementCheck.select(RequirementCheck.id, RequirementCheck.text,
+                                      RequirementCheck.state, Application.received_at,
+                                      Person.birth_date)
+              .join(Application).join(Person)
+              .where(RequirementCheck.text.contains("tahun")).tuples())
+    changed = 0
+    for check_id, text, state, received, birth in checks:
+        bounds = profiles.age_bounds(text)
+        if bounds is None or birth is None:
+            continue
+        fits = bounds[0] <= ages.age_on(birth, received.date()) <= bounds[1]
+        if (state == "ada") != fits:
+            RequirementCheck.update(state="ada" if fits else "kurang").where(
+                RequirementCheck.id == check_id).execute()
+            changed += 1
+    return changed

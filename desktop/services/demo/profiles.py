@@ -1,5 +1,6 @@
 """Who applies for each demo service, read from the catalog's own words: children for the child
 services, the elderly for the elderly's, organisations for the institutional ones."""
+import re
 from dataclasses import dataclass
 
 from desktop.models import Service
@@ -38,3 +39,22 @@ def profile_of(service: Service, requirement_texts: list[str] = ()) -> Profile:
         if any(phrase in words for phrase in phrases):
             return profile
     return ADULT
+
+
+# A requirement on the applicant's own age, in the catalog's words: (pattern, bounds of the
+# match). "Belum berusia 18 tahun" is the adopted child's, not the applicant's: left out.
+AGE_TERMS = (
+    (re.compile(r"paling rendah (\d+) tahun, paling tinggi (\d+) tahun"),
+     lambda m: (int(m[1]), int(m[2]))),
+    (re.compile(r"usia anak \(kurang dari (\d+) tahun\)"), lambda m: (0, int(m[1]) - 1)),
+)
+
+
+def age_bounds(requirement_text: str) -> tuple[int, int] | None:
+    """(youngest, oldest) an applicant may be to meet the requirement, if it is about age."""
+    text = requirement_text.lower()
+    for pattern, bounds in AGE_TERMS:
+        found = pattern.search(text)
+        if found:
+            return bounds(found)
+    return None

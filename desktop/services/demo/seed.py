@@ -82,6 +82,7 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     applications_demo.fill(rng, size, report)
     lks_demo.fill(rng, size, report)
     report.counts.update(registry.fill_demo(rng))  # each case kind's own records
+    applications_demo.refit_checklists()  # to the applicants the kinds put in
     for filler in (schedule_demo.fill, letters_demo.fill, feedback_demo.fill):
         filler(rng, size, report)
     schema.refresh_statistics()
