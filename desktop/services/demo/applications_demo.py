@@ -1,4 +1,6 @@
-"""Demo applicants and applications: `size` applications over the last three years."""
+"""Demo applicants and applications: `size` applications over the last three years, each
+from an applicant who fits its service, its steps recorded by the demo account of each step's
+role in the office's working hours, over as many days as the service's time limit allows."""
 import datetime
 import random
 
