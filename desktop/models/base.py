@@ -1,4 +1,6 @@
 """The database proxy and the conventions every table follows."""
+import contextlib
+import contextvars
 import datetime
 
 from peewee import CharField, DatabaseProxy, DateTimeField, IntegerField, Model
@@ -7,9 +9,27 @@ from peewee import CharField, DatabaseProxy, DateTimeField, IntegerField, Model
 db = DatabaseProxy()
 
 
+# Set only by the demo, which replays its office's past through the real services.
+_replayed_moment: contextvars.ContextVar[datetime.datetime | None] = contextvars.ContextVar(
+    "replayed_moment", default=None)
+
+
 def utcnow() -> datetime.datetime:
     """Naive UTC: every timestamp is stored in UTC and shown in the office's time zone."""
+    moment = _replayed_moment.get()
+    if moment is not None:
+        return moment
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+@contextlib.contextmanager
+def replaying(moment: datetime.datetime):
+    """utcnow() reads `moment` (naive UTC) inside the block, in this thread only."""
+    token = _replayed_moment.set(moment.replace(microsecond=0))
+    try:
+        yield
+    finally:
+        _replayed_moment.reset(token)
 
 
 class BaseModel(Model):

@@ -54,7 +54,8 @@ def test_status_bar_and_title(qtbot, sqlite_db):
     assert window.role_label.text() == "Kepala"
     assert window.database_label.text().startswith("Tertanam (SQLite): ")
     assert window.database_label.text().endswith("pelita.db")
-    assert window.windowTitle().startswith("Pelita — Dinas Sosial")
+    assert window.windowTitle().startswith("Dinas Sosial") and window.windowTitle().endswith(
+        " — Pelita")
     for label in (window.user_label, window.role_label, window.database_label):
         assert label.isVisible()
 

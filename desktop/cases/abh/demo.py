@@ -68,7 +68,7 @@ def fill(rng) -> int:
             name = identities.full_name(rng, sex)
             place = identities.address(rng, "02")
             child = Person.create(
-                created_at=now, created_by="demo", updated_at=now, updated_by="demo",
+                created_at=now, created_by="peksos", updated_at=now, updated_by="peksos",
                 version=1, nik=nik, name=name, birth_place="Magelang", birth_date=birth,
                 sex=sex, religion="Islam", marital_status="Belum kawin", city="Kota Magelang",
                 name_key=name_key(name), **place)

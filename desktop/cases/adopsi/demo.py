@@ -29,7 +29,7 @@ def _person(rng, now, used, sex, birth, religion, district="01", name=None, nik=
     name = name or identities.full_name(rng, sex)
     place = identities.address(rng, district)
     return Person.insert(
-        created_at=now, created_by="demo", updated_at=now, updated_by="demo", version=1,
+        created_at=now, created_by="peksos", updated_at=now, updated_by="peksos", version=1,
         nik=number if nik else None, name=name, birth_place="Magelang", birth_date=birth,
         sex=sex, religion=religion, marital_status="Kawin" if nik else "Belum kawin",
         street=place["street"], rt=place["rt"], rw=place["rw"], kelurahan=place["kelurahan"],
@@ -65,7 +65,7 @@ def fill(rng) -> int:
                             nik=index % 3 == 0)
             married_years = 3 if miss == "married" else rng.randint(6, 15)
             AdoptionCase.insert(
-                created_at=now, created_by="demo", updated_at=now, updated_by="demo", version=1,
+                created_at=now, created_by="peksos", updated_at=now, updated_by="peksos", version=1,
                 application=app.id, route="orang_tua_tunggal" if miss == "single"
                 else "pasangan_wni", child=child,
                 child_status=rng.choice(list(adoption.CHILD_STATUSES)), child_lives="lksa",

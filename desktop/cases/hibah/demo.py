@@ -27,8 +27,8 @@ def fill(rng) -> int:
             budget_year=app.received_at.year + 1, requested=amount,
             purpose="Operasional pelayanan anak asuh", budget_lines=json.dumps(lines),
             visit_date=visit, visit_result="layak", visit_note="Kegiatan berjalan, sesuai "
-            "proposal.", recommended=amount, created_at=now, created_by="demo",
-            updated_at=now, updated_by="demo", version=1))
+            "proposal.", recommended=amount, created_at=now, created_by="layanan",
+            updated_at=now, updated_by="layanan", version=1))
     with db.atomic():
         for start in range(0, len(rows), 500):
             GrantCase.insert_many(rows[start:start + 500]).execute()

@@ -32,8 +32,8 @@ def fill(rng) -> int:
             area_names="Magelang Utara\nMagelang Selatan", bank_account="Bank Jateng 1-234-5678",
             target=target, planned_cost=target * rng.choice((5, 8, 10)) // 100,
             period_start=start, period_end=last_day_of_months(start, 3),
-            extension_end=None, created_at=now, created_by="demo", updated_at=now,
-            updated_by="demo", version=1))
+            extension_end=None, created_at=now, created_by="layanan", updated_at=now,
+            updated_by="layanan", version=1))
     with db.atomic():
         for begin in range(0, len(cases), 500):
             CollectionCase.insert_many(cases[begin:begin + 500]).execute()
@@ -54,7 +54,7 @@ def fill(rng) -> int:
                     distributed=collected - costs,
                     recipients="Penerima tercantum dalam lampiran laporan.",
                     auditor="KAP Sutrisno dan Rekan" if collected > 500_000_000 else "",
-                    created_at=now, created_by="demo", updated_at=now, updated_by="demo",
+                    created_at=now, created_by="layanan", updated_at=now, updated_by="layanan",
                     version=1))
         for begin in range(0, len(reports), 500):
             CollectionReport.insert_many(reports[begin:begin + 500]).execute()

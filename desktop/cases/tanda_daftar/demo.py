@@ -33,7 +33,7 @@ def fill(rng) -> int:
             visited_by="peksos" if past else "",
             valid_from=start if past else None,
             valid_until=registrations.default_until(start) if past else None,
-            created_at=now, created_by="demo", updated_at=now, updated_by="demo", version=1))
+            created_at=now, created_by="layanan", updated_at=now, updated_by="layanan", version=1))
     with db.atomic():
         for begin in range(0, len(rows), BATCH):
             TandaDaftarCase.insert_many(rows[begin:begin + BATCH]).execute()

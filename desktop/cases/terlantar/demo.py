@@ -7,6 +7,7 @@ import datetime
 from desktop.cases.terlantar import record as terlantar
 from desktop.cases.terlantar.model import ShelterStay, StrandedCase
 from desktop.models import Application, Institution, Service, db, utcnow
+from desktop.services.demo import retime
 
 H, D = datetime.timedelta(hours=1), datetime.timedelta(days=1)
 RUNNING = 6  # four shelter guests still in (night 3, the last night, past it, with a
@@ -55,7 +56,8 @@ def fill(rng) -> int:
             if use_shelter:
                 _, spent, out, reason, medical = shelter.pop(0)
                 check_in = now - spent * D - 2 * H
-                reported = check_in - 3 * H
+                # The report is the application: registered when it came in.
+                reported = retime.receipt(app.id, check_in - 3 * H)
                 values.update(track="tuna_sosial", source="satpol_pp",
                               found_place="Emperan toko Jl. Pemuda, Kota Magelang",
                               reported_at=reported, outreach_at=reported + H,
@@ -73,9 +75,6 @@ def fill(rng) -> int:
                     values.update(tracing="Keluarga ditemukan melalui Dinsos Kabupaten "
                                           "Temanggung.", reunified_at=now - 2 * H,
                                   reunified_with="Sri Lestari (adik kandung)")
-                # The report is the application: registered when it came in.
-                Application.update(received_at=reported).where(
-                    Application.id == app.id).execute()
                 stays.append(_row(now, application=app.id, check_in=check_in,
                                   check_out=now - 2 * H if out else None,
                                   emergency_reason="Masih dirawat jalan setelah keluar dari "
@@ -103,9 +102,11 @@ def fill(rng) -> int:
             if app.state in ("open", "waiting"):
                 Application.update(assigned_to="peksos").where(
                     Application.id == app.id).execute()
-        if len(apps) > 2:  # the same person helped twice
+        # the same person helped twice, for the same service: a child stays a child's case
+        again = [a for a in apps[:-1] if a.service.code == apps[-1].service.code]
+        if len(apps) > 2 and again:
             Application.update(person=apps[-1].person_id).where(
-                Application.id == apps[0].id).execute()
+                Application.id == again[0].id).execute()
         for model, rows in ((StrandedCase, cases), (ShelterStay, stays)):
             for start in range(0, len(rows), BATCH):
                 model.insert_many(rows[start:start + BATCH]).execute()

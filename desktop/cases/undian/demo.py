@@ -39,8 +39,8 @@ def fill(rng) -> int:
             handover_end=handover if handed else None,
             report_received_on=report if report and report <= today else None,
             report_note="Berita acara notaris, daftar pemenang dan tanda terima lengkap."
-            if report else "", created_at=now, created_by="demo", updated_at=now,
-            updated_by="demo", version=1))
+            if report else "", created_at=now, created_by="layanan", updated_at=now,
+            updated_by="layanan", version=1))
     with db.atomic():
         for start in range(0, len(rows), 500):
             RaffleCase.insert_many(rows[start:start + 500]).execute()

@@ -8,7 +8,9 @@ import random
 from desktop.models import Application, Complaint, Counter, Service, SkmResponse, User, utcnow
 from desktop.services.admin.calendar import WorkCalendar
 from desktop.services.complaints import clocks, complaints, reply_letter
-from desktop.services.demo import identities
+from desktop.models.base import replaying
+from desktop.services.demo import identities, letters_demo, office_hours
+from desktop.services.demo.office_hours import OfficeHours
 from desktop.services.letters import lifecycle
 from desktop.services.shared import timefmt
 from desktop.services.survey.questionnaire import CODES, EDUCATION, OCCUPATIONS
@@ -48,7 +50,7 @@ def fill(rng: random.Random, size: int, report) -> None:
         report.counts["skm_response"] = _responses(rng)
 
 
-def _stamp(now, by="demo") -> dict:
+def _stamp(now, by="layanan") -> dict:  # the clerk enters what the counter receives
     return dict(created_at=now, created_by=by, updated_at=now, updated_by=by, version=1)
 
 
@@ -79,6 +81,7 @@ def _complaints(rng: random.Random, count: int) -> int:
         row.update(_stamp(at))
         rows.append(row)
     rows.sort(key=lambda r: r["received_at"])  # numbered in the order they came in
+    _keep_one_awaiting_confirmation(rows)
     numbers = {}
     for row in rows:
         year = row["received_on"].year
@@ -89,6 +92,17 @@ def _complaints(rng: random.Random, count: int) -> int:
     for year, value in numbers.items():
         Counter.insert(series=complaints.NUMBER_SERIES, year=year, value=value).execute()
     return len(rows)
+
+
+def _keep_one_awaiting_confirmation(rows: list[dict]) -> None:
+    """Whatever the day the demo is made, the latest resolved complaint with a known
+    complainant still waits for the complainant's confirmation (state selesai)."""
+    if any(r["state"] == "selesai" for r in rows):
+        return
+    confirmed = [r for r in rows if r["confirmed_on"] is not None]
+    if confirmed:
+        latest = max(confirmed, key=lambda r: r["resolved_on"])
+        latest.update(state="selesai", confirmed_on=None, confirmation="")
 
 
 # A reply letter left at each step, so the Surat queues hold complaints' letters too.
@@ -107,19 +121,36 @@ def _reply_letters() -> int:
                     & Complaint.handler.in_(("layanan", "peksos")))
              .order_by(Complaint.identity, Complaint.received_on.desc())
              .limit(len(REPLY_STEPS)))
-    made = 0
+    made, hours = 0, OfficeHours()
+    latest = hours.snap_back(hours.to_local(utcnow()) - datetime.timedelta(minutes=5))
     for complaint, end in zip(found, REPLY_STEPS):
         handler = users[complaint.handler]
-        letter = lifecycle.draft(handler, None, signer=users["kadis"], complaint=complaint)
-        letter = lifecycle.edit(handler, letter, fields={"reply_paragraphs": [
-            complaint.follow_up or "Pengaduan Saudara telah kami verifikasi bersama petugas "
-            "terkait.", REPLIES["sebagian"]]})
+        # drafted once followed up or verified, by the handler; initialled, then signed
+        since = complaint.followed_up_on or complaint.verified_on or complaint.received_on
+        earliest = max(hours.to_local(complaint.received_at),
+                       datetime.datetime.combine(since, office_hours.OPEN))
+        at = iter(letters_demo.moments(rng_for_letters(complaint), hours, end, earliest,
+                                       latest))
+        with replaying(next(at)):
+            letter = lifecycle.draft(handler, None, signer=users["kadis"], complaint=complaint)
+            letter = lifecycle.edit(handler, letter, fields={"reply_paragraphs": [
+                complaint.follow_up or "Pengaduan Saudara telah kami verifikasi bersama "
+                "petugas terkait.", REPLIES["sebagian"]]})
         if end != "draft":
-            letter = lifecycle.submit(handler, letter)
+            with replaying(next(at)):
+                letter = lifecycle.submit(handler, letter)
         if end == "signed":
-            letter = lifecycle.sign(users["kadis"], lifecycle.paraf(users["kabid"], letter))
+            with replaying(next(at)):
+                letter = lifecycle.paraf(users["kabid"], letter)
+            with replaying(next(at)):
+                letter = lifecycle.sign(users["kadis"], letter)
         made += 1
     return made
+
+
+def rng_for_letters(complaint) -> random.Random:
+    """Each reply letter's own pace, the same every time the demo is made."""
+    return random.Random(complaint.id)
 
 
 def _after(days: WorkCalendar, start: datetime.date, limit: int, late: bool, rng) -> datetime.date:

@@ -1,9 +1,15 @@
-"""Demo letters: a few recent applications' letters in every state, the signed ones real."""
+"""Demo letters: a few recent applications' letters in every state, the signed ones real,
+each stage a working hour or days after the one before."""
+import datetime
+import itertools
 import random
 
-from desktop.models import Application, Letter, User
+from desktop.models import Application, Letter, User, utcnow
+from desktop.models.base import replaying
 from desktop.services.applications import case_access, workflow
 from desktop.services.cases import guards
+from desktop.services.demo import actors
+from desktop.services.demo.office_hours import DAY_MINUTES, OfficeHours
 from desktop.services.letters import catalogue, context, lifecycle
 from desktop.services.shared import permissions
 
@@ -11,48 +17,73 @@ from desktop.services.shared import permissions
 PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
         ("handed_over", 3)]
 
-# Who signs, who initials, in what capacity, letter after letter in turn.
-SIGNINGS = [("kadis", "kabid", ""), ("kabid", "kadis", "a.n."), ("kadis", "kabid", ""),
-            ("kabid", "kadis", "Plh.")]
+# Working minutes between a letter's stages: drafted and submitted the same hour, initialled
+# and signed hours or days later, handed over (printed) within days.
+GAPS = {"draft": (0, 0), "waiting_paraf": (10, 90), "waiting_signature": (90, 2 * DAY_MINUTES),
+        "signed": (90, 2 * DAY_MINUTES), "handed_over": (60, 3 * DAY_MINUTES)}
+STAGES = ["draft", "waiting_paraf", "waiting_signature", "signed", "handed_over"]
+OLDEST_APPLICATION_DAYS = 21  # the letter's stages all fit after the application came in
+
+
+def moments(rng: random.Random, hours: OfficeHours, end: str,
+            earliest: datetime.datetime, latest: datetime.datetime) -> list[datetime.datetime]:
+    """Naive UTC moments of each stage up to `end`, in working hours, after `earliest`
+    and by `latest` (local)."""
+    stages = STAGES[:STAGES.index(end) + 1]
+    gaps = [rng.randint(*GAPS[stage]) for stage in stages]
+    at = max(hours.retreat(latest, sum(gaps) + rng.randint(0, DAY_MINUTES)),
+             hours.snap(earliest + datetime.timedelta(minutes=30)))
+    result = []
+    for gap in gaps:
+        at = hours.advance(at, gap)
+        result.append(min(at, latest))
+    return [hours.to_utc(m) for m in result]
 
 
 def fill(rng: random.Random, size: int, report) -> None:
     if size <= 0 or Letter.select().exists():
         return
-    clerk = User.get_or_none(User.username == "layanan")
-    social_worker = User.get_or_none(User.username == "peksos")
-    coordinator = User.get_or_none(User.username == "kabid")
-    signer = User.get_or_none(User.username == "kadis")
+    clerk = User.get_or_none(User.username == actors.CLERK)
+    social_worker = User.get_or_none(User.username == actors.SOCIAL_WORKER)
+    coordinator = User.get_or_none(User.username == actors.COORDINATOR)
+    signer = User.get_or_none(User.username == actors.HEAD)
     if None in (clerk, social_worker, coordinator, signer):
         return
     wanted = sum(n for _, n in PLAN) if size >= 100 else max(1, size // 20)
-    candidates = (Application.select().where(Application.state.in_(["open", "completed"]))
-                  .order_by(Application.received_at.desc()).limit(400))
-    targets = [a for a in candidates if lifecycle.letter_choices(a) and guards.letter_allowed(
-        a, lifecycle.letter_choices(a)[0].template_key)][:wanted]
+    hours = OfficeHours()
+    now = utcnow()
+    latest = hours.snap_back(hours.to_local(now) - datetime.timedelta(minutes=5))
+    candidates = (Application.select().where(
+        Application.state.in_(["open", "completed"])
+        & (Application.received_at < now - datetime.timedelta(days=OLDEST_APPLICATION_DAYS)))
+        .order_by(Application.received_at.desc()).limit(400))
+    targets = list(itertools.islice((a for a in candidates if _letter_allowed(a)), wanted))
     ends = [state for state, n in PLAN for _ in range(n)]
-    made, heads = 0, {"kadis": signer, "kabid": coordinator}
-    for n, (application, end) in enumerate(zip(targets, ends)):
-        # A sensitive case's letter is drafted by those who work it.
+    made = 0
+    for application, end in zip(targets, ends):
+        # A sensitive case's letter is drafted by those who work it; the kabid initials
+        # and the head of the office, named in the profile, signs.
         drafter = clerk if case_access.can_read(clerk, application) else social_worker
-        # Most are signed by the head herself; some by the kabid on her behalf (a.n.) or
-        # standing in for her (Plh.), initialled then by the head.
-        signs, initials, capacity = SIGNINGS[n % len(SIGNINGS)]
-        signs, initials = heads[signs], heads[initials]
-        letter = complete(drafter, lifecycle.draft(drafter, application, signer=signs,
-                                                   signing_as=capacity))
-        steps = ["waiting_paraf", "waiting_signature", "signed", "handed_over"]
-        for step in steps[:steps.index(end) + 1] if end != "draft" else []:
-            if step == "waiting_paraf":
-                letter = lifecycle.submit(drafter, letter)
-            elif step == "waiting_signature":
-                letter = lifecycle.paraf(initials, letter)
-            elif step == "signed":
-                letter = lifecycle.sign(signs, letter)
-            else:
-                letter = lifecycle.hand_over(drafter, letter)
+        at = iter(moments(rng, hours, end, hours.to_local(application.received_at), latest))
+        with replaying(next(at)):
+            letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))
+        for step in STAGES[1:STAGES.index(end) + 1]:
+            with replaying(next(at)):
+                if step == "waiting_paraf":
+                    letter = lifecycle.submit(drafter, letter)
+                elif step == "waiting_signature":
+                    letter = lifecycle.paraf(coordinator, letter)
+                elif step == "signed":
+                    letter = lifecycle.sign(signer, letter)
+                else:
+                    letter = lifecycle.hand_over(drafter, letter)
         made += 1
     report.counts["letters"] = made
+
+
+def _letter_allowed(application) -> bool:
+    choices = lifecycle.letter_choices(application)
+    return bool(choices) and guards.letter_allowed(application, choices[0].template_key)
 
 
 def complete(actor, letter):

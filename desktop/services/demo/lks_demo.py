@@ -27,7 +27,7 @@ def _insert(model, fields, rows) -> None:
 
 
 def _stamp(now):
-    return (now, "demo", now, "demo", 1)
+    return (now, "layanan", now, "layanan", 1)  # the clerk records the LKS
 
 
 STAMP = ("created_at", "created_by", "updated_at", "updated_by", "version")

@@ -26,7 +26,7 @@ WORK = ["Setel ulang rem dan sandaran", "Ganti ban dan pelumasan roda",
 
 
 def _resources(now):
-    stamp = dict(created_at=now, created_by="demo", updated_at=now, updated_by="demo")
+    stamp = dict(created_at=now, created_by="admin", updated_at=now, updated_by="admin")
     for plate, name in VEHICLES:
         Vehicle.create(plate=plate, name=name, **stamp)
     for name, kelurahan in CEMETERIES:
@@ -132,7 +132,7 @@ def _clinic(rng, size, now, region, technicians):
 
 def _roster(now, drivers, technicians):
     today = local_date(now)
-    stamp = dict(created_at=now, created_by="demo", updated_at=now, updated_by="demo")
+    stamp = dict(created_at=now, created_by="admin", updated_at=now, updated_by="admin")
     for offset in range(-7, 14):
         day = today + datetime.timedelta(days=offset)
         DutyAssignment.create(day=day, duty="driver", driver=drivers[offset % len(drivers)],

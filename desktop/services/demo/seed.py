@@ -13,6 +13,7 @@ from desktop.services.shared import permissions
 from desktop.services.shell import schema
 
 DEMO_PASSWORD = "pelita2026"
+HEAD = "kadis"  # the head of the office: named in the office profile, signs letters
 
 
 @dataclass
@@ -34,20 +35,18 @@ STAFF = [  # username, role, sex, position, rank
 ]
 
 
-def _office(rng: random.Random) -> None:
+def _office(head: User | None) -> None:
+    """The profile names as head the demo kadis, who signs the demo's letters."""
     profile = office.get_profile()
     if profile.id is not None:
         return
-    birth = identities.birth_date(rng, 48, 56)
-    appointed = datetime.date(birth.year + 25, rng.randint(1, 12), 1)
     office.save_profile(
         permissions.SYSTEM, profile, office_name="Dinas Sosial", region_kind="Kota",
         region_name="Magelang", address="Jl. Jenderal Sudirman No. 46, Magelang 56126",
         phone="(0293) 362316", email="dinsos@magelangkota.go.id",
         website="dinsos.magelangkota.go.id", time_zone="Asia/Jakarta",
-        head_name=f"Dra. {identities.full_name(rng, 'P')}, M.Si.",
-        head_rank="Pembina Utama Muda (IV/c)",
-        head_nip=identities.nip(rng, birth, appointed, "P"), unit_code="Dinsos",
+        head_name=head.full_name if head else "", head_rank=head.rank if head else "",
+        head_nip=head.nip if head else "", unit_code="Dinsos",
         classification_code="400.9", region_code="3371")
 
 
@@ -55,9 +54,12 @@ def _staff(rng: random.Random, report: DemoReport) -> None:
     for username, role, sex, position, rank in STAFF:
         if User.select().where(User.username == username).exists():
             continue
-        birth = identities.birth_date(rng, 28, 55)
+        birth = identities.birth_date(rng, *((48, 56) if username == HEAD else (28, 55)))
         appointed = datetime.date(birth.year + 24, rng.randint(1, 12), 1)
-        users.add_user(permissions.SYSTEM, username, identities.full_name(rng, sex), role,
+        name = identities.full_name(rng, sex)
+        if username == HEAD:  # as the profile and the letters' signature block show her
+            name = f"Dra. {name}, M.Si."
+        users.add_user(permissions.SYSTEM, username, name, role,
                        DEMO_PASSWORD, nip=identities.nip(rng, birth, appointed, sex),
                        rank=rank, position=position)
         report.users.append(username)
@@ -72,14 +74,15 @@ def fill(size: int = 100, seed: int = 2026) -> DemoReport:
     institutions.load_shipped()
     rng = random.Random(seed)
     report = DemoReport()
-    _office(rng)
     _staff(rng, report)
+    _office(User.get_or_none(User.username == HEAD))
     from desktop.services.demo import (applications_demo, feedback_demo, letters_demo, lks_demo,
                                        schedule_demo)
 
     applications_demo.fill(rng, size, report)
     lks_demo.fill(rng, size, report)
     report.counts.update(registry.fill_demo(rng))  # each case kind's own records
+    applications_demo.refit_checklists()  # to the applicants the kinds put in
     for filler in (schedule_demo.fill, letters_demo.fill, feedback_demo.fill):
         filler(rng, size, report)
     schema.refresh_statistics()

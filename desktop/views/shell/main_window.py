@@ -33,10 +33,11 @@ def section_key(username: str) -> str:
     return f"{KEY_SECTION}/{username}"
 
 
-def window_title(profile) -> str:
-    """Pelita — Dinas Sosial Kota Magelang"""
+def window_title(profile, demo: bool = False) -> str:
+    """Dinas Sosial Kota Magelang [DEMO] — Pelita: ending with the application's display name,
+    as every Pelita window's title does, so the platform does not add it a second time."""
     place = f" {profile.region_kind} {profile.region_name}" if profile.region_name else ""
-    return f"Pelita — {profile.office_name}{place}"
+    return f"{profile.office_name}{place}{' [DEMO]' if demo else ''} — Pelita"
 
 
 class ChangePasswordDialog(QDialog):
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
             log.exception("Cannot read the office profile")
             self.setWindowTitle("Pelita")
             return
-        self.setWindowTitle(window_title(profile) + (" [DEMO]" if self._demo else ""))
+        self.setWindowTitle(window_title(profile, self._demo))
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self.session, self)
