@@ -5,7 +5,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import letter_pdf, letters, startup
+from benchmarks import bundle_startup, letter_pdf, letters, startup
 
 
 def prepare(url: str | None, size: int) -> str:
@@ -105,6 +105,7 @@ def main(argv=None) -> int:
     url = prepare(args.database, args.size)
     results = {"_meta": {"database": url.split("@")[-1], **_row_counts(url)}}
     results.update(startup.run(url, args.repeats))
+    results.update(bundle_startup.run(url, args.repeats))
     results.update(_in_process(url, args.repeats))
     results.update(letters.run(args.repeats))
     results.update(letter_pdf.run(args.repeats))

@@ -10,9 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "desktop"
 
-# The bottom: the connection, its types and the saved profile, under the models.
+# The bottom: the connection, its types, the saved profile and where the shipped data files
+# are (data_files), under the models.
 DATABASE_LAYER = {"desktop.database", "desktop.resilient", "desktop.drivers", "desktop.errors",
-                  "desktop.connection_profile", "desktop.models.base"}
+                  "desktop.connection_profile", "desktop.models.base", "desktop.data_files"}
 
 
 def module_name(path: Path) -> str:

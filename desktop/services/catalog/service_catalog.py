@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop import data_files
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Service, ServiceRequirement, ServiceStep, db
 from desktop.services.applications import case_access
@@ -15,7 +16,7 @@ from desktop.services.shared import audit, permissions, records
 from desktop.services.shared.prepared import Prepared
 from desktop.services.shared.validators import optional_text, require_text
 
-CATALOG_FILE = Path(__file__).resolve().parents[3] / "resources" / "catalog.json"
+CATALOG_FILE = data_files.resource("catalog.json")
 LIMIT_KINDS = {"working_days": "hari kerja", "days": "hari", "minutes": "menit",
                "conditional": "kondisional"}
 STEP_ACTORS = {**permissions.ROLE_LABELS, "pemohon": "Pemohon", "eksternal": "Instansi lain"}

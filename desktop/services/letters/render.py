@@ -7,10 +7,11 @@ import functools
 import io
 from pathlib import Path
 
+from desktop import data_files
 from desktop.errors import ValidationError
 from desktop.services.letters import sandbox
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "letter_templates"
+TEMPLATE_DIR = data_files.letter_templates()
 
 # Printed heights of the images a letter may carry.
 IMAGE_HEIGHTS_MM = {"emblem": 24, "qr_code": 22, "signature_image": 18, "stamp_image": 20,

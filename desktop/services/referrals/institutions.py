@@ -4,6 +4,7 @@ by the office). A referral offers only the institutions that accept the person's
 import json
 from pathlib import Path
 
+from desktop import data_files
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Institution, db, utcnow
 from desktop.services.shared import permissions, records
@@ -31,7 +32,7 @@ KINDS = {"balai": ("Balai rehabilitasi sosial", "layanan rehabilitasi sosial"),
          "rumah_singgah": ("Rumah singgah / shelter", "perlindungan sementara"),
          "lks": ("Lembaga Kesejahteraan Sosial (LKS)", "pelayanan kesejahteraan sosial")}
 MAX_CAPACITY = 10_000
-SHIPPED_FILE = Path(__file__).resolve().parents[3] / "resources" / "institutions.json"
+SHIPPED_FILE = data_files.resource("institutions.json")
 TO_COMPLETE = "Alamat dan kontak belum dicatat: lengkapi dari surat atau laman lembaga."
 
 

@@ -3,16 +3,15 @@
 same figures and a native Excel chart."""
 import datetime
 import io
-from pathlib import Path
 
+from desktop import data_files
 from desktop.services.admin import office
 from desktop.services.letters import catalogue, render
 from desktop.services.shared import audit, files, periods, timefmt
 from desktop.services.survey import skm
 from desktop.services.survey.questionnaire import EDUCATION, ELEMENTS, OCCUPATIONS, SEXES
 
-TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "report_templates" / \
-    "laporan_skm.docx"
+TEMPLATE = data_files.resource("report_templates", "laporan_skm.docx")
 CHART_HEIGHT_MM = 75
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ICON_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
+from desktop import data_files
+
+ICON_DIR = data_files.resource("icons")
 log = logging.getLogger(__name__)
 
 

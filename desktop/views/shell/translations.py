@@ -1,10 +1,10 @@
 """Indonesian for Qt's own strings (standard buttons, context menus, Qt's file dialog), from
 resources/translations/qt_id.qm (scripts/build_translations.py)."""
-from pathlib import Path
-
 from PySide6.QtCore import QTranslator
 
-QM_FILE = Path(__file__).resolve().parents[3] / "resources" / "translations" / "qt_id.qm"
+from desktop import data_files
+
+QM_FILE = data_files.resource("translations", "qt_id.qm")
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own an installed translator
 
 
