@@ -6,9 +6,10 @@ import functools
 import gzip
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-REGIONS_FILE = Path(__file__).resolve().parents[3] / "resources" / "regions.json.gz"
+from desktop import data_files
+
+REGIONS_FILE = data_files.resource("regions.json.gz")
 
 # Provinces by their code's first digit, as UU 14/2024's zones fall: Sumatra, Java and the
 # west and centre of Kalimantan on WIB; Bali, Nusa Tenggara, the rest of Kalimantan and

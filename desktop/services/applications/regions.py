@@ -4,11 +4,11 @@ names them from the list; without a list (another region, or none shipped), any 
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
+from desktop import data_files
 from desktop.errors import ValidationError
 
-REGIONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "regions"
+REGIONS_DIR = data_files.resource("regions")
 
 
 def _key(text: str) -> str:
