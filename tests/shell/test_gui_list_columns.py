@@ -2,29 +2,16 @@
 as its title (nothing crushed to "yan"), the columns within the view (no sideways scrolling to
 find the state), on a 1366×768 laptop and a 1920×1080 monitor (test_gui_screens.py)."""
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from desktop.models import User
-from desktop.services.demo import seed
 from desktop.views.shared.columns import ColumnLayout
-from desktop.views.shell import workers
 from desktop.views.shell.session import Session
 
 # The lists of each role's sections, and the least each shows once filled.
 LISTS = {"admin": ["katalog", "lks", "pub", "pengaduan", "lembaga-rujukan"],
          "layanan": ["permohonan"], "kadis": ["surat"]}
-
-
-@pytest.fixture
-def demo(sqlite_db, tmp_path, monkeypatch):
-    monkeypatch.setattr(workers, "SYNCHRONOUS", True)
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
-    seed.fill(size=60)
-    return sqlite_db
 
 
 def fitted_lists(window) -> dict[str, tuple[QTableView, ColumnLayout]]:

@@ -1,28 +1,14 @@
 """The smallest screen offices have: a 1366×768 laptop with a taskbar. The main window keeps the
 size the user gives it whatever section opens, and every large dialog fits with its title bar.
-(The test session's offscreen screen is 1366×768: tests/conftest.py.)"""
-import pytest
-from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QMessageBox
+(The test session's offscreen screen is 1366×768: tests/conftest.py; the demo office:
+tests/shell/conftest.py.)"""
+from PySide6.QtCore import QRect
 
 from desktop.models import Application, Letter, Lks, Service, User
-from desktop.services.demo import seed
 from desktop.views.shared import window_size
-from desktop.views.shell import workers
 from desktop.views.shell.session import Session
 
 TASKBAR = 40  # Windows' taskbar: availableGeometry leaves it out
-
-
-@pytest.fixture
-def demo(sqlite_db, tmp_path, monkeypatch):
-    monkeypatch.setattr(workers, "SYNCHRONOUS", True)
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
-    seed.fill(size=40)
-    return sqlite_db
 
 
 def session(username: str, url: str) -> Session:
