@@ -2,6 +2,7 @@
 starts from, and its first administrator, written together at the end (nothing before), so a
 wizard closed half way leaves the database as it found it. An administrator runs the office and
 catalog part again later (`reconfigure`)."""
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -47,13 +48,14 @@ class OfficeSetup:
     standards: list[str] = field(default_factory=list)  # source offices; none: empty catalog
 
 
-def standards() -> list[Standard]:
+@functools.cache  # the shipped file does not change while Pelita runs; read it once
+def standards() -> tuple[Standard, ...]:
     """The published service standards Pelita ships (resources/catalog.json)."""
     counts = Counter(definition["source_office"]
                      for definition in service_catalog._read_shipped())
     ordered = [s for s in STANDARD_LABELS if s in counts] + sorted(set(counts) - set(
         STANDARD_LABELS))
-    return [Standard(s, STANDARD_LABELS.get(s, s), counts[s]) for s in ordered]
+    return tuple(Standard(s, STANDARD_LABELS.get(s, s), counts[s]) for s in ordered)
 
 
 def profile_values(setup: OfficeSetup) -> dict:
