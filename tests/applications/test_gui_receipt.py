@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.admin import office as office_profile
 from desktop.services.admin import settings
@@ -178,7 +179,11 @@ def test_the_detail_prints_the_receipt_and_saves_it(qtbot, office, tmp_path, pdf
     assert app.reg_number in text_of(saved)
 
 
-def test_the_wizard_offers_the_receipt_once_registered(qtbot, office, pdf_printer, tmp_path):
+def test_the_wizard_offers_the_receipt_once_registered(qtbot, office, pdf_printer, tmp_path,
+                                                       monkeypatch):
+    asked = []  # nothing ticked: the wizard asks before registering an incomplete file
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, *a: asked.append(title) or QMessageBox.StandardButton.Yes)
     dialog = NewApplicationDialog(session_of(office["clerk"]))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -189,6 +194,7 @@ def test_the_wizard_offers_the_receipt_once_registered(qtbot, office, pdf_printe
     assert dialog.stack.currentIndex() == 2
     assert not dialog.receipt_button.isVisible()  # nothing to hand over before registering
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)  # Daftarkan
+    assert asked == ["Persyaratan belum lengkap"]
     assert dialog.stack.currentIndex() == 3 and dialog.receipt_button.isVisible()
     qtbot.mouseClick(dialog.receipt_button, Qt.MouseButton.LeftButton)
     number = dialog.number_label.text()

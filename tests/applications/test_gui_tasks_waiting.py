@@ -123,7 +123,7 @@ def test_letters_open_on_the_tab_that_has_work(qtbot, demo_300):
 def test_letters_stay_on_the_first_tab_when_it_has_work(qtbot, demo_300):
     from desktop.views.letters.letters_page import LettersPage
 
-    page = LettersPage(session("kadis", demo_300))
+    page = LettersPage(session("kabid", demo_300))  # the kabid initials: the first tab's work
     qtbot.addWidget(page)
     assert page.counts["waiting_paraf"] and page.current_state() == "waiting_paraf"
     page.select_state("waiting_signature")  # the user's own choice is not overruled

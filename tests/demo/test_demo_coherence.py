@@ -196,3 +196,38 @@ def test_the_demo_window_title_names_pelita_and_the_demo_once(qtbot, demo, monke
         QGuiApplication.setApplicationDisplayName(shown_name)
     assert shown.count("[DEMO]") == 1 and shown.count("Pelita") == 1, shown
     assert "Dinas Sosial Kota Magelang" in shown
+
+
+def test_letters_are_drafted_by_who_works_the_case_and_some_come_back(demo):
+    drafters = {letter.drafted_by.username for letter in Letter.select()}
+    assert drafters == {"layanan", "peksos"}  # the clerk's and the social worker's letters
+    returned = list(Letter.select().where(Letter.state == "returned"))
+    assert returned and all(letter.return_note for letter in returned)  # the kabid's reason
+
+
+SUMMARY = """
+import sys
+from desktop import database
+from desktop.models import Application, Letter
+from desktop.services.demo import seed
+from desktop.services.shell import schema
+database.connect("sqlite:///" + sys.argv[1])
+schema.migrate()
+seed.fill(size=60)
+print([(a.service_id, a.person_id, a.state) for a in Application.select().order_by(Application.id)])
+print([(l.application_id, l.state, l.drafted_by_id) for l in Letter.select().order_by(Letter.id)])
+"""
+
+
+def test_the_same_seed_gives_the_same_demo_whatever_the_hash_seed(tmp_path):
+    """A reviewer's demo and a test's demo are the same office: no set's order decides it."""
+    import os
+    import subprocess
+    import sys
+    outputs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        outputs.append(subprocess.run(
+            [sys.executable, "-c", SUMMARY, str(tmp_path / f"demo{hash_seed}.db")], env=env,
+            capture_output=True, text=True, check=True, timeout=300).stdout)
+    assert outputs[0].strip() and outputs[0] == outputs[1]

@@ -14,12 +14,16 @@ from desktop.services.letters import catalogue, context, lifecycle
 from desktop.services.shared import permissions
 
 # state reached -> how many letters end there
-PLAN = [("draft", 3), ("waiting_paraf", 3), ("waiting_signature", 3), ("signed", 3),
-        ("handed_over", 3)]
+PLAN = [("draft", 3), ("waiting_paraf", 3), ("returned", 2), ("waiting_signature", 3),
+        ("signed", 3), ("handed_over", 3)]
+# What the kabid writes when she sends a letter back to its drafter.
+RETURN_NOTES = ["Alamat tujuan belum lengkap; tambahkan kelurahan dan kecamatan.",
+                "Perihal terlalu umum; sebutkan nama pemohon dan layanannya."]
 
 # Working minutes between a letter's stages: drafted and submitted the same hour, initialled
 # and signed hours or days later, handed over (printed) within days.
-GAPS = {"draft": (0, 0), "waiting_paraf": (10, 90), "waiting_signature": (90, 2 * DAY_MINUTES),
+GAPS = {"draft": (0, 0), "waiting_paraf": (10, 90), "returned": (90, 2 * DAY_MINUTES),
+        "waiting_signature": (90, 2 * DAY_MINUTES),
         "signed": (90, 2 * DAY_MINUTES), "handed_over": (60, 3 * DAY_MINUTES)}
 STAGES = ["draft", "waiting_paraf", "waiting_signature", "signed", "handed_over"]
 OLDEST_APPLICATION_DAYS = 21  # the letter's stages all fit after the application came in
@@ -29,7 +33,7 @@ def moments(rng: random.Random, hours: OfficeHours, end: str,
             earliest: datetime.datetime, latest: datetime.datetime) -> list[datetime.datetime]:
     """Naive UTC moments of each stage up to `end`, in working hours, after `earliest`
     and by `latest` (local)."""
-    stages = STAGES[:STAGES.index(end) + 1]
+    stages = stages_to(end)
     gaps = [rng.randint(*GAPS[stage]) for stage in stages]
     at = max(hours.retreat(latest, sum(gaps) + rng.randint(0, DAY_MINUTES)),
              hours.snap(earliest + datetime.timedelta(minutes=30)))
@@ -38,6 +42,13 @@ def moments(rng: random.Random, hours: OfficeHours, end: str,
         at = hours.advance(at, gap)
         result.append(min(at, latest))
     return [hours.to_utc(m) for m in result]
+
+
+def stages_to(end: str) -> list[str]:
+    """The stages a letter goes through to end in `end`: a returned one stops after paraf."""
+    if end == "returned":
+        return ["draft", "waiting_paraf", "returned"]
+    return STAGES[:STAGES.index(end) + 1]
 
 
 def fill(rng: random.Random, size: int, report) -> None:
@@ -61,16 +72,20 @@ def fill(rng: random.Random, size: int, report) -> None:
     ends = [state for state, n in PLAN for _ in range(n)]
     made = 0
     for application, end in zip(targets, ends):
-        # A sensitive case's letter is drafted by those who work it; the kabid initials
-        # and the head of the office, named in the profile, signs.
-        drafter = clerk if case_access.can_read(clerk, application) else social_worker
+        # The social worker drafts the letters of the cases she assesses (and of those the
+        # clerk may not read), the clerk the rest; the kabid initials and the head of the
+        # office, named in the profile, signs.
+        drafter = social_worker if _assessed(application, clerk) else clerk
+        notes = iter(RETURN_NOTES * len(ends))
         at = iter(moments(rng, hours, end, hours.to_local(application.received_at), latest))
         with replaying(next(at)):
             letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))
-        for step in STAGES[1:STAGES.index(end) + 1]:
+        for step in stages_to(end)[1:]:
             with replaying(next(at)):
                 if step == "waiting_paraf":
                     letter = lifecycle.submit(drafter, letter)
+                elif step == "returned":
+                    letter = lifecycle.return_letter(coordinator, letter, next(notes))
                 elif step == "waiting_signature":
                     letter = lifecycle.paraf(coordinator, letter)
                 elif step == "signed":
@@ -79,6 +94,15 @@ def fill(rng: random.Random, size: int, report) -> None:
                     letter = lifecycle.hand_over(drafter, letter)
         made += 1
     report.counts["letters"] = made
+
+
+def _assessed(application, clerk) -> bool:
+    """Whether the social worker works this case: a step of hers or a case the clerk may not
+    read."""
+    if not case_access.can_read(clerk, application):
+        return True
+    return any(actors.for_step(step)[1] == permissions.SOCIAL_WORKER
+               for step in application.service.steps)
 
 
 def _letter_allowed(application) -> bool:

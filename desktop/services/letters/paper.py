@@ -53,9 +53,15 @@ def problems(pdf: bytes, *, signer_name: str, one_page: bool) -> list[str]:
     if signer_name and not signed_on:
         found.append(f"nama penanda tangan «{signer_name}» tidak tercetak")
     for index in signed_on:
-        body = [line for line in plain[index].splitlines()
-                if len(line.strip()) >= BODY_LINE_CHARS and signer_name not in line]
+        # Read as laid out: the plain text breaks a justified line into its words.
+        body = [line for line in map(" ".join, map(str.split, laid_out[index].splitlines()))
+                if len(line) >= BODY_LINE_CHARS and not _in_signature_block(line, signer_name)]
         if not body:
             found.append(f"halaman {index + 1}: blok tanda tangan sendirian, tanpa akhir isi "
                          "surat (halaman tanda tangan bisa dilepas)")
     return found
+
+
+def _in_signature_block(line: str, signer_name: str) -> bool:
+    """A line of the signature block: the name, the NIP, the verification code beside them."""
+    return signer_name in line or "NIP" in line or "Verifikasi" in line
