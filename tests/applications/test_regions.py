@@ -1,5 +1,6 @@
-"""Kelurahan and kecamatan of the office's region: from its shipped list, typed text
-completing in the form, refused by the service when not in the list; free text elsewhere."""
+"""Kelurahan and kecamatan of the office's region: from the Kemendagri list for any office's
+region code, typed text completing in the form, refused by the service when not in the list;
+free text elsewhere."""
 import datetime
 
 import pytest
@@ -19,7 +20,7 @@ PROFILE = dict(office_name="Dinas Sosial", region_kind="Kota", region_name="Mage
 
 @pytest.fixture
 def magelang(sqlite_db):
-    """The demo's office: Kota Magelang, NIK code 3371, whose list is shipped."""
+    """The demo's office: Kota Magelang, NIK code 3371."""
     office.save_profile(permissions.SYSTEM, office.get_profile(), **PROFILE, region_code="3371")
     return regions.office_region()
 
@@ -52,6 +53,21 @@ def test_a_name_not_in_the_list_is_refused(magelang, place, field, words):
     assert "isi Kota/kabupaten bila alamatnya di luar" in refused.value.message \
         or field == "Kecamatan"
     assert people.find_by_nik("3371011503850001") is None
+
+
+def test_any_office_s_region_has_its_own_list(sqlite_db):
+    """Kabupaten Magetan (3520): its 18 kecamatan and their desa, not Kota Magelang's."""
+    office.save_profile(permissions.SYSTEM, office.get_profile(),
+                        **{**PROFILE, "region_kind": "Kabupaten", "region_name": "Magetan"},
+                        region_code="3520")
+    magetan = regions.office_region()
+    assert magetan.name == "Kabupaten Magetan" and len(magetan.kecamatan) == 18
+    assert "Poncol" in magetan.kecamatan and "Magelang Utara" not in magetan.kecamatan
+    assert all(magetan.kelurahan(kec) for kec in magetan.kecamatan)
+    assert magetan.covers("Kab. Magetan") and magetan.covers("magetan")
+    assert not magetan.covers("Kota Magelang")
+    place = regions.check_place("", "poncol", "Kabupaten Magetan")
+    assert place == {"kelurahan": "", "kecamatan": "Poncol", "city": "Kabupaten Magetan"}
 
 
 def test_other_regions_and_offices_without_a_list_keep_free_text(sqlite_db):

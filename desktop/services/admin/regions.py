@@ -67,6 +67,11 @@ def villages(district_code: str) -> list[Region]:
     return _under("villages", district_code) if len(district_code) == 6 else []
 
 
+def villages_of_regency(regency_code: str) -> list[Region]:
+    """Every kelurahan and desa of a city or regency, in one pass over the list."""
+    return _under("villages", regency_code) if len(regency_code) == 4 else []
+
+
 def regency(code: str) -> Region | None:
     return next((Region(c, name) for c, name in _data()["regencies"] if c == code), None)
 

@@ -1,14 +1,11 @@
-"""The office's own kecamatan and their kelurahan, shipped as resources/regions/<code>.json
-for the regency or city whose NIK code the office profile names. An address in that region
-names them from the list; without a list (another region, or none shipped), any text."""
+"""The office's own kecamatan and their kelurahan, from the Kemendagri list
+(services/admin/regions) for the regency or city whose NIK code the office profile names. An
+address in that region names them from the list; elsewhere, any text."""
 import functools
-import json
 from dataclasses import dataclass
 
-from desktop import data_files
 from desktop.errors import ValidationError
-
-REGIONS_DIR = data_files.resource("regions")
+from desktop.services.admin import regions as kemendagri
 
 
 def _key(text: str) -> str:
@@ -43,12 +40,22 @@ class Region:
 
 @functools.cache
 def load(code: str) -> Region | None:
-    path = REGIONS_DIR / f"{code}.json"
-    if not code or not code.isdigit() or not path.is_file():
+    """The city or regency `code` (four digits) with its kecamatan and kelurahan."""
+    found = kemendagri.regency(code) if code and len(code) == 4 and code.isdigit() else None
+    if found is None:
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Region(code=data["code"], name=data["name"], aliases=tuple(data.get("aliases", ())),
-                  kecamatan={k: tuple(v) for k, v in data["kecamatan"].items()})
+    kecamatan = {d.code: d.name for d in kemendagri.districts(code)}
+    villages: dict[str, list[str]] = {name: [] for name in kecamatan.values()}
+    for village in kemendagri.villages_of_regency(code):
+        villages[kecamatan[village.code[:6]]].append(village.name)
+    return Region(code=code, name=found.name, aliases=_aliases(found),
+                  kecamatan={k: tuple(sorted(v)) for k, v in villages.items()})
+
+
+def _aliases(found) -> tuple[str, ...]:
+    """Other ways staff write the city or regency: Magelang; Kab. Magetan."""
+    short = found.short_name
+    return (short, f"Kab. {short}", f"Kab {short}") if found.kind == "Kabupaten" else (short,)
 
 
 def office_region() -> Region | None:
