@@ -2,7 +2,7 @@
 hand over, and bookings to confirm, counted like the lists and within the case-access rules."""
 import datetime
 
-from desktop.models import Application, ClinicRequest, HearseBooking, Letter, Service, User, db
+from desktop.models import ClinicRequest, HearseBooking, Letter, Service, User, db
 from desktop.services.applications import application_query, case_access, waiting
 from desktop.services.letters import lifecycle
 from desktop.services.shared import permissions

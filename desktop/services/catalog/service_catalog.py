@@ -41,7 +41,8 @@ def time_limit(service: Service) -> TimeLimit:
                      service.limit_note)
 
 
-def _read_shipped(path: Path = CATALOG_FILE) -> list[dict]:
+def read_shipped(path: Path = CATALOG_FILE) -> list[dict]:
+    """The service definitions shipped in catalog.json, as the seeds publish them."""
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)["services"]
 
@@ -96,7 +97,7 @@ def load_shipped(path: Path = CATALOG_FILE, actor=permissions.SYSTEM) -> LoadRep
     report = LoadReport()
     existing = {s.code: s for s in Service.select()}
     with db.atomic():
-        for definition in _read_shipped(path):
+        for definition in read_shipped(path):
             digest = _hash(definition)
             current = existing.get(definition["code"])
             if current is None:
@@ -237,7 +238,7 @@ def update_service(actor, service: Service, *, name: str, limit_kind: str, limit
 def revert_to_shipped(actor, service: Service, path: Path = CATALOG_FILE) -> Service:
     """Throw away an administrator's edits and take the shipped definition again."""
     permissions.require(actor, "catalog.edit")
-    shipped = {d["code"]: d for d in _read_shipped(path)}.get(service.code)
+    shipped = {d["code"]: d for d in read_shipped(path)}.get(service.code)
     if shipped is None:
         raise NotFound("Layanan ini tidak ada di katalog bawaan; tidak ada versi asli.")
     with db.atomic():

@@ -52,7 +52,7 @@ class OfficeSetup:
 def standards() -> tuple[Standard, ...]:
     """The published service standards Pelita ships (resources/catalog.json)."""
     counts = Counter(definition["source_office"]
-                     for definition in service_catalog._read_shipped())
+                     for definition in service_catalog.read_shipped())
     ordered = [s for s in STANDARD_LABELS if s in counts] + sorted(set(counts) - set(
         STANDARD_LABELS))
     return tuple(Standard(s, STANDARD_LABELS.get(s, s), counts[s]) for s in ordered)
