@@ -37,6 +37,7 @@ SolidCompression=yes
 CloseApplications=yes
 RestartApplications=no
 UninstallDisplayIcon={app}\pelita.exe
+SetupIconFile=..\resources\pelita.ico
 UninstallDisplayName=Pelita
 OutputDir=..\dist
 OutputBaseFilename=pelita-setup-{#AppVersion}

@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 from peewee import DatabaseError
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from desktop import database
+from desktop import data_files, database
 from desktop.errors import ConnectionLost, DatabaseProblem
 from desktop.services.admin import office, users
 from desktop.services.shared import permissions, timefmt
@@ -58,6 +59,7 @@ def run(url: str | None, demo: bool = False, demo_user=None) -> int:
     app.setOrganizationName("Pelita")
     app.setApplicationName("Pelita")
     app.setApplicationDisplayName("Pelita")
+    app.setWindowIcon(QIcon(str(data_files.resource("pelita.png"))))  # windows and taskbar
     from desktop.views.shell import translations
 
     translations.install(app)  # before the first dialog: its buttons read OK/Batal
