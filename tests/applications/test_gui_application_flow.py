@@ -180,6 +180,7 @@ def test_a_nik_registered_elsewhere_before_simpan_is_used_and_nothing_half_writt
     pick_dtks(qtbot, dialog)
     qtbot.keyClicks(dialog.search_edit, NEW_NIK)
     qtbot.keyClicks(dialog.person_form.name_edit, "Siti Rahayu")
+    qtbot.keyClicks(dialog.person_form.street_edit, "Jl. Pahlawan 3")
     dialog.next_button.click()
     assert dialog.stack.currentIndex() == 2
     other_pc = people.register_person(office["worker"], nik=NEW_NIK, name="Siti Rahayu",
@@ -212,6 +213,7 @@ def test_invalid_nik_shows_the_nik_message_and_keeps_what_was_typed(qtbot, offic
     qtbot.keyClicks(dialog.search_edit, NEW_NIK)
     form = dialog.person_form
     qtbot.keyClicks(form.name_edit, "Siti Rahayu")
+    qtbot.keyClicks(form.street_edit, "Jl. Pahlawan 3")
     form.birth_date_edit.setDate(QDate(1990, 8, 6))
     dialog.next_button.click()
     assert dialog.message.text().startswith("Tanggal lahir: tidak cocok dengan NIK")

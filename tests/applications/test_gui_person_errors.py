@@ -25,7 +25,7 @@ def _dialog(qtbot):
     return dialog
 
 
-def test_empty_person_marks_nik_name_and_birth_date_at_once(qtbot, sqlite_db):
+def test_empty_person_marks_nik_name_address_and_birth_date_at_once(qtbot, sqlite_db):
     dialog = _dialog(qtbot)
     before = Person.select().count()
     form = dialog.form
@@ -34,12 +34,14 @@ def test_empty_person_marks_nik_name_and_birth_date_at_once(qtbot, sqlite_db):
     assert Person.select().count() == before
     assert _message_under(form.nik_edit) == "Wajib diisi."
     assert _message_under(form.name_edit) == "Wajib diisi."
+    assert _message_under(form.street_edit).startswith("Wajib diisi: tulis alamat sesuai KTP")
     assert _message_under(form.birth_date_edit).startswith("Tidak boleh di masa depan")
-    assert all(is_marked(w) for w in (form.nik_edit, form.name_edit, form.birth_date_edit))
+    assert all(is_marked(w) for w in (form.nik_edit, form.name_edit, form.street_edit,
+                                      form.birth_date_edit))
     assert not is_marked(form.kk_edit)
     assert form.birth_date_edit.text() == "15/12/2030"  # kept, to be corrected
     assert dialog.focusWidget() is form.nik_edit
-    assert dialog.message.text().startswith("3 isian perlu diperbaiki")
+    assert dialog.message.text().startswith("4 isian perlu diperbaiki")
     form_layout, row = form_row(form.nik_edit)
     label = form_layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
     assert label == "NIK" + REQUIRED_MARK

@@ -83,3 +83,15 @@ def test_empty_lks_names_every_required_field(backend_db):
     fields = _fields(lambda: lks_records.save(office["clerk"], {"legal_status": ""}, {}, {}))
     assert set(lks_records.REQUIRED) == set(fields)
     assert Lks.select().count() == 0
+
+
+def test_at_the_desk_the_address_is_required_too(backend_db):
+    """Data Warga and the new-application wizard register from the KTP: its address as well."""
+    office = make_office()
+    fields = _fields(lambda: people.register_person(office["clerk"], at_desk=True, name=""))
+    assert fields[:2] == ["Nama lengkap", "Alamat (jalan)"]
+    assert set(people.DESK_REQUIRED) <= set(fields)
+    # Someone without identity papers may have no address to give.
+    nameless = people.register_person(office["clerk"], at_desk=True, documented=False,
+                                      name="Tanpa Nama", identity_note="ditemukan di terminal")
+    assert nameless.street == "" and Person.select().count() == 2  # with the office's one

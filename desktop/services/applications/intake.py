@@ -34,7 +34,8 @@ def register(actor, service: Service, *, person: Person | None = None,
     workflow.ensure_numbering(application.get("received_at"))
     with db.atomic():
         if new_person is not None:
-            person = people.register_person(actor, documented=documented, **new_person)
+            person = people.register_person(actor, documented=documented, at_desk=True,
+                                               **new_person)
         if new_organisation is not None:
             organisation = people.register_organisation(actor, **new_organisation)
         return workflow.register(actor, service, person=person, organisation=organisation,

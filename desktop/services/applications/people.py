@@ -133,6 +133,9 @@ PLACE = ("kelurahan", "kecamatan", "city")
 
 # What an empty form is refused for (a documented person); the form marks these "*".
 REQUIRED = ("NIK", "Nama lengkap", "Tanggal lahir")
+# Registered at the desk (Data Warga, a new application): the address on the KTP too, which
+# the letters and the receipt print; a person without identity may have none.
+DESK_REQUIRED = REQUIRED + ("Alamat (jalan)",)
 
 
 def _birth_date(birth, today: datetime.date):
@@ -154,9 +157,9 @@ def _choice(value: str, choices, field: str, message: str) -> str:
 
 
 def _validated(values: dict, today: datetime.date, documented: bool,
-               place: bool = True) -> dict:
+               place: bool = True, at_desk: bool = False) -> dict:
     """Every field's check; all refusals raised together (ValidationErrors). `place`: check
-    kelurahan and kecamatan against the office region's list."""
+    kelurahan and kecamatan against the office region's list; `at_desk`: DESK_REQUIRED."""
     checks = FieldChecks()
     run = checks.run
     clean = {}
@@ -164,6 +167,10 @@ def _validated(values: dict, today: datetime.date, documented: bool,
         if key in values:
             clean[key] = run(optional_text, values[key], label, length)
     clean["name"] = run(require_text, values.get("name", ""), "Nama lengkap", 120)
+    if at_desk and documented and not clean.get("street") and not checks.failed(
+            "Alamat (jalan)"):
+        checks.add("Alamat (jalan)", "wajib diisi: tulis alamat sesuai KTP/KK (jalan, "
+                   "nomor rumah atau dusun).")
     if place and any(key in values for key in PLACE):
         clean.update(run(regions.check_place, clean.get("kelurahan", ""),
                          clean.get("kecamatan", ""), clean.get("city", "")) or {})
@@ -213,10 +220,10 @@ def _matches_nik(checks: FieldChecks, info, nik: str, clean: dict) -> None:
 
 
 def check_new_person(actor, today: datetime.date | None = None, documented: bool = True,
-                     **values) -> dict:
+                     at_desk: bool = False, **values) -> dict:
     """What register_person would save, checked without writing: a screen that saves the
     person later (with the application) refuses the values here first."""
-    clean = _validated(values, today or datetime.date.today(), documented)
+    clean = _validated(values, today or datetime.date.today(), documented, at_desk=at_desk)
     existing = find_by_nik(clean["nik"]) if clean["nik"] else None
     if existing is not None:
         raise _already_registered(actor, existing, "; pilih data yang ada")
@@ -224,9 +231,10 @@ def check_new_person(actor, today: datetime.date | None = None, documented: bool
 
 
 def register_person(actor, today: datetime.date | None = None, documented: bool = True,
-                    **values) -> Person:
-    """A new person. With `documented` False the NIK may be left empty and completed later."""
-    clean = check_new_person(actor, today, documented, **values)
+                    at_desk: bool = False, **values) -> Person:
+    """A new person. With `documented` False the NIK may be left empty and completed later;
+    `at_desk`: registered by staff from the person's KTP, so DESK_REQUIRED."""
+    clean = check_new_person(actor, today, documented, at_desk, **values)
     if not clean["nik"]:
         return records.create(Person, actor, **clean)
     # Another PC may register the same NIK this very moment: the loser is offered the winner.

@@ -399,7 +399,7 @@ class NewApplicationDialog(QDialog):
                 values = self.person_form.values()
                 try:
                     people.check_new_person(user, documented=self.person_form.documented(),
-                                            **values)
+                                            at_desk=True, **values)
                 except people.DuplicatePerson as exc:
                     if exc.existing is None:
                         raise

@@ -108,7 +108,7 @@ class PersonForm(QWidget):
             "Telepon/WhatsApp": self.phone_edit,
             "Keterangan identitas": self.identity_note_edit,
         }
-        mark_required(self.fields, people.REQUIRED)
+        mark_required(self.fields, people.DESK_REQUIRED)
         form.addRow("", required_note())
         self._auto = (None, "")  # birth date and sex last filled from a NIK
         self.nik_edit.textChanged.connect(self._nik_changed)
@@ -242,7 +242,7 @@ class PersonDialog(QDialog):
             values = self.form.values()
             if self.person is None:
                 self.person = people.register_person(
-                    self.session.user, documented=self.form.documented(), **values)
+                    self.session.user, documented=self.form.documented(), at_desk=True, **values)
             else:
                 self.person = people.update_person(self.session.user, self.person, **values)
         except ConflictError as exc:
