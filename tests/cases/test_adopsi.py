@@ -319,3 +319,48 @@ def test_a_child_already_on_file_is_that_record(office):
                 kid=child(nik=known.nik, name="Rizki Saputra",
                           birth_date=datetime.date(2020, 1, 1)))
     assert case.child_id == known.id and Person.select().count() == 3  # child, husband, wife
+
+
+def test_an_empty_case_form_names_every_required_field_in_order_and_saves_nothing(office):
+    from desktop.errors import ValidationErrors
+
+    app = application(office)
+    people_before = Person.select().count()
+    with pytest.raises(ValidationErrors) as caught:
+        record.save(office["worker"], app, None, route="", child={}, husband=None, wife=None,
+                    facts={})
+    assert tuple(e.field for e in caught.value.errors) == record.REQUIRED
+    assert caught.value.errors[record.REQUIRED.index("NIK Suami")].reason.startswith(
+        "wajib diisi")
+    assert AdoptionCase.select().count() == 0 and Person.select().count() == people_before
+
+
+def test_wrong_values_across_the_tabs_are_named_together(office):
+    from desktop.errors import ValidationErrors
+
+    app = application(office)
+    people_before = Person.select().count()
+    with pytest.raises(ValidationErrors) as caught:
+        save(office, app, kid=child(nik="12345"),
+             husband={**HUSBAND, "nik": "3371020101150003"},  # born 2015: a child
+             wife={**WIFE, "religion": ""}, husband_income="enam juta",
+             marriage_date=TODAY + datetime.timedelta(days=1), children_count=40)
+    assert [e.field for e in caught.value.errors] == [
+        "NIK anak", "NIK Suami", "Penghasilan suami", "Agama Istri", "Tanggal perkawinan",
+        "Jumlah anak kandung/angkat"]
+    assert AdoptionCase.select().count() == 0 and Person.select().count() == people_before
+
+
+def test_a_stage_form_is_refused_field_by_field_at_once(office):
+    from desktop.errors import ValidationErrors
+
+    app = application(office)
+    case = save(office, app)
+    with pytest.raises(ValidationErrors) as caught:
+        record.add_event(office["worker"], app, case, stage="", on_date=None)
+    assert tuple(e.field for e in caught.value.errors) == record.STAGE_REQUIRED
+    with pytest.raises(ValidationErrors) as caught:
+        record.add_event(office["worker"], app, case, stage="putusan",
+                         on_date=TODAY + datetime.timedelta(days=1))
+    assert [e.field for e in caught.value.errors] == ["Tanggal", "Nomor putusan", "Pengadilan"]
+    assert AdoptionEvent.select().count() == 0

@@ -1,6 +1,7 @@
 """The children's cases as their workers see them: the adoption form across its tabs (a
-refusal opens the tab at fault and keeps what was typed), the eligibility rules in the case
-section with a kepala's override, the ABH countdown, and the kepala's assignment."""
+refusal opens the tab at fault and keeps what was typed; one press marks every field at fault
+on every tab), the stage form, the eligibility rules in the case section with a kepala's
+override, the ABH countdown, and the kepala's assignment."""
 import datetime
 
 from PySide6.QtWidgets import QDialog
@@ -9,6 +10,7 @@ from desktop.cases.abh import panel as abh_panel
 from desktop.cases.abh import record as abh_record
 from desktop.cases.adopsi import panel as adoption_panel
 from desktop.cases.adopsi import record as adoption
+from desktop.cases.adopsi.model import AdoptionCase
 from desktop.services.applications import assignment, workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions, timefmt
@@ -16,10 +18,12 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.views.applications import assignment_row
 from desktop.views.applications.application_detail import ApplicationDetailDialog
 from desktop.views.cases import case_section
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 
 from tests.cases.test_adopsi import HUSBAND, WIFE, child, facts
 from tests.factories import make_person, make_user
+from tests.schedule.test_gui_form_errors import _label, _message_under
 
 
 def session(user):
@@ -67,6 +71,48 @@ def test_the_adoption_form_shows_the_tab_at_fault(qtbot, sqlite_db):
     form.save()
     assert form.result() == QDialog.DialogCode.Accepted
     assert adoption.read(app).child.name == "Muhammad Rizki"
+
+
+
+def test_one_press_marks_every_required_field_on_every_tab(qtbot, sqlite_db):
+    o = office()
+    app = adoption_app(o)
+    form = adoption_panel.AdoptionDialog(session(o["worker"]), app)
+    qtbot.addWidget(form)
+    form.show()
+    for label in adoption.REQUIRED:
+        assert REQUIRED_MARK in _label(form.errors.fields[label]), label
+    form.tabs.setCurrentIndex(2)
+    form.save_button.click()
+    assert not form.result()
+    # The drop-downs always hold a choice; everything else required is marked at once.
+    empty = [label for label in adoption.REQUIRED
+             if label not in ("Status anak", "Anak tinggal di", "Jalur permohonan")]
+    for label in empty:
+        widget = form.errors.fields[label]
+        assert is_marked(widget), label
+        assert _message_under(widget).startswith(("Wajib diisi", "Pilih")), label
+    assert form.error.text().startswith(f"{len(empty)} isian perlu diperbaiki")
+    assert form.tabs.currentIndex() == 0 and form.focusWidget() is form.child_name
+    assert AdoptionCase.select().count() == 0
+
+
+def test_the_stage_form_marks_its_fields_at_once(qtbot, sqlite_db):
+    o = office()
+    app = adoption_app(o)
+    case = adoption.save(o["worker"], app, None, route="pasangan_wni", child=child(),
+                         husband=HUSBAND, wife=WIFE, facts=facts())
+    form = adoption_panel.StageDialog(session(o["worker"]), app, case)
+    qtbot.addWidget(form)
+    form.show()
+    assert all(REQUIRED_MARK in _label(form.errors.fields[label])
+               for label in adoption.STAGE_REQUIRED)
+    form.stage.setCurrentIndex(form.stage.findData("putusan"))
+    form.date.line.clear()
+    form.save_button.click()
+    for widget in (form.date, form.reference, form.court):
+        assert is_marked(widget)
+    assert form.focusWidget() is form.date.line  # the date's text box
 
 
 def test_the_eligibility_rules_and_an_override(qtbot, sqlite_db, monkeypatch):

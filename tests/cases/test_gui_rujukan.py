@@ -1,7 +1,7 @@
 """A referral as its social worker and the administrator see it: the answer form refuses a
 refusal without its reason and keeps what was typed, the panel then shows the answer; the
 institution form offers only those that take the group; the institutions page counts who is
-in care."""
+in care; every form marks all its empty required fields in one press."""
 import datetime
 
 from PySide6.QtWidgets import QDialog
@@ -109,3 +109,45 @@ def test_the_institutions_page_counts_who_is_in_care(qtbot, sqlite_db):
     assert form.result() == QDialog.DialogCode.Accepted
     page.refresh()
     assert page.model.rowCount() == len(rows) + 1
+
+
+def test_every_referral_form_marks_its_required_fields_in_one_press(qtbot, sqlite_db):
+    from desktop.views.shared.forms import REQUIRED_MARK
+    from tests.cases.empty_forms import assert_marked_at_once, press_empty
+    from tests.schedule.test_gui_form_errors import _label
+
+    o, _ = sent_referral()
+    app = workflow.register(o["clerk"], service_catalog.get("mgt-18-pendampingan-odgj"),
+                            person=make_person(nik="3371011503850002", name="Parjo"))
+    app = assignment.assign(o["head"], app, "peksos")
+    worker = session(o["worker"])
+
+    def pressed(dialog_class, case, required):
+        form = dialog_class(worker, app, case)
+        qtbot.addWidget(form)
+        form.show()
+        press_empty(form)
+        assert_marked_at_once(form, required)
+        return form
+
+    form = pressed(referral_panel.AssessmentDialog, None, record.ASSESSMENT_REQUIRED)
+    assert form.focusWidget() is form.assessed_on.line
+    assert record.read(app) is None
+    today = timefmt.to_local(utcnow()).date()
+    case = record.save_assessment(o["worker"], app, None, group="odgj", findings="Mengamuk.",
+                                  assessed_on=today)
+    form = referral_panel.InstitutionDialog(worker, app, case)  # a choice always made
+    qtbot.addWidget(form)
+    assert REQUIRED_MARK in _label(form.choice)
+    case = record.choose_institution(o["worker"], app, case,
+                                     Institution.get(Institution.name == RSJ).id)
+    form = pressed(referral_panel.SendingDialog, case, record.sending_required(app))
+    assert form.error.text().startswith("3 isian")
+    case = record.record_sending(o["worker"], app, case, sent_on=today,
+                                 companions="Yusuf (peksos)", transport="Mobil dinas")
+    for dialog_class, required in ((referral_panel.AnswerDialog, record.ANSWER_REQUIRED),
+                                   (referral_panel.VisitDialog, record.VISIT_REQUIRED),
+                                   (referral_panel.OutcomeDialog, record.OUTCOME_REQUIRED)):
+        pressed(dialog_class, case, required)
+    case = record.read(app)
+    assert (case.answer, case.outcome) == ("", "") and record.visits_of(app.id) == []

@@ -1,6 +1,7 @@
 """A shelter stay as the worker on duty sees it: the check-out form refuses an eighth night
 without an emergency reason and keeps what was typed; with the reason the guest leaves the
-Rumah Singgah page, which showed them red past the limit."""
+Rumah Singgah page, which showed them red past the limit. Every form marks all its empty
+required fields in one press."""
 import datetime
 
 from PySide6.QtWidgets import QDialog
@@ -82,3 +83,49 @@ def test_registering_someone_helped_before_shows_the_earlier_case(qtbot, sqlite_
     dialog.service = service_catalog.get("dpk-slrt")  # another kind: nothing to recall
     dialog._set_person(person)
     assert "Pernah dibantu" not in dialog.found_label.text()
+
+
+def test_every_form_marks_its_required_fields_in_one_press(qtbot, sqlite_db):
+    from desktop.cases.terlantar.model import ShelterStay
+    from tests.cases.empty_forms import assert_marked_at_once, press_empty
+
+    service_catalog.load_shipped()
+    institutions.load_shipped()
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    worker = make_user("peksos", role=permissions.SOCIAL_WORKER)
+    head = make_user("kadis", role=permissions.HEAD)
+
+    def application(service, person):
+        return assignment.assign(head, workflow.register(
+            clerk, service_catalog.get(service), person=person), "peksos")
+
+    def pressed(dialog_class, app, record_or_stay, required):
+        form = dialog_class(session(worker), app, record_or_stay)
+        qtbot.addWidget(form)
+        form.show()
+        press_empty(form)
+        assert_marked_at_once(form, required)
+        return form
+
+    shelter = application("mgl-orang-terlantar-tuna-sosial", make_person(name="Slamet"))
+    form = pressed(stranded_panel.ReportDialog, shelter, None, record.REPORT_REQUIRED)
+    assert form.focusWidget() is form.found_place
+    case = record.save_report(worker, shelter, None, track="tuna_sosial", source="satpol_pp",
+                              found_place="Jl. Pemuda", reported_at=local(utcnow() - 10 * D))
+    for dialog_class, required in (
+            (stranded_panel.OutreachDialog, record.OUTREACH_REQUIRED),
+            (stranded_panel.TracingDialog, record.TRACING_REQUIRED),
+            (stranded_panel.MedicalDialog, record.MEDICAL_REQUIRED),
+            (stranded_panel.CheckInDialog, record.CHECK_IN_REQUIRED)):
+        pressed(dialog_class, shelter, case, required)
+    stay = record.check_in(worker, shelter, case, at=local(utcnow() - 2 * D))
+    pressed(stranded_panel.CheckOutDialog, shelter, stay, record.CHECK_OUT_REQUIRED)
+    pressed(stranded_panel.EmergencyDialog, shelter, stay, record.EMERGENCY_REQUIRED)
+    child = application("mgt-12-pemulangan-anak-terlantar", make_person(
+        nik="3371014107150003", name="Putri", sex="P", birth_date=datetime.date(2015, 7, 1)))
+    trip = record.save_report(worker, child, None, track="perjalanan", source="polisi",
+                              found_place="Terminal Tidar", reported_at=local(utcnow() - D))
+    form = pressed(stranded_panel.JourneyDialog, child, trip, record.journey_required(child))
+    assert form.error.text().startswith("5 isian") and form.focusWidget() is form.police
+    assert record.read(child).destination == "" and record.read(shelter).outreach_at is None
+    assert ShelterStay.get_by_id(stay.id).check_out is None

@@ -252,3 +252,47 @@ def test_a_referral_is_filed_under_its_group_s_archive_code():
     assert code("mgt-26-rekomendasi-anjal-at") == "400.9.2"  # children
     assert code("mgt-25-rekomendasi-tuna-susila-brskw") == "400.9.4"  # tuna sosial
     assert code("mgt-22-rekomendasi-disabilitas-brspd") is None  # the template's: 400.9.3
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_each_empty_form_names_every_required_field_and_saves_nothing(office):
+    o, worker = office, office["worker"]
+    app = referral(o)
+    assert tuple(_fields(lambda: record.save_assessment(
+        worker, app, None, group="", findings="", assessed_on=None))) == \
+        record.ASSESSMENT_REQUIRED
+    assert _fields(lambda: record.save_assessment(
+        worker, app, None, group="odgj", findings=" ", guardian="x" * 201,
+        assessed_on=days_ago(-1))) == ["Tanggal asesmen", "Hasil asesmen", "Keluarga/wali"]
+    assert ReferralCase.select().count() == 0
+    case = assessed(o, app)
+    with pytest.raises(ValidationError) as refused:  # one field: the one error as it was
+        record.choose_institution(worker, app, case, None)
+    assert (refused.value.field,) == record.INSTITUTION_REQUIRED
+    case = record.choose_institution(worker, app, case, o["rsj"].id)
+    assert tuple(_fields(lambda: record.record_sending(worker, app, case, sent_on=None))) == \
+        record.sending_required(app) == ("Tanggal diantar", "Pendamping", "Transportasi")
+    assert ReferralCase.get_by_id(case.id).sent_on is None
+    case = record.record_sending(worker, app, case, sent_on=days_ago(0),
+                                 companions="Yusuf (peksos)", transport="Mobil dinas")
+    assert tuple(_fields(lambda: record.record_answer(
+        worker, app, case, answer="", answer_on=None))) == record.ANSWER_REQUIRED
+    assert _fields(lambda: record.record_answer(
+        worker, app, case, answer="ditolak", answer_on=days_ago(-1))) == [
+        "Tanggal jawaban", "Keterangan jawaban"]
+    assert tuple(_fields(lambda: record.add_visit(
+        worker, app, case, visited_on=None, note=""))) == record.VISIT_REQUIRED
+    assert tuple(_fields(lambda: record.record_outcome(
+        worker, app, case, outcome="", outcome_on=None))) == record.OUTCOME_REQUIRED
+    assert _fields(lambda: record.record_outcome(  # not accepted yet, and a day too early
+        worker, app, case, outcome="pindah", outcome_on=days_ago(1))) == [
+        "Hasil akhir", "Tanggal hasil", "Keterangan hasil"]
+    case = ReferralCase.get_by_id(case.id)
+    assert (case.answer, case.outcome) == ("", "") and record.visits_of(app.id) == []

@@ -242,3 +242,69 @@ def test_a_guest_leaves_even_after_the_case_was_withdrawn(office):
     app = workflow.withdraw(o["clerk"], Application.get_by_id(app.id), "pelapor mencabut")
     out = record.check_out(o["worker"], app, stay, at=local(utcnow()))
     assert out.check_out is not None and record.current_guests(o["worker"]) == []
+
+
+def _fields(call) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        call()
+    return [error.field for error in getattr(caught.value, "errors", [caught.value])]
+
+
+def test_each_empty_form_names_every_required_field_and_saves_nothing(office):
+    from desktop.cases.terlantar.model import StrandedCase
+
+    o, worker = office, office["worker"]
+    app = assignment.assign(o["head"], workflow.register(
+        o["clerk"], service_catalog.get(MAGELANG), person=make_person(name="Sutrisno")),
+        "peksos")
+    assert tuple(_fields(lambda: record.save_report(
+        worker, app, None, track="", source="", found_place="", reported_at=None))) == \
+        record.REPORT_REQUIRED
+    assert _fields(lambda: record.save_report(
+        worker, app, None, track="tuna_sosial", source="dukun", found_place="Alun-alun",
+        reported_at=local(utcnow() + 2 * H))) == ["Sumber laporan", "Waktu laporan"]
+    assert StrandedCase.select().count() == 0
+    case = record.save_report(worker, app, None, track="tuna_sosial", source="satpol_pp",
+                              found_place="Alun-alun", reported_at=local(utcnow() - 10 * D))
+    assert tuple(_fields(lambda: record.record_outreach(
+        worker, app, case, outreach_at=None, assessment="", identity=""))) == \
+        record.OUTREACH_REQUIRED
+    assert tuple(_fields(lambda: record.record_tracing(worker, app, case, tracing=""))) == \
+        record.TRACING_REQUIRED
+    assert _fields(lambda: record.record_tracing(  # handed over: to whom
+        worker, app, case, tracing="", reunified_at=local(utcnow()))) == [
+        "Penelusuran keluarga", "Diserahkan kepada"]
+    assert tuple(_fields(lambda: record.refer_medical(
+        worker, app, case, institution_id=None, mental=False, referred_at=None,
+        reason=""))) == record.MEDICAL_REQUIRED
+    assert tuple(_fields(lambda: record.check_in(worker, app, case, at=None))) == \
+        record.CHECK_IN_REQUIRED
+    assert ShelterStay.select().count() == 0
+    case = record.read(app)
+    assert (case.outreach_at, case.tracing, case.medical_institution_id) == (None, "", None)
+    stay = record.check_in(worker, app, case, at=local(utcnow() - 9 * D))
+    assert tuple(_fields(lambda: record.check_out(worker, app, stay, at=None))) == \
+        record.CHECK_OUT_REQUIRED
+    assert _fields(lambda: record.check_out(worker, app, stay, at=None,
+                                            emergency_reason="x" * 1001, note="y" * 1001)) \
+        == ["Waktu keluar", "Alasan darurat", "Catatan"]
+    assert tuple(_fields(lambda: record.record_emergency(worker, app, stay, ""))) == \
+        record.EMERGENCY_REQUIRED
+    stay = ShelterStay.get_by_id(stay.id)
+    assert stay.check_out is None and stay.emergency_reason == ""
+
+
+def test_an_empty_journey_names_every_required_field_a_child_s_companion_too(office):
+    o = office
+    app, case = case_of(o, CHILD, person=make_person(nik="3371014107150003", name="Putri",
+                                                       sex="P",
+                                                       birth_date=datetime.date(2015, 7, 1)))
+    assert tuple(_fields(lambda: record.plan_journey(
+        o["worker"], app, case, police_reference="", destination="", transport="",
+        departure_at=None))) == record.journey_required(app)
+    assert "Pendamping" in record.journey_required(app)
+    assert _fields(lambda: journey(o, app, case, ticket_cost="sembilan", pocket_money="-",
+                                   companion="Budi (petugas Dinsos)",
+                                   departure_at=local(utcnow() - 30 * H))) == [
+        "Harga tiket", "Uang saku", "Waktu berangkat"]
+    assert record.read(app).destination == ""

@@ -128,14 +128,14 @@ class AdoptionPanel(CasePanel):
 
 
 class AdoptionDialog(CaseForm):
-    """Three tabs: the child, the COTA and their marriage, the assessment."""
+    """Three tabs: the child, the COTA and their marriage, the assessment. A refusal marks
+    every field at fault on every tab and opens the tab of the first."""
 
     def __init__(self, session, application, case=None, parent=None):
         super().__init__("Data pengangkatan anak", parent, width=640)
         self.session, self.application, self.case = session, application, case
         self.tabs = QTabWidget()
         self.body.insertWidget(0, self.tabs)
-        self._tab_of: dict[QWidget, int] = {}
         child = self._tab("Anak")
         self.child_name = self._row(child, "Nama anak", QLineEdit())
         self.child_nik = self._row(child, "NIK anak", QLineEdit())
@@ -178,26 +178,28 @@ class AdoptionDialog(CaseForm):
         self.children.setRange(-1, 30)
         self.children.setSpecialValueText("belum diketahui")
         self.children.setValue(-1)
+        # The service names both dates "Pengangkatan sebelumnya": its mark lands on the first.
         self.previous = [self._row(assess, f"Putusan pengangkatan sebelumnya ({n})",
-                                   date_edit(), "Pengangkatan sebelumnya") for n in (1, 2)]
+                                   date_edit(), "Pengangkatan sebelumnya" if n == 1 else None)
+                         for n in (1, 2)]
         self.able = self._row(assess, "Mampu ekonomi dan sosial", choices_combo(adoption.YES_NO))
         self.statement = self._row(assess, "Pernyataan kepentingan terbaik anak",
                                    choices_combo(adoption.YES_NO))
         self.able_note = self._row(assess, "Catatan penilaian", QPlainTextEdit())
         self.able_note.setFixedHeight(80)
+        self.mark_required(adoption.REQUIRED)
         if case is not None:
             self._load(case)
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget()
         form = QFormLayout(page)
-        self._tab_of[form] = self.tabs.addTab(page, title)
+        self.tabs.addTab(page, title)
         return form
 
     def _row(self, form: QFormLayout, label: str, widget, field: str | None = None):
         form.addRow(label + ":" if label else "", widget)
         self.errors.add(field or label, widget)
-        self._tab_of[widget] = self._tab_of[form]
         return widget
 
     def _load(self, case) -> None:
@@ -267,18 +269,6 @@ class AdoptionDialog(CaseForm):
             self.session.user, self.application, self.case, route=self.route.currentData(),
             child=child, husband=self._spouse_values("husband"),
             wife=self._spouse_values("wife"), facts=facts))
-        if not self.result():
-            self._show_tab_at_fault()
-
-    def _show_tab_at_fault(self) -> None:
-        """The field at fault may sit on another tab: show that tab, and name the field."""
-        exc = self.last_error
-        widget = self.errors.fields.get(getattr(exc, "field", "")) if exc else None
-        if widget is None or self.result():
-            return
-        self.error.setText(f"{exc.field}: {exc.message}")
-        self.tabs.setCurrentIndex(self._tab_of[widget])
-        widget.setFocus()
 
 
 class StageDialog(CaseForm):
@@ -294,6 +284,7 @@ class StageDialog(CaseForm):
         self.people = self.row("Petugas/peserta", QLineEdit())
         self.note = self.row("Temuan/catatan", QPlainTextEdit())
         self.note.setFixedHeight(90)
+        self.mark_required(adoption.STAGE_REQUIRED)
         done = {e.stage for e in adoption.events_of(application.id)}
         upcoming = next((code for code in adoption.STAGES
                          if code not in done or code in adoption.REPEATABLE), None)

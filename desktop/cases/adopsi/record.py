@@ -4,14 +4,16 @@ its way from the city's office to the court. Everything of one form is saved in 
 transaction; a refusal names the field and the rule."""
 import datetime
 import json
+from dataclasses import dataclass
 
 from desktop.cases.adopsi.model import AdoptionCase, AdoptionEvent
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ConflictError, ValidationError, ValidationErrors
 from desktop.models import db
 from desktop.services.applications import people
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_nik, check_rupiah, clean_text,
                                                 optional_text, require_date, require_text)
 
@@ -75,75 +77,139 @@ def _today(today) -> datetime.date:
 
 # -- people ----------------------------------------------------------------------------------
 
-def _spouse(actor, values: dict, label: str, today: datetime.date):
-    """The husband or wife: the person with this NIK, or a new one from it; a NIK that makes
-    the person a child is refused."""
+# What an empty form is refused for, in the form's order (the COTA of a couple; a single
+# parent's spouse is not asked for); the form marks these "*".
+REQUIRED = ("Nama anak", "Tanggal lahir anak", "Jenis kelamin anak", "Agama anak",
+            "Status anak", "Anak tinggal di", "Jalur permohonan", "NIK Suami", "Nama Suami",
+            "Agama Suami", "NIK Istri", "Nama Istri", "Agama Istri", "Tanggal perkawinan")
+STAGE_REQUIRED = ("Tahap", "Tanggal")
+
+
+@dataclass
+class _Spouse:
+    """A husband or wife as checked, written once every field passed."""
+    label: str
+    nik: str
+    name: str
+    religion: str
+    birth_place: str
+    birth_date: datetime.date | None
+    sex: str
+    existing: object = None  # the Person with this NIK, when there is one
+
+
+def _spouse(checks: FieldChecks, actor, values: dict, label: str, today: datetime.date,
+            missing: str = "") -> _Spouse | None:
+    """The husband or wife checked without writing: the person with this NIK, or a new one
+    from it; a NIK that makes the person a child is refused. `missing`: why an absent spouse
+    is asked for (said on the NIK)."""
+    run = checks.run
     nik = "".join((values.get("nik") or "").split())
-    info = check_nik(nik, field=f"NIK {label}", today=today)
-    name = require_text(values.get("name", ""), f"Nama {label}", 120)
-    age = age_on(info.birth_date, today)
-    if age < ADULT_AGE:
+    nik_field, name_field = f"NIK {label}", f"Nama {label}"
+    if missing and not nik:
+        checks.add(nik_field, missing)
+        info = None
+    else:
+        info = run(check_nik, nik, field=nik_field, today=today)
+    name = run(require_text, values.get("name", ""), name_field, 120)
+    age = age_on(info.birth_date, today) if info is not None else None
+    if age is not None and age < ADULT_AGE:
         born = timefmt.format_date(info.birth_date)
-        raise ValidationError(f"NIK {label}", f"tanggal lahir di NIK ({born}) berarti "
-                              f"{label.lower()} baru berusia {age} tahun: calon orang tua "
-                              "angkat harus orang dewasa. Periksa NIK-nya.")
+        checks.add(nik_field, f"tanggal lahir di NIK ({born}) berarti {label.lower()} baru "
+                   f"berusia {age} tahun: calon orang tua angkat harus orang dewasa. Periksa "
+                   "NIK-nya.")
     religion = values.get("religion", "")
     if religion not in people.RELIGIONS:
-        raise ValidationError(f"Agama {label}", "pilih dari daftar (syarat agama yang sama "
-                              "dengan anak).")
-    birth_place = optional_text(values.get("birth_place", ""), f"Tempat lahir {label}", 80)
+        checks.add(f"Agama {label}", "pilih dari daftar (syarat agama yang sama dengan anak).")
+    birth_place = run(optional_text, values.get("birth_place", ""), f"Tempat lahir {label}", 80)
+    if checks.failed(nik_field, name_field, f"Agama {label}", f"Tempat lahir {label}"):
+        return None
     existing = people.find_by_nik(nik)
+    if existing is not None and not people.can_see(actor, existing):
+        checks.add(nik_field, "sudah terdaftar, tetapi datanya tidak dapat Anda buka; minta "
+                   "Kepala untuk mencatatnya.")
+        return None
+    if existing is not None and people.name_key(name) != existing.name_key:
+        checks.add(name_field, f"NIK ini terdaftar atas nama {existing.name}; periksa NIK-nya, "
+                   "atau tulis nama sesuai data itu.")
+        return None
+    return _Spouse(label, nik, name, religion, birth_place,
+                   existing.birth_date if existing is not None and existing.birth_date
+                   else info.birth_date, info.sex, existing)
+
+
+def _write_spouse(actor, spouse: _Spouse, today: datetime.date):
+    existing = spouse.existing
     if existing is None:
-        return people.register_person(actor, today=today, nik=nik, name=name,
-                                      birth_date=info.birth_date, sex=info.sex,
-                                      religion=religion, birth_place=birth_place)
-    if not people.can_see(actor, existing):
-        raise ValidationError(f"NIK {label}", "sudah terdaftar, tetapi datanya tidak dapat Anda "
-                              "buka; minta Kepala untuk mencatatnya.")
-    if people.name_key(name) != existing.name_key:
-        raise ValidationError(f"Nama {label}", f"NIK ini terdaftar atas nama {existing.name}; "
-                              "periksa NIK-nya, atau tulis nama sesuai data itu.")
-    changes = {"religion": religion, "birth_place": birth_place or existing.birth_place}
+        return people.register_person(actor, today=today, nik=spouse.nik, name=spouse.name,
+                                      birth_date=spouse.birth_date, sex=spouse.sex,
+                                      religion=spouse.religion, birth_place=spouse.birth_place)
+    changes = {"religion": spouse.religion,
+               "birth_place": spouse.birth_place or existing.birth_place}
     if any(getattr(existing, k) != v for k, v in changes.items()):
         return people.update_person(actor, existing, today=today, **changes)
     return existing
 
 
-def _child(actor, values: dict, existing, today: datetime.date, lives: str, place: str):
-    """The child's person: with a NIK or none yet (then where the child is says who it is)."""
-    birth = require_date(values.get("birth_date"), "Tanggal lahir anak")
-    if birth > today:
-        raise ValidationError("Tanggal lahir anak", "tidak boleh di masa depan.")
-    age = age_on(birth, today)
-    if age >= ADULT_AGE:
-        raise ValidationError("Tanggal lahir anak", f"anak sudah berusia {age} tahun: yang "
-                              "dapat diangkat hanya anak yang belum berusia 18 tahun "
-                              "(PP 54/2007 Pasal 12).")
+CHILD_LABELS = {"Nama lengkap": "Nama anak", "NIK": "NIK anak",
+                "Tempat lahir": "Tempat lahir anak", "Tanggal lahir": "Tanggal lahir anak",
+                "Jenis kelamin": "Jenis kelamin anak", "Agama": "Agama anak"}
+
+
+def _child_checks(checks: FieldChecks, actor, values: dict, existing,
+                  today: datetime.date):
+    """The child's fields checked without writing, as the people service will check them
+    (under the child's labels); returns (fields, the person to update or None) or None."""
+    run = checks.run
+    name = run(require_text, values.get("name", ""), "Nama anak", 120)
+    nik = "".join((values.get("nik") or "").split())
+    info = run(check_nik, nik, field="NIK anak", today=today) if nik else None
+    birth_place = run(optional_text, values.get("birth_place", ""), "Tempat lahir anak", 80)
+    birth = run(require_date, values.get("birth_date"), "Tanggal lahir anak")
+    if birth is not None and birth > today:
+        checks.add("Tanggal lahir anak", "tidak boleh di masa depan.")
+    elif birth is not None and age_on(birth, today) >= ADULT_AGE:
+        checks.add("Tanggal lahir anak", f"anak sudah berusia {age_on(birth, today)} tahun: "
+                   "yang dapat diangkat hanya anak yang belum berusia 18 tahun "
+                   "(PP 54/2007 Pasal 12).")
+    elif birth is not None and info is not None and info.birth_date != birth:
+        checks.add("Tanggal lahir anak", "tidak cocok dengan NIK: NIK menyatakan "
+                   f"{timefmt.format_date(info.birth_date)}. Periksa NIK atau tanggal lahir.")
+    sex = values.get("sex", "")
+    if sex not in people.SEXES:
+        checks.add("Jenis kelamin anak", "pilih Laki-laki atau Perempuan.")
+    elif info is not None and info.sex != sex:
+        checks.add("Jenis kelamin anak", "tidak cocok dengan NIK: NIK menyatakan "
+                   f"{people.SEXES[info.sex]}. Periksa NIK atau jenis kelamin.")
     if values.get("religion", "") not in people.RELIGIONS:
-        raise ValidationError("Agama anak", "pilih dari daftar (syarat agama yang sama dengan "
-                              "calon orang tua angkat).")
-    if values.get("sex", "") not in people.SEXES:
-        raise ValidationError("Jenis kelamin anak", "pilih Laki-laki atau Perempuan.")
-    fields = dict(name=values.get("name", ""), nik=values.get("nik") or "", birth_date=birth,
-                  sex=values["sex"], religion=values["religion"],
-                  birth_place=values.get("birth_place", ""),
-                  identity_note="" if values.get("nik") else
-                  f"belum memiliki NIK; tinggal di {LIVES[lives].lower()} {place}".strip())
-    labels = {"Nama lengkap": "Nama anak", "NIK": "NIK anak", "Tempat lahir": "Tempat lahir anak",
-              "Tanggal lahir": "Tanggal lahir anak", "Jenis kelamin": "Jenis kelamin anak"}
-    known = people.find_by_nik(fields["nik"]) if fields["nik"] else None
+        checks.add("Agama anak", "pilih dari daftar (syarat agama yang sama dengan calon orang "
+                   "tua angkat).")
+    if checks.failed(*CHILD_LABELS.values()):
+        return None
+    known = people.find_by_nik(nik) if nik else None
     if known is not None and (existing is None or known.id != existing.id):
         if not people.can_see(actor, known):
-            raise ValidationError("NIK anak", "sudah terdaftar, tetapi datanya tidak dapat Anda "
-                                  "buka; minta Kepala untuk mencatatnya.")
+            checks.add("NIK anak", "sudah terdaftar, tetapi datanya tidak dapat Anda buka; "
+                       "minta Kepala untuk mencatatnya.")
+            return None
         existing = known  # a child already on file (an earlier applicant): that record
+    return dict(name=name, nik=nik, birth_date=birth, sex=sex,
+                religion=values["religion"], birth_place=birth_place), existing
+
+
+def _write_child(actor, fields: dict, existing, today: datetime.date, lives: str, place: str):
+    """The child's person: with a NIK or none yet (then where the child is says who it is)."""
+    fields = dict(fields, identity_note="" if fields["nik"] else
+                  f"belum memiliki NIK; tinggal di {LIVES[lives].lower()} {place}".strip())
     try:
         if existing is not None:
             return people.update_person(actor, existing, today=today, **fields)
         return people.register_person(actor, today=today, documented=bool(fields["nik"]),
                                       **fields)
     except ValidationError as exc:  # the people service names its own form's fields
-        raise ValidationError(labels.get(exc.field, exc.field), exc.message) from None
+        errors = [ValidationError(CHILD_LABELS.get(e.field, e.field), e.reason)
+                  for e in getattr(exc, "errors", [exc])]
+        raise (errors[0] if len(errors) == 1 else ValidationErrors(errors)) from None
 
 
 def _choice(value, choices: dict, field: str, what: str) -> str:
@@ -157,91 +223,107 @@ def _choice(value, choices: dict, field: str, what: str) -> str:
 def save(actor, application, existing: AdoptionCase | None, *, route: str, child: dict,
          husband: dict | None, wife: dict | None, facts: dict,
          today: datetime.date | None = None) -> AdoptionCase:
-    """Record (or correct) the child, the COTA and the facts, all or nothing."""
+    """Record (or correct) the child, the COTA and the facts, all or nothing: every field at
+    fault is refused at once, in the form's order, before anything is written."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     today = _today(today)
-    route = _choice(route, ROUTES, "Jalur permohonan", "jalur permohonan")
-    status = _choice(facts.get("child_status"), CHILD_STATUSES, "Status anak", "status anak")
-    lives = _choice(facts.get("child_lives"), LIVES, "Anak tinggal di", "tempat tinggal anak")
-    place = clean_text(facts.get("child_place", ""), "Nama LKSA/rumah sakit", 160)
-    if lives != "keluarga" and not place:
-        raise ValidationError("Nama LKSA/rumah sakit", f"tulis nama {LIVES[lives].lower()} "
-                              "tempat anak tinggal sekarang.")
-    spouses = {"Suami": husband, "Istri": wife}
-    if route != "orang_tua_tunggal" and not (husband and wife):
-        raise ValidationError("NIK Istri" if husband else "NIK Suami", "pasangan suami istri: "
-                              "catat suami dan istri dengan NIK masing-masing (orang tua "
-                              "tunggal: pilih jalur itu).")
-    if not any(spouses.values()):
-        raise ValidationError("NIK Suami", "catat calon orang tua angkat dengan NIK-nya.")
+    checks = FieldChecks()
+    run = checks.run
+    kid = _child_checks(checks, actor, child or {}, existing.child if existing else None,
+                        today)
+    status = run(_choice, facts.get("child_status"), CHILD_STATUSES, "Status anak",
+                 "status anak")
+    lives = run(_choice, facts.get("child_lives"), LIVES, "Anak tinggal di",
+                "tempat tinggal anak")
+    place = run(clean_text, facts.get("child_place", ""), "Nama LKSA/rumah sakit", 160)
+    if lives not in (None, "keluarga") and place == "":
+        checks.add("Nama LKSA/rumah sakit", f"tulis nama {LIVES[lives].lower()} tempat anak "
+                   "tinggal sekarang.")
+    clean = dict(
+        child_status=status, child_disability=bool(facts.get("child_disability")),
+        child_lives=lives, child_place=place,
+        child_guardian=run(clean_text, facts.get("child_guardian", ""), "Orang tua/wali anak",
+                           200),
+        child_consent=run(_choice, facts.get("child_consent", ""), CONSENT, "Persetujuan anak",
+                          "persetujuan anak"),
+        guardian_permission=run(_choice, facts.get("guardian_permission", ""), YES_NO,
+                                "Izin tertulis orang tua/wali", "izin orang tua/wali"))
+    route = run(_choice, route, ROUTES, "Jalur permohonan", "jalur permohonan")
+    couple = route != "orang_tua_tunggal"  # a route not chosen yet: the usual couple
+    asked = ("wajib diisi: pasangan suami istri mencatat suami dan istri dengan NIK "
+             "masing-masing (orang tua tunggal: pilih jalur itu)." if couple else
+             "wajib diisi: catat calon orang tua angkat dengan NIK-nya.")
+    found = {}
+    for who, label, values in (("husband", "Suami", husband), ("wife", "Istri", wife)):
+        if values or couple or (label == "Suami" and not wife):
+            found[label] = _spouse(checks, actor, values or {}, label, today,
+                                   "" if values else asked)
+        low = label.lower()
+        clean[f"{who}_occupation"] = run(clean_text, facts.get(f"{who}_occupation", ""),
+                                         f"Pekerjaan {low}", 80)
+        text = facts.get(f"{who}_income")
+        clean[f"{who}_income"] = (run(check_rupiah, text, f"Penghasilan {low}", allow_zero=True)
+                                  if text not in (None, "") else None)
+        for fact, field in (("healthy", f"Sehat jasmani dan rohani ({low})"),
+                            ("clean", f"SKCK tanpa catatan pidana ({low})")):
+            clean[f"{who}_{fact}"] = run(_choice, facts.get(f"{who}_{fact}", ""), YES_NO,
+                                         field, "jawaban")
+    h, w = found.get("Suami"), found.get("Istri")
+    if h is not None and w is not None and h.nik == w.nik:
+        checks.add("NIK Istri", "suami dan istri tidak boleh orang yang sama.")
+    if kid is not None and kid[0]["nik"] and kid[0]["nik"] in {
+            s.nik for s in found.values() if s is not None}:
+        checks.add("NIK anak", "anak tidak boleh sama dengan calon orang tua angkatnya.")
     marriage = facts.get("marriage_date")
     if marriage is not None and not isinstance(marriage, datetime.date):
-        raise ValidationError("Tanggal perkawinan", "bukan tanggal; pilih dari kalender.")
-    if route != "orang_tua_tunggal" and marriage is None:
-        raise ValidationError("Tanggal perkawinan", "wajib diisi untuk pasangan suami istri "
-                              "(syarat menikah paling singkat 5 tahun).")
-    if marriage is not None and marriage > today:
-        raise ValidationError("Tanggal perkawinan", "tidak boleh di masa depan.")
+        checks.add("Tanggal perkawinan", "bukan tanggal; pilih dari kalender.")
+    elif couple and marriage is None:
+        checks.add("Tanggal perkawinan", "wajib diisi untuk pasangan suami istri (syarat "
+                   "menikah paling singkat 5 tahun).")
+    elif marriage is not None and marriage > today:
+        checks.add("Tanggal perkawinan", "tidak boleh di masa depan.")
+    elif marriage is not None:
+        for spouse in (h, w):
+            if spouse is not None and spouse.birth_date and marriage <= spouse.birth_date:
+                born = timefmt.format_date(spouse.birth_date)
+                checks.add("Tanggal perkawinan", f"sebelum tanggal lahir "
+                           f"{spouse.label.lower()} ({born}); periksa akta nikahnya.")
+                break
     children = facts.get("children_count")
     if children is not None and (isinstance(children, bool) or not isinstance(children, int)
                                  or not 0 <= children <= 30):
-        raise ValidationError("Jumlah anak kandung/angkat", "tulis 0 sampai 30, atau kosongkan "
-                              "bila belum diketahui.")
-    previous = sorted(facts.get("previous_adoptions") or ())
+        checks.add("Jumlah anak kandung/angkat", "tulis 0 sampai 30, atau kosongkan bila "
+                   "belum diketahui.")
+    previous = facts.get("previous_adoptions") or ()
     if len(previous) > MAX_PREVIOUS or any(not isinstance(d, datetime.date) or d > today
                                           for d in previous):
-        raise ValidationError("Pengangkatan sebelumnya", "tanggal putusan pengangkatan anak "
-                              "sebelumnya, paling lambat hari ini.")
-    incomes = {}
-    for who in ("husband", "wife"):
-        text = facts.get(f"{who}_income")
-        label = "Penghasilan suami" if who == "husband" else "Penghasilan istri"
-        incomes[f"{who}_income"] = (check_rupiah(text, label, allow_zero=True)
-                                    if text not in (None, "") else None)
-    clean = dict(
-        route=route, child_status=status, child_disability=bool(facts.get("child_disability")),
-        child_lives=lives, child_place=place,
-        child_guardian=clean_text(facts.get("child_guardian", ""), "Orang tua/wali anak", 200),
-        husband_occupation=clean_text(facts.get("husband_occupation", ""), "Pekerjaan suami", 80),
-        wife_occupation=clean_text(facts.get("wife_occupation", ""), "Pekerjaan istri", 80),
-        **incomes, marriage_date=marriage,
-        marriage_number=clean_text(facts.get("marriage_number", ""), "Nomor akta nikah", 80),
+        checks.add("Pengangkatan sebelumnya", "tanggal putusan pengangkatan anak sebelumnya, "
+                   "paling lambat hari ini.")
+        previous = ()
+    clean.update(
+        route=route, marriage_date=marriage,
+        marriage_number=run(clean_text, facts.get("marriage_number", ""), "Nomor akta nikah",
+                            80),
         children_count=children,
-        previous_adoptions=json.dumps([d.isoformat() for d in previous]),
-        able=_choice(facts.get("able", ""), YES_NO, "Mampu ekonomi dan sosial", "penilaian"),
-        able_note=clean_text(facts.get("able_note", ""), "Catatan penilaian", 2000,
-                             multiline=True),
-        child_consent=_choice(facts.get("child_consent", ""), CONSENT, "Persetujuan anak",
-                              "persetujuan anak"),
-        guardian_permission=_choice(facts.get("guardian_permission", ""), YES_NO,
-                                    "Izin tertulis orang tua/wali", "izin orang tua/wali"),
-        statement=_choice(facts.get("statement", ""), YES_NO, "Pernyataan kepentingan terbaik "
-                          "anak", "jawaban"))
-    for who, label in (("husband", "suami"), ("wife", "istri")):
-        for fact, field in (("healthy", f"Sehat jasmani dan rohani ({label})"),
-                            ("clean", f"SKCK tanpa catatan pidana ({label})")):
-            clean[f"{who}_{fact}"] = _choice(facts.get(f"{who}_{fact}", ""), YES_NO, field,
-                                             "jawaban")
+        previous_adoptions=json.dumps([d.isoformat() for d in sorted(previous)]),
+        able=run(_choice, facts.get("able", ""), YES_NO, "Mampu ekonomi dan sosial",
+                 "penilaian"),
+        statement=run(_choice, facts.get("statement", ""), YES_NO, "Pernyataan kepentingan "
+                      "terbaik anak", "jawaban"),
+        able_note=run(clean_text, facts.get("able_note", ""), "Catatan penilaian", 2000,
+                      multiline=True))
+    checks.raise_errors()
     if existing is not None:
         _refuse_under_letter(application)
     with db.atomic():
-        found = {}
-        for label, values in spouses.items():
-            found[label] = _spouse(actor, values, label, today) if values else None
-        h, w = found["Suami"], found["Istri"]
-        if h is not None and w is not None and h.id == w.id:
-            raise ValidationError("NIK Istri", "suami dan istri tidak boleh orang yang sama.")
-        if marriage is not None:
-            for label, person in found.items():
-                if person is not None and person.birth_date and marriage <= person.birth_date:
-                    born = timefmt.format_date(person.birth_date)
-                    raise ValidationError("Tanggal perkawinan", "sebelum tanggal lahir "
-                                          f"{label.lower()} ({born}); periksa akta nikahnya.")
-        kid = _child(actor, child, existing.child if existing else None, today, lives, place)
-        if kid.id in {p.id for p in found.values() if p is not None}:
+        written = {label: _write_spouse(actor, spouse, today) if spouse else None
+                   for label, spouse in found.items()}
+        h, w = written.get("Suami"), written.get("Istri")
+        person = _write_child(actor, kid[0], kid[1], today, lives, place)
+        if person.id in {p.id for p in (h, w) if p is not None}:
             raise ValidationError("NIK anak", "anak tidak boleh sama dengan calon orang tua "
                                   "angkatnya.")
-        clean.update(child=kid.id, husband=h.id if h else None, wife=w.id if w else None)
+        clean.update(child=person.id, husband=h.id if h else None, wife=w.id if w else None)
         if existing is None:
             case = records.create(AdoptionCase, actor, application=application.id, **clean,
                                   duplicate=lambda: ConflictError(
@@ -250,49 +332,52 @@ def save(actor, application, existing: AdoptionCase | None, *, route: str, child
         else:
             case = records.update(existing, actor, **clean)
         # the child and the COTA are as closed as the case
-        people.link_case_people(application, {"anak": kid, "suami": h, "istri": w})
+        people.link_case_people(application, {"anak": person, "suami": h, "istri": w})
         return case
 
 
 def add_event(actor, application, case: AdoptionCase | None, *, stage: str, on_date,
               reference: str = "", court: str = "", people_text: str = "", note: str = "",
               today: datetime.date | None = None) -> AdoptionEvent:
-    """Record one stage with its date (not before the application, not after today)."""
+    """Record one stage with its date (not before the application, not after today); every
+    field at fault is refused at once."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if case is None:
         raise ValidationError("Pengangkatan anak", "catat dulu data anak dan calon orang tua "
                               "angkatnya.")
     today = _today(today)
-    stage = _choice(stage, STAGES, "Tahap", "tahap")
-    day = require_date(on_date, "Tanggal")
+    checks = FieldChecks()
+    run = checks.run
+    stage = run(_choice, stage, STAGES, "Tahap", "tahap")
+    if stage is not None and stage not in REPEATABLE and AdoptionEvent.select().where(
+            (AdoptionEvent.application == application.id) & ~AdoptionEvent.cancelled
+            & (AdoptionEvent.stage == stage)).exists():
+        checks.add("Tahap", f"{STAGES[stage]} sudah tercatat; batalkan catatan yang lama bila "
+                   "perlu diperbaiki.")
+    day = run(require_date, on_date, "Tanggal")
     received = timefmt.to_local(application.received_at).date()
-    if day > today:
-        raise ValidationError("Tanggal", "tidak boleh di masa depan.")
-    if day < received:
+    if day is not None and day > today:
+        checks.add("Tanggal", "tidak boleh di masa depan.")
+    elif day is not None and day < received:
         what = ("Izin pengasuhan tidak boleh mulai" if stage == "izin_pengasuhan"
                 else "Tahap ini tidak boleh tercatat")
-        raise ValidationError("Tanggal", f"{what} sebelum permohonan diterima "
-                              f"({timefmt.format_date(received)}).")
-    reference = clean_text(reference, NEEDS_REFERENCE.get(stage, "Nomor"), 120)
-    if stage in NEEDS_REFERENCE and not reference:
-        raise ValidationError(NEEDS_REFERENCE[stage], f"wajib diisi untuk "
-                              f"{STAGES[stage].lower()}.")
-    court = clean_text(court, "Pengadilan", 120)
-    if stage == "putusan" and not court:
-        raise ValidationError("Pengadilan", "tulis pengadilan yang memutus (misalnya "
-                              "Pengadilan Agama Magelang).")
-    people_text = clean_text(people_text, "Petugas/peserta", 200)
-    if stage in NEEDS_PEOPLE and not people_text:
-        raise ValidationError("Petugas/peserta", "tulis siapa yang berkunjung atau hadir.")
-    note = clean_text(note, "Temuan/catatan", 4000, multiline=True)
-    if stage in REPEATABLE and not note:
-        raise ValidationError("Temuan/catatan", "tulis temuan kunjungannya.")
+        checks.add("Tanggal", f"{what} sebelum permohonan diterima "
+                   f"({timefmt.format_date(received)}).")
+    reference = run(clean_text, reference, NEEDS_REFERENCE.get(stage, "Nomor"), 120)
+    if stage in NEEDS_REFERENCE and reference == "":
+        checks.add(NEEDS_REFERENCE[stage], f"wajib diisi untuk {STAGES[stage].lower()}.")
+    court = run(clean_text, court, "Pengadilan", 120)
+    if stage == "putusan" and court == "":
+        checks.add("Pengadilan", "tulis pengadilan yang memutus (misalnya Pengadilan Agama "
+                   "Magelang).")
+    people_text = run(clean_text, people_text, "Petugas/peserta", 200)
+    if stage in NEEDS_PEOPLE and people_text == "":
+        checks.add("Petugas/peserta", "tulis siapa yang berkunjung atau hadir.")
+    note = run(clean_text, note, "Temuan/catatan", 4000, multiline=True)
+    if stage in REPEATABLE and note == "":
+        checks.add("Temuan/catatan", "tulis temuan kunjungannya.")
+    checks.raise_errors()
     with db.atomic():
-        if stage not in REPEATABLE and AdoptionEvent.select().where(
-                (AdoptionEvent.application == application.id) & ~AdoptionEvent.cancelled
-                & (AdoptionEvent.stage == stage)).exists():
-            raise ValidationError("Tahap", f"{STAGES[stage]} sudah tercatat; batalkan catatan "
-                                  "yang lama bila perlu diperbaiki.")
         return records.create(AdoptionEvent, actor, application=application.id, stage=stage,
                               on_date=day, reference=reference, court=court,
                               people=people_text, note=note)

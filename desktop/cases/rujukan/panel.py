@@ -111,6 +111,7 @@ class AssessmentDialog(CaseForm):
         self.needs.setFixedHeight(60)
         self.guardian = self.row("Keluarga/wali", QLineEdit(case.guardian if case else ""))
         self.guardian.setPlaceholderText("nama, hubungan, telepon")
+        self.mark_required(rujukan.ASSESSMENT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.save_assessment(
@@ -149,6 +150,7 @@ class InstitutionDialog(CaseForm):
         accompanied = rujukan.accompanied(application)
         self.form.setRowVisible(self.companions, accompanied)
         self.form.setRowVisible(self.transport, accompanied)
+        self.mark_required(rujukan.INSTITUTION_REQUIRED)
         self._show()
 
     def _show(self) -> None:
@@ -171,12 +173,13 @@ class SendingDialog(CaseForm):
         accompanied = rujukan.accompanied(application)
         super().__init__("Pengantaran" if accompanied else "Pengiriman rujukan", parent)
         self.session, self.application, self.case = session, application, case
-        label = "Tanggal diantar" if accompanied else "Tanggal dikirim"
+        label = rujukan.sending_field(application)
         self.sent_on = self.row(label, date_field(case.sent_on))
         self.companions = self.row("Pendamping", QLineEdit(case.companions))
         self.transport = self.row("Transportasi", QLineEdit(case.transport))
         self.form.setRowVisible(self.companions, accompanied)
         self.form.setRowVisible(self.transport, accompanied)
+        self.mark_required(rujukan.sending_required(application))
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.record_sending(
@@ -194,6 +197,7 @@ class AnswerDialog(CaseForm):
         self.note = self.row("Keterangan jawaban", QPlainTextEdit(case.answer_note))
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText("alasan penolakan, atau urutan daftar tunggu")
+        self.mark_required(rujukan.ANSWER_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.record_answer(
@@ -208,6 +212,7 @@ class VisitDialog(CaseForm):
         self.visited_on = self.row("Tanggal kunjungan", date_field())
         self.note = self.row("Hasil kunjungan", QPlainTextEdit())
         self.note.setFixedHeight(90)
+        self.mark_required(rujukan.VISIT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.add_visit(
@@ -224,6 +229,7 @@ class OutcomeDialog(CaseForm):
         self.outcome_on = self.row("Tanggal hasil", date_field(case.outcome_on))
         self.note = self.row("Keterangan hasil", QPlainTextEdit(case.outcome_note))
         self.note.setFixedHeight(70)
+        self.mark_required(rujukan.OUTCOME_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.record_outcome(

@@ -1,8 +1,8 @@
 """Recording a rehabilitation referral, in the order staff work it: the assessment (the
 group, findings and needs), the institution chosen among those that take the group, the
 letter sent or the person taken there (Pendampingan: who went, how), the institution's
-answer, follow-up visits and the outcome. Each form is one transaction; a refusal names its
-field and the rule, and nothing is saved half way."""
+answer, follow-up visits and the outcome. Each form is one transaction; its refusals name
+every field at fault at once with the rule, and nothing is saved half way."""
 import datetime
 
 from peewee import JOIN, fn
@@ -16,6 +16,7 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer)
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text, require_past_date, require_text
 
 RECORD_ROLES = frozenset({permissions.SOCIAL_WORKER})
@@ -99,33 +100,54 @@ def _current(application, field: str) -> ReferralCase:
     return case
 
 
+# What each form refuses when left empty, in the form's order; the forms mark these "*".
+ASSESSMENT_REQUIRED = ("Kelompok sasaran", "Tanggal asesmen", "Hasil asesmen")
+INSTITUTION_REQUIRED = ("Lembaga rujukan",)
+TRIP_REQUIRED = ("Pendamping", "Transportasi")  # a Pendampingan's, on sending
+ANSWER_REQUIRED = ("Jawaban lembaga", "Tanggal jawaban")
+VISIT_REQUIRED = ("Tanggal kunjungan", "Hasil kunjungan")
+OUTCOME_REQUIRED = ("Hasil akhir", "Tanggal hasil")
+
+
+def sending_field(application) -> str:
+    return "Tanggal diantar" if accompanied(application) else "Tanggal dikirim"
+
+
+def sending_required(application) -> tuple[str, ...]:
+    return (sending_field(application),) + (TRIP_REQUIRED if accompanied(application) else ())
+
+
 def save_assessment(actor, application, existing: ReferralCase | None, *, group: str,
                     findings: str, needs: str = "", guardian: str = "", assessed_on=None,
                     today: datetime.date | None = None) -> ReferralCase:
     _writer(actor, application)
     today = _today(today)
+    checks = FieldChecks()
+    run = checks.run
     if group not in institutions.GROUPS:
-        raise ValidationError("Kelompok sasaran", "pilih dari daftar.")
+        checks.add("Kelompok sasaran", "pilih dari daftar.")
+    elif existing is not None and existing.institution_id and group != existing.target_group \
+            and not institutions.accepts(existing.institution, group):
+        checks.add("Kelompok sasaran", f"{existing.institution.name} tidak menerima kelompok "
+                   "ini; pilih lembaga lain dulu.")
     received = timefmt.to_local(application.received_at).date()
-    clean = dict(target_group=group, findings=require_text(findings, "Hasil asesmen", 4000,
-                                                   multiline=True),
-                 needs=clean_text(needs, "Kebutuhan", 2000, multiline=True),
-                 guardian=clean_text(guardian, "Keluarga/wali", 200),
-                 assessed_on=require_past_date(assessed_on, "Tanggal asesmen", today, received,
-                                               "permohonan diterima"),
+    day = run(require_past_date, assessed_on, "Tanggal asesmen", today, received,
+              "permohonan diterima")
+    if day is not None and existing is not None and existing.sent_on and \
+            day > existing.sent_on:
+        checks.add("Tanggal asesmen", "sesudah rujukan dikirim "
+                   f"({timefmt.format_date(existing.sent_on)}).")
+    clean = dict(target_group=group, assessed_on=day,
+                 findings=run(require_text, findings, "Hasil asesmen", 4000, multiline=True),
+                 needs=run(clean_text, needs, "Kebutuhan", 2000, multiline=True),
+                 guardian=run(clean_text, guardian, "Keluarga/wali", 200),
                  assessed_by=actor.username)
+    checks.raise_errors()
     with db.atomic():
         if existing is None:
             return create_record(ReferralCase, actor, application, "Asesmen rujukan ini",
                                  **clean)
         refuse_under_letter(application, (TEMPLATE,), "Kelompok sasaran", "Surat rujukan")
-        if existing.sent_on and clean["assessed_on"] > existing.sent_on:
-            raise ValidationError("Tanggal asesmen", "sesudah rujukan dikirim "
-                                  f"({timefmt.format_date(existing.sent_on)}).")
-        if existing.institution_id and group != existing.target_group and \
-                not institutions.accepts(existing.institution, group):
-            raise ValidationError("Kelompok sasaran", f"{existing.institution.name} tidak "
-                                  "menerima kelompok ini; pilih lembaga lain dulu.")
         return records.update(existing, actor, **clean)
 
 
@@ -135,21 +157,24 @@ def choose_institution(actor, application, case: ReferralCase, institution_id, *
     the person and how (the letter names them). After a refusal the worker chooses another:
     the earlier sending and answer stay in the audit trail, the case starts again."""
     _writer(actor, application)
-    institution = institutions.require_accepting(institution_id, case.target_group)
-    moved = institution.id != case.institution_id
+    checks = FieldChecks()
+    run = checks.run
+    institution = run(institutions.require_accepting, institution_id, case.target_group)
+    moved = institution is not None and institution.id != case.institution_id
     if case.outcome and moved:
-        raise ValidationError("Lembaga rujukan", "hasil akhir rujukan ini sudah dicatat; "
-                              "rujukan baru didaftarkan sebagai permohonan baru.")
-    if case.answer == "diterima" and moved:
-        raise ValidationError("Lembaga rujukan", f"sudah diterima di {case.institution.name}; "
-                              "bila dipindahkan, catat hasilnya 'Dipindahkan ke lembaga lain'.")
-    if case.sent_on and case.answer not in ("ditolak", "antre") and moved:
-        raise ValidationError("Lembaga rujukan", "rujukan sudah dikirim dan belum dijawab; "
-                              "catat jawaban lembaga dulu.")
-    changes = {"institution": institution.id}
+        checks.add("Lembaga rujukan", "hasil akhir rujukan ini sudah dicatat; rujukan baru "
+                   "didaftarkan sebagai permohonan baru.")
+    elif case.answer == "diterima" and moved:
+        checks.add("Lembaga rujukan", f"sudah diterima di {case.institution.name}; bila "
+                   "dipindahkan, catat hasilnya 'Dipindahkan ke lembaga lain'.")
+    elif case.sent_on and case.answer not in ("ditolak", "antre") and moved:
+        checks.add("Lembaga rujukan", "rujukan sudah dikirim dan belum dijawab; catat jawaban "
+                   "lembaga dulu.")
+    changes = {"institution": institution.id if institution else None}
     if accompanied(application):
-        changes.update(companions=clean_text(companions, "Pendamping", 200),
-                       transport=clean_text(transport, "Transportasi", 120))
+        changes.update(companions=run(clean_text, companions, "Pendamping", 200),
+                       transport=run(clean_text, transport, "Transportasi", 120))
+    checks.raise_errors()
     if moved:
         changes.update(sent_on=None, answer="", answer_on=None, answer_note="")
     if moved or any(getattr(case, k) != v for k, v in changes.items() if k != "institution"):
@@ -168,18 +193,20 @@ def record_sending(actor, application, case: ReferralCase, *, sent_on, companion
     today = _today(today)
     if not case.institution_id:
         raise ValidationError("Lembaga rujukan", "pilih lembaga tujuan dulu.")
-    field = "Tanggal diantar" if accompanied(application) else "Tanggal dikirim"
+    field = sending_field(application)
     if case.answer:
         raise ValidationError(field, "lembaga sudah menjawab; tanggalnya tidak diubah lagi.")
-    day = require_past_date(sent_on, field, today, case.assessed_on, "asesmen")
-    companions = clean_text(companions, "Pendamping", 200)
-    transport = clean_text(transport, "Transportasi", 120)
+    checks = FieldChecks()
+    run = checks.run
+    day = run(require_past_date, sent_on, field, today, case.assessed_on, "asesmen")
+    companions = run(clean_text, companions, "Pendamping", 200)
+    transport = run(clean_text, transport, "Transportasi", 120)
     if accompanied(application):
-        if not companions:
-            raise ValidationError("Pendamping", "tulis siapa yang mengantar (pekerja sosial, "
-                                  "keluarga).")
-        if not transport:
-            raise ValidationError("Transportasi", "tulis kendaraan yang dipakai.")
+        if companions == "":
+            checks.add("Pendamping", "tulis siapa yang mengantar (pekerja sosial, keluarga).")
+        if transport == "":
+            checks.add("Transportasi", "tulis kendaraan yang dipakai.")
+    checks.raise_errors()
     with db.atomic():
         return records.update(case, actor, sent_on=day, companions=companions,
                               transport=transport)
@@ -189,17 +216,21 @@ def record_answer(actor, application, case: ReferralCase, *, answer: str, answer
                   note: str = "", today: datetime.date | None = None) -> ReferralCase:
     _writer(actor, application)
     today = _today(today)
-    if answer not in ANSWERS:
-        raise ValidationError("Jawaban lembaga", "pilih diterima, ditolak, atau daftar tunggu.")
     if not case.sent_on:
         raise ValidationError("Jawaban lembaga", "catat dulu tanggal rujukan dikirim atau "
                               "penerima manfaat diantar.")
     if case.outcome:
         raise ValidationError("Jawaban lembaga", "hasil akhir sudah dicatat.")
-    day = require_past_date(answer_on, "Tanggal jawaban", today, case.sent_on, "rujukan dikirim")
-    note = clean_text(note, "Keterangan jawaban", 2000, multiline=True)
-    if answer == "ditolak" and not note:
-        raise ValidationError("Keterangan jawaban", "tulis alasan lembaga menolak.")
+    checks = FieldChecks()
+    run = checks.run
+    if answer not in ANSWERS:
+        checks.add("Jawaban lembaga", "pilih diterima, ditolak, atau daftar tunggu.")
+    day = run(require_past_date, answer_on, "Tanggal jawaban", today, case.sent_on,
+              "rujukan dikirim")
+    note = run(clean_text, note, "Keterangan jawaban", 2000, multiline=True)
+    if answer == "ditolak" and note == "":
+        checks.add("Keterangan jawaban", "tulis alasan lembaga menolak.")
+    checks.raise_errors()
     with db.atomic():
         return records.update(case, actor, answer=answer, answer_on=day, answer_note=note)
 
@@ -211,31 +242,36 @@ def add_visit(actor, application, case: ReferralCase, *, visited_on, note: str,
     if not case.sent_on:
         raise ValidationError("Tanggal kunjungan", "kunjungan lanjutan dicatat setelah rujukan "
                               "dikirim atau penerima manfaat diantar.")
-    day = require_past_date(visited_on, "Tanggal kunjungan", today, case.sent_on,
-                            "rujukan dikirim")
+    checks = FieldChecks()
+    day = checks.run(require_past_date, visited_on, "Tanggal kunjungan", today, case.sent_on,
+                     "rujukan dikirim")
+    note = checks.run(require_text, note, "Hasil kunjungan", 2000, multiline=True)
+    checks.raise_errors()
     with db.atomic():
         return records.create(ReferralVisit, actor, application=application.id,
-                              visited_on=day, note=require_text(note, "Hasil kunjungan", 2000,
-                                                                multiline=True))
+                              visited_on=day, note=note)
 
 
 def record_outcome(actor, application, case: ReferralCase, *, outcome: str, outcome_on,
                    note: str = "", today: datetime.date | None = None) -> ReferralCase:
     _writer(actor, application)
     today = _today(today)
-    if outcome not in OUTCOMES:
-        raise ValidationError("Hasil akhir", "pilih dari daftar.")
     if not case.sent_on:
         raise ValidationError("Hasil akhir", "catat dulu rujukan dikirim atau diantar.")
-    if outcome in NEEDS_ACCEPTANCE and case.answer != "diterima":
-        raise ValidationError("Hasil akhir", f"'{OUTCOMES[outcome]}' dicatat setelah lembaga "
-                              "menerima penerima manfaat; catat jawabannya dulu.")
+    checks = FieldChecks()
+    run = checks.run
+    if outcome not in OUTCOMES:
+        checks.add("Hasil akhir", "pilih dari daftar.")
+    elif outcome in NEEDS_ACCEPTANCE and case.answer != "diterima":
+        checks.add("Hasil akhir", f"'{OUTCOMES[outcome]}' dicatat setelah lembaga menerima "
+                   "penerima manfaat; catat jawabannya dulu.")
     start = case.answer_on or case.sent_on
-    day = require_past_date(outcome_on, "Tanggal hasil", today, start,
-                            "jawaban lembaga" if case.answer_on else "rujukan dikirim")
-    note = clean_text(note, "Keterangan hasil", 2000, multiline=True)
-    if outcome == "pindah" and not note:
-        raise ValidationError("Keterangan hasil", "tulis lembaga tujuan pemindahan.")
+    day = run(require_past_date, outcome_on, "Tanggal hasil", today, start,
+              "jawaban lembaga" if case.answer_on else "rujukan dikirim")
+    note = run(clean_text, note, "Keterangan hasil", 2000, multiline=True)
+    if outcome == "pindah" and note == "":
+        checks.add("Keterangan hasil", "tulis lembaga tujuan pemindahan.")
+    checks.raise_errors()
     with db.atomic():
         return records.update(case, actor, outcome=outcome, outcome_on=day, outcome_note=note)
 

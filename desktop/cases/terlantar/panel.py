@@ -142,6 +142,7 @@ class ReportDialog(CaseForm):
                                                                   else ""))
         self.reported_at = self.row("Waktu laporan", datetime_edit(
             case.reported_at if case else application.received_at))
+        self.mark_required(terlantar.REPORT_REQUIRED)
         if case is not None:
             select(self.track, case.track)
             select(self.source, case.source)
@@ -164,6 +165,7 @@ class OutreachDialog(CaseForm):
         select(self.identity, case.identity)
         self.identity_note = self.row("Keterangan identitas", QLineEdit(case.identity_note))
         self.identity_note.setPlaceholderText("KTP ditemukan / tanpa dokumen, mengaku dari …")
+        self.mark_required(terlantar.OUTREACH_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.record_outreach(
@@ -187,6 +189,7 @@ class JourneyDialog(CaseForm):
         self.companion = self.row("Pendamping", QLineEdit(case.companion))
         self.companion.setPlaceholderText("wajib untuk anak: nama dan hubungan/instansi")
         self.departure = self.row("Waktu berangkat", datetime_edit(case.departure_at))
+        self.mark_required(terlantar.journey_required(application))
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.plan_journey(
@@ -205,6 +208,7 @@ class CheckInDialog(CaseForm):
         self.reason = self.row("Alasan darurat", QLineEdit())
         self.reason.setPlaceholderText("wajib bila tinggal sebelumnya sudah memakai batas malam")
         self.note = self.row("Catatan", QLineEdit())
+        self.mark_required(terlantar.CHECK_IN_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.check_in(
@@ -224,6 +228,7 @@ class CheckOutDialog(CaseForm):
         self.reason.setPlaceholderText("wajib bila lebih dari batas malam")
         self.note = self.row("Catatan", QLineEdit(stay.note))
         self.note.setPlaceholderText("keluar ke mana: keluarga, rumah sakit, panti")
+        self.mark_required(terlantar.CHECK_OUT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.check_out(
@@ -237,6 +242,7 @@ class EmergencyDialog(CaseForm):
         self.session, self.application, self.stay = session, application, stay
         self.reason = self.row("Alasan darurat", QPlainTextEdit(stay.emergency_reason))
         self.reason.setFixedHeight(90)
+        self.mark_required(terlantar.EMERGENCY_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.record_emergency(
@@ -254,6 +260,7 @@ class TracingDialog(CaseForm):
         self.reunified_at.setEnabled(bool(case.reunified_at) or False)
         self.reunified_with.textChanged.connect(
             lambda text: self.reunified_at.setEnabled(bool(text.strip())))
+        self.mark_required(terlantar.TRACING_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.record_tracing(
@@ -276,6 +283,7 @@ class MedicalDialog(CaseForm):
         self.at = self.row("Waktu dirujuk", datetime_edit(case.medical_at))
         self.reason = self.row("Keluhan/kondisi", QPlainTextEdit(case.medical_reason))
         self.reason.setFixedHeight(80)
+        self.mark_required(terlantar.MEDICAL_REQUIRED)
         if case.medical_institution_id and institutions.accepts(case.medical_institution,
                                                                  "odgj"):
             select(self.kind, "jiwa")

@@ -18,6 +18,7 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_rupiah, clean_text,
                                                 require_past_moment, require_text)
 
@@ -222,34 +223,56 @@ def _now(now):
     return now or timefmt.utcnow()
 
 
+# What each form refuses when left empty, in the form's order; the forms mark these "*".
+REPORT_REQUIRED = ("Jenis penanganan", "Sumber laporan", "Tempat ditemukan", "Waktu laporan")
+OUTREACH_REQUIRED = ("Waktu penjangkauan", "Asesmen awal")
+JOURNEY_REQUIRED = ("Surat keterangan kepolisian", "Tujuan pemulangan", "Moda transportasi",
+                    "Waktu berangkat")
+TRACING_REQUIRED = ("Penelusuran keluarga",)
+MEDICAL_REQUIRED = ("Rumah sakit rujukan", "Waktu dirujuk", "Keluhan/kondisi")
+CHECK_IN_REQUIRED = ("Waktu masuk",)
+CHECK_OUT_REQUIRED = ("Waktu keluar",)
+EMERGENCY_REQUIRED = ("Alasan darurat",)
+
+
+def journey_required(application) -> tuple[str, ...]:
+    """A child travels with a companion: "Pendamping" too."""
+    if not is_child(application):
+        return JOURNEY_REQUIRED
+    return JOURNEY_REQUIRED[:-1] + ("Pendamping",) + JOURNEY_REQUIRED[-1:]
+
+
 def save_report(actor, application, existing: StrandedCase | None, *, track: str,
                 source: str, found_place: str, reported_at, reporter: str = "",
                 now: datetime.datetime | None = None) -> StrandedCase:
     _writer(actor, application)
+    checks = FieldChecks()
+    run = checks.run
+    stays = stays_of(application.id) if existing is not None else []
     if track not in tracks_for(application):
-        raise ValidationError("Jenis penanganan", "layanan ini untuk "
-                              + " atau ".join(TRACKS[t].lower() for t in tracks_for(application))
-                              + ".")
+        checks.add("Jenis penanganan", "layanan ini untuk "
+                   + " atau ".join(TRACKS[t].lower() for t in tracks_for(application)) + ".")
+    elif existing is not None and existing.track != track and (existing.departure_at or stays):
+        checks.add("Jenis penanganan", "sudah ada perjalanan atau tinggal di rumah singgah "
+                   "yang tercatat; jenisnya tetap.")
     if source not in SOURCES:
-        raise ValidationError("Sumber laporan", "pilih dari daftar.")
+        checks.add("Sumber laporan", "pilih dari daftar.")
     clean = dict(track=track, source=source,
-                 reporter=clean_text(reporter, "Pelapor", 160),
-                 found_place=require_text(found_place, "Tempat ditemukan", 200),
-                 reported_at=require_past_moment(reported_at, "Waktu laporan", _now(now)))
+                 reporter=run(clean_text, reporter, "Pelapor", 160),
+                 found_place=run(require_text, found_place, "Tempat ditemukan", 200),
+                 reported_at=run(require_past_moment, reported_at, "Waktu laporan", _now(now)))
+    if existing is not None and clean["reported_at"] is not None:
+        later = [t for t in (existing.outreach_at, existing.departure_at,
+                             existing.medical_at, existing.reunified_at) if t]
+        later += [s.check_in for s in stays]
+        if later and clean["reported_at"] > min(later):
+            checks.add("Waktu laporan", "sesudah catatan penanganan pertama "
+                       f"({timefmt.format_local(min(later))}); periksa waktunya.")
+    checks.raise_errors()
     with db.atomic():
         if existing is None:
             case = create_record(StrandedCase, actor, application, "Laporan ini", **clean)
         else:
-            later = [t for t in (existing.outreach_at, existing.departure_at,
-                                 existing.medical_at, existing.reunified_at) if t]
-            later += [s.check_in for s in stays_of(application.id)]
-            if later and clean["reported_at"] > min(later):
-                raise ValidationError("Waktu laporan", "sesudah catatan penanganan pertama "
-                                      f"({timefmt.format_local(min(later))}); periksa "
-                                      "waktunya.")
-            if existing.track != track and (existing.departure_at or stays_of(application.id)):
-                raise ValidationError("Jenis penanganan", "sudah ada perjalanan atau tinggal "
-                                      "di rumah singgah yang tercatat; jenisnya tetap.")
             refuse_under_letter(application, (JOURNEY_LETTER, MEDICAL_LETTER),
                                 "Tempat ditemukan", "Surat")
             case = records.update(existing, actor, **clean)
@@ -262,16 +285,19 @@ def record_outreach(actor, application, case: StrandedCase, *, outreach_at, asse
                     now: datetime.datetime | None = None) -> StrandedCase:
     """The officers met the person: the first assessment and what papers were found."""
     _writer(actor, application)
+    checks = FieldChecks()
+    run = checks.run
+    at = run(require_past_moment, outreach_at, "Waktu penjangkauan", _now(now),
+             case.reported_at, "laporan masuk")
+    assessment = run(require_text, assessment, "Asesmen awal", 4000, multiline=True)
     if identity not in IDENTITY:
-        raise ValidationError("Identitas", "pilih dari daftar.")
-    at = require_past_moment(outreach_at, "Waktu penjangkauan", _now(now), case.reported_at,
-                             "laporan masuk")
+        checks.add("Identitas", "pilih dari daftar.")
+    identity_note = run(clean_text, identity_note, "Keterangan identitas", 1000,
+                        multiline=True)
+    checks.raise_errors()
     with db.atomic():
-        case = records.update(
-            case, actor, outreach_at=at, identity=identity,
-            assessment=require_text(assessment, "Asesmen awal", 4000, multiline=True),
-            identity_note=clean_text(identity_note, "Keterangan identitas", 1000,
-                                     multiline=True))
+        case = records.update(case, actor, outreach_at=at, identity=identity,
+                              assessment=assessment, identity_note=identity_note)
         _refresh_deadline(application)
     return case
 
@@ -286,19 +312,21 @@ def plan_journey(actor, application, case: StrandedCase, *, police_reference: st
     if case.track != "perjalanan":
         raise ValidationError("Jenis penanganan", "pemulangan dicatat untuk orang terlantar "
                               "di perjalanan.")
-    companion = clean_text(companion, "Pendamping", 160)
-    if is_child(application) and not companion:
-        raise ValidationError("Pendamping", "anak dipulangkan dengan pendamping: tulis "
-                              "nama dan hubungan/instansinya.")
-    clean = dict(police_reference=require_text(police_reference,
-                                               "Surat keterangan kepolisian", 160),
-                 destination=require_text(destination, "Tujuan pemulangan", 200),
-                 transport=require_text(transport, "Moda transportasi", 120),
-                 ticket_number=clean_text(ticket_number, "Nomor tiket", 60),
-                 ticket_cost=check_rupiah(ticket_cost, "Harga tiket", allow_zero=True),
-                 pocket_money=check_rupiah(pocket_money, "Uang saku", allow_zero=True),
-                 companion=companion,
-                 departure_at=_departure(departure_at, case, _now(now)))
+    checks = FieldChecks()
+    run = checks.run
+    clean = dict(police_reference=run(require_text, police_reference,
+                                      "Surat keterangan kepolisian", 160),
+                 destination=run(require_text, destination, "Tujuan pemulangan", 200),
+                 transport=run(require_text, transport, "Moda transportasi", 120),
+                 ticket_number=run(clean_text, ticket_number, "Nomor tiket", 60),
+                 ticket_cost=run(check_rupiah, ticket_cost, "Harga tiket", allow_zero=True),
+                 pocket_money=run(check_rupiah, pocket_money, "Uang saku", allow_zero=True),
+                 companion=run(clean_text, companion, "Pendamping", 160))
+    if clean["companion"] == "" and is_child(application):
+        checks.add("Pendamping", "anak dipulangkan dengan pendamping: tulis nama dan "
+                   "hubungan/instansinya.")
+    clean["departure_at"] = run(_departure, departure_at, case, _now(now))
+    checks.raise_errors()
     with db.atomic():
         refuse_under_letter(application, (JOURNEY_LETTER,), "Tujuan pemulangan",
                             "Surat pengantar pemulangan")
@@ -325,18 +353,20 @@ def record_tracing(actor, application, case: StrandedCase, *, tracing: str,
                    reunified_at=None, reunified_with: str = "",
                    now: datetime.datetime | None = None) -> StrandedCase:
     _writer(actor, application)
+    checks = FieldChecks()
+    run = checks.run
+    tracing = run(require_text, tracing, "Penelusuran keluarga", 4000, multiline=True)
+    with_whom = run(clean_text, reunified_with, "Diserahkan kepada", 200)
     reunified = None
-    with_whom = clean_text(reunified_with, "Diserahkan kepada", 200)
     if reunified_at is not None:
-        reunified = require_past_moment(reunified_at, "Waktu reunifikasi", _now(now),
-                                        case.reported_at, "laporan masuk")
-        if not with_whom:
-            raise ValidationError("Diserahkan kepada", "tulis keluarga yang menerima dan "
-                                  "hubungannya.")
+        if with_whom == "":
+            checks.add("Diserahkan kepada", "tulis keluarga yang menerima dan hubungannya.")
+        reunified = run(require_past_moment, reunified_at, "Waktu reunifikasi", _now(now),
+                        case.reported_at, "laporan masuk")
+    checks.raise_errors()
     with db.atomic():
         return records.update(case, actor, reunified_at=reunified, reunified_with=with_whom,
-                              tracing=require_text(tracing, "Penelusuran keluarga", 4000,
-                                                   multiline=True))
+                              tracing=tracing)
 
 
 def refer_medical(actor, application, case: StrandedCase, *, institution_id, mental: bool,
@@ -345,15 +375,19 @@ def refer_medical(actor, application, case: StrandedCase, *, institution_id, men
     """A tuna sosial person sent for care: a general hospital (RSUD Tidar), or for mental
     illness a psychiatric one (RSJ Prof. dr. Soerojo), among those that take them."""
     _writer(actor, application)
+    checks = FieldChecks()
+    run = checks.run
     group = "odgj" if mental else "tuna_sosial"
-    place = institutions.require_accepting(institution_id, group, "Rumah sakit rujukan")
-    if place.kind != "rumah_sakit":
-        raise ValidationError("Rumah sakit rujukan", f"{place.name} bukan rumah sakit; pilih "
-                              "rumah sakit dari daftar.")
-    clean = dict(medical_institution=place.id,
-                 medical_at=require_past_moment(referred_at, "Waktu dirujuk", _now(now),
-                                                case.reported_at, "laporan masuk"),
-                 medical_reason=require_text(reason, "Keluhan/kondisi", 2000, multiline=True))
+    place = run(institutions.require_accepting, institution_id, group, "Rumah sakit rujukan")
+    if place is not None and place.kind != "rumah_sakit":
+        checks.add("Rumah sakit rujukan", f"{place.name} bukan rumah sakit; pilih rumah sakit "
+                   "dari daftar.")
+    clean = dict(medical_institution=place.id if place is not None else None,
+                 medical_at=run(require_past_moment, referred_at, "Waktu dirujuk", _now(now),
+                                case.reported_at, "laporan masuk"),
+                 medical_reason=run(require_text, reason, "Keluhan/kondisi", 2000,
+                                    multiline=True))
+    checks.raise_errors()
     with db.atomic():
         refuse_under_letter(application, (MEDICAL_LETTER,), "Rumah sakit rujukan",
                             "Surat rujukan medis")
@@ -377,22 +411,27 @@ def check_in(actor, application, case: StrandedCase, *, at, note: str = "",
     _writer(actor, application)
     if case.track != "tuna_sosial":
         raise ValidationError("Jenis penanganan", "rumah singgah dicatat untuk tuna sosial.")
-    now = _now(now)
-    moment = require_past_moment(at, "Waktu masuk", now, case.reported_at, "laporan masuk")
     stays = stays_of(application.id)
     if any(s.check_out is None for s in stays):
         raise ValidationError("Waktu masuk", "masih tinggal di rumah singgah; catat "
                               "keluarnya dulu.")
+    checks = FieldChecks()
+    run = checks.run
+    moment = run(require_past_moment, at, "Waktu masuk", _now(now), case.reported_at,
+                 "laporan masuk")
     last_out = max((s.check_out for s in stays), default=None)
-    if last_out is not None and moment < last_out:
-        raise ValidationError("Waktu masuk", "sebelum keluar dari tinggal sebelumnya "
-                              f"({timefmt.format_local(last_out)}).")
-    reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True)
-    _require_reason(used_nights(stays) + 1, reason, "dengan tinggal sebelumnya menjadi")
+    if moment is not None and last_out is not None and moment < last_out:
+        checks.add("Waktu masuk", "sebelum keluar dari tinggal sebelumnya "
+                   f"({timefmt.format_local(last_out)}).")
+    reason = run(clean_text, emergency_reason, "Alasan darurat", 1000, multiline=True)
+    if reason is not None:
+        run(_require_reason, used_nights(stays) + 1, reason, "dengan tinggal sebelumnya "
+            "menjadi")
+    note = run(clean_text, note, "Catatan", 1000)
+    checks.raise_errors()
     with db.atomic():
         stay = records.create(ShelterStay, actor, application=application.id,
-                              check_in=moment, emergency_reason=reason,
-                              note=clean_text(note, "Catatan", 1000))
+                              check_in=moment, emergency_reason=reason, note=note)
         _refresh_deadline(application)
     return stay
 
@@ -422,16 +461,22 @@ def check_out(actor, application, stay: ShelterStay, *, at, emergency_reason: st
     _shelter_writer(actor, application)
     if stay.check_out is not None:
         raise ValidationError("Waktu keluar", "sudah keluar dari rumah singgah.")
-    moment = require_past_moment(at, "Waktu keluar", _now(now))
-    if moment <= stay.check_in:
-        raise ValidationError("Waktu keluar", "harus sesudah waktu masuk "
-                              f"({timefmt.format_local(stay.check_in)}).")
-    reason = clean_text(emergency_reason, "Alasan darurat", 1000, multiline=True) \
-        or stay.emergency_reason
-    spent = used_nights(stays_of(application.id), stay) + nights_between(stay.check_in, moment)
-    _require_reason(spent, reason, "tinggal")
+    checks = FieldChecks()
+    run = checks.run
+    moment = run(require_past_moment, at, "Waktu keluar", _now(now))
+    if moment is not None and moment <= stay.check_in:
+        checks.add("Waktu keluar", "harus sesudah waktu masuk "
+                   f"({timefmt.format_local(stay.check_in)}).")
+    reason = run(clean_text, emergency_reason, "Alasan darurat", 1000, multiline=True)
+    reason = reason or stay.emergency_reason
+    if not checks.failed("Waktu keluar", "Alasan darurat"):  # nights to the moment out
+        spent = used_nights(stays_of(application.id), stay) + nights_between(stay.check_in,
+                                                                            moment)
+        run(_require_reason, spent, reason, "tinggal")
+    note = run(clean_text, note, "Catatan", 1000)
+    checks.raise_errors()
     with db.atomic():
         stay = records.update(stay, actor, check_out=moment, emergency_reason=reason,
-                              note=clean_text(note, "Catatan", 1000) or stay.note)
+                              note=note or stay.note)
         _refresh_deadline(application)
     return stay
