@@ -541,3 +541,33 @@ def test_opening_the_list_issues_a_bounded_number_of_queries(qtbot, tmp_path):
     small = queries_to_open_the_list(qtbot, "sqlite:///" + str(tmp_path / "small.db"), 300)
     large = queries_to_open_the_list(qtbot, "sqlite:///" + str(tmp_path / "large.db"), 1200)
     assert len(small) == len(large) <= 5, (small, large)
+
+
+def test_received_dates_are_typed_and_a_wrong_one_named(qtbot, sqlite_db):
+    from desktop.views.shared.forms import is_marked
+    from tests.factories import make_user
+
+    service_catalog.load_shipped()
+    clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
+    page = ApplicationsPage(Session(clerk, "Tertanam (SQLite): test.db", "sqlite:///x"))
+    qtbot.addWidget(page)
+    assert page.current_filter() == ApplicationFilter()  # empty dates: no filter
+    qtbot.keyClicks(page.from_edit.line, "15/12/27")  # a two-digit year
+    page.from_edit.line.editingFinished.emit()
+    assert page.from_edit.text() == "15/12/2027"
+    page.apply_filter()
+    assert page.model.filter.received_from == datetime.date(2027, 12, 15)
+    assert "Diterima dari: 15 Desember 2027" in page._filter_text()  # printed over the list
+
+    qtbot.keyClicks(page.to_edit.line, "31/02/27")
+    page.to_edit.line.editingFinished.emit()
+    assert is_marked(page.to_edit) and not is_marked(page.from_edit)
+    assert page.date_message.text() == ("Diterima sampai: tanggal 31 tidak ada pada Februari "
+                                        "2027 (hanya sampai tanggal 28).")
+    page.apply_filter()
+    assert page.model.filter.received_to is None  # the list stays on the last filter
+    assert "sampai" not in page._filter_text()
+
+    page.clear_filters()
+    assert not is_marked(page.to_edit) and not page.date_message.text()
+    assert page.current_filter() == ApplicationFilter()

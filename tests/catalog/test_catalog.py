@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import PermissionDenied, ValidationError, ValidationErrors
 from desktop.models import Service, ServiceStep
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions
@@ -91,3 +91,24 @@ def test_catalog_edits_are_validated_and_admin_only(backend_db):
         service_catalog.update_service(admin, service, **{**base, "fee": -5})
     assert caught.value.field == "Biaya"
     assert service_catalog.get("dpk-slrt").customized is False
+
+
+def test_an_emptied_service_names_every_required_field_and_saves_nothing(backend_db):
+    service_catalog.load_shipped()
+    admin = make_user("admin", role=permissions.ADMIN)
+    service = service_catalog.get("dpk-slrt")
+    with pytest.raises(ValidationErrors) as caught:
+        service_catalog.update_service(admin, service, name="", limit_kind="working_days",
+                                       limit_value="", limit_starts="receipt", limit_note="",
+                                       fee="", product="", active=True)
+    assert tuple(e.field for e in caught.value.errors) == service_catalog.REQUIRED
+    assert all(e.reason.startswith("wajib diisi") for e in caught.value.errors)
+    with pytest.raises(ValidationErrors) as caught:
+        service_catalog.update_service(
+            admin, service, name="SLRT", limit_kind="working_days", limit_value=0,
+            limit_starts="kapan", limit_note="", fee=-1, product="", active=True,
+            requirements=[dict(text=" ")], steps=[dict(text="Terima", actor="siapa")])
+    assert [e.field for e in caught.value.errors] == [
+        "Jangka waktu", "Awal jangka waktu", "Biaya", "Persyaratan 1", "Pelaksana langkah 1"]
+    fresh = service_catalog.get("dpk-slrt")
+    assert not fresh.customized and fresh.version == service.version

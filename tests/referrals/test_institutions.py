@@ -2,7 +2,7 @@
 refusal naming its field; a referral is offered only the active ones that take its group."""
 import pytest
 
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import PermissionDenied, ValidationError, ValidationErrors
 from desktop.models import Institution
 from desktop.services.referrals import institutions
 from desktop.services.shared import permissions
@@ -90,3 +90,20 @@ def test_only_the_administrator_keeps_the_list(admin):
     clerk = make_user("layanan", role=permissions.FRONT_OFFICE)
     with pytest.raises(PermissionDenied):
         institutions.save(clerk, **values())
+
+
+def test_an_empty_form_names_every_required_field_and_saves_nothing(admin):
+    before = Institution.select().count()
+    with pytest.raises(ValidationErrors) as caught:
+        institutions.save(admin, name="", kind="", groups=[], leader_title="")
+    assert tuple(e.field for e in caught.value.errors) == institutions.REQUIRED
+    assert caught.value.errors[0].reason == "wajib diisi."
+    assert Institution.select().count() == before
+
+
+def test_wrong_values_are_named_together_in_the_form_s_order(admin):
+    with pytest.raises(ValidationErrors) as caught:
+        institutions.save(admin, **values(name=RSJ, groups=["pengemis"], phone="12",
+                                          email="bukan-surel", capacity="0"))
+    assert [e.field for e in caught.value.errors] == [
+        "Nama lembaga", "Kelompok sasaran", "Telepon", "Pos-el", "Kapasitas"]

@@ -2,12 +2,17 @@
 message, the first focused; required fields carry "*"."""
 import datetime
 
+import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel
 
-from desktop.services.schedule import clinic, hearse
+from desktop.models import Blackout, DutyAssignment
+from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.fields import to_utc
 from desktop.services.shared.timefmt import utcnow
+from desktop.views.schedule.schedule_admin import BlackoutDialog, ResourceDialog
 from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
+from desktop.views.schedule.schedule_page import SchedulePage
+from desktop.views.shell.session import Session
 from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
 from tests.schedule import test_gui_schedule
 
@@ -114,3 +119,96 @@ def test_typed_departure_is_read_as_typed(qtbot, office_data):
     qtbot.keyClicks(edit.line, f"{when:%d/%m/%Y}")  # no time
     dialog.save_button.click()
     assert _message_under(edit).startswith("Jamnya belum ditulis") and is_marked(edit)
+
+
+def _page(qtbot, office_data):
+    page = SchedulePage(Session(office_data["actor"], "Tertanam (SQLite): test.db",
+                                "sqlite:///x"))
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+@pytest.mark.parametrize("kind, required", [
+    ("vehicle", resources.VEHICLE_REQUIRED), ("driver", resources.DRIVER_REQUIRED),
+    ("technician", resources.TECHNICIAN_REQUIRED), ("cemetery", resources.CEMETERY_REQUIRED)])
+def test_empty_fleet_staff_and_cemetery_forms_mark_every_required_field(
+        qtbot, office_data, kind, required):
+    dialog = ResourceDialog(office_data["actor"], kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save_button.click()
+    assert not dialog.result()
+    assert is_marked(dialog.first_edit) and _message_under(dialog.first_edit)
+    assert dialog.focusWidget() is dialog.first_edit
+    for label in required:
+        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+    assert is_marked(dialog.second_edit) == (kind == "vehicle")  # the others' is optional
+
+
+def test_an_empty_blackout_marks_every_required_field(qtbot, office_data):
+    dialog = BlackoutDialog(office_data["actor"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_edit.line.clear()
+    dialog.end_edit.line.clear()
+    dialog.save_button.click()
+    assert not dialog.result() and Blackout.select().count() == 0
+    for widget in (dialog.start_edit, dialog.end_edit, dialog.reason_edit):
+        assert is_marked(widget) and _message_under(widget).startswith("Wajib diisi")
+    assert dialog.focusWidget() is dialog.start_edit.line
+    for label in resources.BLACKOUT_REQUIRED:
+        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+
+
+def test_the_roster_form_marks_every_field_at_fault(qtbot, office_data):
+    tab = _page(qtbot, office_data).roster_tab
+    tab.duty_combo.setCurrentIndex(tab.duty_combo.findData("officer"))
+    tab.day_edit.line.clear()
+    tab.add_button.click()
+    assert is_marked(tab.day_edit) and is_marked(tab.officer_edit)
+    assert _message_under(tab.officer_edit) == "Wajib diisi."
+    assert tab.focusWidget() is tab.day_edit.line
+    for widget in (tab.day_edit, tab.officer_edit, tab.person_combo):
+        assert REQUIRED_MARK in _label(widget)
+    assert DutyAssignment.select().count() == 0
+
+    qtbot.keyClicks(tab.day_edit.line, "15/12/27")  # a two-digit year
+    tab.officer_edit.setText("Eko Nugroho")
+    tab.add_button.click()
+    assert not is_marked(tab.day_edit)
+    assert DutyAssignment.get().day == datetime.date(2027, 12, 15)
+
+
+def test_the_roster_week_is_typed_and_a_wrong_one_named(qtbot, office_data):
+    tab = _page(qtbot, office_data).roster_tab
+    tab.week_edit.line.clear()
+    qtbot.keyClicks(tab.week_edit.line, "15/12/27")
+    tab.week_edit.line.editingFinished.emit()
+    assert tab.week_edit.text() == "15/12/2027"
+    assert tab.model.index(0, 0).data() == "Rabu, 15 Desember 2027"
+    tab.week_edit.line.clear()
+    qtbot.keyClicks(tab.week_edit.line, "31/02/27")
+    tab.week_edit.line.editingFinished.emit()
+    assert is_marked(tab.week_edit)
+    assert tab.week_message.text() == ("Tujuh hari mulai: tanggal 31 tidak ada pada "
+                                       "Februari 2027 (hanya sampai tanggal 28).")
+    assert tab.model.index(0, 0).data() == "Rabu, 15 Desember 2027"  # the list stays
+
+
+def test_the_calendar_day_is_typed_and_a_wrong_one_named(qtbot, office_data):
+    page = _page(qtbot, office_data)
+    tab = page.hearse_tab
+    tab.date_edit.line.clear()
+    qtbot.keyClicks(tab.date_edit.line, "15/12/27")
+    tab.date_edit.line.editingFinished.emit()
+    assert tab.day == datetime.date(2027, 12, 15)
+    assert "15 Desember 2027" in tab.title_label.text()
+    tab.date_edit.line.clear()
+    qtbot.keyClicks(tab.date_edit.line, "15/13/27")
+    tab.date_edit.line.editingFinished.emit()
+    assert is_marked(tab.date_edit) and tab.day == datetime.date(2027, 12, 15)
+    assert page.message_label.text().startswith("Tanggal: bulan 13 tidak ada")
+    tab.next_button.click()  # the arrows still move on from the day shown
+    assert tab.day == datetime.date(2027, 12, 16) and tab.date_edit.text() == "16/12/2027"
+    assert not is_marked(tab.date_edit) and not page.message_label.text()

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from desktop.errors import PermissionDenied, ValidationError
+from desktop.errors import PermissionDenied, ValidationError, ValidationErrors
 from desktop.models import AuditEntry, ClinicRequest, HearseBooking, utcnow
 from desktop.services.admin import office, settings
 from desktop.services.schedule import changes, clinic, hearse, resources
@@ -393,3 +393,42 @@ def test_hearse_serves_residents_of_the_city(backend_db):
         hearse._check_resident("3471011503850001", "NIK penanggung jawab")
     assert caught.value.field == "NIK penanggung jawab" and "3471" in caught.value.reason
     hearse._check_resident("3371011503850001", "NIK almarhum")  # a resident: accepted
+
+
+def _fields(call) -> list[str]:
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_resource_forms_name_every_required_field_and_save_nothing(setup):
+    from desktop.models import Blackout, Cemetery, DutyAssignment, Vehicle
+
+    actor = setup["actor"]
+    counts = [m.select().count() for m in (Vehicle, Cemetery, Blackout, DutyAssignment)]
+    assert tuple(_fields(lambda: resources.save_vehicle(actor, plate="", name=""))) == \
+        resources.VEHICLE_REQUIRED
+    for save, required in ((resources.save_driver, resources.DRIVER_REQUIRED),
+                           (resources.save_technician, resources.TECHNICIAN_REQUIRED),
+                           (resources.save_cemetery, resources.CEMETERY_REQUIRED)):
+        with pytest.raises(ValidationError) as caught:  # one field: one error
+            save(actor, name=" ")
+        assert (caught.value.field,) == required and caught.value.reason == "wajib diisi."
+    assert tuple(_fields(lambda: resources.add_blackout(actor, "vehicle", None, None, None,
+                                                        ""))) == resources.BLACKOUT_REQUIRED
+    assert tuple(_fields(lambda: resources.set_duty(actor, None, ""))) == \
+        resources.DUTY_REQUIRED
+    assert _fields(lambda: resources.set_duty(actor, None, "driver")) == ["Tanggal",
+                                                                          "Pengemudi"]
+    assert [m.select().count() for m in (Vehicle, Cemetery, Blackout, DutyAssignment)] == counts
+
+
+def test_wrong_resource_values_are_named_together(setup):
+    actor = setup["actor"]
+    assert _fields(lambda: resources.save_vehicle(actor, plate="aa1234xy", name="")) == \
+        ["Nomor polisi", "Nama kendaraan"]  # the plate is taken
+    assert _fields(lambda: resources.save_driver(actor, name="", phone="12")) == \
+        ["Nama pengemudi", "Telepon"]
+    assert _fields(lambda: resources.add_blackout(actor, "driver", setup["d1"].id,
+                                                  local(1, 12), local(1, 8), "")) == \
+        ["Selesai", "Alasan"]

@@ -168,3 +168,17 @@ def test_the_lks_register_has_its_print_button(qtbot, office, tmp_path, monkeypa
     page.print_button.menu().actions()[1].trigger()
     assert boxes and boxes[0][0] == "information"
     assert "Daftar LKS" in text_of(saved) and "Tidak ada baris." in text_of(saved)
+
+
+def test_the_filter_summary_says_a_typed_date_filter(qtbot):
+    from desktop.views.shared.forms import filter_date, set_date
+
+    since, until = filter_date("Dari"), filter_date("Sampai")
+    for edit in (since, until):
+        qtbot.addWidget(edit)
+    set_date(since, datetime.date(2027, 12, 15))
+    until.line.setText("31/02/2027")  # no date: not printed as a filter
+    assert list_print.filter_summary(("Dari", since), ("Sampai", until)) == \
+        "Dari: 15 Desember 2027"
+    set_date(since, None)
+    assert list_print.filter_summary(("Dari", since)) == ""

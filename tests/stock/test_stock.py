@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from desktop.errors import PermissionDenied, ValidationError
-from desktop.models import StockMovement
+from desktop.errors import PermissionDenied, ValidationError, ValidationErrors
+from desktop.models import AidItem, StockMovement
 from desktop.services.shared import permissions, timefmt
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.stock import stock
@@ -91,3 +91,37 @@ def test_only_the_office_s_staff_move_stock(clerk):
     head = make_user("kadis", role=permissions.HEAD)
     with pytest.raises(PermissionDenied):
         stock.issue(head, item.id, 1, moved_on=today(), source="x")
+
+
+def _fields(call) -> list[str]:
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_forms_name_every_required_field_and_save_nothing(clerk):
+    item = beras(clerk)
+    items, moves = AidItem.select().count(), StockMovement.select().count()
+    assert tuple(_fields(lambda: stock.save_item(clerk, name="", unit=""))) == \
+        stock.ITEM_REQUIRED
+    assert tuple(_fields(lambda: stock.receive(clerk, item.id, "", moved_on=None,
+                                               source=""))) == stock.RECEIVE_REQUIRED
+    assert tuple(_fields(lambda: stock.correct(clerk, item.id, "", moved_on=None,
+                                               note=""))) == stock.COUNT_REQUIRED
+    with pytest.raises(ValidationErrors) as caught:
+        stock.receive(clerk, item.id, "", moved_on=None, source="")
+    assert caught.value.errors[0].reason == "wajib diisi."
+    assert (AidItem.select().count(), StockMovement.select().count()) == (items, moves)
+
+
+def test_wrong_values_are_named_together(clerk):
+    item = beras(clerk)
+    before = StockMovement.select().count()
+    assert _fields(lambda: stock.receive(
+        clerk, item.id, "lima", moved_on=today() + datetime.timedelta(days=1), source="x",
+        note="a" * 1001)) == ["Jumlah", "Tanggal", "Catatan"]
+    assert _fields(lambda: stock.issue(clerk, None, 0, moved_on=None, source="")) == \
+        ["Barang", "Jumlah", "Tanggal", "Tujuan"]
+    assert _fields(lambda: stock.save_item(clerk, name="Beras", unit="")) == \
+        ["Nama barang", "Satuan"]  # the name is taken, the unit missing
+    assert StockMovement.select().count() == before

@@ -4,6 +4,7 @@ import re
 from desktop.errors import ConflictError, ValidationError
 from desktop.models import OfficeProfile
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_email, check_nip, normalise_nip,
                                                 optional_text, require_text)
 
@@ -19,6 +20,14 @@ TEXT_FIELDS = {  # field: (label, max length, required)
     "unit_code": ("Kode unit", 40, True),
     "classification_code": ("Kode klasifikasi", 40, True),
 }
+
+# The form's order (the office, its head, the letter codes), in which refusals are listed.
+FORM_ORDER = ("office_name", "region_kind", "region_name", "address", "phone", "email",
+              "website", "time_zone", "head_name", "head_rank", "head_nip",
+              "classification_code", "unit_code", "region_code", "emblem")
+# What an empty profile is refused for, in the form's order; the page marks them "*".
+REQUIRED = tuple(TEXT_FIELDS[key][0] for key in FORM_ORDER
+                 if key in TEXT_FIELDS and TEXT_FIELDS[key][2])
 
 
 def get_profile() -> OfficeProfile:
@@ -41,35 +50,51 @@ def unit_name(profile: OfficeProfile) -> str:
     return f"{profile.office_name or 'Dinas Sosial'} {kind} {profile.region_name}"
 
 
+def _region_kind(value) -> str:
+    if value not in ("Kota", "Kabupaten"):
+        raise ValidationError("Jenis daerah", "pilih Kota atau Kabupaten.")
+    return value
+
+
+def _time_zone(value) -> str:
+    if value not in timefmt.TIME_ZONES:
+        raise ValidationError("Zona waktu", "pilih WIB, WITA atau WIT.")
+    return value
+
+
+def _head_nip(value) -> str:
+    nip = normalise_nip(value)
+    if nip:
+        check_nip(nip, "NIP kepala dinas")
+    return nip
+
+
+def _region_code(value) -> str:
+    code = (value or "").strip()
+    if code and not re.fullmatch(r"\d{4}", code):
+        raise ValidationError("Kode wilayah (NIK)", "4 angka: kode provinsi dan kota/"
+                              "kabupaten, contoh 3371 untuk Kota Magelang.")
+    return code
+
+
 def _validated(values: dict) -> dict:
+    """The given fields checked, every refusal raised together in the form's order."""
+    checks = FieldChecks()
     clean = {}
-    for key, (label, length, required) in TEXT_FIELDS.items():
-        if key in values:
+    for key in FORM_ORDER:
+        if key not in values:
+            continue
+        value = values[key]
+        if key in TEXT_FIELDS:
+            label, length, required = TEXT_FIELDS[key]
             check = require_text if required else optional_text
-            clean[key] = check(values[key], label, length)
-    if "region_kind" in values:
-        if values["region_kind"] not in ("Kota", "Kabupaten"):
-            raise ValidationError("Jenis daerah", "pilih Kota atau Kabupaten.")
-        clean["region_kind"] = values["region_kind"]
-    if "email" in values:
-        clean["email"] = check_email(values["email"])
-    if "time_zone" in values:
-        if values["time_zone"] not in timefmt.TIME_ZONES:
-            raise ValidationError("Zona waktu", "pilih WIB, WITA atau WIT.")
-        clean["time_zone"] = values["time_zone"]
-    if "head_nip" in values:
-        nip = normalise_nip(values["head_nip"])
-        if nip:
-            check_nip(nip, "NIP kepala dinas")
-        clean["head_nip"] = nip
-    if "region_code" in values:
-        code = (values["region_code"] or "").strip()
-        if code and not re.fullmatch(r"\d{4}", code):
-            raise ValidationError("Kode wilayah (NIK)", "4 angka: kode provinsi dan kota/"
-                                  "kabupaten, contoh 3371 untuk Kota Magelang.")
-        clean["region_code"] = code
-    if "emblem" in values:
-        clean["emblem"] = check_emblem(values["emblem"])
+            clean[key] = checks.run(check, value, label, length)
+        else:
+            check = {"region_kind": _region_kind, "email": check_email,
+                     "time_zone": _time_zone, "head_nip": _head_nip,
+                     "region_code": _region_code, "emblem": check_emblem}[key]
+            clean[key] = checks.run(check, value)
+    checks.raise_errors()
     return clean
 
 

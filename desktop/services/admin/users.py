@@ -2,8 +2,13 @@
 from desktop.errors import NotFound, ValidationError
 from desktop.models import User
 from desktop.services.shared import permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_nip, normalise_nip, optional_text, require_text
 from desktop.services.shell import auth
+
+# What an empty new-account form is refused for, in the form's order; the page marks them "*".
+REQUIRED = ("Nama pengguna", "Nama lengkap", "Peran", "Kata sandi")
+REPEAT_FIELD = "Ulangi kata sandi"
 
 
 def _check_role(role: str) -> str:
@@ -13,27 +18,39 @@ def _check_role(role: str) -> str:
     return role
 
 
-def _signing_fields(role: str, nip: str, rank: str, position: str) -> dict:
+def _signing_fields(role: str | None, nip: str, rank: str, position: str,
+                    checks: FieldChecks) -> dict:
     nip = normalise_nip(nip)
     if nip:
-        check_nip(nip)
-    if role == permissions.HEAD and not nip:
-        raise ValidationError("NIP", "wajib diisi untuk peran Kepala, karena dicetak di bawah "
-                              "tanda tangan surat.")
-    return {"nip": nip, "rank": optional_text(rank, "Pangkat/golongan", 80),
-            "position": optional_text(position, "Jabatan", 160)}
+        checks.run(check_nip, nip)
+    elif role == permissions.HEAD:
+        checks.add("NIP", "wajib diisi untuk peran Kepala, karena dicetak di bawah tanda "
+                   "tangan surat.")
+    return {"nip": nip, "rank": checks.run(optional_text, rank, "Pangkat/golongan", 80),
+            "position": checks.run(optional_text, position, "Jabatan", 160)}
+
+
+def _repeated(checks: FieldChecks, password: str, repeat: str | None, what: str) -> None:
+    if repeat is not None and not checks.failed("Kata sandi") and repeat != password:
+        checks.add(REPEAT_FIELD, f"tidak sama dengan {what}.")
 
 
 def add_user(actor, username: str, full_name: str, role: str, password: str,
-             nip: str = "", rank: str = "", position: str = "") -> User:
+             nip: str = "", rank: str = "", position: str = "",
+             repeat: str | None = None) -> User:
+    """A new account; `repeat` is the password typed again (checked when given)."""
     permissions.require(actor, "users.manage")
-    username = auth.check_username(username)
-    full_name = require_text(full_name, "Nama lengkap", 120)
-    role = _check_role(role)
-    signing = _signing_fields(role, nip, rank, position)
-    auth.check_password_strength(password, username)
-    if User.select().where(User.username == username).exists():
-        raise ValidationError("Nama pengguna", f"'{username}' sudah dipakai; pilih nama lain.")
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    username = checks.run(auth.check_username, username)
+    if username is not None and User.select().where(User.username == username).exists():
+        checks.add("Nama pengguna", f"'{username}' sudah dipakai; pilih nama lain.")
+    full_name = checks.run(require_text, full_name, "Nama lengkap", 120)
+    role = checks.run(_check_role, role)
+    checks.run(auth.check_password_strength, password, username or "")
+    _repeated(checks, password, repeat, "kata sandi")
+    signing = _signing_fields(role, nip, rank, position, checks)
+    checks.raise_errors()
+
     def taken():
         return ValidationError("Nama pengguna", f"'{username}' baru saja dibuat di PC lain; "
                                "pilih nama lain.")
@@ -76,14 +93,19 @@ def full_names(actor) -> dict[int, str]:
 def update_user(actor, user: User, full_name: str, role: str, active: bool,
                 nip: str = "", rank: str = "", position: str = "") -> User:
     permissions.require(actor, "users.manage")
-    role = _check_role(role)
-    if user.username == actor.username and (role != user.role or not active):
-        raise ValidationError("Peran", "Anda tidak bisa mengubah peran atau menonaktifkan akun "
-                              "Anda sendiri; minta administrator lain.")
-    changes = dict(full_name=require_text(full_name, "Nama lengkap", 120), role=role,
-                   active=bool(active), **_signing_fields(role, nip, rank, position))
-    if user.role == permissions.ADMIN and (role != permissions.ADMIN or not active):
-        _keep_one_admin(user)
+    checks = FieldChecks()
+    full_name = checks.run(require_text, full_name, "Nama lengkap", 120)
+    role = checks.run(_check_role, role)
+    if role is not None and user.username == actor.username and (
+            role != user.role or not active):
+        checks.add("Peran", "Anda tidak bisa mengubah peran atau menonaktifkan akun Anda "
+                   "sendiri; minta administrator lain.")
+    if (not checks.failed("Peran") and user.role == permissions.ADMIN
+            and (role != permissions.ADMIN or not active)):
+        checks.run(_keep_one_admin, user)
+    signing = _signing_fields(role, nip, rank, position, checks)
+    checks.raise_errors()
+    changes = dict(full_name=full_name, role=role, active=bool(active), **signing)
     return records.update(user, actor, **changes)
 
 
@@ -94,9 +116,13 @@ def _keep_one_admin(user: User) -> None:
         raise ValidationError("Peran", "harus ada paling sedikit satu administrator aktif.")
 
 
-def reset_password(actor, user: User, new_password: str) -> User:
+def reset_password(actor, user: User, new_password: str, repeat: str | None = None) -> User:
+    """`repeat` is the new password typed again (checked when given)."""
     permissions.require(actor, "users.manage")
-    auth.check_password_strength(new_password, user.username)
+    checks = FieldChecks()
+    checks.run(auth.check_password_strength, new_password, user.username)
+    _repeated(checks, new_password, repeat, "kata sandi baru")
+    checks.raise_errors()
     return records.update(user, actor, password_hash=auth.hash_password(new_password),
                           failed_attempts=0, locked_until=None)
 

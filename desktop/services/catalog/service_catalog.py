@@ -13,12 +13,15 @@ from desktop.errors import NotFound, ValidationError
 from desktop.models import Service, ServiceRequirement, ServiceStep, db
 from desktop.services.applications import case_access
 from desktop.services.shared import audit, permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.prepared import Prepared
 from desktop.services.shared.validators import optional_text, require_text
 
 CATALOG_FILE = data_files.resource("catalog.json")
 LIMIT_KINDS = {"working_days": "hari kerja", "days": "hari", "minutes": "menit",
                "conditional": "kondisional"}
+# What the editor's emptied fields are refused for, in the form's order; it marks them "*".
+REQUIRED = ("Nama layanan", "Jangka waktu", "Biaya")
 STEP_ACTORS = {**permissions.ROLE_LABELS, "pemohon": "Pemohon", "eksternal": "Instansi lain"}
 
 
@@ -157,6 +160,9 @@ def _check_limit(kind: str, value) -> int | None:
                               "kondisional.")
     if kind == "conditional":
         return None
+    if value is None or str(value).strip() == "":
+        raise ValidationError("Jangka waktu", "wajib diisi (bilangan bulat), atau pilih "
+                              "kondisional.")
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -164,6 +170,19 @@ def _check_limit(kind: str, value) -> int | None:
     if number <= 0:
         raise ValidationError("Jangka waktu", "harus lebih dari 0.")
     return number
+
+
+def _fee(fee) -> int:
+    if fee is None or str(fee).strip() == "":
+        raise ValidationError("Biaya", "wajib diisi: angka rupiah tanpa titik, 0 jika gratis.")
+    try:
+        fee_value = int(fee)
+    except (TypeError, ValueError):
+        raise ValidationError("Biaya", "isi dengan angka rupiah tanpa titik, 0 jika gratis.") \
+            from None
+    if fee_value < 0:
+        raise ValidationError("Biaya", "tidak boleh negatif.")
+    return fee_value
 
 
 def _children_of(service: Service) -> tuple[list[dict], list[dict]]:
@@ -186,37 +205,35 @@ def update_service(actor, service: Service, *, name: str, limit_kind: str, limit
                    steps: list[dict] | None = None) -> Service:
     """An administrator's edit; marks the service customized so upgrades keep it."""
     permissions.require(actor, "catalog.edit")
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    run = checks.run
+    changes = dict(name=run(require_text, name, "Nama layanan", 255), limit_kind=limit_kind,
+                   limit_value=run(_check_limit, limit_kind, limit_value))
     if limit_starts not in ("receipt", "complete"):
-        raise ValidationError("Awal jangka waktu", "pilih sejak diterima atau sejak lengkap.")
-    try:
-        fee_value = int(fee)
-    except (TypeError, ValueError):
-        raise ValidationError("Biaya", "isi dengan angka rupiah tanpa titik, 0 jika gratis.") \
-            from None
-    if fee_value < 0:
-        raise ValidationError("Biaya", "tidak boleh negatif.")
-    for i, step in enumerate(steps or [], 1):
-        require_text(step.get("text", ""), f"Langkah {i}", 2000)
-        if step.get("actor") not in STEP_ACTORS:
-            raise ValidationError(f"Pelaksana langkah {i}", "pilih salah satu peran.")
-    for i, req in enumerate(requirements or [], 1):
-        require_text(req.get("text", ""), f"Persyaratan {i}", 2000)
-    changes = dict(
-        name=require_text(name, "Nama layanan", 255), limit_kind=limit_kind,
-        limit_value=_check_limit(limit_kind, limit_value), limit_starts=limit_starts,
-        limit_note=optional_text(limit_note, "Catatan", 2000), fee=fee_value,
-        product=optional_text(product, "Produk layanan", 2000), active=bool(active))
+        checks.add("Awal jangka waktu", "pilih sejak diterima atau sejak lengkap.")
+    changes.update(limit_starts=limit_starts,
+                   limit_note=run(optional_text, limit_note, "Catatan", 2000),
+                   fee=run(_fee, fee),
+                   product=run(optional_text, product, "Produk layanan", 2000),
+                   active=bool(active))
     if category is not None:
-        changes["category"] = optional_text(category, "Kategori", 80)
+        changes["category"] = run(optional_text, category, "Kategori", 80)
     if complaint is not None:
-        changes["complaint"] = optional_text(complaint, "Penanganan pengaduan", 2000)
+        changes["complaint"] = run(optional_text, complaint, "Penanganan pengaduan", 2000)
     if sensitive is not None:
         changes["sensitive"] = bool(sensitive)
     if readers is not None:
         changes["readers"] = case_access.encode_readers(readers)
         if (changes.get("sensitive", service.sensitive) and not changes["readers"]):
-            raise ValidationError("Peran yang boleh membuka", "pilih paling sedikit satu peran "
-                                  "untuk layanan sensitif.")
+            checks.add("Peran yang boleh membuka", "pilih paling sedikit satu peran untuk "
+                       "layanan sensitif.")
+    for i, req in enumerate(requirements or [], 1):
+        run(require_text, req.get("text", ""), f"Persyaratan {i}", 2000)
+    for i, step in enumerate(steps or [], 1):
+        run(require_text, step.get("text", ""), f"Langkah {i}", 2000)
+        if step.get("actor") not in STEP_ACTORS:
+            checks.add(f"Pelaksana langkah {i}", "pilih salah satu peran.")
+    checks.raise_errors()
     old_requirements, old_steps = _children_of(service)
     new_requirements, new_steps = _normalised_children(
         requirements if requirements is not None else old_requirements,

@@ -8,6 +8,7 @@ from desktop import data_files
 from desktop.errors import NotFound, ValidationError
 from desktop.models import Institution, db, utcnow
 from desktop.services.shared import permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_email, check_phone, clean_text,
                                                 require_text)
 
@@ -33,6 +34,8 @@ KINDS = {"balai": ("Balai rehabilitasi sosial", "layanan rehabilitasi sosial"),
          "lks": ("Lembaga Kesejahteraan Sosial (LKS)", "pelayanan kesejahteraan sosial")}
 MAX_CAPACITY = 10_000
 SHIPPED_FILE = data_files.resource("institutions.json")
+# What an empty form is refused for, in the form's order; the dialog marks them "*".
+REQUIRED = ("Nama lembaga", "Jenis lembaga", "Sebutan pimpinan", "Kelompok sasaran")
 TO_COMPLETE = "Alamat dan kontak belum dicatat: lengkapi dari surat atau laman lembaga."
 
 
@@ -134,24 +137,29 @@ def save(actor, institution: Institution | None = None, *, name: str, kind: str,
          phone: str = "", email: str = "", capacity=None, note: str = "",
          active: bool = True) -> Institution:
     permissions.require(actor, "institutions.manage")
-    name = require_text(name, "Nama lembaga", 200)
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    run = checks.run
+    name = run(require_text, name, "Nama lembaga", 200)
+    if name is not None:
+        existing = Institution.get_or_none(Institution.name == name)
+        if existing is not None and (institution is None or existing.id != institution.id):
+            checks.add("Nama lembaga", "sudah ada di daftar; ubah data yang ada.")
     if kind not in KINDS:
-        raise ValidationError("Jenis lembaga", "pilih dari daftar.")
-    unknown = [g for g in groups if g not in GROUPS]
-    if unknown or not groups:
-        raise ValidationError("Kelompok sasaran", "centang paling sedikit satu kelompok yang "
-                              "diterima lembaga ini.")
-    existing = Institution.get_or_none(Institution.name == name)
-    if existing is not None and (institution is None or existing.id != institution.id):
-        raise ValidationError("Nama lembaga", "sudah ada di daftar; ubah data yang ada.")
+        checks.add("Jenis lembaga", "pilih dari daftar.")
+    leader_title = run(require_text, leader_title, "Sebutan pimpinan", 60)
+    groups = list(groups or [])
+    if not groups or any(g not in GROUPS for g in groups):
+        checks.add("Kelompok sasaran", "centang paling sedikit satu kelompok yang diterima "
+                   "lembaga ini.")
     clean = dict(name=name, kind=kind, groups=encode_groups(groups),
-                 leader_title=require_text(leader_title, "Sebutan pimpinan", 60),
-                 address=clean_text(address, "Alamat", 300),
-                 city=clean_text(city, "Kota/kabupaten", 80),
-                 phone=check_phone(phone, "Telepon"),
-                 email=check_email(email, "Pos-el"),
-                 capacity=_capacity(capacity), note=clean_text(note, "Catatan", 2000),
+                 leader_title=leader_title,
+                 address=run(clean_text, address, "Alamat", 300),
+                 city=run(clean_text, city, "Kota/kabupaten", 80),
+                 phone=run(check_phone, phone, "Telepon"),
+                 email=run(check_email, email, "Pos-el"),
+                 capacity=run(_capacity, capacity), note=run(clean_text, note, "Catatan", 2000),
                  active=bool(active))
+    checks.raise_errors()
     if institution is None:
         return records.create(Institution, actor, duplicate=lambda: ValidationError(
             "Nama lembaga", "baru saja didaftarkan di PC lain; muat ulang daftarnya."), **clean)

@@ -9,12 +9,23 @@ from desktop.models import Blackout, Cemetery, Driver, DutyAssignment, Technicia
 from desktop.services.schedule import clashes
 from desktop.services.schedule.fields import format_span, phone
 from desktop.services.shared import permissions, records
-from desktop.services.shared.validators import optional_text, require_text
+from desktop.services.shared.checks import FieldChecks
+from desktop.services.shared.validators import optional_text, require_date, require_text
 
 KINDS = {"vehicle": (Vehicle, "Kendaraan"), "driver": (Driver, "Pengemudi"),
          "technician": (Technician, "Teknisi")}
 DUTIES = {"driver": "Pengemudi", "technician": "Teknisi seating clinic",
           "officer": "Petugas piket"}
+# What each form's empty input is refused for, in the form's order; the dialogs mark them "*".
+VEHICLE_REQUIRED = ("Nomor polisi", "Nama kendaraan")
+DRIVER_REQUIRED = ("Nama pengemudi",)
+TECHNICIAN_REQUIRED = ("Nama teknisi",)
+CEMETERY_REQUIRED = ("Nama pemakaman",)
+# A vehicle's blackout; a driver's or technician's names its resource "Pengemudi", "Teknisi".
+BLACKOUT_REQUIRED = ("Kendaraan", "Mulai", "Selesai", "Alasan")
+DUTY_REQUIRED = ("Tanggal", "Tugas")
+DUTY_PERSON = {"driver": "Pengemudi", "technician": "Teknisi",
+               "officer": "Nama petugas piket"}  # whom each duty must name
 PLATE_RE = re.compile(r"^[A-Z]{1,2} \d{1,4}( [A-Z]{1,3})?$")
 
 
@@ -39,13 +50,19 @@ def _save(actor, model, instance, clean):
 def save_vehicle(actor, vehicle: Vehicle | None = None, *, plate: str, name: str,
                  active: bool = True) -> Vehicle:
     permissions.require(actor, "schedule.manage")
+    checks = FieldChecks()  # every field's refusal at once
     plate = normalise_plate(plate)
-    if not PLATE_RE.match(plate):
-        raise ValidationError("Nomor polisi", "tulis seperti AA 1234 XY.")
-    existing = Vehicle.get_or_none(Vehicle.plate == plate)
-    if existing is not None and (vehicle is None or existing.id != vehicle.id):
-        raise ValidationError("Nomor polisi", f"{plate} sudah terdaftar ({existing.name}).")
-    clean = dict(plate=plate, name=require_text(name, "Nama kendaraan", 80), active=bool(active))
+    if not plate:
+        checks.add("Nomor polisi", "wajib diisi, seperti AA 1234 XY.")
+    elif not PLATE_RE.match(plate):
+        checks.add("Nomor polisi", "tulis seperti AA 1234 XY.")
+    else:
+        existing = Vehicle.get_or_none(Vehicle.plate == plate)
+        if existing is not None and (vehicle is None or existing.id != vehicle.id):
+            checks.add("Nomor polisi", f"{plate} sudah terdaftar ({existing.name}).")
+    name = checks.run(require_text, name, "Nama kendaraan", 80)
+    checks.raise_errors()
+    clean = dict(plate=plate, name=name, active=bool(active))
     try:
         return _save(actor, Vehicle, vehicle, clean)
     except IntegrityError:
@@ -55,8 +72,10 @@ def save_vehicle(actor, vehicle: Vehicle | None = None, *, plate: str, name: str
 
 def _person(actor, model, instance, name, phone_text, active, label):
     permissions.require(actor, "schedule.manage")
-    clean = dict(name=require_text(name, f"Nama {label.lower()}", 120),
-                 phone=phone(phone_text, "Telepon"), active=bool(active))
+    checks = FieldChecks()
+    clean = dict(name=checks.run(require_text, name, f"Nama {label.lower()}", 120),
+                 phone=checks.run(phone, phone_text, "Telepon"), active=bool(active))
+    checks.raise_errors()
     return _save(actor, model, instance, clean)
 
 
@@ -73,12 +92,15 @@ def save_technician(actor, technician: Technician | None = None, *, name: str,
 def save_cemetery(actor, cemetery: Cemetery | None = None, *, name: str, kelurahan: str = "",
                   active: bool = True) -> Cemetery:
     permissions.require(actor, "schedule.manage")
-    name = require_text(name, "Nama pemakaman", 120)
-    existing = Cemetery.get_or_none(Cemetery.name == name)
-    if existing is not None and (cemetery is None or existing.id != cemetery.id):
-        raise ValidationError("Nama pemakaman", "sudah ada di daftar.")
-    clean = dict(name=name, kelurahan=optional_text(kelurahan, "Kelurahan", 80),
+    checks = FieldChecks()
+    name = checks.run(require_text, name, "Nama pemakaman", 120)
+    if name is not None:
+        existing = Cemetery.get_or_none(Cemetery.name == name)
+        if existing is not None and (cemetery is None or existing.id != cemetery.id):
+            checks.add("Nama pemakaman", "sudah ada di daftar.")
+    clean = dict(name=name, kelurahan=checks.run(optional_text, kelurahan, "Kelurahan", 80),
                  active=bool(active))
+    checks.raise_errors()
     return _save(actor, Cemetery, cemetery, clean)
 
 
@@ -114,17 +136,23 @@ def add_blackout(actor, kind: str, resource_id: int, start_at: datetime.datetime
                  end_at: datetime.datetime, reason: str) -> Blackout:
     """Block a resource (maintenance, other duty). Refused over an active booking."""
     permissions.require(actor, "schedule.manage")
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    resource = label = None
     if kind not in KINDS:
-        raise ValidationError("Jenis", "pilih kendaraan, pengemudi atau teknisi.")
-    model, label = KINDS[kind]
-    resource = model.get_or_none(model.id == resource_id)
-    if resource is None:
-        raise ValidationError(label, "pilih dari daftar.")
-    if not isinstance(start_at, datetime.datetime) or not isinstance(end_at, datetime.datetime):
-        raise ValidationError("Mulai", "isi tanggal dan jam mulai serta selesai.")
-    if end_at <= start_at:
-        raise ValidationError("Selesai", "harus sesudah waktu mulai.")
-    reason = require_text(reason, "Alasan", 200)
+        checks.add("Jenis", "pilih kendaraan, pengemudi atau teknisi.")
+    else:
+        model, label = KINDS[kind]
+        resource = model.get_or_none(model.id == resource_id) if resource_id else None
+        if resource is None:
+            checks.add(label, "pilih dari daftar.")
+    if not isinstance(start_at, datetime.datetime):
+        checks.add("Mulai", "wajib diisi: tanggal dan jam.")
+    if not isinstance(end_at, datetime.datetime):
+        checks.add("Selesai", "wajib diisi: tanggal dan jam.")
+    elif not checks.failed("Mulai") and end_at <= start_at:
+        checks.add("Selesai", "harus sesudah waktu mulai.")
+    reason = checks.run(require_text, reason, "Alasan", 200)
+    checks.raise_errors()
     with clashes.serialised(resource):
         busy = [b for b in clashes.busy_periods(kind, resource_id, start_at, end_at)
                 if not isinstance(b.record, Blackout)]
@@ -161,28 +189,32 @@ def set_duty(actor, day: datetime.date, duty: str, *, driver_id: int | None = No
              note: str = "") -> DutyAssignment:
     """Put someone on the roster for a day; the same person twice on one day is refused."""
     permissions.require(actor, "schedule.manage")
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    day = checks.run(require_date, day, "Tanggal")
     if duty not in DUTIES:
-        raise ValidationError("Tugas", "pilih pengemudi, teknisi atau petugas piket.")
-    clean = dict(day=day, duty=duty, driver=None, technician=None, officer_name="",
-                 note=optional_text(note, "Catatan", 200))
+        checks.add("Tugas", "pilih pengemudi, teknisi atau petugas piket.")
+    clean = dict(day=day, duty=duty, driver=None, technician=None, officer_name="")
     query = DutyAssignment.select().where((DutyAssignment.day == day)
                                           & (DutyAssignment.duty == duty))
     if duty == "driver":
         driver = Driver.get_or_none(Driver.id == driver_id) if driver_id else None
         if driver is None:
-            raise ValidationError("Pengemudi", "pilih dari daftar.")
+            checks.add("Pengemudi", "pilih dari daftar.")
         clean["driver"] = driver
         query = query.where(DutyAssignment.driver == driver)
     elif duty == "technician":
         technician = Technician.get_or_none(Technician.id == technician_id) \
             if technician_id else None
         if technician is None:
-            raise ValidationError("Teknisi", "pilih dari daftar.")
+            checks.add("Teknisi", "pilih dari daftar.")
         clean["technician"] = technician
         query = query.where(DutyAssignment.technician == technician)
-    else:
-        clean["officer_name"] = require_text(officer_name, "Nama petugas piket", 120)
+    elif duty == "officer":
+        clean["officer_name"] = checks.run(require_text, officer_name, "Nama petugas piket",
+                                           120)
         query = query.where(DutyAssignment.officer_name == clean["officer_name"])
+    clean["note"] = checks.run(optional_text, note, "Catatan", 200)
+    checks.raise_errors()
     if query.exists():
         raise ValidationError(DUTIES[duty], "sudah tercatat piket pada hari itu.")
     with clashes.serialised():

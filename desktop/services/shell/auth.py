@@ -30,6 +30,8 @@ def hash_password(password: str) -> str:
 
 def check_username(username: str) -> str:
     name = (username or "").strip()
+    if not name:
+        raise ValidationError("Nama pengguna", "wajib diisi (contoh: budi.s).")
     if not USERNAME_RE.match(name):
         raise ValidationError("Nama pengguna", "3 s.d. 32 karakter: huruf kecil, angka, titik, "
                               "garis bawah atau tanda hubung, diawali huruf (contoh: budi.s).")

@@ -11,10 +11,15 @@ from peewee import Case, fn
 from desktop.errors import NotFound, ValidationError
 from desktop.models import AidItem, StockMovement, db
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text, require_past_date, require_text
 
 KINDS = {"masuk": "Barang masuk", "keluar": "Barang keluar", "koreksi": "Koreksi hitung stok"}
 MAX_QUANTITY = 1_000_000
+# What each form's empty input is refused for, in the form's order; the dialogs mark them "*".
+ITEM_REQUIRED = ("Nama barang", "Satuan")
+RECEIVE_REQUIRED = ("Jumlah", "Tanggal", "Asal barang")
+COUNT_REQUIRED = ("Hasil hitung", "Tanggal", "Catatan")
 
 
 def items(active_only: bool = False) -> list[AidItem]:
@@ -55,6 +60,8 @@ def movements(item_id: int, limit: int = 200) -> list[StockMovement]:
 def quantity_of(value, field: str = "Jumlah") -> int:
     if isinstance(value, bool):
         raise ValidationError(field, "isi jumlah barang dengan angka.")
+    if value is None or str(value).strip() == "":
+        raise ValidationError(field, "wajib diisi.")
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
@@ -71,18 +78,22 @@ def _day(value, today: datetime.date | None) -> datetime.date:
 def save_item(actor, item: AidItem | None = None, *, name: str, unit: str,
               active: bool = True) -> AidItem:
     permissions.require(actor, "stock.manage")
-    name = require_text(name, "Nama barang", 120)
-    existing = AidItem.get_or_none(AidItem.name == name)
-    if existing is not None and (item is None or existing.id != item.id):
-        raise ValidationError("Nama barang", "sudah ada di daftar stok.")
-    clean = dict(name=name, unit=require_text(unit, "Satuan", 20), active=bool(active))
+    checks = FieldChecks()
+    name = checks.run(require_text, name, "Nama barang", 120)
+    if name is not None:
+        existing = AidItem.get_or_none(AidItem.name == name)
+        if existing is not None and (item is None or existing.id != item.id):
+            checks.add("Nama barang", "sudah ada di daftar stok.")
+    unit = checks.run(require_text, unit, "Satuan", 20)
+    if (item is not None and unit is not None and item.unit != unit
+            and StockMovement.select().where(StockMovement.item == item.id).exists()):
+        checks.add("Satuan", "barang ini sudah punya catatan stok; satuannya tidak diubah "
+                   "(buat barang baru dengan satuan lain).")
+    checks.raise_errors()
+    clean = dict(name=name, unit=unit, active=bool(active))
     if item is None:
         return records.create(AidItem, actor, duplicate=lambda: ValidationError(
             "Nama barang", "baru saja ditambahkan di PC lain; muat ulang daftarnya."), **clean)
-    if item.unit != clean["unit"] and StockMovement.select().where(
-            StockMovement.item == item.id).exists():
-        raise ValidationError("Satuan", "barang ini sudah punya catatan stok; satuannya tidak "
-                              "diubah (buat barang baru dengan satuan lain).")
     return records.update(item, actor, **clean)
 
 
@@ -91,10 +102,12 @@ def receive(actor, item_id, quantity, *, moved_on, source: str, note: str = "",
     """Aid that came in: from the ministry, the province, BPBD, a donor."""
     permissions.require(actor, "stock.manage")
     item = get_item(item_id)
-    values = dict(item=item.id, quantity=quantity_of(quantity), kind="masuk",
-                  moved_on=_day(moved_on, today),
-                  source=require_text(source, "Asal barang", 200),
-                  note=clean_text(note, "Catatan", 1000))
+    checks = FieldChecks()  # every field's refusal at once, in the form's order
+    values = dict(item=item.id, quantity=checks.run(quantity_of, quantity), kind="masuk",
+                  moved_on=checks.run(_day, moved_on, today),
+                  source=checks.run(require_text, source, "Asal barang", 200),
+                  note=checks.run(clean_text, note, "Catatan", 1000))
+    checks.raise_errors()
     with db.atomic():
         _lock(item.id)
         return records.create(StockMovement, actor, **values)
@@ -106,12 +119,15 @@ def correct(actor, item_id, counted, *, moved_on, note: str,
     one correction (None when they agree)."""
     permissions.require(actor, "stock.manage")
     item = get_item(item_id)
-    if isinstance(counted, bool) or not str(counted).strip().isdigit():
-        raise ValidationError("Hasil hitung", "isi jumlah yang dihitung di gudang (0 atau "
-                              "lebih).")
+    checks = FieldChecks()
+    if counted is None or str(counted).strip() == "":
+        checks.add("Hasil hitung", "wajib diisi.")
+    elif isinstance(counted, bool) or not str(counted).strip().isdigit():
+        checks.add("Hasil hitung", "isi jumlah yang dihitung di gudang (0 atau lebih).")
+    day = checks.run(_day, moved_on, today)
+    note = checks.run(require_text, note, "Catatan", 1000)
+    checks.raise_errors()
     counted = int(str(counted).strip())
-    day = _day(moved_on, today)
-    note = require_text(note, "Catatan", 1000)
     with db.atomic():
         _lock(item.id)
         difference = counted - on_hand(item.id)
@@ -134,17 +150,22 @@ def issue(actor, item_id, quantity, *, moved_on, source: str, application_id=Non
     transaction (a distribution's own row): both are saved, or neither. Call it outside any
     transaction, so the lock is its transaction's first statement."""
     permissions.require(actor, "stock.manage")
+    checks = FieldChecks()
+    item = None
     if item_id is None:
-        raise ValidationError("Barang", "pilih barang dari daftar stok; bila kosong, catat "
-                              "barang masuk di Stok Bantuan dulu.")
-    item = get_item(item_id)
-    if not item.active:
-        raise ValidationError("Barang", f"{item.name} tidak aktif di daftar stok; pilih barang "
-                              "lain.")
-    count = quantity_of(quantity, field)
-    values = dict(item=item.id, quantity=-count, kind="keluar", moved_on=_day(moved_on, today),
-                  source=require_text(source, "Tujuan", 200),
-                  note=clean_text(note, "Catatan", 1000), application=application_id)
+        checks.add("Barang", "pilih barang dari daftar stok; bila kosong, catat barang masuk "
+                   "di Stok Bantuan dulu.")
+    else:
+        item = get_item(item_id)
+        if not item.active:
+            checks.add("Barang", f"{item.name} tidak aktif di daftar stok; pilih barang lain.")
+    count = checks.run(quantity_of, quantity, field)
+    values = dict(quantity=-count if count else None, kind="keluar",
+                  moved_on=checks.run(_day, moved_on, today),
+                  source=checks.run(require_text, source, "Tujuan", 200),
+                  note=checks.run(clean_text, note, "Catatan", 1000), application=application_id)
+    checks.raise_errors()
+    values["item"] = item.id
     with db.atomic():
         _lock(item.id)
         left = on_hand(item.id)

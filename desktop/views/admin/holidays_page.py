@@ -1,16 +1,18 @@
 """Hari Kerja & Libur: the year's holidays, administrators' changes, and a due-date calculator."""
 import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from desktop.errors import PelitaError
+from desktop.errors import PelitaError, ValidationError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import calendar
 from desktop.services.shared import permissions, timefmt
+from desktop.views.shared.date_field import DateEdit
+from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors, check_dates, date_of
 from desktop.views.shared.tables import read_only_table
 
 ORIGINS = {"paket": "Kalender nasional", "tambahan": "Ditambahkan administrator",
@@ -24,22 +26,13 @@ def long_date(day: datetime.date) -> str:
     return f"{timefmt.DAYS[day.weekday()]}, {timefmt.format_date(day)}"
 
 
-def to_date(value: QDate) -> datetime.date:
-    return datetime.date(value.year(), value.month(), value.day())
-
-
-def to_qdate(day: datetime.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date_edit(day: datetime.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+def _date_edit(day: datetime.date, field: str) -> DateEdit:
+    """Typed as 15/12/2027 or 15/12/27, or picked from the calendar."""
+    edit = DateEdit(optional=False)
+    edit.field_name = field
+    edit.setDate(day)
     # Month and day names in the popup calendar in Indonesian, whatever the PC's locale.
-    indonesian = QLocale(QLocale.Indonesian, QLocale.Indonesia)
-    edit.setLocale(indonesian)
-    edit.calendarWidget().setLocale(indonesian)
+    edit.setLocale(QLocale(QLocale.Indonesian, QLocale.Indonesia))
     return edit
 
 
@@ -92,7 +85,7 @@ class HolidaysPage(QWidget):
 
     def _build_edit_box(self, today: datetime.date) -> QGroupBox:
         box = QGroupBox("Ubah kalender (administrator)")
-        self.add_date = _date_edit(today)
+        self.add_date = _date_edit(today, "Tanggal")
         self.add_name = QLineEdit()
         self.add_name.setPlaceholderText("contoh: Cuti Bersama Idul Fitri")
         self.add_kind = QComboBox()
@@ -124,11 +117,12 @@ class HolidaysPage(QWidget):
         outer.addWidget(self.edit_message)
         self.field_widgets = {"Tanggal": self.add_date, "Keterangan": self.add_name,
                               "Jenis libur": self.add_kind}
+        self.errors = FieldErrors(self.edit_message, self.field_widgets)
         return box
 
     def _build_calculator(self, today: datetime.date) -> QGroupBox:
         box = QGroupBox("Hitung jatuh tempo (hari kerja)")
-        self.calc_start = _date_edit(today)
+        self.calc_start = _date_edit(today, "Mulai")
         self.calc_days = QSpinBox()
         self.calc_days.setRange(0, 365)
         self.calc_days.setValue(7)
@@ -143,6 +137,7 @@ class HolidaysPage(QWidget):
         form.addRow("Jangka waktu:", self.calc_days)
         outer.addWidget(self.calc_result)
         self.calc_start.dateChanged.connect(self.calculate)
+        self.calc_start.line.editingFinished.connect(self.calculate)
         self.calc_days.valueChanged.connect(self.calculate)
         return box
 
@@ -198,24 +193,20 @@ class HolidaysPage(QWidget):
 
     # --- administrator actions -------------------------------------------------
     def _clear_errors(self) -> None:
-        for widget in self.field_widgets.values():
-            widget.setStyleSheet("")
+        self.errors.clear()
         self.edit_message.setStyleSheet("")
-        self.edit_message.clear()
 
-    def _run(self, action, done_message: str, day: datetime.date) -> bool:
+    def _run(self, action, done_message, day: datetime.date | None = None) -> bool:
+        """The day changed is `day`, or what `action()` returns when none is given (the typed
+        day of a new holiday); `done_message(day)` says it was done."""
         self._clear_errors()
         try:
-            action()
+            changed = action()
+            day = day or changed
         except PelitaError as exc:
-            self.edit_message.setStyleSheet("color: #a93226;")
-            self.edit_message.setText(exc.message)
-            widget = self.field_widgets.get(getattr(exc, "field", None))
-            if widget is not None:
-                widget.setStyleSheet("border: 1px solid #c0392b; background: #fdecea;")
+            self.errors.show(exc)
             return False
-        self.edit_message.setStyleSheet("color: #1e6b35;")
-        self.edit_message.setText(done_message)
+        self.errors.success(done_message(day))
         if day.year != self.year_spin.value():
             self.year_spin.setValue(day.year)  # refreshes
         else:
@@ -224,11 +215,14 @@ class HolidaysPage(QWidget):
         return True
 
     def add_holiday(self) -> bool:
-        day = to_date(self.add_date.date())
-        done = self._run(lambda: calendar.add_holiday(self.session.user, day,
-                                                      self.add_name.text(),
-                                                      self.add_kind.currentData()),
-                         f"{long_date(day)} ditambahkan sebagai hari libur.", day)
+        def add():
+            day = date_of(self.add_date)  # a text that is no date: refused, named
+            if day is None:
+                raise ValidationError("Tanggal", "wajib diisi; tulis seperti 15/12/2027.")
+            calendar.add_holiday(self.session.user, day, self.add_name.text(),
+                                 self.add_kind.currentData())
+            return day
+        done = self._run(add, lambda day: f"{long_date(day)} ditambahkan sebagai hari libur.")
         if done:
             self.add_name.clear()
         return done
@@ -239,7 +233,7 @@ class HolidaysPage(QWidget):
             return False
         day = chosen[0]
         return self._run(lambda: calendar.remove_holiday(self.session.user, day),
-                         f"{long_date(day)} sekarang dihitung sebagai hari kerja.", day)
+                         lambda d: f"{long_date(d)} sekarang dihitung sebagai hari kerja.", day)
 
     def restore_selected(self) -> bool:
         chosen = self.selected()
@@ -247,11 +241,18 @@ class HolidaysPage(QWidget):
             return False
         day = chosen[0]
         return self._run(lambda: calendar.restore_package_day(self.session.user, day),
-                         f"{long_date(day)} kembali mengikuti kalender nasional.", day)
+                         lambda d: f"{long_date(d)} kembali mengikuti kalender nasional.", day)
 
     # --- calculator ------------------------------------------------------------
     def calculate(self) -> None:
-        start = to_date(self.calc_start.date())
+        if not check_dates(self.calc_result, self.calc_start):
+            return  # the text that is no date is said instead of a due date
+        start = self.calc_start.value()
+        if start is None:
+            self.calc_result.setStyleSheet(ERROR_TEXT_STYLE)
+            self.calc_result.setText("Mulai: tulis tanggalnya, misalnya 15/12/2027.")
+            return
+        self.calc_result.setStyleSheet("")
         count = self.calc_days.value()
         work = calendar.WorkCalendar()
         due = work.add_working_days(start, count)

@@ -10,8 +10,8 @@ from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import office
 from desktop.services.shared import permissions, timefmt
 from desktop.views.shared import file_dialogs
+from desktop.views.shared.forms import FieldErrors, required_note
 
-ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 LINE_FIELDS = {  # field: (label on the form, placeholder)
     "office_name": ("Nama dinas", "Dinas Sosial"),
     "region_name": ("Nama kota/kabupaten", "contoh: Magelang"),
@@ -138,6 +138,7 @@ class OfficePage(QWidget):
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.addLayout(grid)
+        content_layout.addWidget(required_note())
         content_layout.addWidget(self.updated_label)
         content_layout.addStretch(1)
         scroll = QScrollArea()
@@ -148,6 +149,11 @@ class OfficePage(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
+        # The service's field names -> the widgets they mark ("Nama kepala dinas" is "Nama:").
+        self.errors = FieldErrors(self.message, {
+            label: self.emblem_preview if key == "emblem" else self.widgets[key]
+            for label, key in SERVICE_LABELS.items()})
+        self.errors.mark_required(office.REQUIRED)
         if not self.can_edit:
             for widget in (*self.widgets.values(), self.choose_emblem_button,
                            self.clear_emblem_button):
@@ -253,9 +259,7 @@ class OfficePage(QWidget):
 
     # --- saving --------------------------------------------------------------
     def _clear_errors(self) -> None:
-        for widget in (*self.widgets.values(), self.emblem_preview):
-            widget.setStyleSheet("")
-        self.message.clear()
+        self.errors.clear()
         self.reload_button.hide()
 
     def _show_message(self, text: str, ok: bool) -> None:
@@ -263,12 +267,8 @@ class OfficePage(QWidget):
         self.message.setText(text)
 
     def _show_error(self, exc: PelitaError) -> None:
-        self._show_message(exc.message, ok=False)
-        key = SERVICE_LABELS.get(getattr(exc, "field", None))
-        widget = self.emblem_preview if key == "emblem" else self.widgets.get(key)
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setFocus()
+        """Every field at fault marked with its message, the first focused."""
+        self.errors.show(exc)
 
     def save(self) -> bool:
         self._clear_errors()

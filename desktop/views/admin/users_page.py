@@ -4,15 +4,15 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from desktop.errors import ConflictError, PelitaError, ValidationError
+from desktop.errors import ConflictError, PelitaError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import users
 from desktop.services.shared import permissions, records, timefmt
+from desktop.views.shared.forms import FieldErrors, required_note
 from desktop.views.shared.tables import read_only_table
 
 COLUMNS = ["Nama pengguna", "Nama lengkap", "Peran", "Aktif", "Terkunci sampai"]
-ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
-REPEAT_FIELD = "Ulangi kata sandi"
+REPEAT_FIELD = users.REPEAT_FIELD
 
 
 class UsersPage(QWidget):
@@ -93,13 +93,17 @@ class UsersPage(QWidget):
         form.addRow("Jabatan:", self.position_edit)
         form.addRow("", self.active_check)
         form.addRow("", self.save_button)
-        outer.addWidget(self.form_message)
         self.field_widgets = {
             "Nama pengguna": self.username_edit, "Nama lengkap": self.full_name_edit,
             "Peran": self.role_combo, "Kata sandi": self.password_edit,
             REPEAT_FIELD: self.password2_edit, "NIP": self.nip_edit,
             "Pangkat/golongan": self.rank_edit, "Jabatan": self.position_edit,
         }
+        self.errors = FieldErrors(self.form_message, self.field_widgets)
+        self.errors.mark_required(users.REQUIRED + (REPEAT_FIELD,))
+        self.required_note = required_note()
+        outer.addWidget(self.required_note)
+        outer.addWidget(self.form_message)
         return self.form_box
 
     def _build_account_box(self) -> QGroupBox:
@@ -124,6 +128,8 @@ class UsersPage(QWidget):
         row.addWidget(self.unlock_button)
         form.addRow(row)
         outer.addWidget(self.account_message)
+        self.account_errors = FieldErrors(self.account_message, {
+            "Kata sandi": self.reset_edit, REPEAT_FIELD: self.reset2_edit})
         return self.account_box
 
     # --- table ---------------------------------------------------------------
@@ -156,26 +162,21 @@ class UsersPage(QWidget):
 
     # --- form ----------------------------------------------------------------
     def _clear_errors(self) -> None:
-        for widget in self.field_widgets.values():
-            widget.setStyleSheet("")
-        for label in (self.form_message, self.account_message):
-            label.clear()
-            label.setStyleSheet("")
-        self.reset_edit.setStyleSheet("")
-        self.reset2_edit.setStyleSheet("")
+        self.errors.clear()
+        self.account_errors.clear()
 
     def _show(self, label: QLabel, text: str, ok: bool) -> None:
-        label.setStyleSheet("color: #1e6b35;" if ok else "color: #a93226;")
-        label.setText(text)
+        errors = self.errors if label is self.form_message else self.account_errors
+        if ok:
+            errors.success(text)
+        else:
+            errors.clear()
+            label.setStyleSheet("color: #a93226;")
+            label.setText(text)
 
-    def _show_error(self, exc: PelitaError, widgets: dict | None = None) -> None:
-        widgets = self.field_widgets if widgets is None else widgets
-        label = self.form_message if widgets is self.field_widgets else self.account_message
-        self._show(label, exc.message, ok=False)
-        widget = widgets.get(getattr(exc, "field", None))
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setFocus()
+    def _show_error(self, exc: PelitaError, errors: FieldErrors | None = None) -> None:
+        """Every field at fault marked with its message, the first focused."""
+        (errors or self.errors).show(exc)
 
     def _role_changed(self) -> None:
         head = self.role_combo.currentData() == permissions.HEAD
@@ -220,6 +221,7 @@ class UsersPage(QWidget):
     def _set_password_rows(self, visible: bool) -> None:
         for edit in (self.password_edit, self.password2_edit):
             self.form.setRowVisible(edit, visible)
+        self.required_note.setVisible(visible)  # a change has no empty required field
 
     def save(self) -> bool:
         self._clear_errors()
@@ -227,12 +229,11 @@ class UsersPage(QWidget):
                        position=self.position_edit.text())
         try:
             if self.editing is None:
-                if self.password_edit.text() != self.password2_edit.text():
-                    raise ValidationError(REPEAT_FIELD, "tidak sama dengan kata sandi.")
                 saved = users.add_user(self.session.user, self.username_edit.text(),
                                        self.full_name_edit.text(),
                                        self.role_combo.currentData(),
-                                       self.password_edit.text(), **signing)
+                                       self.password_edit.text(),
+                                       repeat=self.password2_edit.text(), **signing)
                 done = f"Pengguna '{saved.username}' ditambahkan."
             else:
                 saved = users.update_user(self.session.user, self.editing,
@@ -263,14 +264,12 @@ class UsersPage(QWidget):
         if self.editing is None:
             return False
         self._clear_errors()
-        widgets = {"Kata sandi": self.reset_edit, REPEAT_FIELD: self.reset2_edit}
         try:
-            if self.reset_edit.text() != self.reset2_edit.text():
-                raise ValidationError(REPEAT_FIELD, "tidak sama dengan kata sandi baru.")
             self.editing = users.reset_password(self.session.user, self.editing,
-                                                self.reset_edit.text())
+                                                self.reset_edit.text(),
+                                                repeat=self.reset2_edit.text())
         except PelitaError as exc:
-            self._show_error(exc, widgets)
+            self._show_error(exc, self.account_errors)
             return False
         self.reset_edit.clear()
         self.reset2_edit.clear()
@@ -286,7 +285,7 @@ class UsersPage(QWidget):
         try:
             self.editing = users.unlock(self.session.user, self.editing)
         except PelitaError as exc:
-            self._show_error(exc, {})
+            self._show(self.account_message, exc.message, ok=False)
             return False
         self.refresh()
         self.start_edit(self.editing)

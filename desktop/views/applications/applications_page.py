@@ -1,9 +1,9 @@
 """Permohonan: every application, searched and filtered in the database, read a page at a time."""
 import datetime
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.services.applications import application_query, workflow
@@ -15,10 +15,12 @@ from desktop.views.applications.application_table import (COL_NIK, ApplicationTa
                                                           export_values, open_application,
                                                           register_application)
 from desktop.views.shared import list_export
+from desktop.views.shared.date_field import DateEdit
+from desktop.views.shared.dates import DateTextError
+from desktop.views.shared.forms import check_dates, filter_date, set_date
 from desktop.views.shared.list_print import PrintListButton, filter_summary
 
 SEARCH_DELAY_MS = 250
-ANY_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Kapan saja"
 DUE_CHOICES = [("Semua tenggat", None), ("Terlambat", "terlambat"), ("Segera", "segera"),
                ("Normal", "normal"), ("Tanpa batas", "tanpa_batas"),
                ("Jatuh tempo hari ini", "hari_ini")]
@@ -72,19 +74,18 @@ class ServiceFilter(QComboBox):
         super().wheelEvent(event)
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText("Kapan saja")
-    edit.setDate(ANY_DATE)
-    return edit
+def _date_edit(field: str) -> DateEdit:
+    """A received-date bound typed as 15/12/2027 or 15/12/27; empty: no bound."""
+    return filter_date(field)
 
 
-def _date_of(edit: QDateEdit) -> datetime.date | None:
-    value = edit.date()
-    return None if value == ANY_DATE else value.toPython()
+def _date_of(edit: DateEdit) -> datetime.date | None:
+    """The bound, None when empty (a text that is no date is said by check_dates and keeps
+    the list as it was)."""
+    try:
+        return edit.value()
+    except DateTextError:
+        return None
 
 
 class ApplicationsPage(QWidget):
@@ -123,10 +124,12 @@ class ApplicationsPage(QWidget):
         self.due_combo = QComboBox()
         for label, key in DUE_CHOICES:
             self.due_combo.addItem(label, key)
-        self.from_edit = _date_edit()
-        self.from_edit.setToolTip("Diterima sejak tanggal ini")
-        self.to_edit = _date_edit()
-        self.to_edit.setToolTip("Diterima sampai dengan tanggal ini")
+        self.from_edit = _date_edit("Diterima dari")
+        self.from_edit.setToolTip("Diterima sejak tanggal ini (kosong: kapan saja)")
+        self.to_edit = _date_edit("Diterima sampai")
+        self.to_edit.setToolTip("Diterima sampai dengan tanggal ini (kosong: kapan saja)")
+        self.date_message = QLabel()  # a date typed wrong, said beside the dates
+        self.date_message.setWordWrap(True)
         self.mine_check = QCheckBox("Tugas saya")
         self.mine_check.setToolTip("Hanya permohonan yang menunggu langkah peran "
                                    f"{permissions.role_label(user.role)}")
@@ -147,6 +150,7 @@ class ApplicationsPage(QWidget):
         dates.addWidget(self.from_edit)
         dates.addWidget(QLabel("sampai:"))
         dates.addWidget(self.to_edit)
+        dates.addWidget(self.date_message, 1)
         dates.addSpacing(12)
         dates.addWidget(self.mine_check)
         dates.addStretch()
@@ -192,8 +196,9 @@ class ApplicationsPage(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.search_edit.returnPressed.connect(self.apply_filter)
         self.step_spin.valueChanged.connect(self._search_timer.start)
-        self.from_edit.dateChanged.connect(self._search_timer.start)
-        self.to_edit.dateChanged.connect(self._search_timer.start)
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(self._search_timer.start)
+            edit.line.editingFinished.connect(self._check_dates)
         for combo in (self.service_combo, self.state_combo, self.due_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.mine_check.toggled.connect(self.apply_filter)
@@ -221,8 +226,13 @@ class ApplicationsPage(QWidget):
                               ("Tenggat", self.due_combo), ("Diterima dari", self.from_edit),
                               ("sampai", self.to_edit), ("Tugas saya", self.mine_check))
 
+    def _check_dates(self) -> bool:
+        return check_dates(self.date_message, self.from_edit, self.to_edit)
+
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        if not self._check_dates():
+            return  # the list stays on the last filter until the date is one
         self.count_label.setText("Menghitung…")
         self.model.set_filter(self.current_filter())
 
@@ -235,8 +245,8 @@ class ApplicationsPage(QWidget):
         for combo in (self.service_combo, self.state_combo, self.due_combo):
             combo.setCurrentIndex(0)
         self.step_spin.setValue(0)
-        self.from_edit.setDate(ANY_DATE)
-        self.to_edit.setDate(ANY_DATE)
+        set_date(self.from_edit, None)
+        set_date(self.to_edit, None)
         self.mine_check.setChecked(False)
         for widget in widgets:
             widget.blockSignals(False)
@@ -253,7 +263,7 @@ class ApplicationsPage(QWidget):
         if received_on is not None:
             for edit in (self.from_edit, self.to_edit):
                 edit.blockSignals(True)
-                edit.setDate(QDate(received_on))
+                set_date(edit, received_on)
                 edit.blockSignals(False)
         self.apply_filter()
 

@@ -16,9 +16,9 @@ from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions, records
 from desktop.views.shared import window_size
 from desktop.views.shared.columns import ColumnLayout
+from desktop.views.shared.forms import FieldErrors, required_note
 from desktop.views.shared.tables import read_only_table
 
-ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_LABEL_STYLE = "color: #a93226;"
 COLUMNS = ["Nama layanan", "Sumber", "Kategori", "Jangka waktu", "Biaya", "Aktif"]
 CODE_ROLE = Qt.UserRole + 1
@@ -296,11 +296,15 @@ class ServiceEditor(QDialog):
         bottom.addWidget(self.reload_button)
         bottom.addWidget(buttons)
 
+        self.errors = FieldErrors(self.error_label, self.field_widgets)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(req_box, 1)
         layout.addWidget(steps_box, 1)
+        layout.addWidget(required_note())
         layout.addLayout(bottom)
+        self.errors.mark_required(service_catalog.REQUIRED)  # once the rows are on the dialog
         self.load(service)
 
     def load(self, service) -> None:
@@ -346,23 +350,23 @@ class ServiceEditor(QDialog):
                     steps=self.steps_editor.steps())
 
     def _clear_errors(self) -> None:
-        for widget in (*self.field_widgets.values(), self.steps_editor.view,
-                       self.requirements_editor.view):
-            widget.setStyleSheet("")
+        self.errors.clear()
         self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
         self.error_label.hide()
         self.reload_button.hide()
 
     def _show_error(self, exc: PelitaError) -> None:
-        self.error_label.setText(exc.message)
-        self.error_label.show()
-        field = getattr(exc, "field", None) or ""
-        widget = self.field_widgets.get(field)
-        if widget is None:
-            widget = self._list_row_widget(field)
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setFocus()
+        """Every field at fault marked, the list rows' refusals said under the form with the
+        first such row selected; the first field focused."""
+        for editor, names in ((self.requirements_editor, ("Persyaratan",)),
+                              (self.steps_editor, ("Langkah", "Pelaksana langkah"))):
+            for row in range(1, editor.model.rowCount() + 1):
+                for name in names:
+                    self.errors.add(f"{name} {row}", editor.view)
+        for error in getattr(exc, "errors", [exc]):
+            if self._list_row_widget(getattr(error, "field", "") or "") is not None:
+                break  # that row selected
+        self.errors.show(exc)
 
     def _list_row_widget(self, field: str):
         """'Langkah 3' or 'Persyaratan 2': select that row and return its table."""

@@ -104,7 +104,8 @@ class InstitutionDialog(CaseForm):
         self.leader = self.row("Sebutan pimpinan", QLineEdit(place.leader_title if place
                                                               else "Kepala"))
         self.leader.setPlaceholderText("Kepala, Direktur, Ketua: dipakai di alamat surat")
-        groups = QWidget()
+        groups = self.groups_box = QWidget()
+        groups.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # shows the error mark
         grid = QGridLayout(groups)
         grid.setContentsMargins(0, 0, 0, 0)
         chosen = institutions.groups_of(place) if place else []
@@ -126,6 +127,7 @@ class InstitutionDialog(CaseForm):
         self.note.setFixedHeight(60)
         self.active = self.row("", QCheckBox("Aktif: ditawarkan pada rujukan baru"))
         self.active.setChecked(place.active if place else True)
+        self.mark_required(institutions.REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: institutions.save(

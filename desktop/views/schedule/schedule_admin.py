@@ -2,9 +2,9 @@
 blackout periods."""
 import datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -14,7 +14,9 @@ from desktop.services.schedule import resources
 from desktop.services.schedule.fields import day_bounds, local_date
 from desktop.services.shared import timefmt
 from desktop.views.schedule.schedule_dialogs import _datetime_edit, local_naive, utc_of
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.date_field import DateEdit
+from desktop.views.shared.forms import (FieldErrors, check_dates, date_edit, date_of,
+                                        dialog_buttons, error_label, required_note)
 from desktop.views.shared.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,16 +57,17 @@ class RosterTab(QWidget):
         super().__init__(page)
         self.page = page
         today = local_date(utcnow())
-        self.week_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.week_edit.setCalendarPopup(True)
-        self.week_edit.setDisplayFormat("dd/MM/yyyy")
+        self.week_edit = DateEdit(optional=False)  # typed as 15/12/2027 or 15/12/27
+        self.week_edit.field_name = "Tujuh hari mulai"
+        self.week_edit.setDate(today)
         self.week_edit.dateChanged.connect(lambda _: self.refresh())
+        self.week_edit.line.editingFinished.connect(self.check_week)
+        self.week_message = error_label()
         self.model = _model(["Tanggal", "Tugas", "Nama", "Catatan"], self)
         self.table = _table(self.model)
 
-        self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit = date_edit(optional=False)
+        self.day_edit.setDate(today)
         self.duty_combo = QComboBox()
         for key, label in resources.DUTIES.items():
             self.duty_combo.addItem(label, key)
@@ -81,9 +84,10 @@ class RosterTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Tujuh hari mulai"))
         top.addWidget(self.week_edit)
+        top.addWidget(self.week_message, 1)
         top.addStretch(1)
         form_box = QGroupBox("Tambah petugas piket")
-        form = self.form = QFormLayout(form_box)
+        form = self.form = QFormLayout()
         form.addRow("Tanggal", self.day_edit)
         form.addRow("Tugas", self.duty_combo)
         form.addRow("Nama", self.person_combo)
@@ -91,6 +95,18 @@ class RosterTab(QWidget):
         form.addRow("Catatan", self.note_edit)
         form.addRow(self.add_button)
         form.addRow(self.remove_button)
+        self.add_error = error_label()
+        self.errors = FieldErrors(self.add_error, {
+            "Tanggal": self.day_edit, "Tugas": self.duty_combo, "Pengemudi": self.person_combo,
+            "Teknisi": self.person_combo, "Teknisi seating clinic": self.person_combo,
+            "Nama petugas piket": self.officer_edit, "Petugas piket": self.officer_edit,
+            "Catatan": self.note_edit})
+        box_layout = QVBoxLayout(form_box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(required_note())
+        box_layout.addWidget(self.add_error)
+        self.errors.mark_required(resources.DUTY_REQUIRED
+                                  + tuple(resources.DUTY_PERSON.values()))
         form_box.setVisible(page.can_manage)
         body = QHBoxLayout()
         body.addWidget(self.table, 2)
@@ -110,9 +126,17 @@ class RosterTab(QWidget):
         self.form.setRowVisible(self.person_combo, duty != "officer")
         self.form.setRowVisible(self.officer_edit, duty == "officer")
 
+    def check_week(self) -> bool:
+        """A typed text that is no date is marked and said; the list stays on its week."""
+        return check_dates(self.week_message, self.week_edit)
+
     def refresh(self) -> None:
-        start = self.week_edit.date()
-        start = datetime.date(start.year(), start.month(), start.day())
+        if not self.check_week():
+            self._duty_changed()
+            return
+        start = self.week_edit.value()
+        if start is None:  # emptied: the week of today, as the page opened
+            start = local_date(utcnow())
         rows = []
         for day, assignments in resources.roster(start, 7).items():
             label = f"{timefmt.DAYS[day.weekday()]}, {timefmt.format_date(day)}"
@@ -125,19 +149,19 @@ class RosterTab(QWidget):
         self._duty_changed()
 
     def add(self) -> None:
-        day = self.day_edit.date()
         duty = self.duty_combo.currentData()
+        person = self.person_combo.currentData()
         try:
-            resources.set_duty(self.page.session.user,
-                               datetime.date(day.year(), day.month(), day.day()), duty,
-                               driver_id=self.person_combo.currentData() if duty == "driver"
-                               else None,
-                               technician_id=self.person_combo.currentData()
-                               if duty == "technician" else None,
+            resources.set_duty(self.page.session.user, date_of(self.day_edit), duty,
+                               driver_id=person if duty == "driver" else None,
+                               technician_id=person if duty == "technician" else None,
                                officer_name=self.officer_edit.text(), note=self.note_edit.text())
         except PelitaError as exc:
-            self.page.notify(exc.message, error=True)
+            self.add_error.show()
+            self.errors.show(exc)
             return
+        self.errors.clear()
+        self.add_error.hide()
         self.page.notify("Jadwal piket disimpan.")
         self.page.refresh()
 
@@ -159,6 +183,9 @@ class ResourceDialog(QDialog):
 
     LABELS = {"vehicle": "Kendaraan", "driver": "Pengemudi", "technician": "Teknisi",
               "cemetery": "Pemakaman"}
+    REQUIRED = {"vehicle": resources.VEHICLE_REQUIRED, "driver": resources.DRIVER_REQUIRED,
+                "technician": resources.TECHNICIAN_REQUIRED,
+                "cemetery": resources.CEMETERY_REQUIRED}
 
     def __init__(self, actor, kind: str, record=None, parent=None):
         super().__init__(parent)
@@ -191,9 +218,11 @@ class ResourceDialog(QDialog):
             self.active_check.setChecked(record.active)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
-        row, _ = dialog_buttons(self, "Simpan", self.save)
+        row, self.save_button = dialog_buttons(self, "Simpan", self.save)
         layout.addLayout(row)
+        self.errors.mark_required(self.REQUIRED[kind])  # once the rows are on the dialog
 
     def save(self) -> None:
         a, b = self.first_edit.text(), self.second_edit.text()
@@ -238,7 +267,8 @@ class BlackoutDialog(QDialog):
         form.addRow("Mulai", self.start_edit)
         form.addRow("Selesai", self.end_edit)
         form.addRow("Alasan", self.reason_edit)
-        for label, widget in (("Mulai", self.start_edit), ("Selesai", self.end_edit),
+        for label, widget in (("Jenis", self.kind_combo), ("Mulai", self.start_edit),
+                              ("Selesai", self.end_edit),
                               ("Alasan", self.reason_edit), ("Kendaraan", self.resource_combo),
                               ("Pengemudi", self.resource_combo),
                               ("Teknisi", self.resource_combo)):
@@ -247,9 +277,11 @@ class BlackoutDialog(QDialog):
         self._kind_changed()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
-        row, _ = dialog_buttons(self, "Simpan", self.save)
+        row, self.save_button = dialog_buttons(self, "Simpan", self.save)
         layout.addLayout(row)
+        self.errors.mark_required(resources.BLACKOUT_REQUIRED)
 
     def _kind_changed(self) -> None:
         kind = self.kind_combo.currentData()

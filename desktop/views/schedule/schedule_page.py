@@ -3,7 +3,7 @@ duty roster, and the fleet and staff lists. Open calendars follow other PCs' cha
 import datetime
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -21,7 +21,8 @@ from desktop.views.schedule.schedule_print import schedule_document
 from desktop.views.schedule.schedule_watch import ScheduleWatcher
 from desktop.views.shared import file_dialogs, paged, reason_dialog
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE
+from desktop.views.shared.date_field import DateEdit
+from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE, check_dates
 
 HEARSE_ACTIONS = [("confirmed", "Konfirmasi"), ("departed", "Berangkat"),
                   ("completed", "Selesai")]
@@ -47,9 +48,9 @@ class CalendarTab(QWidget):
         self.prev_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
         self.today_button = QPushButton("Hari ini")
-        self.date_edit = QDateEdit(_qdate(self.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit = DateEdit(optional=False)  # typed as 15/12/2027 or 15/12/27
+        self.date_edit.field_name = "Tanggal"
+        self.date_edit.setDate(self.day)
         self.view_combo = QComboBox()
         self.view_combo.addItem("Hari", 1)
         self.view_combo.addItem("Minggu", 7)
@@ -125,6 +126,7 @@ class CalendarTab(QWidget):
         self.next_button.clicked.connect(lambda: self.shift(1))
         self.today_button.clicked.connect(lambda: self.go_to(local_date(utcnow())))
         self.date_edit.dateChanged.connect(lambda d: self.go_to(_date(d)))
+        self.date_edit.line.editingFinished.connect(self.check_date)
         self.view_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.group_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.new_button.clicked.connect(lambda: self.open_dialog(None))
@@ -149,13 +151,18 @@ class CalendarTab(QWidget):
     def shift(self, direction: int) -> None:
         self.go_to(self.day + datetime.timedelta(days=direction * self.days))
 
+    def check_date(self) -> bool:
+        """A typed text that is no date is marked and said; the calendar stays on its day."""
+        return check_dates(self.page.message_label, self.date_edit)
+
     def go_to(self, day: datetime.date) -> None:
         if day != self.day:
             self.day = day
-        if _date(self.date_edit.date()) != day:
+        if self.date_edit.date() != _qdate(day):
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(_qdate(day))
             self.date_edit.blockSignals(False)
+        self.check_date()
         self.refresh()
 
     # ---- data ----

@@ -294,6 +294,36 @@ def date_edit(optional: bool = True, past: bool = False) -> DateEdit:
     return edit
 
 
+def filter_date(field: str, placeholder: str = "kapan saja") -> DateEdit:
+    """A list filter's or a calendar's typed date: empty (`placeholder`) is no filter;
+    `field` names it when what is typed is no date (check_dates)."""
+    edit = DateEdit(optional=True)
+    edit.field_name = field
+    edit.line.setPlaceholderText(f"{placeholder} (hh/bb/tttt)")
+    return edit
+
+
+def check_dates(label: QLabel, *edits: DateEdit) -> bool:
+    """Mark each date typed as no date (31/02/2027, 15/13/27) and say why in `label`, named
+    by its field; False while any is. The label's text is left alone when it says something
+    else (another message of the page) and no date is wrong."""
+    problems = []
+    for edit in edits:
+        problem = edit.problem()
+        _mark(edit, bool(problem))
+        if problem:
+            problems.append(f"{edit.field_name}: {problem}")
+    text = "\n".join(problems)
+    if problems:
+        label.setStyleSheet(ERROR_TEXT_STYLE)
+        label.setText(text)
+        label.show()
+    elif label.text() and label.text() == label.property("datesSaid"):
+        label.clear()
+    label.setProperty("datesSaid", text)
+    return not problems
+
+
 def date_of(edit) -> datetime.date | None:
     """The field's date, None when left empty; a typed text that is not a date is refused
     with the field's name (a DateEdit), never read as another day or as empty."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QLineEdit, QMenu
 from desktop.errors import Cancelled, PelitaError
 from desktop.services.shared import masking, timefmt
 from desktop.views.shared import file_dialogs, paged
+from desktop.views.shared.date_field import NO_DATE, DateEdit
 from desktop.views.shared.errors import describe
 
 MAX_ROWS = 2000  # about 50 pages; a longer list is for the Excel export
@@ -118,6 +119,10 @@ def filter_summary(*widgets) -> str:
             parts.append(label)
         elif isinstance(widget, QSpinBox) and widget.value() != widget.minimum():
             parts.append(f"{label}: {widget.value()}")
+        elif isinstance(widget, DateEdit):
+            day = widget.date()  # NO_DATE when empty, invalid when typed as no date
+            if day.isValid() and day != NO_DATE:
+                parts.append(f"{label}: {timefmt.format_date(day.toPython())}")
         elif isinstance(widget, QDateEdit) and widget.date() != widget.minimumDate():
             parts.append(f"{label}: {timefmt.format_date(widget.date().toPython())}")
     return " · ".join(parts)

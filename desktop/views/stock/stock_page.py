@@ -145,6 +145,7 @@ class ItemDialog(CaseForm):
         self.unit.setCurrentText(item.unit if item else "kg")
         self.active = self.row("", QCheckBox("Aktif: dapat diserahkan"))
         self.active.setChecked(item.active if item else True)
+        self.mark_required(stock.ITEM_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: stock.save_item(self.session.user, self.item,
@@ -160,11 +161,12 @@ class ReceiveDialog(CaseForm):
         self.quantity = self.row("Jumlah", QSpinBox())
         self.quantity.setRange(1, stock.MAX_QUANTITY)
         self.quantity.setSuffix(f" {item.unit}")
-        self.moved_on = self.row("Tanggal", date_edit())
+        self.moved_on = self.row("Tanggal", date_edit(optional=False))
         set_date(self.moved_on, _today())
         self.source = self.row("Asal barang", QLineEdit())
         self.source.setPlaceholderText("Kementerian Sosial, Dinsos Provinsi, BPBD, donatur")
         self.note = self.row("Catatan", QLineEdit())
+        self.mark_required(stock.RECEIVE_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: stock.receive(self.session.user, self.item.id,
@@ -183,10 +185,11 @@ class CountDialog(CaseForm):
         self.counted.setRange(0, stock.MAX_QUANTITY)
         self.counted.setSuffix(f" {item.unit}")
         self.counted.setValue(stock.on_hand(item.id))
-        self.moved_on = self.row("Tanggal", date_edit())
+        self.moved_on = self.row("Tanggal", date_edit(optional=False))
         set_date(self.moved_on, _today())
         self.note = self.row("Catatan", QLineEdit())
         self.note.setPlaceholderText("misalnya: 2 lembar rusak terkena air")
+        self.mark_required(stock.COUNT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: stock.correct(self.session.user, self.item.id,
