@@ -12,6 +12,7 @@ from desktop.services.letters import lifecycle
 from desktop.views.letters import letters_page
 from desktop.views.letters.letter_preview import LetterPreview, ZOOMS
 from desktop.views.shared import export_runner
+from desktop.views.shared.forms import is_marked
 from tests.letters import test_gui_letters
 from tests.letters.test_gui_letters import letters_in_every_state, open_queue, session_of
 
@@ -81,6 +82,30 @@ def test_filters_narrow_the_list_and_the_tab_counts(qtbot, office, no_libreoffic
     with qtbot.waitSignal(page.loaded, timeout=2000):
         pass
     assert page.letter_ids() == [] and page.count_label.text() == "Tidak ada surat yang cocok."
+
+
+def test_a_date_typed_wrong_is_named_and_the_list_keeps_its_filter(qtbot, office,
+                                                                   no_libreoffice):
+    o = office
+    ids = letters_in_every_state(o)
+    page = open_queue(qtbot, o["clerk"])
+    page.select_state(None)
+    bar = page.filters
+    bar.from_edit.line.setFocus()
+    qtbot.keyClicks(bar.from_edit.line, "31/02/27")  # no such day
+    bar.from_edit.line.editingFinished.emit()
+    assert bar.date_message.text().startswith("Tanggal sejak:")
+    assert is_marked(bar.from_edit)
+    assert sorted(page.letter_ids()) == sorted(ids.values())  # unfiltered, as before
+    page.refresh()  # a tab change or a colleague's letter: still no traceback
+    assert sorted(page.letter_ids()) == sorted(ids.values())
+    bar.from_edit.line.clear()
+    qtbot.keyClicks(bar.from_edit.line, "15/12/27")  # a two-digit year, the field left
+    with qtbot.waitSignal(page.loaded, timeout=2000):
+        bar.from_edit.line.editingFinished.emit()
+    assert bar.from_edit.date().toPython() == datetime.date(2027, 12, 15)
+    assert bar.date_message.text() == "" and not is_marked(bar.from_edit)
+    assert page.letter_ids() == []  # nothing made after 15 December 2027
 
 
 def test_export_writes_the_list_as_shown_all_rows(qtbot, office, no_libreoffice, said,

@@ -16,8 +16,7 @@ from desktop.views.applications.application_table import (COL_NIK, ApplicationTa
                                                           register_application)
 from desktop.views.shared import list_export
 from desktop.views.shared.date_field import DateEdit
-from desktop.views.shared.dates import DateTextError
-from desktop.views.shared.forms import check_dates, filter_date, set_date
+from desktop.views.shared.forms import check_dates, filter_date, filter_value, set_date
 from desktop.views.shared.list_print import PrintListButton, filter_summary
 
 SEARCH_DELAY_MS = 250
@@ -77,15 +76,6 @@ class ServiceFilter(QComboBox):
 def _date_edit(field: str) -> DateEdit:
     """A received-date bound typed as 15/12/2027 or 15/12/27; empty: no bound."""
     return filter_date(field)
-
-
-def _date_of(edit: DateEdit) -> datetime.date | None:
-    """The bound, None when empty (a text that is no date is said by check_dates and keeps
-    the list as it was)."""
-    try:
-        return edit.value()
-    except DateTextError:
-        return None
 
 
 class ApplicationsPage(QWidget):
@@ -215,8 +205,8 @@ class ApplicationsPage(QWidget):
             step=self.step_spin.value() or None,
             state=self.state_combo.currentData(),
             due=self.due_combo.currentData(),
-            received_from=_date_of(self.from_edit),
-            received_to=_date_of(self.to_edit),
+            received_from=filter_value(self.from_edit),
+            received_to=filter_value(self.to_edit),
             actor_role=self.session.user.role if self.mine_check.isChecked() else None)
 
     def _filter_text(self) -> str:

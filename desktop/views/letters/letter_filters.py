@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLin
 
 from desktop.services.letters import lifecycle
 from desktop.services.letters.letter_query import DATE_FIELDS, LetterFilter
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.shared.forms import check_dates, filter_date, filter_value, set_date
 
 SEARCH_DELAY_MS = 250  # typing a word sends one query, not one per letter
 
@@ -29,10 +29,12 @@ class LetterFilterBar(QWidget):
         for key, label in DATE_FIELDS.items():
             self.date_combo.addItem(label, key)
         self.date_combo.setToolTip("Tanggal yang dibatasi oleh rentang di sampingnya")
-        self.from_edit = date_edit()
-        self.from_edit.setToolTip("Sejak tanggal ini (— : kapan saja)")
-        self.to_edit = date_edit()
-        self.to_edit.setToolTip("Sampai dengan tanggal ini (— : kapan saja)")
+        self.from_edit = filter_date("Tanggal sejak")
+        self.from_edit.setToolTip("Sejak tanggal ini (kosong: kapan saja)")
+        self.to_edit = filter_date("Tanggal sampai")
+        self.to_edit.setToolTip("Sampai dengan tanggal ini (kosong: kapan saja)")
+        self.date_message = QLabel()  # a date typed wrong, said beside the dates
+        self.date_message.setWordWrap(True)
         self.clear_button = QPushButton("Hapus filter")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.clear)
@@ -46,7 +48,8 @@ class LetterFilterBar(QWidget):
         for combo in (self.state_combo, self.date_combo):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for edit in (self.from_edit, self.to_edit):
-            edit.dateChanged.connect(lambda _date: self.changed.emit())
+            edit.dateChanged.connect(lambda _date: self._dates_changed())
+            edit.line.editingFinished.connect(self.dates_ok)
 
         # Two rows: the searches, then state and dates; on a 1366-pixel screen one row would
         # squeeze the search fields to a few characters.
@@ -68,7 +71,7 @@ class LetterFilterBar(QWidget):
         second.addWidget(QLabel("s.d."))
         second.addWidget(self.to_edit)
         second.addWidget(self.clear_button)
-        second.addStretch(1)
+        second.addWidget(self.date_message, 1)
         self.actions = second  # the page adds its buttons at the row's end
         grid.addLayout(second, 1, 0, 1, 3)
         self.setLayout(grid)
@@ -80,12 +83,21 @@ class LetterFilterBar(QWidget):
         edit.setClearButtonEnabled(True)
         return edit
 
+    def dates_ok(self) -> bool:
+        """False, with the field named beside the dates, while one is typed as no date."""
+        return check_dates(self.date_message, self.from_edit, self.to_edit)
+
+    def _dates_changed(self) -> None:
+        if self.dates_ok():  # the list keeps its last filter until the date is one
+            self.changed.emit()
+
     def letter_filter(self) -> LetterFilter:
         state = self.state_combo.currentData() if self.state_combo.isEnabled() else None
         return LetterFilter(number=self.number_edit.text(), subject=self.subject_edit.text(),
                             applicant=self.applicant_edit.text(), state=state,
                             date_field=self.date_combo.currentData(),
-                            date_from=date_of(self.from_edit), date_to=date_of(self.to_edit))
+                            date_from=filter_value(self.from_edit),
+                            date_to=filter_value(self.to_edit))
 
     def set_state_choice(self, enabled: bool) -> None:
         """The state choice applies on the all-letters tab only; elsewhere the tab says it."""
@@ -102,6 +114,7 @@ class LetterFilterBar(QWidget):
         self.date_combo.setCurrentIndex(0)
         set_date(self.from_edit, None)
         set_date(self.to_edit, None)
+        self.dates_ok()  # nothing wrong left to say
         for widget in widgets:
             widget.blockSignals(False)
         self._timer.stop()

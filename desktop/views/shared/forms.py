@@ -303,6 +303,15 @@ def filter_date(field: str, placeholder: str = "kapan saja") -> DateEdit:
     return edit
 
 
+def filter_value(edit: DateEdit) -> datetime.date | None:
+    """A filter's date, None when empty or typed as no date (check_dates says which, and the
+    list keeps its last filter meanwhile)."""
+    try:
+        return edit.value()
+    except DateTextError:
+        return None
+
+
 def check_dates(label: QLabel, *edits: DateEdit) -> bool:
     """Mark each date typed as no date (31/02/2027, 15/13/27) and say why in `label`, named
     by its field; False while any is. The label's text is left alone when it says something
