@@ -119,3 +119,43 @@ def test_the_year_s_plan_against_what_was_delivered(office):
     assert [r["form"] for r in values["services_rows"]] == ["sembako, Rp 400.000,00"] * 2
     assert values["services_total"] == "Rp 800.000,00" and values["cluster"] == \
         "Lanjut usia terlantar"
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_atensi_forms_name_every_required_field_at_once(office):
+    o = office
+    app = beneficiary(o)
+    fields = _fields(lambda: record.determine(o["head"], app, None, budget_year=None,
+                                              cluster="", pmks_reference=""))
+    assert tuple(fields) == record.DETERMINE_REQUIRED
+    assert record.read(app) is None
+    case = determined(o, app)
+    fields = _fields(lambda: record.deliver(o["worker"], app, case, component="",
+                                            delivered_on=None))
+    assert tuple(fields) == record.DELIVERY_REQUIRED
+    assert AtensiDelivery.select().count() == 0
+
+
+def test_wrong_atensi_values_are_named_together(office):
+    o = office
+    app = beneficiary(o, nik="3371011503900002", name="Budi", born=datetime.date(1990, 3, 15))
+    fields = _fields(lambda: record.determine(o["head"], app, None, budget_year=today().year,
+                                              cluster="lansia", pmks_reference=" "))
+    assert fields == ["Klaster", "Nomor data PMKS"]
+    case = determined(o, app, cluster="disabilitas")
+    fields = _fields(lambda: record.save_plan(o["worker"], app, case, [
+        ("terapi", "", ""), ("hidup_layak", "banyak", "sembako"), ("liburan", "1", "")]))
+    assert fields == ["Rencana terapi fisik, psikososial dan mental spiritual",
+                      "Rencana dukungan pemenuhan kebutuhan hidup layak", "Komponen"]
+    fields = _fields(lambda: record.deliver(
+        o["worker"], app, case, component="hidup_layak",
+        delivered_on=datetime.date(case.budget_year - 1, 12, 31), amount="banyak"))
+    assert fields == ["Tanggal layanan", "Nilai"]
+    assert record.plans_of(app.id) == [] and AtensiDelivery.select().count() == 0

@@ -225,3 +225,52 @@ def test_a_fire_s_record_is_filed_as_a_social_disaster_and_dates_are_checked(off
                           occurred_at=local_now() + datetime.timedelta(days=1, hours=-1),
                           reported_at=local_now(), place="x", kelurahan="Tidar Utara")
     assert refused.value.field in ("Waktu kejadian", "Waktu dilaporkan")
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_disaster_forms_name_every_required_field_at_once(office):
+    o = office
+    fields = _fields(lambda: record.save_event(o["worker"], o["app"], None, hazard="",
+                                               occurred_at=None, reported_at=None, place="",
+                                               kelurahan=""))
+    assert tuple(fields) == record.EVENT_REQUIRED
+    assert record.read(o["app"]) is None
+    case = event(o)
+    fields = _fields(lambda: record.save_household(o["worker"], o["app"], case, head_name="",
+                                                   address=""))
+    assert fields == [*record.HOUSEHOLD_REQUIRED, "Dewasa (18-59)"]
+    assert record.households_of(o["app"].id) == []
+    fields = _fields(lambda: record.add_activity(o["worker"], o["app"], case, kind="",
+                                                 start_on=None))
+    assert tuple(fields) == record.ACTIVITY_REQUIRED
+    fields = _fields(lambda: record.distribute(o["worker"], o["app"], case, household_id=None,
+                                               item_id=None, quantity=0, given_on=None,
+                                               received_by=""))
+    assert tuple(fields) == record.DISTRIBUTION_REQUIRED
+    assert record.activities_of(o["app"].id) == [] and \
+        DisasterDistribution.select().count() == 0
+
+
+def test_wrong_disaster_values_are_named_together(office):
+    o = office
+    fields = _fields(lambda: event(o, hazard="meteor", reported_at=local_now() - 5 * H,
+                                   kelurahan=" "))
+    assert fields == ["Jenis bencana", "Waktu dilaporkan", "Kelurahan"]
+    case = event(o)
+    fields = _fields(lambda: household(o, case, head_nik="12345", disabled=9, pregnant=-1,
+                                       damage="hancur"))
+    assert fields == ["NIK kepala keluarga", "Penyandang disabilitas", "Ibu hamil",
+                      "Kerusakan rumah"]
+    home = household(o, case)
+    fields = _fields(lambda: record.distribute(
+        o["worker"], o["app"], case, household_id=home.id, item_id=o["beras"].id,
+        quantity=0, given_on=today() + datetime.timedelta(days=1), received_by=" "))
+    assert fields == ["Jumlah", "Tanggal diserahkan", "Diterima oleh"]
+    assert StockMovement.select().where(StockMovement.quantity < 0).count() == 0

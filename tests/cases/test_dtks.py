@@ -300,3 +300,26 @@ def test_a_dtks_service_marked_sensitive_keeps_its_check_from_other_roles(office
                                                         500)}
     assert "dtks_check" not in tables_seen(admin)
     assert "dtks_check" in tables_seen(office["head"])
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_an_empty_check_names_every_required_field_at_once(office):
+    app = at_siks_ng_step(office)
+    assert tuple(_fields(lambda: record.save(office["clerk"], app))) == record.REQUIRED
+    assert DtksCheck.select().count() == 0
+
+
+def test_wrong_check_values_are_named_together(office):
+    app = at_siks_ng_step(office)
+    fields = _fields(lambda: found(office, app, data_id="3371-02", decile=11,
+                                   programmes=["BLT"], data_period=datetime.date(2099, 1, 1),
+                                   note="catatan\u202e"))
+    assert fields == ["ID data", "Desil", "Program bantuan", "Periode data", "Catatan"]
+    assert DtksCheck.select().count() == 0

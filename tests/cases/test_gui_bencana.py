@@ -17,6 +17,7 @@ from desktop.views.applications.application_detail import ApplicationDetailDialo
 from desktop.views.shell.session import Session
 from desktop.views.stock import stock_page
 
+from tests.cases.one_press import press_once
 from tests.factories import make_person, make_user
 
 H = datetime.timedelta(hours=1)
@@ -76,3 +77,22 @@ def test_a_distribution_beyond_the_stock_is_refused_then_listed(qtbot, sqlite_db
     qtbot.addWidget(page)
     assert [page.items.item(0, c).text() for c in range(5)] == ["Beras", "kg", "15", "10", "5"]
     assert page.movements.rowCount() == 2 and page.receive_button.isVisibleTo(page)
+
+
+def test_empty_disaster_forms_mark_every_field_in_one_press(qtbot, sqlite_db):
+    o, app, case = flood()
+    worker = session(o["worker"])
+    form = disaster_panel.EventDialog(worker, app)
+    form.occurred.line.clear()
+    press_once(qtbot, form, [form.occurred, form.place, form.kelurahan],
+               record.EVENT_REQUIRED)
+    form = disaster_panel.HouseholdDialog(worker, app, case)
+    press_once(qtbot, form, [form.head, form.address, form.counts["adults"]],
+               record.HOUSEHOLD_REQUIRED)
+    form = disaster_panel.ActivityDialog(worker, app, case)
+    form.start.line.clear()
+    press_once(qtbot, form, [form.start], record.ACTIVITY_REQUIRED)
+    form = disaster_panel.DistributionDialog(worker, app, case)
+    form.given_on.line.clear()
+    form.received_by.clear()
+    press_once(qtbot, form, [form.given_on, form.received_by], record.DISTRIBUTION_REQUIRED)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 
 from desktop.cases.dtks import panel as dtks_panel
+from desktop.cases.dtks import record
 from desktop.cases.dtks.model import DtksCheck
 from desktop.models import Application
 from desktop.services.applications import workflow
@@ -14,6 +15,7 @@ from desktop.views.applications.application_detail import ApplicationDetailDialo
 from desktop.views.cases import case_section
 from desktop.views.shell.session import Session
 
+from tests.cases.one_press import press_once
 from tests.factories import make_office
 
 
@@ -111,8 +113,6 @@ def test_the_kepala_overrides_from_the_panel(qtbot, office, monkeypatch):
 
 def test_typed_text_shows_as_typed(qtbot, office):
     app = at_siks_ng_step(office)
-    from desktop.cases.dtks import record
-
     check = record.save(office["clerk"], app, registered=False,
                         data_period=datetime.date(2026, 10, 1),
                         note="desil<3 menurut <b>RT</b>\nbaris kedua")
@@ -126,3 +126,29 @@ def test_the_catalog_says_which_services_carry_the_check(office):
     text = detail_html(service_catalog.get("mgl-surat-keterangan-dtks"))
     assert "Data kasus: Pengecekan DTKS" in text and "aturan: Pengecekan DTKS" in text
     assert "Data kasus" not in detail_html(service_catalog.get("dpk-slrt"))
+
+
+def test_an_empty_check_marks_the_choice_in_one_press(qtbot, office):
+    app = at_siks_ng_step(office)
+    form = dtks_panel.DtksCheckDialog(Session(office["clerk"], "", ""), app)
+    press_once(qtbot, form, [form.errors.fields["Hasil pengecekan"]], record.REQUIRED)
+    assert "pilih terdaftar atau tidak terdaftar" in form.error.text()
+
+
+def test_the_period_is_the_month_and_year_chosen(qtbot, office):
+    app = at_siks_ng_step(office)
+    form = dtks_panel.DtksCheckDialog(Session(office["clerk"], "", ""), app)
+    qtbot.addWidget(form)
+    today = datetime.date.today()
+    assert form.period.value() == today.replace(day=1)  # this month, to start with
+    assert not form.period.month.isEditable() and not form.period.year.isEditable()
+    assert form.period.year.itemData(form.period.year.count() - 1) == 2015
+    form.not_registered.setChecked(True)
+    form.period.month.setCurrentIndex(form.period.month.findText("Februari"))
+    form.period.year.setCurrentIndex(form.period.year.findData(2016))
+    form.save()
+    assert record.read(app).data_period == datetime.date(2016, 2, 1)
+    form = dtks_panel.DtksCheckDialog(Session(office["clerk"], "", ""), app, record.read(app))
+    qtbot.addWidget(form)
+    assert (form.period.month.currentText(), form.period.year.currentText()) == \
+        ("Februari", "2016")

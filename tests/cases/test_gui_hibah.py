@@ -4,11 +4,12 @@ import datetime
 
 from desktop.cases.hibah import panel as grant_panel
 from desktop.cases.hibah import record
-from desktop.services.applications import workflow
+from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.lks import lks_records, registrations
 from desktop.views.shell.session import Session
 
+from tests.cases.one_press import press_once
 from tests.factories import make_office
 from tests.lks.test_lks_records import BOARD, values
 
@@ -35,3 +36,24 @@ def test_the_proposal_form(qtbot, sqlite_db):
     form.lines.item(1, 1).setText("10.000.000")
     form.save()
     assert form.result() and record.read(app).requested == 30_000_000
+
+
+def test_empty_proposal_and_verification_forms_mark_every_field_in_one_press(qtbot,
+                                                                              sqlite_db):
+    o = make_office()
+    org = people.register_organisation(o["clerk"], name="Perkumpulan Baru",
+                                       legal_form="Perkumpulan", address="Jl. Pemuda 3")
+    app = workflow.register(o["clerk"], service_catalog.get("mgt-01-rekomendasi-hibah"),
+                            organisation=org)
+    session = Session(o["clerk"], "", "")
+    form = grant_panel.ProposalDialog(session, app)
+    assert form.applicant.currentData() is None and form.legal.isEnabled()
+    press_once(qtbot, form, [form.legal, form.since, form.purpose, form.requested,
+                             form.lines], record.REQUIRED)
+    case = record.save(o["clerk"], app, None, legal_number="AHU-9",
+                       domiciled_since=datetime.date(2000, 1, 1),
+                       budget_year=datetime.date.today().year + 1, requested="1.000.000",
+                       purpose="Operasional", budget_lines=[("Bahan", "1.000.000")])
+    form = grant_panel.VerificationDialog(session, app, case)
+    form.date.line.clear()
+    press_once(qtbot, form, [form.date, form.note], record.VISIT_REQUIRED)

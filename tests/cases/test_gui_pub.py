@@ -11,6 +11,7 @@ from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.views.shell.session import Session
 
+from tests.cases.one_press import press_once
 from tests.factories import make_office
 
 
@@ -74,3 +75,17 @@ def test_a_refused_collection_form_keeps_the_typing(qtbot, case):
     assert form.purpose.toPlainText() == "Bantuan korban banjir"
     form.disaster.setChecked(True)
     assert "melebihi" not in form.cost_hint.text()
+
+
+def test_an_empty_collection_form_marks_every_field_in_one_press(qtbot, case):
+    session, app, _ = case
+    form = pub_panel.CollectionDialog(session, app)
+    press_once(qtbot, form, [form.legal, form.purpose, form.methods_box, form.area_names,
+                             form.target, form.cost], record.REQUIRED)
+
+
+def test_an_empty_report_form_marks_every_field_in_one_press(qtbot, case):
+    session, app, collection = case
+    form = pub_panel.ReportDialog(session, app, collection)
+    press_once(qtbot, form, [form.collected, form.costs, form.distributed, form.recipients],
+               record.REPORT_REQUIRED)

@@ -14,6 +14,7 @@ from desktop.views.applications.application_detail import ApplicationDetailDialo
 from desktop.views.lks import lks_dialog
 from desktop.views.shell.session import Session
 
+from tests.cases.one_press import press_once
 from tests.factories import make_office
 
 
@@ -94,3 +95,24 @@ def test_a_refused_visit_keeps_what_was_typed(qtbot, office):
     form.save()
     assert form.result() == QDialog.DialogCode.Accepted
     assert record.read(office["app"]).visit_result == "layak"
+
+
+def test_empty_tanda_daftar_forms_mark_every_field_in_one_press(qtbot, office):
+    from desktop.services.lks import lks_records
+
+    from tests.lks.test_lks_records import BOARD, values
+
+    session = Session(office["clerk"], "", "")
+    form = td_panel.ChooseLksDialog(session, office["app"], None)
+    press_once(qtbot, form, [form.search], record.REGISTRATION_REQUIRED)
+    lks = lks_records.save(office["clerk"], values(), BOARD, {})
+    case = record.save_registration(office["clerk"], office["app"], None, lks_id=lks.id,
+                                    kind="baru", activity_report=False)
+    form = td_panel.VisitDialog(Session(office["worker"], "", ""), office["app"], case)
+    form.date.line.clear()
+    press_once(qtbot, form, [form.date, form.team, form.findings,
+                             form.errors.fields["Hasil verifikasi"]], record.VISIT_REQUIRED)
+    form = td_panel.ValidityDialog(session, office["app"], case)
+    form.start.line.clear()
+    form.end.line.clear()
+    press_once(qtbot, form, [form.start, form.end], record.VALIDITY_REQUIRED)

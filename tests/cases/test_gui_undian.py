@@ -12,6 +12,7 @@ from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.views.shell.session import Session
 
+from tests.cases.one_press import press_once
 from tests.factories import make_office
 
 
@@ -62,3 +63,28 @@ def test_the_prize_list_totals_as_typed_and_a_refusal_keeps_the_rows(qtbot, app)
     qtbot.addWidget(again)
     assert again.prizes.rowCount() == 2 and again.prizes.cellWidget(1, 1).value() == 4
     assert again.contribution.text() == "2.850.000"
+
+
+def test_an_empty_raffle_form_marks_every_field_in_one_press(qtbot, app):
+    session, application = app
+    form = raffle_panel.RaffleDialog(session, application)
+    form.start.setDate(QDate(2026, 12, 1))  # the dates in time for the draw, whatever today is
+    form.end.setDate(QDate(2026, 12, 29))
+    form.draw.setDate(QDate(2026, 12, 30))
+    press_once(qtbot, form, [form.name, form.place, form.notary, form.prizes,
+                             form.contribution], record.REQUIRED)
+    assert "Daftar hadiah: isi sekurang-kurangnya satu hadiah" in form.error.text()
+
+
+def test_an_empty_report_form_marks_the_hand_over(qtbot, app):
+    session, application = app
+    case = record.save(session.user, application, None, organiser_status="badan_hukum",
+                       raffle_name="Undian", period_start=datetime.date(2026, 12, 1),
+                       period_end=datetime.date(2026, 12, 29),
+                       draw_date=datetime.date(2026, 12, 30), draw_place="Gedung Wanita",
+                       notary="Notaris", prizes=[("TV", 1, "1.000.000")],
+                       contribution="100.000")
+    form = raffle_panel.ReportDialog(session, application, case)
+    form.handover.setDate(None)
+    form.handover.line.clear()
+    press_once(qtbot, form, [form.handover], record.REPORT_REQUIRED)

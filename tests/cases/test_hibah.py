@@ -155,3 +155,42 @@ def test_the_request_cannot_fall_below_what_was_recommended(office):
                  budget_lines=[("Bahan makanan", "30.000.000")])
     assert caught.value.field == "Jumlah yang diajukan"
     assert record.read(app).requested == 50_000_000
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_an_empty_proposal_names_every_required_field_at_once(office):
+    org = people.register_organisation(office["clerk"], name="Perkumpulan Baru",
+                                       legal_form="Perkumpulan", address="Jl. Pemuda 3")
+    app = application(office, org)
+    assert tuple(_fields(lambda: record.save(office["clerk"], app, None))) == record.REQUIRED
+    assert record.read(app) is None
+
+
+def test_wrong_proposal_values_are_named_together(office):
+    app = application(office)  # the LKS has no Tanda Daftar
+    fields = _fields(lambda: proposal(office, app, budget_year=YEAR + 5, requested=0,
+                                      budget_lines=[("", "1.000"), ("Honor", "lima")]))
+    assert fields == ["LKS", "Tahun anggaran", "Jumlah yang diajukan", "Rincian 1",
+                      "Jumlah rincian 2"]
+    assert record.read(app) is None
+
+
+def test_an_empty_verification_names_every_required_field_at_once(office):
+    registered(office, TODAY + datetime.timedelta(days=400))
+    app = application(office)
+    case = proposal(office, app)
+    fields = _fields(lambda: record.save_visit(office["clerk"], app, case, visit_date=None,
+                                               result="", note="", recommended=""))
+    assert tuple(fields) == record.VISIT_REQUIRED
+    fields = _fields(lambda: record.save_visit(
+        office["clerk"], app, case, visit_date=TODAY + datetime.timedelta(days=1),
+        result="layak", note="Sesuai.", recommended="60.000.000"))
+    assert fields == ["Tanggal verifikasi", "Jumlah yang direkomendasikan"]
+    assert record.read(app).visit_date is None

@@ -187,3 +187,44 @@ def test_the_period_counts_whole_months_from_any_day():
     assert record.last_day_of_months(datetime.date(2026, 11, 28), 3) == datetime.date(2027, 2, 27)
     assert record.last_day_of_months(datetime.date(2027, 11, 30), 3) == datetime.date(2028, 2, 29)
     assert record.last_day_of_months(datetime.date(2026, 12, 1), 1) == datetime.date(2026, 12, 31)
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_an_empty_collection_form_names_every_required_field_at_once(office):
+    app = application(office)
+    fields = _fields(lambda: record.save(office["clerk"], app, None))
+    assert tuple(fields) == record.REQUIRED
+    assert record.read(app) is None
+
+
+def test_wrong_collection_values_are_named_together(office):
+    app = application(office)
+    fields = _fields(lambda: collection(office, app, organiser_form="perseroan",
+                                        methods=["arisan"], area_names="",
+                                        planned_cost="10.000.001",
+                                        period_end=datetime.date(2026, 12, 1)))
+    assert fields == ["Bentuk penyelenggara", "Cara pengumpulan", "Nama wilayah",
+                      "Rencana biaya", "Akhir pengumpulan"]
+    assert record.read(app) is None
+
+
+def test_an_empty_report_names_every_required_field_at_once(office):
+    app = application(office)
+    case = collection(office, app)
+    fields = _fields(lambda: record.record_report(
+        office["clerk"], app, case, due_on=None, received_on=None, collected="", costs="",
+        distributed="", recipients=""))
+    assert tuple(fields) == record.REPORT_REQUIRED
+    fields = _fields(lambda: record.record_report(
+        office["clerk"], app, case, due_on=datetime.date(2026, 11, 30),
+        received_on=datetime.date.today() + datetime.timedelta(days=1), collected="1.000",
+        costs="600", distributed="600", recipients="Panti"))
+    assert fields == ["Tanggal laporan diterima", "Disalurkan"]
+    assert CollectionReport.select().count() == 0

@@ -241,3 +241,39 @@ def test_an_application_enters_the_register_once_even_from_two_pcs(office):
                          datetime.date(2026, 3, 1), datetime.date(2027, 2, 28))
     lks = Lks.get_by_id(office["lks"].id)
     assert (lks.registration_number, lks.revoked) == ("TD/3", False)
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_empty_tanda_daftar_forms_name_every_required_field_at_once(office):
+    clerk, app = office["clerk"], office["app"]
+    fields = _fields(lambda: record.save_registration(clerk, app, None, lks_id=None, kind="",
+                                                      activity_report=False))
+    assert tuple(fields) == record.REGISTRATION_REQUIRED
+    assert record.read(app) is None
+    case = record.save_registration(clerk, app, None, lks_id=office["lks"].id, kind="baru",
+                                    activity_report=False)
+    fields = _fields(lambda: record.save_visit(office["worker"], app, case, visit_date=None,
+                                               team="", findings="", result=""))
+    assert tuple(fields) == record.VISIT_REQUIRED
+    fields = _fields(lambda: record.save_validity(clerk, app, case, valid_from=None,
+                                                  valid_until=None))
+    assert tuple(fields) == record.VALIDITY_REQUIRED
+    case = record.read(app)
+    assert case.visit_date is None and case.valid_from is None
+
+
+def test_a_wrong_visit_names_every_field_at_fault(office):
+    app = office["app"]
+    record.save_registration(office["clerk"], app, None, lks_id=office["lks"].id, kind="baru",
+                             activity_report=False)
+    fields = _fields(lambda: visit(office, app, visit_date=datetime.date(2020, 1, 1),
+                                   findings="ok", result="cukup"))
+    assert fields == ["Tanggal kunjungan", "Temuan", "Hasil verifikasi"]
+    assert record.read(app).visit_date is None

@@ -168,3 +168,37 @@ def test_the_report_after_the_hand_over(office):
     with pytest.raises(PermissionDenied):
         record.save_report(office["duty"], app, case, handover_end=case.handover_end,
                            today=datetime.date(2027, 2, 1))
+
+
+def _fields(call) -> list[str]:
+    from desktop.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as caught:
+        call()
+    return [error.field for error in caught.value.errors]
+
+
+def test_an_empty_raffle_form_names_every_required_field_at_once(office):
+    app = applied(office, LAST)
+    assert tuple(_fields(lambda: record.save(office["clerk"], app, None))) == record.REQUIRED
+    assert record.read(app) is None
+
+
+def test_wrong_raffle_values_are_named_together(office):
+    app = applied(office, LAST + datetime.timedelta(days=1))
+    fields = _fields(lambda: raffle(
+        office, app, organiser_status="badan_lain", organiser_founded=None, notary="",
+        prizes=[("", 1, "1.000"), ("TV", 0, "dua juta")], contribution="seribu"))
+    assert fields == ["Tanggal berdiri penyelenggara", "Tanggal penarikan", "Notaris",
+                      "Hadiah 1", "Jumlah hadiah 2", "Nilai hadiah 2", "Sumbangan sosial"]
+    assert record.read(app) is None
+
+
+def test_the_report_names_both_dates_at_fault(office):
+    app = applied(office, LAST)
+    case = raffle(office, app)
+    fields = _fields(lambda: record.save_report(
+        office["clerk"], app, case, handover_end=datetime.date(2026, 12, 20),
+        received_on=datetime.date(2027, 3, 1), today=datetime.date(2027, 2, 1)))
+    assert fields == ["Akhir penyerahan hadiah", "Tanggal laporan diterima"]
+    assert record.read(app).handover_end is None

@@ -85,6 +85,7 @@ class DetermineDialog(CaseForm):
         self.condition.setFixedHeight(70)
         if case is not None:
             select(self.cluster, case.cluster)
+        self.mark_required(atensi.DETERMINE_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: atensi.determine(
@@ -118,6 +119,9 @@ class PlanDialog(CaseForm):
                 if plan and plan.amount else ""))
             self.grid.setItem(row, 2, QTableWidgetItem(plan.note if plan else ""))
         self.row("", self.grid, "Komponen")
+        for label in atensi.COMPONENTS.values():  # a row's refusal marks the grid
+            self.errors.add(f"Rencana {label.lower()}", self.grid)
+            self.errors.add(f"Keterangan {label.lower()}", self.grid)
 
     def rows(self) -> list:
         found = []
@@ -148,6 +152,7 @@ class DeliveryDialog(CaseForm):
         planned = [p.component for p in atensi.plans_of(application.id)]
         if planned:
             select(self.component, planned[0])
+        self.mark_required(atensi.DELIVERY_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: atensi.deliver(

@@ -15,6 +15,7 @@ from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer)
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.ages import age_on
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
                                                 require_text)
 
@@ -64,20 +65,16 @@ def _today(today) -> datetime.date:
     return today or timefmt.to_local(timefmt.utcnow()).date()
 
 
-def determine(actor, application, existing: AtensiCase | None, *, budget_year: int,
-              cluster: str, pmks_reference: str, condition: str = "",
-              today: datetime.date | None = None) -> AtensiCase:
-    """The kepala sets the beneficiary for the year, from the PMKS data."""
-    require_case_writer(actor, DETERMINE_ROLES, DETERMINE_DOING, application)
-    today = _today(today)
-    if isinstance(budget_year, bool) or not isinstance(budget_year, int) or \
-            not today.year - 1 <= budget_year <= today.year + 1:
-        raise ValidationError("Tahun anggaran", f"antara {today.year - 1} dan "
-                              f"{today.year + 1}.")
+# What each empty form is refused for, in the form's order; the dialogs mark these.
+DETERMINE_REQUIRED = ("Tahun anggaran", "Klaster", "Nomor data PMKS")
+DELIVERY_REQUIRED = ("Komponen", "Tanggal layanan", "Bentuk layanan")  # or its value
+
+
+def _cluster(cluster, application, budget_year) -> str:
     if cluster not in CLUSTERS:
         raise ValidationError("Klaster", "pilih lanjut usia atau penyandang disabilitas.")
     person = application.person if application.person_id else None
-    if cluster == "lansia":
+    if cluster == "lansia" and budget_year is not None:
         if person is None or person.birth_date is None:
             raise ValidationError("Klaster", "tanggal lahir penerima manfaat belum dicatat; "
                                   "lengkapi data pemohon dulu.")
@@ -86,38 +83,61 @@ def determine(actor, application, existing: AtensiCase | None, *, budget_year: i
             raise ValidationError("Klaster", f"penerima manfaat berusia {age} tahun pada "
                                   f"akhir {budget_year}; klaster lanjut usia mulai "
                                   f"{ELDERLY_FROM} tahun (UU 13/1998).")
-    clean = dict(budget_year=budget_year, cluster=cluster,
-                 pmks_reference=require_text(pmks_reference, "Nomor data PMKS", 60),
-                 condition=clean_text(condition, "Kondisi", 2000, multiline=True),
+    return cluster
+
+
+def determine(actor, application, existing: AtensiCase | None, *, budget_year: int,
+              cluster: str, pmks_reference: str, condition: str = "",
+              today: datetime.date | None = None) -> AtensiCase:
+    """The kepala sets the beneficiary for the year, from the PMKS data."""
+    require_case_writer(actor, DETERMINE_ROLES, DETERMINE_DOING, application)
+    today = _today(today)
+    checks = FieldChecks()
+    run = checks.run
+    if isinstance(budget_year, bool) or not isinstance(budget_year, int) or \
+            not today.year - 1 <= budget_year <= today.year + 1:
+        checks.add("Tahun anggaran", f"antara {today.year - 1} dan {today.year + 1}.")
+        budget_year = None
+    elif (existing is not None and existing.budget_year != budget_year
+          and deliveries_of(application.id)):
+        checks.add("Tahun anggaran", "layanan sudah dicatat untuk tahun "
+                   f"{existing.budget_year}; tahunnya tetap.")
+    clean = dict(budget_year=budget_year, cluster=run(_cluster, cluster, application,
+                                                      budget_year),
+                 pmks_reference=run(require_text, pmks_reference, "Nomor data PMKS", 60),
+                 condition=run(clean_text, condition, "Kondisi", 2000, multiline=True),
                  determined_by=actor.username, determined_on=today)
+    checks.raise_errors()
     with db.atomic():
         if existing is None:
             return create_record(AtensiCase, actor, application, "Penetapan penerima ini",
                                  **clean)
-        if existing.budget_year != budget_year and deliveries_of(application.id):
-            raise ValidationError("Tahun anggaran", "layanan sudah dicatat untuk tahun "
-                                  f"{existing.budget_year}; tahunnya tetap.")
         return records.update(existing, actor, **clean)
 
 
 def save_plan(actor, application, case: AtensiCase, rows) -> list[AtensiPlan]:
     """The year's plan for the beneficiary: [(component, amount, note)]; replaces the plan
-    (a component left out is taken off it)."""
+    (a component left out is taken off it). Every row's refusal is said at once."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    checks = FieldChecks()
     clean = {}
     for component, amount, note in rows:
         if component not in COMPONENTS:
-            raise ValidationError("Komponen", "pilih dari daftar komponen ATENSI.")
+            checks.add("Komponen", "pilih dari daftar komponen ATENSI.")
+            continue
         if component in clean:
-            raise ValidationError("Komponen", f"{COMPONENTS[component]} tertulis dua kali.")
+            checks.add("Komponen", f"{COMPONENTS[component]} tertulis dua kali.")
+            continue
         label = f"Rencana {COMPONENTS[component].lower()}"
-        clean[component] = (check_rupiah(amount or 0, label, allow_zero=True),
-                            clean_text(note, f"Keterangan {COMPONENTS[component].lower()}",
-                                       500))
-        if not clean[component][0] and not clean[component][1]:
-            raise ValidationError(label, "isi nilai rupiah atau keterangan yang direncanakan.")
-    if not clean:
-        raise ValidationError("Komponen", "rencanakan paling sedikit satu komponen.")
+        money = checks.run(check_rupiah, amount or 0, label, allow_zero=True)
+        text = checks.run(clean_text, note, f"Keterangan {COMPONENTS[component].lower()}",
+                          500)
+        if money == 0 and text == "":
+            checks.add(label, "isi nilai rupiah atau keterangan yang direncanakan.")
+        clean[component] = (money, text)
+    if not rows:
+        checks.add("Komponen", "rencanakan paling sedikit satu komponen.")
+    checks.raise_errors()
     with db.atomic():
         existing = {p.component: p for p in plans_of(application.id)}
         for component, plan in existing.items():
@@ -137,29 +157,31 @@ def deliver(actor, application, case: AtensiCase, *, component: str, delivered_o
             today: datetime.date | None = None) -> AtensiDelivery:
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     today = _today(today)
+    checks = FieldChecks()
+    run = checks.run
     if component not in COMPONENTS:
-        raise ValidationError("Komponen", "pilih dari daftar komponen ATENSI.")
-    day = require_date(delivered_on, "Tanggal layanan")
-    if day.year != case.budget_year:
-        raise ValidationError("Tanggal layanan", f"di luar tahun anggaran {case.budget_year}: "
-                              f"layanan tahun ini dicatat 1 Januari s.d. 31 Desember "
-                              f"{case.budget_year}.")
-    if day > today:
-        raise ValidationError("Tanggal layanan", "tidak boleh sesudah hari ini.")
-    money = check_rupiah(amount, "Nilai", allow_zero=True) if amount not in (None, "") \
+        checks.add("Komponen", "pilih dari daftar komponen ATENSI.")
+    day = run(require_date, delivered_on, "Tanggal layanan")
+    if day is not None and day.year != case.budget_year:
+        checks.add("Tanggal layanan", f"di luar tahun anggaran {case.budget_year}: layanan "
+                   f"tahun ini dicatat 1 Januari s.d. 31 Desember {case.budget_year}.")
+    elif day is not None and day > today:
+        checks.add("Tanggal layanan", "tidak boleh sesudah hari ini.")
+    items = run(clean_text, items, "Bentuk layanan", 1000, multiline=True)
+    money = run(check_rupiah, amount, "Nilai", allow_zero=True) if amount not in (None, "") \
         else None
-    items = clean_text(items, "Bentuk layanan", 1000, multiline=True)
-    if not money and not items:
-        raise ValidationError("Bentuk layanan", "tulis barang atau kegiatan yang diberikan, "
-                              "atau nilai rupiahnya.")
+    if not money and items == "" and not checks.failed("Nilai"):
+        checks.add("Bentuk layanan", "tulis barang atau kegiatan yang diberikan, atau nilai "
+                   "rupiahnya.")
+    by = run(require_text, delivered_by or actor.full_name, "Petugas", 120)
+    note = run(clean_text, note, "Catatan", 1000)
+    checks.raise_errors()
     with db.atomic():
         refuse_under_letter(application, (TEMPLATE,), "Tanggal layanan",
                             "Catatan layanan ATENSI")
         return records.create(AtensiDelivery, actor, application=application.id,
                               component=component, delivered_on=day, amount=money,
-                              items=items, note=clean_text(note, "Catatan", 1000),
-                              delivered_by=require_text(delivered_by or actor.full_name,
-                                                        "Petugas", 120))
+                              items=items, note=note, delivered_by=by)
 
 
 def _year_cases(actor, year: int):

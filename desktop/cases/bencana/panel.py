@@ -138,6 +138,7 @@ class EventDialog(CaseForm):
         self.damage.setFixedHeight(80)
         if case is not None:
             select(self.hazard, case.hazard)
+        self.mark_required(bencana.EVENT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: bencana.save_event(
@@ -152,6 +153,7 @@ class ResponseDialog(CaseForm):
         super().__init__("Petugas tiba di lokasi", parent, width=440)
         self.session, self.application, self.case = session, application, case
         self.at = self.row("Waktu tiba di lokasi", datetime_edit())
+        self.mark_required(bencana.RESPONSE_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: bencana.record_response(self.session.user, self.application,
@@ -179,6 +181,7 @@ class HouseholdDialog(CaseForm):
         self.damage = self.row("Kerusakan rumah", choices_combo(bencana.DAMAGE))
         self.displaced = self.row("", QCheckBox("Mengungsi"))
         self.note = self.row("Catatan", QLineEdit())
+        self.mark_required(bencana.HOUSEHOLD_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: bencana.save_household(
@@ -202,6 +205,7 @@ class ActivityDialog(CaseForm):
         self.note = self.row("Catatan", QLineEdit())
         self.kind.currentIndexChanged.connect(self._unit)
         self._unit()
+        self.mark_required(bencana.ACTIVITY_REQUIRED)
 
     def _unit(self) -> None:
         self.count.setSuffix(f" {bencana.ACTIVITIES[self.kind.currentData()][1]}")
@@ -233,6 +237,7 @@ class DistributionDialog(CaseForm):
         self.received_by = self.row("Diterima oleh", QLineEdit())
         self.household.currentIndexChanged.connect(self._recipient)
         self._recipient()
+        self.mark_required(bencana.DISTRIBUTION_REQUIRED)
 
     def _recipient(self) -> None:
         text = self.household.currentText()
@@ -252,6 +257,7 @@ class ReportDialog(CaseForm):
         self.session, self.application, self.case = session, application, case
         self.report = self.row("Laporan", QPlainTextEdit(case.report))
         self.report.setFixedHeight(180)
+        self.mark_required(bencana.REPORT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: bencana.save_report(self.session.user, self.application,

@@ -15,6 +15,7 @@ from desktop.services.admin import settings
 from desktop.services.cases.kind import (create_record, refuse_under_letter,
                                          require_case_writer, set_due)
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_nik, clean_text, require_date,
                                                 require_past_moment, require_text)
 from desktop.services.stock import stock
@@ -122,31 +123,45 @@ def _writer(actor, application):
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
 
 
+# What each empty form is refused for, in the form's order; the dialogs mark these.
+EVENT_REQUIRED = ("Jenis bencana", "Waktu kejadian", "Waktu dilaporkan", "Lokasi", "Kelurahan")
+RESPONSE_REQUIRED = ("Waktu tiba di lokasi",)
+HOUSEHOLD_REQUIRED = ("Kepala keluarga", "Alamat")  # and at least one member
+ACTIVITY_REQUIRED = ("Kegiatan", "Mulai")
+DISTRIBUTION_REQUIRED = ("Rumah tangga", "Barang", "Jumlah", "Tanggal diserahkan",
+                         "Diterima oleh")
+REPORT_REQUIRED = ("Laporan",)
+
+
 def save_event(actor, application, existing: DisasterCase | None, *, hazard: str,
                occurred_at, reported_at, place: str, kelurahan: str, kecamatan: str = "",
                damage: str = "", now: datetime.datetime | None = None) -> DisasterCase:
     _writer(actor, application)
     now = now or timefmt.utcnow()
+    checks = FieldChecks()
+    run = checks.run
     if hazard not in HAZARDS:
-        raise ValidationError("Jenis bencana", "pilih dari daftar.")
-    occurred = require_past_moment(occurred_at, "Waktu kejadian", now)
-    reported = require_past_moment(reported_at, "Waktu dilaporkan", now)
-    if reported < occurred:
-        raise ValidationError("Waktu dilaporkan", "tidak boleh sebelum waktu kejadian.")
-    if existing is not None and existing.responded_at and existing.responded_at < reported:
-        raise ValidationError("Waktu dilaporkan", "sesudah petugas tiba di lokasi "
-                              f"({timefmt.format_local(existing.responded_at)}).")
-    if existing is not None:
+        checks.add("Jenis bencana", "pilih dari daftar.")
+    occurred = run(require_past_moment, occurred_at, "Waktu kejadian", now)
+    reported = run(require_past_moment, reported_at, "Waktu dilaporkan", now)
+    if occurred is not None and reported is not None and reported < occurred:
+        checks.add("Waktu dilaporkan", "tidak boleh sebelum waktu kejadian.")
+    elif (existing is not None and existing.responded_at and reported is not None
+          and existing.responded_at < reported):
+        checks.add("Waktu dilaporkan", "sesudah petugas tiba di lokasi "
+                   f"({timefmt.format_local(existing.responded_at)}).")
+    if existing is not None and occurred is not None:
         first = min([a.start_on for a in activities_of(application.id)]
                     + [d.given_on for d in distributions_of(application.id)], default=None)
         if first is not None and timefmt.to_local(occurred).date() > first:
-            raise ValidationError("Waktu kejadian", "sesudah kegiatan atau penyerahan bantuan "
-                                  f"pertama ({timefmt.format_date(first)}); periksa tanggalnya.")
+            checks.add("Waktu kejadian", "sesudah kegiatan atau penyerahan bantuan "
+                       f"pertama ({timefmt.format_date(first)}); periksa tanggalnya.")
     clean = dict(hazard=hazard, occurred_at=occurred, reported_at=reported,
-                 place=require_text(place, "Lokasi", 200),
-                 kelurahan=require_text(kelurahan, "Kelurahan", 80),
-                 kecamatan=clean_text(kecamatan, "Kecamatan", 80),
-                 damage=clean_text(damage, "Kerusakan", 4000, multiline=True))
+                 place=run(require_text, place, "Lokasi", 200),
+                 kelurahan=run(require_text, kelurahan, "Kelurahan", 80),
+                 kecamatan=run(clean_text, kecamatan, "Kecamatan", 80),
+                 damage=run(clean_text, damage, "Kerusakan", 4000, multiline=True))
+    checks.raise_errors()
     with db.atomic():
         if existing is None:
             case = create_record(DisasterCase, actor, application, "Kejadian ini", **clean)
@@ -181,32 +196,37 @@ def save_household(actor, application, case: DisasterCase,
                    elderly=0, disabled=0, pregnant=0, damage: str = "",
                    displaced: bool = False, note: str = "") -> DisasterHousehold:
     _writer(actor, application)
-    counts = {name: _count(value, AGE_GROUPS[name]) for name, value in
-              (("infants", infants), ("children", children), ("adults", adults),
-               ("elderly", elderly))}
-    members = sum(counts.values())
-    if members == 0:
-        raise ValidationError("Dewasa (18-59)", "rumah tangga paling sedikit satu orang; isi "
-                              "jumlah anggotanya per kelompok umur.")
-    for name, value in (("disabled", disabled), ("pregnant", pregnant)):
-        counts[name] = _count(value, VULNERABLE[name])
-        if counts[name] > members:
-            raise ValidationError(VULNERABLE[name], f"lebih banyak dari anggota rumah tangga "
-                                  f"({members} orang).")
-    if damage not in DAMAGE:
-        raise ValidationError("Kerusakan rumah", "pilih dari daftar.")
+    checks = FieldChecks()
+    run = checks.run
+    head = run(require_text, head_name, "Kepala keluarga", 120)
     nik = (head_nik or "").strip()
-    if nik:
-        check_nik(nik, "NIK kepala keluarga")
+    if nik and run(check_nik, nik, "NIK kepala keluarga") is not None:
         twin = (DisasterHousehold.select(DisasterHousehold.id)
                 .where((DisasterHousehold.application == application.id)
                        & (DisasterHousehold.head_nik == nik)).first())
         if twin is not None and (existing is None or twin.id != existing.id):
-            raise ValidationError("NIK kepala keluarga", "rumah tangga dengan NIK ini sudah "
-                                  "ada di asesmen kejadian ini.")
-    clean = dict(head_name=require_text(head_name, "Kepala keluarga", 120), head_nik=nik,
-                 address=require_text(address, "Alamat", 300), damage=damage,
-                 displaced=bool(displaced), note=clean_text(note, "Catatan", 1000), **counts)
+            checks.add("NIK kepala keluarga", "rumah tangga dengan NIK ini sudah ada di "
+                       "asesmen kejadian ini.")
+    address = run(require_text, address, "Alamat", 300)
+    counts = {key: run(_count, value, AGE_GROUPS[key]) for key, value in
+              (("infants", infants), ("children", children), ("adults", adults),
+               ("elderly", elderly))}
+    members = sum(v or 0 for v in counts.values())
+    if members == 0 and not checks.failed(*AGE_GROUPS.values()):
+        checks.add("Dewasa (18-59)", "rumah tangga paling sedikit satu orang; isi jumlah "
+                   "anggotanya per kelompok umur.")
+    for key, value in (("disabled", disabled), ("pregnant", pregnant)):
+        counts[key] = run(_count, value, VULNERABLE[key])
+        if counts[key] is not None and members and counts[key] > members and \
+                not checks.failed(*AGE_GROUPS.values()):
+            checks.add(VULNERABLE[key], f"lebih banyak dari anggota rumah tangga "
+                       f"({members} orang).")
+    if damage not in DAMAGE:
+        checks.add("Kerusakan rumah", "pilih dari daftar.")
+    note = run(clean_text, note, "Catatan", 1000)
+    checks.raise_errors()
+    clean = dict(head_name=head, head_nik=nik, address=address, damage=damage,
+                 displaced=bool(displaced), note=note, **counts)
     with db.atomic():
         if existing is None:
             return records.create(DisasterHousehold, actor, application=application.id,
@@ -219,23 +239,36 @@ def add_activity(actor, application, case: DisasterCase, *, kind: str, start_on,
                  today: datetime.date | None = None) -> DisasterActivity:
     _writer(actor, application)
     today = today or timefmt.to_local(timefmt.utcnow()).date()
+    checks = FieldChecks()
+    run = checks.run
     if kind not in ACTIVITIES:
-        raise ValidationError("Kegiatan", "pilih dari daftar.")
-    start = require_date(start_on, "Mulai")
+        checks.add("Kegiatan", "pilih dari daftar.")
+    start = run(require_date, start_on, "Mulai")
     began = timefmt.to_local(case.occurred_at).date()
-    if start < began or start > today:
-        raise ValidationError("Mulai", f"antara hari kejadian ({timefmt.format_date(began)}) "
-                              "dan hari ini.")
-    if end_on is not None and (end_on < start or end_on > today):
-        raise ValidationError("Selesai", "antara hari mulai dan hari ini; kosongkan bila "
-                              "masih berjalan.")
+    if start is not None and (start < began or start > today):
+        checks.add("Mulai", f"antara hari kejadian ({timefmt.format_date(began)}) dan hari "
+                   "ini.")
+    if end_on is not None and (end_on > today or start is not None and end_on < start):
+        checks.add("Selesai", "antara hari mulai dan hari ini; kosongkan bila masih "
+                   "berjalan.")
+    place = run(clean_text, place, "Tempat", 200)
     if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 100_000:
-        raise ValidationError("Jumlah", "isi angka 0 atau lebih.")
+        checks.add("Jumlah", "isi angka 0 atau lebih.")
+    note = run(clean_text, note, "Catatan", 1000)
+    checks.raise_errors()
     with db.atomic():
         return records.create(DisasterActivity, actor, application=application.id, kind=kind,
-                              start_on=start, end_on=end_on,
-                              place=clean_text(place, "Tempat", 200), count=count,
-                              note=clean_text(note, "Catatan", 1000))
+                              start_on=start, end_on=end_on, place=place, count=count,
+                              note=note)
+
+
+def _household(application, household_id) -> DisasterHousehold:
+    household = DisasterHousehold.get_or_none(DisasterHousehold.id == household_id) \
+        if household_id is not None else None
+    if household is None or household.application_id != application.id:
+        raise ValidationError("Rumah tangga", "tidak tercatat dalam asesmen kejadian ini; "
+                              "catat dulu di daftar rumah tangga terdampak.")
+    return household
 
 
 def distribute(actor, application, case: DisasterCase, *, household_id, item_id, quantity,
@@ -245,18 +278,21 @@ def distribute(actor, application, case: DisasterCase, *, household_id, item_id,
     the distribution are saved together, never beyond what is on hand."""
     _writer(actor, application)
     permissions.require(actor, "stock.manage")
-    household = DisasterHousehold.get_or_none(DisasterHousehold.id == household_id) \
-        if household_id is not None else None
-    if household is None or household.application_id != application.id:
-        raise ValidationError("Rumah tangga", "tidak tercatat dalam asesmen kejadian ini; "
-                              "catat dulu di daftar rumah tangga terdampak.")
-    day = require_date(given_on, "Tanggal diserahkan")
-    if day < timefmt.to_local(case.occurred_at).date():
-        raise ValidationError("Tanggal diserahkan", "tidak boleh sebelum hari kejadian.")
-    if day > (today or timefmt.to_local(timefmt.utcnow()).date()):
-        raise ValidationError("Tanggal diserahkan", "tidak boleh sesudah hari ini.")
     refuse_under_letter(application, (TEMPLATE,), "Bantuan", "Berita acara serah terima")
-    received_by = require_text(received_by, "Diterima oleh", 120)
+    checks = FieldChecks()
+    run = checks.run
+    household = run(_household, application, household_id)
+    if item_id is None:
+        checks.add("Barang", "pilih barang dari daftar stok; bila kosong, catat barang masuk "
+                   "di Stok Bantuan dulu.")
+    run(stock.quantity_of, quantity, "Jumlah")
+    day = run(require_date, given_on, "Tanggal diserahkan")
+    if day is not None and day < timefmt.to_local(case.occurred_at).date():
+        checks.add("Tanggal diserahkan", "tidak boleh sebelum hari kejadian.")
+    elif day is not None and day > (today or timefmt.to_local(timefmt.utcnow()).date()):
+        checks.add("Tanggal diserahkan", "tidak boleh sesudah hari ini.")
+    received_by = run(require_text, received_by, "Diterima oleh", 120)
+    checks.raise_errors()
     made = []
 
     def record_distribution(movement):

@@ -1,8 +1,8 @@
 """The DTKS check in the application detail: what was found, and the form to record it."""
 import datetime
 
-from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDateEdit, QDialog, QFormLayout,
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -11,7 +11,8 @@ from desktop.errors import PelitaError
 from desktop.services.cases.kind import accepts_case_data
 from desktop.services.shared import timefmt
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import FieldErrors, dialog_buttons, error_label
+from desktop.views.shared.forms import (FieldErrors, dialog_buttons, error_label,
+                                        mark_required, required_note)
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -76,6 +77,42 @@ class DtksPanel(QWidget):
             self.changed.emit()
 
 
+class MonthField(QWidget):
+    """A month picked from two lists, month and year: nothing typed, so the month chosen is
+    the month saved (a month edit's sections turned typed or out-of-range months into
+    others). A month the service refuses (one to come) is said beside the field."""
+
+    def __init__(self, first_year: int, last_year: int, parent=None):
+        super().__init__(parent)
+        self.month = QComboBox()
+        for number, name in enumerate(timefmt.MONTHS, start=1):
+            self.month.addItem(name, number)
+        self.month.setAccessibleName("Bulan")
+        self.year = QComboBox()
+        for year in range(last_year, first_year - 1, -1):
+            self.year.addItem(str(year), year)
+        self.year.setAccessibleName("Tahun")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.month)
+        row.addWidget(self.year)
+        row.addStretch(1)
+        self.setFocusProxy(self.month)
+
+    def value(self) -> datetime.date:
+        return datetime.date(self.year.currentData(), self.month.currentData(), 1)
+
+    def date(self) -> QDate:
+        return QDate(self.value())
+
+    def setDate(self, value) -> None:
+        day = value.toPython() if isinstance(value, QDate) else value
+        if self.year.findData(day.year) < 0:  # an old record's year outside the list
+            self.year.addItem(str(day.year), day.year)
+        self.year.setCurrentIndex(self.year.findData(day.year))
+        self.month.setCurrentIndex(day.month - 1)
+
+
 class DtksCheckDialog(QDialog):
     def __init__(self, session, application, check=None, parent=None):
         super().__init__(parent)
@@ -92,6 +129,7 @@ class DtksCheckDialog(QDialog):
         found.addStretch(1)
         found_box = QWidget()
         found_box.setLayout(found)
+        found_box.setFocusProxy(self.registered)
         self.data_id = QLineEdit()
         self.data_id.setPlaceholderText("angka seperti di SIKS-NG; kosongkan bila tidak ada")
         self.decile = QSpinBox()
@@ -105,10 +143,8 @@ class DtksCheckDialog(QDialog):
             programme_rows.addWidget(box)
         self.other = QLineEdit()
         self.other.setPlaceholderText("bantuan lain yang tampil, bila ada")
-        self.period = QDateEdit()
-        self.period.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        self.period.setDisplayFormat("MMMM yyyy")
-        self.period.setCalendarPopup(False)
+        today = timefmt.to_local(timefmt.utcnow()).date()
+        self.period = MonthField(record.EARLIEST_PERIOD.year, today.year)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         self.registered.toggled.connect(self._follow_choice)
@@ -132,17 +168,17 @@ class DtksCheckDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(source)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        mark_required(self.errors.fields, record.REQUIRED)
         self._fill()
 
     def _fill(self) -> None:
         check = self.check
         today = timefmt.to_local(timefmt.utcnow()).date()
-        self.period.setMaximumDate(QDate(today.year, today.month, 1))
-        self.period.setMinimumDate(QDate(2015, 1, 1))
         if check is None:
-            self.period.setDate(QDate(today.year, today.month, 1))
+            self.period.setDate(today.replace(day=1))
             self._follow_choice()
             return
         (self.registered if check.registered else self.not_registered).setChecked(True)
@@ -164,13 +200,12 @@ class DtksCheckDialog(QDialog):
         registered = (True if self.registered.isChecked() else
                       False if self.not_registered.isChecked() else None)
         on = registered is True
-        period = self.period.date()
         return dict(
             registered=registered, data_id=self.data_id.text() if on else "",
             decile=(self.decile.value() or None) if on else None,
             programmes=[c for c, box in self.programmes.items() if on and box.isChecked()],
             other_programmes=self.other.text() if on else "",
-            data_period=datetime.date(period.year(), period.month(), 1),
+            data_period=self.period.value(),
             note=self.note.toPlainText())
 
     def save(self) -> None:

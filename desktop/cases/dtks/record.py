@@ -7,6 +7,7 @@ from desktop.models import Letter
 from desktop.services.applications import case_access
 from desktop.services.cases.kind import require_case_writer
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
@@ -38,6 +39,10 @@ def programme_codes(check: DtksCheck | None) -> list[str]:
     return [code for code in check.programmes.strip(",").split(",") if code]
 
 
+# What an empty check is refused for, in the form's order; the dialog marks these.
+REQUIRED = ("Hasil pengecekan", "Periode data")
+
+
 def _period(value, today: datetime.date) -> datetime.date:
     if not isinstance(value, datetime.date):
         raise ValidationError("Periode data", "pilih bulan dan tahun data yang tampil di SIKS-NG.")
@@ -49,36 +54,45 @@ def _period(value, today: datetime.date) -> datetime.date:
     return first
 
 
+def _decile(decile) -> int | None:
+    if decile in ("", None):
+        return None
+    try:
+        decile = int(decile)
+    except (TypeError, ValueError):
+        raise ValidationError("Desil", "isi angka 1 sampai 10, atau kosongkan.") from None
+    if not 1 <= decile <= 10:
+        raise ValidationError("Desil", "isi angka 1 sampai 10, atau kosongkan.")
+    return decile
+
+
 def _validated(values: dict, today: datetime.date) -> dict:
+    """Every field's check; their refusals raised together."""
+    checks = FieldChecks()
+    run = checks.run
     registered = values.get("registered")
     if registered not in (True, False):
-        raise ValidationError("Hasil pengecekan", "pilih terdaftar atau tidak terdaftar.")
-    data_id = clean_text(values.get("data_id"), "ID data", ID_MAX)
+        checks.add("Hasil pengecekan", "pilih terdaftar atau tidak terdaftar.")
+    data_id = run(clean_text, values.get("data_id"), "ID data", ID_MAX)
     if data_id and not data_id.isdigit():
-        raise ValidationError("ID data", "hanya angka, seperti yang tampil di SIKS-NG.")
-    decile = values.get("decile")
-    if decile in ("", None):
-        decile = None
-    else:
-        try:
-            decile = int(decile)
-        except (TypeError, ValueError):
-            raise ValidationError("Desil", "isi angka 1 sampai 10, atau kosongkan.") from None
-        if not 1 <= decile <= 10:
-            raise ValidationError("Desil", "isi angka 1 sampai 10, atau kosongkan.")
+        checks.add("ID data", "hanya angka, seperti yang tampil di SIKS-NG.")
+    decile = run(_decile, values.get("decile"))
     codes = list(values.get("programmes") or ())
     unknown = [c for c in codes if c not in PROGRAMMES]
     if unknown:
-        raise ValidationError("Program bantuan", f"tidak dikenal: {', '.join(unknown)}.")
-    other = clean_text(values.get("other_programmes"), "Bantuan lain", OTHER_MAX)
-    if not registered and (data_id or decile is not None or codes or other):
-        raise ValidationError("Hasil pengecekan", "yang tidak terdaftar tidak punya ID, desil "
-                              "atau program bantuan; kosongkan isian itu atau pilih terdaftar.")
-    return dict(registered=registered, data_id=data_id, decile=decile,
-                programmes="," + ",".join(c for c in PROGRAMMES if c in codes) + ","
-                if codes else "",
-                other_programmes=other, data_period=_period(values.get("data_period"), today),
-                note=clean_text(values.get("note"), "Catatan", NOTE_MAX, multiline=True))
+        checks.add("Program bantuan", f"tidak dikenal: {', '.join(unknown)}.")
+    other = run(clean_text, values.get("other_programmes"), "Bantuan lain", OTHER_MAX)
+    if registered is False and (data_id or decile is not None or codes or other):
+        checks.add("Hasil pengecekan", "yang tidak terdaftar tidak punya ID, desil atau "
+                   "program bantuan; kosongkan isian itu atau pilih terdaftar.")
+    clean = dict(registered=registered, data_id=data_id, decile=decile,
+                 programmes="," + ",".join(c for c in PROGRAMMES if c in codes) + ","
+                 if codes else "",
+                 other_programmes=other,
+                 data_period=run(_period, values.get("data_period"), today),
+                 note=run(clean_text, values.get("note"), "Catatan", NOTE_MAX, multiline=True))
+    checks.raise_errors()
+    return clean
 
 
 def save(actor, application, existing: DtksCheck | None = None, *, today=None,

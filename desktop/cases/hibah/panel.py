@@ -115,6 +115,7 @@ class ProposalDialog(CaseForm):
         else:
             self.add_line("", "")
         self._follow_applicant()
+        self.mark_required(grant.REQUIRED)
 
     def _follow_applicant(self) -> None:
         other = self.applicant.currentData() is None
@@ -143,6 +144,9 @@ class ProposalDialog(CaseForm):
         self.total.setText(f"Jumlah rincian: <b>{formatting.rupiah(total)}</b>")
 
     def save(self) -> None:
+        for number in range(1, self.lines.rowCount() + 1):  # a line's refusal marks the list
+            self.errors.add(f"Rincian {number}", self.lines)
+            self.errors.add(f"Jumlah rincian {number}", self.lines)
         self.attempt(lambda: grant.save(
             self.session.user, self.application, self.case, lks_id=self.applicant.currentData(),
             legal_number=self.legal.text(), domiciled_since=date_of(self.since),
@@ -170,6 +174,7 @@ class VerificationDialog(CaseForm):
             self.note.setPlainText(case.visit_note)
             if case.recommended:
                 self.amount.setText(thousands(case.recommended))
+        self.mark_required(grant.VISIT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: grant.save_visit(

@@ -13,6 +13,7 @@ from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import check_rupiah, clean_text, require_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
@@ -53,73 +54,104 @@ def previous_grant(application, budget_year: int) -> Application | None:
                    & Application.state.not_in(("rejected", "withdrawn"))).first())
 
 
+# What an empty proposal is refused for, in the form's order; the dialog marks these (the SK
+# and the domicile are asked of a legal entity that is not a registered LKS).
+REQUIRED = ("Nomor SK badan hukum", "Berdomisili sejak", "Tahun anggaran", "Peruntukan hibah",
+            "Jumlah yang diajukan", "Rincian anggaran")
+
+
+def _domiciled(domiciled_since, today: datetime.date) -> datetime.date:
+    if not isinstance(domiciled_since, datetime.date):
+        raise ValidationError("Berdomisili sejak", "wajib diisi untuk badan hukum yang "
+                              "bukan LKS terdaftar.")
+    years = settings.value(DOMICILE_YEARS)
+    try:
+        enough = domiciled_since.replace(year=domiciled_since.year + years)
+    except ValueError:  # 29 February
+        enough = datetime.date(domiciled_since.year + years, 3, 1)
+    if enough > today:
+        raise ValidationError("Berdomisili sejak", f"penerima hibah harus berdomisili di "
+                              f"daerah sekurang-kurangnya {years} tahun (baru memenuhi "
+                              f"{timefmt.format_date(enough)}); organisasi yang tidak "
+                              "terdaftar di daerah tidak dapat direkomendasikan.")
+    return domiciled_since
+
+
+def _lines(budget_lines, checks: FieldChecks) -> list[tuple[str, int]] | None:
+    """The budget lines, each cell's refusal kept in `checks`; None when any was refused."""
+    lines, refused = [], False
+    for number, (line, amount) in enumerate(budget_lines or (), start=1):
+        text = checks.run(clean_text, line, f"Rincian {number}", 200)
+        if text == "":
+            checks.add(f"Rincian {number}", "tulis uraiannya, atau hapus barisnya.")
+        amount = checks.run(check_rupiah, amount, f"Jumlah rincian {number}")
+        if not text or amount is None:
+            refused = True
+        else:
+            lines.append((text, amount))
+    if not budget_lines or len(budget_lines) > MAX_LINES:
+        checks.add("Rincian anggaran", "isi sekurang-kurangnya satu rincian "
+                   f"(paling banyak {MAX_LINES}).")
+        return None
+    return None if refused else lines
+
+
 def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
-         legal_number: str = "", domiciled_since=None, budget_year, requested, purpose: str,
-         budget_lines, today: datetime.date | None = None) -> GrantCase:
-    """Record (or correct) the proposal; an applicant the rules do not allow is refused."""
+         legal_number: str = "", domiciled_since=None, budget_year=None, requested=None,
+         purpose: str = "", budget_lines=(), today: datetime.date | None = None) -> GrantCase:
+    """Record (or correct) the proposal; an applicant the rules do not allow is refused, and
+    every field at fault with it."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if existing is not None:
+        _refuse_under_letter(application)
     today = today or timefmt.to_local(timefmt.utcnow()).date()
+    checks = FieldChecks()
+    run = checks.run
     lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
-    legal_number = clean_text(legal_number, "Nomor SK badan hukum", 80)
+    legal_number = run(clean_text, legal_number, "Nomor SK badan hukum", 80)
     if lks is not None:
         state = registrations.state_of(lks.registered_until, lks.revoked, today)
         if state not in ("berlaku", "segera_habis"):
             label = registrations.STATES[state].lower()
-            raise ValidationError("LKS", f"Tanda Daftar LKS ini {label}; hibah hanya untuk LKS "
-                                  "dengan Tanda Daftar yang berlaku, atau badan hukum yang "
-                                  "berdomisili di daerah.")
+            checks.add("LKS", f"Tanda Daftar LKS ini {label}; hibah hanya untuk LKS "
+                       "dengan Tanda Daftar yang berlaku, atau badan hukum yang "
+                       "berdomisili di daerah.")
         domiciled_since = None
     else:
-        if not legal_number:
-            raise ValidationError("Nomor SK badan hukum", "pemohon yang bukan LKS terdaftar "
-                                  "harus berbadan hukum: tulis nomor SK Kemenkumham-nya, atau "
-                                  "pilih LKS dari Daftar LKS.")
-        if not isinstance(domiciled_since, datetime.date):
-            raise ValidationError("Berdomisili sejak", "wajib diisi untuk badan hukum yang "
-                                  "bukan LKS terdaftar.")
-        years = settings.value(DOMICILE_YEARS)
-        try:
-            enough = domiciled_since.replace(year=domiciled_since.year + years)
-        except ValueError:  # 29 February
-            enough = datetime.date(domiciled_since.year + years, 3, 1)
-        if enough > today:
-            raise ValidationError("Berdomisili sejak", f"penerima hibah harus berdomisili di "
-                                  f"daerah sekurang-kurangnya {years} tahun (baru memenuhi "
-                                  f"{timefmt.format_date(enough)}); organisasi yang tidak "
-                                  "terdaftar di daerah tidak dapat direkomendasikan.")
+        if legal_number == "":
+            checks.add("Nomor SK badan hukum", "pemohon yang bukan LKS terdaftar harus "
+                       "berbadan hukum: tulis nomor SK Kemenkumham-nya, atau pilih LKS dari "
+                       "Daftar LKS.")
+        domiciled_since = run(_domiciled, domiciled_since, today)
     if isinstance(budget_year, bool) or not isinstance(budget_year, int) or \
             not today.year - 1 <= budget_year <= today.year + 2:
-        raise ValidationError("Tahun anggaran", f"antara {today.year - 1} dan {today.year + 2}.")
-    requested = check_rupiah(requested, "Jumlah yang diajukan")
-    lines = []
-    for number, (line, amount) in enumerate(budget_lines or (), start=1):
-        text = clean_text(line, f"Rincian {number}", 200)
-        if not text:
-            raise ValidationError(f"Rincian {number}", "tulis uraiannya, atau hapus barisnya.")
-        lines.append((text, check_rupiah(amount, f"Jumlah rincian {number}")))
-    if not lines or len(lines) > MAX_LINES:
-        raise ValidationError("Rincian anggaran", "isi sekurang-kurangnya satu rincian "
-                              f"(paling banyak {MAX_LINES}).")
-    total = sum(amount for _, amount in lines)
-    if total != requested:
-        raise ValidationError("Rincian anggaran", f"jumlah rinciannya {formatting.rupiah(total)}"
-                              f", tidak sama dengan yang diajukan "
-                              f"{formatting.rupiah(requested)}.")
+        checks.add("Tahun anggaran", f"antara {today.year - 1} dan {today.year + 2}.")
+    purpose = run(require_text, purpose, "Peruntukan hibah", 2000, multiline=True)
+    requested = run(check_rupiah, requested, "Jumlah yang diajukan")
+    if (existing is not None and existing.recommended and requested is not None
+            and requested < existing.recommended):
+        checks.add("Jumlah yang diajukan", "tidak boleh kurang dari yang sudah "
+                   f"direkomendasikan ({formatting.rupiah(existing.recommended)}); "
+                   "ubah dulu hasil verifikasinya.")
+    lines = _lines(budget_lines, checks)
+    if lines is not None and requested is not None:
+        total = sum(amount for _, amount in lines)
+        if total != requested:
+            checks.add("Rincian anggaran", f"jumlah rinciannya {formatting.rupiah(total)}, "
+                       f"tidak sama dengan yang diajukan {formatting.rupiah(requested)}.")
+    checks.raise_errors()
     clean = dict(lks=lks.id if lks else None, legal_number=legal_number,
                  domiciled_since=domiciled_since, budget_year=budget_year, requested=requested,
-                 purpose=require_text(purpose, "Peruntukan hibah", 2000, multiline=True),
-                 budget_lines=json.dumps(lines, ensure_ascii=False))
-    if existing is not None and existing.recommended and requested < existing.recommended:
-        raise ValidationError("Jumlah yang diajukan", "tidak boleh kurang dari yang sudah "
-                              f"direkomendasikan ({formatting.rupiah(existing.recommended)}); "
-                              "ubah dulu hasil verifikasinya.")
+                 purpose=purpose, budget_lines=json.dumps(lines, ensure_ascii=False))
     if existing is None:
         return records.create(GrantCase, actor, application=application.id, **clean,
                               duplicate=lambda: ConflictError(
                                   "Data hibah untuk permohonan ini baru saja dicatat di PC "
                                   "lain. Muat ulang untuk melihatnya."))
-    _refuse_under_letter(application)
     return records.update(existing, actor, **clean)
+
+
+VISIT_REQUIRED = ("Tanggal verifikasi", "Hasil verifikasi", "Catatan verifikasi")
 
 
 def save_visit(actor, application, existing: GrantCase | None, *, visit_date, result: str,
@@ -127,20 +159,21 @@ def save_visit(actor, application, existing: GrantCase | None, *, visit_date, re
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Hibah", "catat dulu proposalnya.")
+    _refuse_under_letter(application)
     today = today or timefmt.to_local(timefmt.utcnow()).date()
+    checks = FieldChecks()
     if not isinstance(visit_date, datetime.date) or visit_date > today:
-        raise ValidationError("Tanggal verifikasi", "pilih tanggal kunjungan, paling lambat "
-                              "hari ini.")
+        checks.add("Tanggal verifikasi", "pilih tanggal kunjungan, paling lambat hari ini.")
     if result not in RESULTS:
-        raise ValidationError("Hasil verifikasi", "pilih layak atau tidak layak.")
-    note = require_text(note, "Catatan verifikasi", 2000, multiline=True)
+        checks.add("Hasil verifikasi", "pilih layak atau tidak layak.")
+    note = checks.run(require_text, note, "Catatan verifikasi", 2000, multiline=True)
     amount = None
     if result == "layak":
-        amount = check_rupiah(recommended, "Jumlah yang direkomendasikan")
-        if amount > existing.requested:
-            raise ValidationError("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "
-                                  f"diajukan ({formatting.rupiah(existing.requested)}).")
-    _refuse_under_letter(application)
+        amount = checks.run(check_rupiah, recommended, "Jumlah yang direkomendasikan")
+        if amount is not None and amount > existing.requested:
+            checks.add("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "
+                       f"diajukan ({formatting.rupiah(existing.requested)}).")
+    checks.raise_errors()
     return records.update(existing, actor, visit_date=visit_date, visit_result=result,
                           visit_note=note, recommended=amount)
 

@@ -99,7 +99,7 @@ class CollectionDialog(CaseForm):
         for i, (code, label) in enumerate(pub.METHODS.items()):
             self.methods[code] = QCheckBox(label)
             grid.addWidget(self.methods[code], i // 3, i % 3)
-        self.row("Cara pengumpulan", methods)
+        self.methods_box = self.row("Cara pengumpulan", methods)
         self.area = self.row("Wilayah pengumpulan", _combo(pub.AREAS))
         self.issuer = QLabel()
         self.issuer.setStyleSheet("color: #4b5563;")
@@ -119,6 +119,7 @@ class CollectionDialog(CaseForm):
         self.disaster.toggled.connect(self._update_costs)
         self.area.currentIndexChanged.connect(self._update_issuer)
         self.start.dateChanged.connect(self._suggest_end)
+        self.mark_required(pub.REQUIRED)
         self._fill()
 
     def _fill(self) -> None:
@@ -145,6 +146,8 @@ class CollectionDialog(CaseForm):
         self._update_costs()
 
     def _suggest_end(self) -> None:
+        if not self.start.date().isValid():
+            return  # being typed
         start = self.start.date().toPython()
         self.end.setDate(QDate(pub.last_day_of_months(start, settings.value(pub.PERIOD_MONTHS))))
 
@@ -165,17 +168,20 @@ class CollectionDialog(CaseForm):
                                                   if over else "")
         self.cost_hint.setText(text)
 
+    def values(self) -> dict:
+        return dict(organiser_form=self.organiser.currentData(), legal_number=self.legal.text(),
+                    goods=self.goods.currentData(), disaster=self.disaster.isChecked(),
+                    purpose=self.purpose.toPlainText(),
+                    methods=[c for c, box in self.methods.items() if box.isChecked()],
+                    area_level=self.area.currentData(),
+                    area_names=self.area_names.toPlainText(), bank_account=self.bank.text(),
+                    target=self.target.text(), planned_cost=self.cost.text(),
+                    period_start=date_of(self.start),
+                    period_end=date_of(self.end))
+
     def save(self) -> None:
-        values = dict(organiser_form=self.organiser.currentData(), legal_number=self.legal.text(),
-                      goods=self.goods.currentData(), disaster=self.disaster.isChecked(),
-                      purpose=self.purpose.toPlainText(),
-                      methods=[c for c, box in self.methods.items() if box.isChecked()],
-                      area_level=self.area.currentData(),
-                      area_names=self.area_names.toPlainText(), bank_account=self.bank.text(),
-                      target=self.target.text(), planned_cost=self.cost.text(),
-                      period_start=date_of(self.start),
-                      period_end=date_of(self.end))
-        self.attempt(lambda: pub.save(self.session.user, self.application, self.case, **values))
+        self.attempt(lambda: pub.save(self.session.user, self.application, self.case,
+                                      **self.values()))
 
 
 class ExtensionDialog(CaseForm):
@@ -188,6 +194,7 @@ class ExtensionDialog(CaseForm):
         note = QLabel("Izin dapat diperpanjang satu kali.")
         note.setStyleSheet("color: #4b5563;")
         self.form.addRow("", note)
+        self.mark_required(pub.EXTENSION_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: pub.extend(self.session.user, self.application, self.case,
@@ -211,6 +218,7 @@ class ReportDialog(CaseForm):
         self.recipients.setFixedHeight(60)
         self.auditor = self.row("Akuntan publik", QLineEdit())
         self.auditor.setPlaceholderText("wajib bila hasil di atas batas audit (laporan akhir)")
+        self.mark_required(pub.REPORT_REQUIRED)
 
     def save(self) -> None:
         self.attempt(lambda: pub.record_report(

@@ -14,6 +14,7 @@ from desktop.services.applications import case_access
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
                                                 require_text)
 
@@ -180,67 +181,98 @@ def cost_percent(case_or_values) -> float:
     return round(cost * 100 / target, 1) if target else 0.0
 
 
-def save(actor, application, existing: CollectionCase | None = None, **values
-         ) -> CollectionCase:
-    """Record (or correct) the collection, refused by the rule it breaks."""
-    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
-    form = values.get("organiser_form")
+# What an empty collection form is refused for, in the form's order; the dialog marks these.
+REQUIRED = ("Bentuk penyelenggara", "Nomor SK badan hukum", "Jenis sumbangan",
+            "Tujuan pengumpulan", "Cara pengumpulan", "Wilayah pengumpulan", "Target hasil",
+            "Rencana biaya", "Mulai pengumpulan", "Akhir pengumpulan")
+
+
+def _organiser(form) -> str:
+    if not form:
+        raise ValidationError("Bentuk penyelenggara", "wajib diisi: pilih perkumpulan atau "
+                              "yayasan.")
     if form not in ORGANISERS:
         raise ValidationError("Bentuk penyelenggara", "hanya perkumpulan atau yayasan berbadan "
                               "hukum yang boleh menyelenggarakan pengumpulan uang atau barang "
                               "(PP 29/1980); permohonan lain ditolak dengan alasan ini.")
-    legal = require_text(values.get("legal_number", ""), "Nomor SK badan hukum", 80)
-    goods = values.get("goods")
-    if goods not in GOODS:
-        raise ValidationError("Jenis sumbangan", "pilih uang, barang, atau keduanya.")
-    methods = list(dict.fromkeys(values.get("methods") or ()))
+    return form
+
+
+def _choice(value, choices: dict, field: str, message: str):
+    if value not in choices:
+        raise ValidationError(field, message)
+    return value
+
+
+def _methods(values) -> list[str]:
+    methods = list(dict.fromkeys(values or ()))
     if not methods or any(m not in METHODS for m in methods):
         raise ValidationError("Cara pengumpulan", "pilih sekurang-kurangnya satu cara dari "
                               "daftar.")
-    area = values.get("area_level")
-    if area not in AREAS:
-        raise ValidationError("Wilayah pengumpulan", "pilih wilayahnya dari daftar.")
-    names = clean_text(values.get("area_names"), "Nama wilayah", 2000, multiline=True)
-    if area in ("kelurahan", "kecamatan") and not names.strip():
-        raise ValidationError("Nama wilayah", "tulis kelurahan atau kecamatannya, satu per "
-                              "baris.")
-    target = check_rupiah(values.get("target"), "Target hasil")
-    cost = check_rupiah(values.get("planned_cost"), "Rencana biaya", allow_zero=True)
+    return methods
+
+
+def save(actor, application, existing: CollectionCase | None = None, **values
+         ) -> CollectionCase:
+    """Record (or correct) the collection; every field at fault refused at once, each by the
+    rule it breaks, and nothing saved then."""
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if existing is not None:
+        _refuse_under_letter(application)
+    checks = FieldChecks()
+    run = checks.run
+    form = run(_organiser, values.get("organiser_form"))
+    legal = run(require_text, values.get("legal_number", ""), "Nomor SK badan hukum", 80)
+    goods = run(_choice, values.get("goods"), GOODS, "Jenis sumbangan",
+                "pilih uang, barang, atau keduanya.")
     disaster = bool(values.get("disaster"))
+    purpose = run(require_text, values.get("purpose", ""), "Tujuan pengumpulan", 2000,
+                  multiline=True)
+    methods = run(_methods, values.get("methods"))
+    area = run(_choice, values.get("area_level"), AREAS, "Wilayah pengumpulan",
+               "pilih wilayahnya dari daftar.")
+    names = run(clean_text, values.get("area_names"), "Nama wilayah", 2000, multiline=True)
+    if area in ("kelurahan", "kecamatan") and names == "":
+        checks.add("Nama wilayah", "tulis kelurahan atau kecamatannya, satu per baris.")
+    bank = run(clean_text, values.get("bank_account"), "Rekening", 200)
+    target = run(check_rupiah, values.get("target"), "Target hasil")
+    cost = run(check_rupiah, values.get("planned_cost"), "Rencana biaya", allow_zero=True)
     most = settings.value(COST_PERCENT)
-    if not disaster and cost * 100 > target * most:
-        raise ValidationError("Rencana biaya", f"paling banyak {most}% dari hasil: "
-                              f"{formatting.rupiah(target * most // 100)} dari target "
-                              f"{formatting.rupiah(target)} (rencana "
-                              f"{round(cost * 100 / target, 1)}%). Pengumpulan untuk korban "
-                              "bencana dikecualikan.")
-    start = require_date(values.get("period_start"), "Mulai pengumpulan")
-    end = require_date(values.get("period_end"), "Akhir pengumpulan")
-    if end < start:
-        raise ValidationError("Akhir pengumpulan", "tidak boleh sebelum mulai pengumpulan.")
-    months = settings.value(PERIOD_MONTHS)
-    longest = last_day_of_months(start, months)
-    if end > longest:
-        raise ValidationError("Akhir pengumpulan", f"izin paling lama {months} bulan: paling "
-                              f"lambat {timefmt.format_date(longest)}.")
+    if target is not None and cost is not None and not disaster and cost * 100 > target * most:
+        checks.add("Rencana biaya", f"paling banyak {most}% dari hasil: "
+                   f"{formatting.rupiah(target * most // 100)} dari target "
+                   f"{formatting.rupiah(target)} (rencana {round(cost * 100 / target, 1)}%). "
+                   "Pengumpulan untuk korban bencana dikecualikan.")
+    start = run(require_date, values.get("period_start"), "Mulai pengumpulan")
+    end = run(require_date, values.get("period_end"), "Akhir pengumpulan")
+    if start is not None and end is not None:
+        months = settings.value(PERIOD_MONTHS)
+        longest = last_day_of_months(start, months)
+        if end < start:
+            checks.add("Akhir pengumpulan", "tidak boleh sebelum mulai pengumpulan.")
+        elif end > longest:
+            checks.add("Akhir pengumpulan", f"izin paling lama {months} bulan: paling "
+                       f"lambat {timefmt.format_date(longest)}.")
+    if (existing is not None and existing.extension_end is not None and end is not None
+            and existing.extension_end <= end and not checks.failed("Akhir pengumpulan")):
+        checks.add("Akhir pengumpulan", "sudah diperpanjang sampai "
+                   f"{timefmt.format_date(existing.extension_end)}; akhir izin "
+                   "tidak boleh melewati perpanjangannya.")
+    checks.raise_errors()
     clean = dict(organiser_form=form, legal_number=legal, goods=goods, disaster=disaster,
-                 purpose=require_text(values.get("purpose", ""), "Tujuan pengumpulan", 2000,
-                                      multiline=True),
+                 purpose=purpose,
                  methods="," + ",".join(m for m in METHODS if m in methods) + ",",
-                 area_level=area, area_names=names,
-                 bank_account=clean_text(values.get("bank_account"), "Rekening", 200),
+                 area_level=area, area_names=names, bank_account=bank,
                  target=target, planned_cost=cost, period_start=start, period_end=end)
     if existing is None:
         return records.create(CollectionCase, actor, application=application.id, **clean,
                               duplicate=lambda: ConflictError(
                                   "Data pengumpulan untuk permohonan ini baru saja dicatat di "
                                   "PC lain. Muat ulang untuk melihatnya."))
-    _refuse_under_letter(application)
-    if existing.extension_end is not None and existing.extension_end <= end:
-        raise ValidationError("Akhir pengumpulan", "sudah diperpanjang sampai "
-                              f"{timefmt.format_date(existing.extension_end)}; akhir izin "
-                              "tidak boleh melewati perpanjangannya.")
     return records.update(existing, actor, **clean)
+
+
+EXTENSION_REQUIRED = ("Perpanjangan sampai",)
 
 
 def extend(actor, application, existing: CollectionCase | None, until: datetime.date
@@ -263,35 +295,48 @@ def extend(actor, application, existing: CollectionCase | None, until: datetime.
     return records.update(existing, actor, extension_end=until)
 
 
-def record_report(actor, application, existing: CollectionCase | None, *, due_on,
-                  received_on, collected, costs, distributed, recipients: str,
-                  auditor: str = "", today: datetime.date | None = None) -> CollectionReport:
-    """One of the reports the collection owes."""
-    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
-    if existing is None:
-        raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
-    today = today or timefmt.to_local(timefmt.utcnow()).date()
+# What an empty report form is refused for, in the form's order.
+REPORT_REQUIRED = ("Laporan untuk", "Tanggal laporan diterima", "Hasil terkumpul", "Biaya",
+                   "Disalurkan", "Penerima")
+
+
+def _due(existing: CollectionCase, due_on) -> Due:
     due = next((d for d in dues(existing) if d.due_on == due_on), None)
     if due is None:
         raise ValidationError("Laporan untuk", "pilih periode laporan dari daftar.")
     if due.report is not None:
         raise ValidationError("Laporan untuk", "laporan periode ini sudah dicatat.")
-    received_on = require_date(received_on, "Tanggal laporan diterima")
-    if received_on > today:
-        raise ValidationError("Tanggal laporan diterima", "tidak boleh di masa depan.")
-    collected = check_rupiah(collected, "Hasil terkumpul", allow_zero=True)
-    costs = check_rupiah(costs, "Biaya", allow_zero=True)
-    distributed = check_rupiah(distributed, "Disalurkan", allow_zero=True)
-    if costs + distributed > collected:
-        raise ValidationError("Disalurkan", "biaya dan yang disalurkan tidak boleh melebihi "
-                              f"hasil terkumpul ({formatting.rupiah(collected)}).")
-    recipients = require_text(recipients, "Penerima", 4000, multiline=True)
-    auditor = clean_text(auditor, "Akuntan publik", 200)
+    return due
+
+
+def record_report(actor, application, existing: CollectionCase | None, *, due_on,
+                  received_on, collected, costs, distributed, recipients: str,
+                  auditor: str = "", today: datetime.date | None = None) -> CollectionReport:
+    """One of the reports the collection owes; every field at fault refused at once."""
+    require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if existing is None:
+        raise ValidationError("Pengumpulan", "catat dulu data pengumpulannya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    checks = FieldChecks()
+    run = checks.run
+    due = run(_due, existing, due_on)
+    received_on = run(require_date, received_on, "Tanggal laporan diterima")
+    if received_on is not None and received_on > today:
+        checks.add("Tanggal laporan diterima", "tidak boleh di masa depan.")
+    collected = run(check_rupiah, collected, "Hasil terkumpul", allow_zero=True)
+    costs = run(check_rupiah, costs, "Biaya", allow_zero=True)
+    distributed = run(check_rupiah, distributed, "Disalurkan", allow_zero=True)
+    if None not in (collected, costs, distributed) and costs + distributed > collected:
+        checks.add("Disalurkan", "biaya dan yang disalurkan tidak boleh melebihi "
+                   f"hasil terkumpul ({formatting.rupiah(collected)}).")
+    recipients = run(require_text, recipients, "Penerima", 4000, multiline=True)
+    auditor = run(clean_text, auditor, "Akuntan publik", 200)
     threshold = settings.value(AUDIT_ABOVE)
-    if due.final and collected > threshold and not auditor:
-        raise ValidationError("Akuntan publik", "hasil di atas "
-                              f"{formatting.rupiah(threshold)} wajib diaudit "
-                              "akuntan publik: tulis nama kantor akuntan publiknya.")
+    if (due is not None and due.final and collected is not None and collected > threshold
+            and auditor == ""):
+        checks.add("Akuntan publik", f"hasil di atas {formatting.rupiah(threshold)} wajib "
+                   "diaudit akuntan publik: tulis nama kantor akuntan publiknya.")
+    checks.raise_errors()
     return records.create(CollectionReport, actor, application=application.id, due_on=due_on,
                           final=due.final, received_on=received_on, collected=collected,
                           costs=costs, distributed=distributed, recipients=recipients,

@@ -125,6 +125,7 @@ class ChooseLksDialog(_CaseDialog):
         form.addRow("Jenis:", self.kind)
         form.addRow("", self.report)
         self.body.insertLayout(0, form)
+        self.mark_required(case_record.REGISTRATION_REQUIRED)
         self.kind.currentIndexChanged.connect(self._follow_kind)
         own = lks_records.of_organisation(session.user, application.organisation_id)
         chosen = case.lks if case else own
@@ -208,6 +209,7 @@ class VisitDialog(_CaseDialog):
         hint.setStyleSheet("color: #666;")
         self.body.insertLayout(0, form)
         self.body.insertWidget(1, hint)
+        self.mark_required(case_record.VISIT_REQUIRED)
         if case is not None and case.visit_date:
             self.date.setDate(QDate(case.visit_date))
             self.team.setPlainText(case.visit_team)
@@ -239,6 +241,7 @@ class ValidityDialog(_CaseDialog):
         hint.setStyleSheet("color: #666;")
         self.body.insertLayout(0, form)
         self.body.insertWidget(1, hint)
+        self.mark_required(case_record.VALIDITY_REQUIRED)
         self.start.dateChanged.connect(self._suggest)
         if case is not None and case.valid_from:
             self.start.setDate(QDate(case.valid_from))

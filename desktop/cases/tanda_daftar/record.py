@@ -8,6 +8,7 @@ from desktop.models import Letter, Lks, LksRegistration, Organisation
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
@@ -30,22 +31,27 @@ def read(application) -> TandaDaftarCase | None:
             .where(TandaDaftarCase.application == application.id).first())
 
 
+# What each empty form is refused for, in the form's order; the dialogs mark these.
+REGISTRATION_REQUIRED = ("LKS", "Jenis pendaftaran")
+VISIT_REQUIRED = ("Tanggal kunjungan", "Tim teknis", "Temuan", "Hasil verifikasi")
+VALIDITY_REQUIRED = ("Berlaku mulai", "Berlaku sampai")
+
+
 def save_registration(actor, application, existing: TandaDaftarCase | None, *, lks_id,
                       kind: str, activity_report: bool) -> TandaDaftarCase:
     """Which LKS applies, and whether for a first Tanda Daftar or a renewal (which needs the
     previous one in the register and the activity report)."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    checks = FieldChecks()
     lks = Lks.get_or_none(Lks.id == lks_id) if lks_id else None
     if lks is None:
-        raise ValidationError("LKS", "pilih LKS dari Daftar LKS (catat dulu di sana bila "
-                              "belum ada).")
+        checks.add("LKS", "pilih LKS dari Daftar LKS (catat dulu di sana bila belum ada).")
     if kind not in registrations.KINDS:
-        raise ValidationError("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
-    if kind == "perpanjangan":
-        if not registrations.history(lks):
-            raise ValidationError("Jenis pendaftaran", "perpanjangan memerlukan Tanda Daftar "
-                                  "sebelumnya di Daftar LKS; catat dulu Tanda Daftar lama, "
-                                  "atau pilih pendaftaran baru.")
+        checks.add("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
+    elif kind == "perpanjangan" and lks is not None and not registrations.history(lks):
+        checks.add("Jenis pendaftaran", "perpanjangan memerlukan Tanda Daftar sebelumnya di "
+                   "Daftar LKS; catat dulu Tanda Daftar lama, atau pilih pendaftaran baru.")
+    checks.raise_errors()
     values = dict(lks=lks.id, kind=kind, activity_report=bool(activity_report))
     if existing is None:
         return records.create(TandaDaftarCase, actor, application=application.id, **values,
@@ -59,14 +65,7 @@ def save_registration(actor, application, existing: TandaDaftarCase | None, *, l
     return records.update(existing, actor, **values)
 
 
-def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_date, team: str,
-               findings: str, result: str, today: datetime.date | None = None
-               ) -> TandaDaftarCase:
-    """The technical team's field visit: when, who, what it found, layak or not."""
-    require_case_writer(actor, VISIT_ROLES, VISIT_DOING, application)
-    if existing is None:
-        raise ValidationError("LKS", "catat dulu LKS yang mendaftar, lalu hasil kunjungannya.")
-    today = today or timefmt.to_local(timefmt.utcnow()).date()
+def _visit_date(visit_date, application, today: datetime.date) -> datetime.date:
     if not isinstance(visit_date, datetime.date):
         raise ValidationError("Tanggal kunjungan", "wajib diisi; pilih dari kalender.")
     if visit_date > today:
@@ -75,16 +74,32 @@ def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_da
     if visit_date < received:
         raise ValidationError("Tanggal kunjungan", "tidak boleh sebelum permohonan diterima "
                               f"({timefmt.format_date(received)}).")
-    members = [line.strip() for line in clean_text(team, "Tim teknis", 1000, multiline=True)
-               .splitlines() if line.strip()]
-    if not members:
-        raise ValidationError("Tim teknis", "tulis nama anggota tim, satu nama per baris.")
-    findings = clean_text(findings, "Temuan", 4000, multiline=True)
-    if len(findings) < MIN_FINDINGS:
-        raise ValidationError("Temuan", "tulis yang ditemukan di lokasi (sekretariat, "
-                              "pelayanan, penerima manfaat, pengurus).")
+    return visit_date
+
+
+def save_visit(actor, application, existing: TandaDaftarCase | None, *, visit_date, team: str,
+               findings: str, result: str, today: datetime.date | None = None
+               ) -> TandaDaftarCase:
+    """The technical team's field visit: when, who, what it found, layak or not; every field
+    at fault refused at once."""
+    require_case_writer(actor, VISIT_ROLES, VISIT_DOING, application)
+    if existing is None:
+        raise ValidationError("LKS", "catat dulu LKS yang mendaftar, lalu hasil kunjungannya.")
+    today = today or timefmt.to_local(timefmt.utcnow()).date()
+    checks = FieldChecks()
+    run = checks.run
+    visit_date = run(_visit_date, visit_date, application, today)
+    team = run(clean_text, team, "Tim teknis", 1000, multiline=True)
+    members = [line.strip() for line in (team or "").splitlines() if line.strip()]
+    if team is not None and not members:
+        checks.add("Tim teknis", "tulis nama anggota tim, satu nama per baris.")
+    findings = run(clean_text, findings, "Temuan", 4000, multiline=True)
+    if findings is not None and len(findings) < MIN_FINDINGS:
+        checks.add("Temuan", "tulis yang ditemukan di lokasi (sekretariat, pelayanan, "
+                   "penerima manfaat, pengurus).")
     if result not in RESULTS:
-        raise ValidationError("Hasil verifikasi", "pilih layak atau tidak layak.")
+        checks.add("Hasil verifikasi", "pilih layak atau tidak layak.")
+    checks.raise_errors()
     _refuse_under_letter(application)
     return records.update(existing, actor, visit_date=visit_date, visit_team="\n".join(members),
                           visit_findings=findings, visit_result=result,
@@ -97,10 +112,14 @@ def save_validity(actor, application, existing: TandaDaftarCase | None, *, valid
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
+    checks = FieldChecks()
     if not isinstance(valid_from, datetime.date):
-        raise ValidationError("Berlaku mulai", "wajib diisi; pilih dari kalender.")
-    if not isinstance(valid_until, datetime.date) or valid_until <= valid_from:
-        raise ValidationError("Berlaku sampai", "harus sesudah tanggal mulai berlaku.")
+        checks.add("Berlaku mulai", "wajib diisi; pilih dari kalender.")
+    if not isinstance(valid_until, datetime.date):
+        checks.add("Berlaku sampai", "wajib diisi; pilih dari kalender.")
+    elif isinstance(valid_from, datetime.date) and valid_until <= valid_from:
+        checks.add("Berlaku sampai", "harus sesudah tanggal mulai berlaku.")
+    checks.raise_errors()
     _refuse_under_letter(application)
     return records.update(existing, actor, valid_from=valid_from, valid_until=valid_until)
 

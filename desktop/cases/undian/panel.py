@@ -17,7 +17,7 @@ from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                       error_label, set_date)
+                                        error_label, required_note, set_date)
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -129,15 +129,17 @@ class RaffleDialog(QDialog):
             "Akhir program": self.end, "Tanggal penarikan": self.draw,
             "Tempat penarikan": self.place, "Notaris": self.notary,
             "Daftar hadiah": self.prizes, "Sumbangan sosial": self.contribution})
-        buttons, _ = dialog_buttons(self, "Simpan", self.save)
+        buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>Daftar hadiah</b> (harga pasar; hadiah sudah tersedia)"))
+        layout.addWidget(QLabel("<b>Daftar hadiah *</b> (harga pasar; hadiah sudah tersedia)"))
         layout.addWidget(self.prizes, 1)
         layout.addLayout(prize_buttons)
         layout.addLayout(money)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self.errors.mark_required(raffle.REQUIRED)
         self._fill()
 
     def _fill(self) -> None:
@@ -234,15 +236,15 @@ class RaffleDialog(QDialog):
                     contribution=_money_text(self.contribution))
 
     def save(self) -> None:
+        for number in range(1, self.prizes.rowCount() + 1):  # a row's refusal marks the list
+            for field in ("Hadiah", "Jumlah hadiah", "Nilai hadiah"):
+                self.errors.add(f"{field} {number}", self.prizes)
         try:
             self.case = raffle.save(self.session.user, self.application, self.case,
                                     **self.values())
         except PelitaError as exc:
             self.error.show()
-            widget = self.errors.show(exc)
-            if widget is None and exc.field.startswith(("Hadiah", "Jumlah hadiah",
-                                                        "Nilai hadiah")):
-                self.prizes.setStyleSheet("border: 1px solid #c0392b;")
+            self.errors.show(exc)
             return
         except Exception as exc:  # noqa: BLE001 (the database refused: the form stays)
             self.error.show()
@@ -271,11 +273,13 @@ class ReportDialog(QDialog):
         self.errors = FieldErrors(self.error, {"Akhir penyerahan hadiah": self.handover,
                                                "Tanggal laporan diterima": self.received,
                                                "Catatan laporan": self.note})
-        buttons, _ = dialog_buttons(self, "Simpan", self.save)
+        buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(required_note())
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self.errors.mark_required(raffle.REPORT_REQUIRED)
         if case.handover_end:
             self.handover.setDate(QDate(case.handover_end))
         set_date(self.received, case.report_received_on)

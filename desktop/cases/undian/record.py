@@ -14,6 +14,7 @@ from desktop.services.applications import case_access
 from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.letters import formatting
 from desktop.services.shared import permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import (check_rupiah, clean_text, require_date,
                                                 require_text)
 
@@ -83,71 +84,93 @@ def report_due(case: RaffleCase) -> datetime.date | None:
     return case.handover_end + datetime.timedelta(days=settings.value(REPORT_DAYS))
 
 
-def _prizes(rows) -> list[Prize]:
-    prizes = []
+def _prizes(rows, checks: FieldChecks) -> list[Prize] | None:
+    """The prize rows, each cell's refusal kept in `checks`; None when any was refused."""
+    prizes, refused = [], False
     for number, row in enumerate(rows or (), start=1):
         item, quantity, value = row
-        item = clean_text(item, f"Hadiah {number}", 200)
-        if not item:
-            raise ValidationError(f"Hadiah {number}", "tulis nama hadiahnya, atau hapus barisnya.")
-        if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= 100000:
-            raise ValidationError(f"Jumlah hadiah {number}", "isi 1 sampai 100.000.")
-        prizes.append(Prize(item, quantity, check_rupiah(value, f"Nilai hadiah {number}")))
-    if not prizes:
-        raise ValidationError("Daftar hadiah", "isi sekurang-kurangnya satu hadiah dengan harga "
-                              "pasarnya.")
-    if len(prizes) > MAX_PRIZES:
-        raise ValidationError("Daftar hadiah", f"paling banyak {MAX_PRIZES} baris.")
-    return prizes
+        item = checks.run(clean_text, item, f"Hadiah {number}", 200)
+        if item == "":
+            checks.add(f"Hadiah {number}", "tulis nama hadiahnya, atau hapus barisnya.")
+        if isinstance(quantity, bool) or not isinstance(quantity, int) or \
+                not 1 <= quantity <= 100000:
+            checks.add(f"Jumlah hadiah {number}", "isi 1 sampai 100.000.")
+            quantity = None
+        value = checks.run(check_rupiah, value, f"Nilai hadiah {number}")
+        if not item or quantity is None or value is None:
+            refused = True
+            continue
+        prizes.append(Prize(item, quantity, value))
+    if not rows:
+        checks.add("Daftar hadiah", "isi sekurang-kurangnya satu hadiah dengan harga pasarnya.")
+        return None
+    if len(rows) > MAX_PRIZES:
+        checks.add("Daftar hadiah", f"paling banyak {MAX_PRIZES} baris.")
+        return None
+    return None if refused else prizes
+
+
+# What an empty raffle form is refused for, in the form's order; the dialog marks these.
+REQUIRED = ("Penyelenggara", "Nama program undian", "Mulai program", "Akhir program",
+            "Tanggal penarikan", "Tempat penarikan", "Notaris", "Daftar hadiah",
+            "Sumbangan sosial")
+
+
+def _founded(founded, received: datetime.date) -> datetime.date:
+    founded = require_date(founded, "Tanggal berdiri penyelenggara")
+    year_after = founded.replace(year=founded.year + 1) if not (
+        founded.month == 2 and founded.day == 29) else datetime.date(founded.year + 1, 3, 1)
+    if year_after > received:
+        raise ValidationError("Tanggal berdiri penyelenggara", "penyelenggara yang bukan "
+                              "badan hukum harus sudah berdiri sekurang-kurangnya 1 tahun "
+                              f"(baru memenuhi pada {timefmt.format_date(year_after)}).")
+    return founded
 
 
 def save(actor, application, existing: RaffleCase | None = None, **values) -> RaffleCase:
-    """Record (or correct) the raffle. Refused, naming the rule, when it is applied for too
-    close to its draw, or pledges less than the least contribution; nothing is saved then."""
+    """Record (or correct) the raffle. Every field at fault is refused at once, naming the
+    rule (applied for too close to its draw, less than the least contribution); nothing is
+    saved then."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
+    if existing is not None:
+        _refuse_under_letter(application)
     received = timefmt.to_local(application.received_at).date()
+    checks = FieldChecks()
+    run = checks.run
     status = values.get("organiser_status")
     if status not in ORGANISERS:
-        raise ValidationError("Penyelenggara", "pilih badan hukum atau badan lain.")
-    founded = values.get("organiser_founded")
-    if status == "badan_lain":
-        founded = require_date(founded, "Tanggal berdiri penyelenggara")
-        year_after = founded.replace(year=founded.year + 1) if not (
-            founded.month == 2 and founded.day == 29) else datetime.date(founded.year + 1, 3, 1)
-        if year_after > received:
-            raise ValidationError("Tanggal berdiri penyelenggara", "penyelenggara yang bukan "
-                                  "badan hukum harus sudah berdiri sekurang-kurangnya 1 tahun "
-                                  f"(baru memenuhi pada {timefmt.format_date(year_after)}).")
-    else:
-        founded = None
-    start = require_date(values.get("period_start"), "Mulai program")
-    end = require_date(values.get("period_end"), "Akhir program")
-    if end < start:
-        raise ValidationError("Akhir program", "tidak boleh sebelum mulai program.")
-    draw = require_date(values.get("draw_date"), "Tanggal penarikan")
-    if draw < start:
-        raise ValidationError("Tanggal penarikan", "tidak boleh sebelum program dimulai.")
-    last = last_day_to_apply(draw)
-    if received > last:
-        raise ValidationError("Tanggal penarikan", f"permohonan harus diajukan paling lambat "
-                              f"{settings.value(LEAD_DAYS)} hari kerja sebelum penarikan, "
-                              f"yaitu {timefmt.format_date(last)}; permohonan ini diterima "
-                              f"{timefmt.format_date(received)}. Penarikan paling cepat "
-                              f"{timefmt.format_date(_earliest_draw(received))}.")
-    prizes = _prizes(values.get("prizes"))
-    total = sum(p.total for p in prizes)
-    contribution = check_rupiah(values.get("contribution"), "Sumbangan sosial")
-    least = minimum_contribution(total)
-    if contribution < least:
-        raise ValidationError("Sumbangan sosial", f"paling sedikit "
-                              f"{settings.value(CONTRIBUTION)}% dari nilai hadiah "
-                              f"{formatting.rupiah(total)}, yaitu {formatting.rupiah(least)}.")
-    clean = dict(organiser_status=status, organiser_founded=founded,
-                 raffle_name=require_text(values.get("raffle_name", ""), "Nama program undian",
-                                          200),
-                 period_start=start, period_end=end, draw_date=draw,
-                 draw_place=require_text(values.get("draw_place", ""), "Tempat penarikan", 200),
-                 notary=require_text(values.get("notary", ""), "Notaris", 120),
+        checks.add("Penyelenggara", "pilih badan hukum atau badan lain.")
+    founded = run(_founded, values.get("organiser_founded"), received) \
+        if status == "badan_lain" else None
+    name = run(require_text, values.get("raffle_name", ""), "Nama program undian", 200)
+    start = run(require_date, values.get("period_start"), "Mulai program")
+    end = run(require_date, values.get("period_end"), "Akhir program")
+    if start is not None and end is not None and end < start:
+        checks.add("Akhir program", "tidak boleh sebelum mulai program.")
+    draw = run(require_date, values.get("draw_date"), "Tanggal penarikan")
+    if draw is not None and start is not None and draw < start:
+        checks.add("Tanggal penarikan", "tidak boleh sebelum program dimulai.")
+    elif draw is not None and received > (last := last_day_to_apply(draw)):
+        checks.add("Tanggal penarikan", f"permohonan harus diajukan paling lambat "
+                   f"{settings.value(LEAD_DAYS)} hari kerja sebelum penarikan, "
+                   f"yaitu {timefmt.format_date(last)}; permohonan ini diterima "
+                   f"{timefmt.format_date(received)}. Penarikan paling cepat "
+                   f"{timefmt.format_date(_earliest_draw(received))}.")
+    place = run(require_text, values.get("draw_place", ""), "Tempat penarikan", 200)
+    notary = run(require_text, values.get("notary", ""), "Notaris", 120)
+    prizes = _prizes(values.get("prizes"), checks)
+    contribution = run(check_rupiah, values.get("contribution"), "Sumbangan sosial")
+    if prizes is not None and contribution is not None:
+        total = sum(p.total for p in prizes)
+        least = minimum_contribution(total)
+        if contribution < least:
+            checks.add("Sumbangan sosial", f"paling sedikit "
+                       f"{settings.value(CONTRIBUTION)}% dari nilai hadiah "
+                       f"{formatting.rupiah(total)}, yaitu {formatting.rupiah(least)}.")
+    checks.raise_errors()
+    clean = dict(organiser_status=status, organiser_founded=founded, raffle_name=name,
+                 period_start=start, period_end=end, draw_date=draw, draw_place=place,
+                 notary=notary,
                  prizes=json.dumps([[p.item, p.quantity, p.value] for p in prizes],
                                    ensure_ascii=False),
                  contribution=contribution)
@@ -156,7 +179,6 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
                               duplicate=lambda: ConflictError(
                                   "Data undian untuk permohonan ini baru saja dicatat di PC "
                                   "lain. Muat ulang untuk melihatnya."))
-    _refuse_under_letter(application)
     return records.update(existing, actor, **clean)
 
 
@@ -164,26 +186,30 @@ def _earliest_draw(received: datetime.date) -> datetime.date:
     return WorkCalendar().add_working_days(received, settings.value(LEAD_DAYS))
 
 
+REPORT_REQUIRED = ("Akhir penyerahan hadiah",)
+
+
 def save_report(actor, application, existing: RaffleCase | None, *, handover_end,
                 received_on=None, note: str = "", today: datetime.date | None = None
                 ) -> RaffleCase:
     """The prizes' hand-over, and the report when it comes (notary's minutes, winners,
-    receipts, unclaimed prizes)."""
+    receipts, unclaimed prizes); every field at fault refused at once."""
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
     if existing is None:
         raise ValidationError("Undian", "catat dulu data undiannya.")
     today = today or timefmt.to_local(timefmt.utcnow()).date()
-    handover_end = require_date(handover_end, "Akhir penyerahan hadiah")
-    if handover_end < existing.draw_date:
-        raise ValidationError("Akhir penyerahan hadiah", "tidak boleh sebelum penarikan "
-                              f"({timefmt.format_date(existing.draw_date)}).")
-    if handover_end > today:
-        raise ValidationError("Akhir penyerahan hadiah", "tidak boleh di masa depan.")
-    if received_on is not None:
-        if received_on < handover_end or received_on > today:
-            raise ValidationError("Tanggal laporan diterima", "antara akhir penyerahan hadiah "
-                                  "dan hari ini.")
-    note = clean_text(note, "Catatan laporan", 2000, multiline=True)
+    checks = FieldChecks()
+    handover_end = checks.run(require_date, handover_end, "Akhir penyerahan hadiah")
+    if handover_end is not None and handover_end < existing.draw_date:
+        checks.add("Akhir penyerahan hadiah", "tidak boleh sebelum penarikan "
+                   f"({timefmt.format_date(existing.draw_date)}).")
+    elif handover_end is not None and handover_end > today:
+        checks.add("Akhir penyerahan hadiah", "tidak boleh di masa depan.")
+    if received_on is not None and (received_on > today or (
+            handover_end is not None and received_on < handover_end)):
+        checks.add("Tanggal laporan diterima", "antara akhir penyerahan hadiah dan hari ini.")
+    note = checks.run(clean_text, note, "Catatan laporan", 2000, multiline=True)
+    checks.raise_errors()
     return records.update(existing, actor, handover_end=handover_end,
                           report_received_on=received_on, report_note=note)
 
