@@ -291,7 +291,8 @@ def test_an_empty_case_form_is_refused_field_by_field_at_once(office):
     with pytest.raises(ValidationErrors) as caught:
         case(office, offence_date=None, offence="", article=" ", threat_months=None,
              contacts=[["penyidik", "", "", ""]])
-    assert [e.field for e in caught.value.errors] == [
-        "Tanggal perbuatan", "Ancaman pidana", "Nama pihak 1", "Perbuatan",
-        "Pasal yang disangkakan"]
+    fields = [e.field for e in caught.value.errors]
+    assert fields == ["Tanggal perbuatan", "Perbuatan", "Pasal yang disangkakan",
+                      "Ancaman pidana", "Nama pihak 1"]
+    assert tuple(fields[:4]) == record.REQUIRED
     assert AbhCase.select().count() == 0

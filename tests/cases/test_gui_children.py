@@ -179,3 +179,17 @@ def test_the_abh_countdown_and_the_assignment(qtbot, sqlite_db, monkeypatch):
     assert panel.timer.isActive() and panel.timer.interval() == 60_000
     # the header's deadline is the running clock's
     assert "Segera jatuh tempo" in worker_view.due_label.text()
+
+
+def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db):
+    from tests.cases.one_press import press_once
+
+    o = office()
+    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
+                      birth_date=datetime.date(2010, 3, 2))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
+    assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
+    form = abh_panel.AbhCaseDialog(session(o["worker"]), workflow.get(app.id, o["worker"]))
+    press_once(qtbot, form, [form.offence_date, form.offence, form.article],
+               required=abh_record.REQUIRED)
+    assert not abh_record.AbhCase.select().exists()

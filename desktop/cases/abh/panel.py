@@ -140,6 +140,7 @@ class AbhCaseDialog(CaseForm):
         self.contacts.verticalHeader().hide()
         self.contacts.setFixedHeight(130)
         self.row("Pihak lain", self.contacts, "Pihak")
+        self.mark_required(abh.REQUIRED)
         rows = abh.contacts_of(case) if case else [["penyidik", "", "", ""],
                                                    ["pk_bapas", "", "", ""]]
         for role, name, institution, phone in rows + [["bantuan_hukum", "", "", ""]]:

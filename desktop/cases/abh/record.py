@@ -107,6 +107,10 @@ def _contacts(contacts) -> list[list[str]]:
     return people
 
 
+# The case form's fields a save refuses when empty, in the form's order.
+REQUIRED = ("Tanggal perbuatan", "Perbuatan", "Pasal yang disangkakan", "Ancaman pidana")
+
+
 def save(actor, application, existing: AbhCase | None, *, offence_date, offence: str,
          article: str, threat_months, repeat: bool, police_report: str = "",
          court_case: str = "", contacts=(), education: str = "", parent_name: str = "",
@@ -117,27 +121,28 @@ def save(actor, application, existing: AbhCase | None, *, offence_date, offence:
     if child is None or child.birth_date is None:
         raise ValidationError("Anak", "permohonan ABH dicatat atas nama anak dengan tanggal "
                               "lahirnya; perbaiki data pemohon dulu.")
-    checks = FieldChecks()  # every field's refusal shown at once
+    checks = FieldChecks()  # every field's refusal shown at once, in the form's order
     run = checks.run
     day = run(_offence_day, offence_date, child, existing, application, today)
+    offence = run(require_text, offence, "Perbuatan", 4000, multiline=True)
+    article = run(require_text, article, "Pasal yang disangkakan", 200)
     if isinstance(threat_months, bool) or not isinstance(threat_months, int) or \
             not 0 <= threat_months <= MAX_THREAT_MONTHS:
         checks.add("Ancaman pidana", "tulis ancaman pidana penjara pasal yang disangkakan, "
                    "dalam tahun dan bulan (paling lama 20 tahun).")
+    police_report = run(clean_text, police_report, "Nomor laporan polisi", 80)
     stage = existing.stage if existing else "penyidikan"
     court_case = run(clean_text, court_case, "Nomor perkara", 80)
     if stage in NEEDS_COURT_CASE and court_case == "":
         checks.add("Nomor perkara", "wajib diisi setelah putusan.")
-    people = run(_contacts, contacts)
-    clean = dict(offence_date=day, offence=run(require_text, offence, "Perbuatan", 4000,
-                                               multiline=True),
-                 article=run(require_text, article, "Pasal yang disangkakan", 200),
-                 threat_months=threat_months, repeat=bool(repeat),
-                 police_report=run(clean_text, police_report, "Nomor laporan polisi", 80),
-                 court_case=court_case, contacts=json.dumps(people or [], ensure_ascii=False),
+    clean = dict(offence_date=day, offence=offence, article=article,
+                 threat_months=threat_months, repeat=bool(repeat), police_report=police_report,
+                 court_case=court_case,
                  education=run(clean_text, education, "Pendidikan", 80),
                  parent_name=run(clean_text, parent_name, "Orang tua/wali", 120),
                  parent_address=run(clean_text, parent_address, "Alamat orang tua/wali", 300))
+    people = run(_contacts, contacts)
+    clean["contacts"] = json.dumps(people or [], ensure_ascii=False)
     checks.raise_errors()
     with db.atomic():
         if existing is None:
