@@ -95,3 +95,16 @@ def test_at_the_desk_the_address_is_required_too(backend_db):
     nameless = people.register_person(office["clerk"], at_desk=True, documented=False,
                                       name="Tanpa Nama", identity_note="ditemukan di terminal")
     assert nameless.street == "" and Person.select().count() == 2  # with the office's one
+
+
+def test_settings_are_stored_all_or_none(backend_db):
+    from desktop.services.admin import settings
+
+    office = make_office()
+    fields = _fields(lambda: settings.set_values(office["admin"], {
+        "session.idle_minutes": 30, "applications.number_pattern": "",
+        "login.max_attempts": 999}))
+    assert fields == ["Pola nomor registrasi", "Batas salah kata sandi"]
+    assert settings.get("session.idle_minutes") == 15  # the sound one waits for the others
+    settings.set_values(office["admin"], {"session.idle_minutes": 30, "login.max_attempts": 9})
+    assert (settings.get("session.idle_minutes"), settings.get("login.max_attempts")) == (30, 9)

@@ -403,6 +403,25 @@ def test_settings_saved_and_connection_dialog_opened_lazily(qtbot, admin, monkey
     assert "buka lagi" in page.connection_message.text()
 
 
+def test_settings_wrong_values_are_marked_together_and_nothing_saved(qtbot, admin):
+    from desktop.views.shared.forms import is_marked
+
+    page = open_page(qtbot, SettingsPage, admin)
+    page.editors["session.idle_minutes"].setValue(30)  # sound, but not saved alone
+    pattern, url = page.editors["applications.number_pattern"], \
+        page.editors["letters.verification_url"]
+    pattern.setText("")
+    url.setText("bukan alamat")
+    assert not page.save()
+    assert is_marked(pattern) and is_marked(url)
+    assert not is_marked(page.editors["session.idle_minutes"])
+    assert page.message.text().startswith("2 isian perlu diperbaiki")
+    assert page.focusWidget() is pattern  # the first at fault, in the page's order
+    assert settings.get("session.idle_minutes") == 15  # all or none
+    page.refresh()
+    assert not is_marked(pattern) and not page.message.text()
+
+
 def test_settings_refused_for_a_clerk_shows_the_reason(qtbot, clerk):
     page = open_page(qtbot, SettingsPage, clerk)
     assert page.save_button.isHidden() and not page.editors["login.max_attempts"].isEnabled()

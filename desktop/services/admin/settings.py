@@ -3,8 +3,9 @@ import json
 from dataclasses import dataclass
 
 from desktop.errors import ConflictError, ValidationError
-from desktop.models import Setting
+from desktop.models import Setting, db
 from desktop.services.shared import numbering, permissions, records, validators
+from desktop.services.shared.checks import FieldChecks
 
 
 @dataclass(frozen=True)
@@ -184,22 +185,35 @@ def get(key: str):
 
 
 def set_value(actor, key: str, value) -> None:
+    set_values(actor, {key: value})
+
+
+def set_values(actor, values: dict) -> None:
+    """Store several settings at once, or none: every refused value is named together
+    (ValidationErrors, in the order given) before anything is written."""
     permissions.require(actor, "settings.edit")
-    definition = DEFINITIONS[key]
+    checks = FieldChecks()
+    clean = {key: checks.run(_checked, DEFINITIONS[key], value) for key, value in values.items()}
+    checks.raise_errors()
+    with db.atomic():
+        for key, value in clean.items():
+            _store(actor, key, value)
+
+
+def _checked(definition: SettingDef, value):
+    """The value to store, or the ValidationError naming the setting's label."""
     if definition.choices:
         if value not in dict(definition.choices):
             raise ValidationError(definition.label, "pilih salah satu: " + ", ".join(
                 label for _, label in definition.choices) + ".")
-        _store(actor, key, value)
-        return
+        return value
     if definition.is_text:
         text = str(value or "").strip()
         if not text and not definition.optional:
             raise ValidationError(definition.label, "wajib diisi.")
         if text:
             definition.check(definition.label, text)
-        _store(actor, key, text)
-        return
+        return text
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -207,7 +221,7 @@ def set_value(actor, key: str, value) -> None:
     if not definition.minimum <= number <= definition.maximum:
         raise ValidationError(definition.label, f"harus antara {definition.minimum} dan "
                               f"{definition.maximum} {definition.unit}.".rstrip())
-    _store(actor, key, number)
+    return number
 
 
 def _store(actor, key: str, value) -> None:

@@ -7,8 +7,7 @@ from desktop.errors import PelitaError
 from desktop.services.admin import number_preview, settings
 from desktop.services.cases import registry
 from desktop.services.shared import permissions
-
-ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+from desktop.views.shared.forms import FieldErrors
 
 
 class SettingsPage(QWidget):
@@ -71,6 +70,8 @@ class SettingsPage(QWidget):
         form.addRow(buttons)
         form.addRow(self.message)
         self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2)
+        self.errors = FieldErrors(self.message, {settings.DEFINITIONS[key].label: editor
+                                                 for key, editor in self.editors.items()})
 
         db_box = QGroupBox("Koneksi database (PC ini)")
         self.database_label = QLabel(session.database_label)
@@ -177,9 +178,9 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         if hasattr(self, "backup_box"):
             self.backup_box.refresh()
+        self.errors.clear()
         for key, editor in self.editors.items():
             self._set(editor, settings.get(key))
-            editor.setStyleSheet("")
         for key in self.previews:  # the counters move while the page is open
             self._show_preview(key, self._value(self.editors[key]))
 
@@ -188,27 +189,18 @@ class SettingsPage(QWidget):
             self._set(editor, settings.DEFINITIONS[key].default)
 
     def save(self) -> bool:
-        self.message.clear()
-        for editor in self.editors.values():
-            editor.setStyleSheet("")
-        changed = [key for key, editor in self.editors.items()
-                   if self._value(editor) != settings.get(key)]
-        saved = 0
-        for key in changed:
-            editor = self.editors[key]
-            try:
-                settings.set_value(self.session.user, key, self._value(editor))
-            except PelitaError as exc:
-                editor.setStyleSheet(ERROR_STYLE)
-                editor.setFocus()
-                self.message.setStyleSheet("color: #a93226;")
-                done = f" ({saved} pengaturan lain sudah disimpan.)" if saved else ""
-                self.message.setText(exc.message + done)
-                return False
-            saved += 1
-        self.message.setStyleSheet("color: #1e6b35;")
-        self.message.setText(f"{saved} pengaturan disimpan." if saved
-                             else "Tidak ada yang berubah.")
+        """Every changed setting stored together, or none: each value refused is marked with
+        its message under it, the first focused."""
+        self.errors.clear()
+        changed = {key: self._value(editor) for key, editor in self.editors.items()
+                   if self._value(editor) != settings.get(key)}
+        try:
+            settings.set_values(self.session.user, changed)
+        except PelitaError as exc:
+            self.errors.show(exc)
+            return False
+        self.errors.success(f"{len(changed)} pengaturan disimpan." if changed
+                            else "Tidak ada yang berubah.")
         return True
 
     def change_connection(self) -> None:
