@@ -40,6 +40,13 @@ def test_each_role_sees_its_own_waiting_work_and_the_badge_counts_it(qtbot, demo
         seen[name] = {(i.kind, i.record_id) for i in items}
         assert [text[2:] for text in shown(page)] == [i.text for i in items], name
         assert page.others.isVisibleTo(page) == bool(items), name
+        if items:  # each row on one line, all in sight: no sideways bar over a short list
+            window.show()
+            others = page.others
+            assert not others.horizontalScrollBar().isVisible(), name
+            shown_rows = others.viewport().height() // others.sizeHintForRow(0)
+            assert shown_rows >= min(len(items), 5), name
+            assert items[0].text in others.item(0).toolTip(), name
         assert page.total == application_query.task_count(actor), name
         badge = window.sidebar.item([s.key for s in window.sections].index("tugas")).text()
         total = page.total + len(items)

@@ -18,6 +18,13 @@ from desktop.views.shell import workers
 OTHERS_MAX_HEIGHT = 160
 
 
+def _one_line_rows(view: QListWidget) -> None:
+    """Each row on one line, a long one cut at its end with the whole text on hover: no
+    sideways scroll bar to cover the rows of a short list."""
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 def task_badge_count(user) -> int:
     """The sidebar badge: applications, letters and bookings waiting (four COUNTs)."""
     return waiting.counts(user).total
@@ -84,6 +91,7 @@ class TasksPage(QWidget):
         self.reminders_label = QLabel("<b>Pengingat</b>")
         self.reminders = QListWidget()
         self.reminders.setMaximumHeight(130)
+        _one_line_rows(self.reminders)
         self.reminders.itemActivated.connect(self._open_reminder)
         self.reminders_label.hide()
         self.reminders.hide()
@@ -92,6 +100,7 @@ class TasksPage(QWidget):
         self.others_label.setObjectName("otherWorkHeading")
         self.others = QListWidget()
         self.others.setObjectName("otherWork")
+        _one_line_rows(self.others)
         self.others.itemActivated.connect(self._open_other)
         self.others_label.hide()
         self.others.hide()
@@ -123,7 +132,7 @@ class TasksPage(QWidget):
         for entry in found:
             item = QListWidgetItem(("⚠ " if entry.urgent else "• ") + entry.text)
             item.setData(Qt.ItemDataRole.UserRole, self.others.count())
-            item.setToolTip("Klik dua kali atau tekan Enter untuk membuka")
+            item.setToolTip(f"{entry.text}\nKlik dua kali atau tekan Enter untuk membuka")
             if entry.urgent:
                 item.setForeground(QBrush(QColor("#9b1c1c")))
             self.others.addItem(item)
@@ -163,8 +172,8 @@ class TasksPage(QWidget):
             item = QListWidgetItem(("⚠ " if reminder.urgent else "• ") + reminder.text)
             item.setData(Qt.ItemDataRole.UserRole, reminder.application_id)
             item.setForeground(QBrush(QColor("#9b1c1c" if reminder.urgent else "#7a4b00")))
-            if reminder.application_id:
-                item.setToolTip("Klik dua kali untuk membuka permohonannya")
+            item.setToolTip(reminder.text + ("\nKlik dua kali untuk membuka permohonannya"
+                                             if reminder.application_id else ""))
             self.reminders.addItem(item)
         self.reminders_label.setText(f"<b>Pengingat</b> ({len(found)})")
         self.reminders_label.setVisible(bool(found))
