@@ -703,6 +703,9 @@ def test_a_new_letter_is_titled_as_offices_write_it_never_with_the_applicant(bac
     assert catalogue.default_subject("rujukan_rehabilitasi", {}) == "Rujukan Rehabilitasi Sosial"
     assert catalogue.default_subject("rekomendasi_hibah", {"org_name": "Yayasan  Kasih"}) == \
         "Rekomendasi Hibah Yayasan Kasih"
+    assert catalogue.default_subject("rekomendasi_terdaftar_lks",
+                                     {"org_name": "LKS Mitra Mandiri"}) == \
+        "Rekomendasi Penetapan Terdaftar sebagai LKS Mitra Mandiri"  # not "LKS LKS"
     typed = lifecycle.draft(o["clerk"], o["application"], signer=o["head"],
                             subject="Rekomendasi bantuan rawat inap")
     assert typed.subject == "Rekomendasi bantuan rawat inap"

@@ -361,6 +361,8 @@ def default_subject(template_key: str, values: dict) -> str:
                 if words and words[-1] in ("ke", "Tahun"):
                     words.pop()
                 continue
+            if words and value.split()[0].lower() == words[-1].lower():
+                words.pop()  # "sebagai LKS" + "LKS Mitra Mandiri": the name says it once
             word = value
         words.append(word)
     return " ".join(words)

@@ -16,6 +16,13 @@ from desktop.views.shell import workers
 
 
 OTHERS_MAX_HEIGHT = 160
+REMINDERS_MAX_HEIGHT = 130
+
+
+def _fit_rows(view: QListWidget, rows: int, most: int) -> None:
+    """As tall as its rows up to `most`: the applications below keep the room."""
+    if rows:
+        view.setFixedHeight(min(most, view.sizeHintForRow(0) * rows + 2 * view.frameWidth() + 4))
 
 
 def _one_line_rows(view: QListWidget) -> None:
@@ -90,7 +97,6 @@ class TasksPage(QWidget):
         # What is owed beside the steps: reports past their deadline, registrations ending.
         self.reminders_label = QLabel("<b>Pengingat</b>")
         self.reminders = QListWidget()
-        self.reminders.setMaximumHeight(130)
         _one_line_rows(self.reminders)
         self.reminders.itemActivated.connect(self._open_reminder)
         self.reminders_label.hide()
@@ -136,9 +142,7 @@ class TasksPage(QWidget):
             if entry.urgent:
                 item.setForeground(QBrush(QColor("#9b1c1c")))
             self.others.addItem(item)
-        # As tall as its rows up to a limit: the applications below keep the room.
-        rows = self.others.sizeHintForRow(0) * len(found) + 2 * self.others.frameWidth() + 4
-        self.others.setFixedHeight(min(OTHERS_MAX_HEIGHT, rows))
+        _fit_rows(self.others, len(found), OTHERS_MAX_HEIGHT)
         self.others_label.setText(f"<b>{other_work_text(found)}</b>")
         self.others_label.setVisible(bool(found))
         self.others.setVisible(bool(found))
@@ -175,6 +179,7 @@ class TasksPage(QWidget):
             item.setToolTip(reminder.text + ("\nKlik dua kali untuk membuka permohonannya"
                                              if reminder.application_id else ""))
             self.reminders.addItem(item)
+        _fit_rows(self.reminders, len(found), REMINDERS_MAX_HEIGHT)
         self.reminders_label.setText(f"<b>Pengingat</b> ({len(found)})")
         self.reminders_label.setVisible(bool(found))
         self.reminders.setVisible(bool(found))
