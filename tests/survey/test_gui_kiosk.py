@@ -112,3 +112,13 @@ def test_the_idle_lock_of_the_counter_pc_leaves_the_kiosk_usable(qtbot, sqlite_d
     lock.lock()  # without a kiosk the lock covers every window again
     assert lock.dialog.windowModality() == Qt.WindowModality.ApplicationModal
     lock.stop()
+
+
+def test_an_empty_paper_sheet_marks_every_unanswered_element_in_one_press(qtbot, sqlite_db):
+    from tests.cases.one_press import press_once
+
+    o = make_office()
+    dialog = PaperDialog(session(o["clerk"]))
+    dialog.service.setCurrentIndex(dialog.service.findData(service_catalog.get("dpk-slrt").id))
+    press_once(qtbot, dialog, list(dialog.rows.values()))
+    assert SkmResponse.select().count() == 0

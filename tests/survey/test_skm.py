@@ -138,3 +138,17 @@ def test_the_population_counts_a_sensitive_case_only_for_its_readers(office):
     assert skm.result(office["head"], *year).population == 1
     assert skm.result(office["admin"], *year).population == 0
     assert service.id not in {s.id for s, _ in skm.by_service(office["admin"], *year)}
+
+
+def test_an_empty_sheet_names_the_service_and_every_unanswered_element_at_once(backend_db):
+    from desktop.errors import ValidationErrors
+    from desktop.services.survey import skm
+    from desktop.services.survey.questionnaire import ELEMENTS
+    from tests.factories import make_office
+
+    office = make_office()
+    with pytest.raises(ValidationErrors) as caught:
+        skm.record(office["clerk"], service_id=None, scores={}, age="x")
+    fields = [error.field for error in caught.value.errors]
+    assert fields == ["Layanan", *(skm.field_of(e) for e in ELEMENTS), "Umur"]
+    assert SkmResponse.select().count() == 0

@@ -13,6 +13,7 @@ from desktop.errors import ValidationError
 from desktop.models import Application, Service, SkmResponse
 from desktop.services.applications import case_access
 from desktop.services.shared import periods, permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import require_past_date
 from desktop.services.survey import sample
 from desktop.services.survey.questionnaire import (AGE_RANGE, CODES, EDUCATION, ELEMENTS,
@@ -179,17 +180,20 @@ def record(actor, *, service_id, scores: dict, responded_on=None, source: str = 
            today: datetime.date | None = None) -> SkmResponse:
     """One questionnaire: all nine elements answered, or nothing is saved."""
     permissions.require(actor, "survey.record")
+    checks = FieldChecks()  # every unanswered element named at once, in the sheet's order
+    run = checks.run
     if service_id is None or Service.get_or_none(Service.id == service_id) is None:
-        raise ValidationError("Layanan", "pilih layanan yang diterima responden.")
-    values = {e.code: _score(scores.get(e.code), e) for e in ELEMENTS}
+        checks.add("Layanan", "pilih layanan yang diterima responden.")
     today = today or timefmt.office_today()
+    day = run(require_past_date, responded_on or today, "Tanggal pengisian", today)
+    values = {e.code: run(_score, scores.get(e.code), e) for e in ELEMENTS}
     values.update(
-        service=service_id,
-        responded_on=require_past_date(responded_on or today, "Tanggal pengisian", today),
-        source=_optional_choice(source, SOURCES, "Sumber") or "kertas",
-        age=_age(age), sex=_optional_choice(sex, SEXES, "Jenis kelamin"),
-        education=_optional_choice(education, EDUCATION, "Pendidikan"),
-        occupation=_optional_choice(occupation, OCCUPATIONS, "Pekerjaan"))
+        service=service_id, responded_on=day,
+        source=run(_optional_choice, source, SOURCES, "Sumber") or "kertas",
+        age=run(_age, age), sex=run(_optional_choice, sex, SEXES, "Jenis kelamin"),
+        education=run(_optional_choice, education, EDUCATION, "Pendidikan"),
+        occupation=run(_optional_choice, occupation, OCCUPATIONS, "Pekerjaan"))
+    checks.raise_errors()
     return records.create(SkmResponse, actor, **values)
 
 
