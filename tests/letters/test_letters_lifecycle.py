@@ -632,6 +632,18 @@ def test_an_incomplete_letter_cannot_go_to_paraf(backend_db):
     assert submit_complete(o["clerk"], letter).state == "waiting_paraf"
 
 
+def test_an_edit_names_the_subject_and_every_text_part_at_fault_together(backend_db):
+    from desktop.errors import ValidationErrors
+
+    o = setup_office()
+    letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"])
+    with pytest.raises(ValidationErrors) as caught:
+        lifecycle.edit(o["clerk"], letter, subject=" ",
+                       fields={"addressee": "x" * (lifecycle.FIELD_MAX + 1)})
+    assert [e.field for e in caught.value.errors] == ["Hal", "Isian 'addressee'"]
+    assert lifecycle.get(letter.id, permissions.SYSTEM).version == letter.version  # unsaved
+
+
 def test_the_capacity_is_chosen_when_drafting_and_the_draft_shows_the_final_block(backend_db):
     o = setup_office()
     letter = lifecycle.draft(o["clerk"], o["application"], signer=o["head"], signing_as="Plt.")

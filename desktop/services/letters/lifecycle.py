@@ -23,6 +23,7 @@ from desktop.services.cases import guards, registry
 from desktop.services.complaints import reply_letter
 from desktop.services.letters import catalogue, checks, context as letter_context, templates
 from desktop.services.shared import audit, numbering, permissions, records, timefmt
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import clean_text
 
 STATES = {"draft": "Konsep", "waiting_paraf": "Menunggu paraf", "returned": "Dikembalikan",
@@ -252,6 +253,7 @@ def _check_fields(template_key: str, fields: dict | None, application=None) -> s
     one the application's case kind fills from its record is not kept (the record wins)."""
     allowed = letter_context.editable_names(template_key)
     filled = registry.letter_values(application, template_key)
+    checks = FieldChecks()  # every text part at fault named, not the first alone
     clean = {}
     for key, value in (fields or {}).items():
         if key in filled:
@@ -261,9 +263,10 @@ def _check_fields(template_key: str, fields: dict | None, application=None) -> s
                                   f"{template_key}; isian yang boleh: {', '.join(allowed)}.")
         label = f"Isian '{key}'"
         if isinstance(value, (list, tuple)):
-            clean[key] = [t for t in (_check_text(label, v) for v in value) if t]
+            clean[key] = [t for t in (checks.run(_check_text, label, v) for v in value) if t]
         else:
-            clean[key] = _check_text(label, value)
+            clean[key] = checks.run(_check_text, label, value)
+    checks.raise_errors()
     return json.dumps(clean, ensure_ascii=False, sort_keys=True)
 
 
@@ -361,14 +364,16 @@ def edit(actor, letter: Letter, *, subject: str | None = None, fields: dict | No
     if letter.state not in EDITABLE:
         raise ValidationError("Status surat", f"surat sedang {STATES[letter.state].lower()}; "
                               "hanya konsep atau surat yang dikembalikan yang dapat diubah.")
+    checks = FieldChecks()  # the subject, every text part and the signer refused together
     changes = {}
     if subject is not None:
-        changes["subject"] = _check_subject(subject)
+        changes["subject"] = checks.run(_check_subject, subject)
     if fields is not None:  # merged: a part not named keeps its text
-        changes["fields"] = _check_fields(letter.template_key,
-                                          {**letter_context.free_text(letter), **fields},
-                                          _application(letter))
-    changes.update(_signing_changes(letter, signer, signing_as))
+        changes["fields"] = checks.run(_check_fields, letter.template_key,
+                                       {**letter_context.free_text(letter), **fields},
+                                       _application(letter))
+    changes.update(checks.run(_signing_changes, letter, signer, signing_as) or {})
+    checks.raise_errors()
     return records.update(letter, actor, **changes)
 
 
