@@ -8,7 +8,7 @@ from desktop.views.admin.holidays_page import HolidaysPage
 from desktop.views.shared.forms import is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _message_under
+from tests.form_marks import message_under
 
 
 def _page(qtbot):
@@ -26,7 +26,7 @@ def test_a_typed_holiday_date_is_taken_as_typed_and_a_wrong_one_named(qtbot, sql
     page.add_name.setText("Cuti bersama")
     assert not page.add_holiday()
     assert is_marked(page.add_date)
-    assert _message_under(page.add_date) == ("Tanggal 31 tidak ada pada Februari 2027 "
+    assert message_under(page.add_date) == ("Tanggal 31 tidak ada pada Februari 2027 "
                                              "(hanya sampai tanggal 28).")
     assert HolidayOverride.select().count() == 0
     page.add_date.line.clear()

@@ -7,7 +7,7 @@ from desktop.views.admin.office_page import OfficePage
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def test_an_empty_profile_marks_every_required_field_in_one_press(qtbot, sqlite_db):
@@ -26,10 +26,10 @@ def test_an_empty_profile_marks_every_required_field_in_one_press(qtbot, sqlite_
              page.edits["email"], page.edits["classification_code"], page.edits["unit_code"]]
     for widget in wrong:
         assert is_marked(widget), widget
-    assert _message_under(page.address) == "Wajib diisi."
-    assert _message_under(page.edits["email"]).startswith("Bukan alamat e-mail")
+    assert message_under(page.address) == "Wajib diisi."
+    assert message_under(page.edits["email"]).startswith("Bukan alamat e-mail")
     assert page.message.text().startswith("6 isian perlu diperbaiki")
     assert page.focusWidget() is page.edits["office_name"]
     for label in office.REQUIRED:
-        assert REQUIRED_MARK in _label(page.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(page.errors.fields[label]), label
     assert OfficeProfile.select().count() == 0

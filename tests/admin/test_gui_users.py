@@ -7,7 +7,7 @@ from desktop.views.admin.users_page import UsersPage
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def test_an_empty_account_marks_every_required_field_in_one_press(qtbot, sqlite_db):
@@ -20,18 +20,18 @@ def test_an_empty_account_marks_every_required_field_in_one_press(qtbot, sqlite_
     assert not page.save()
     wrong = (page.username_edit, page.full_name_edit, page.password_edit, page.nip_edit)
     for widget in wrong:
-        assert is_marked(widget) and _message_under(widget).startswith("Wajib diisi")
+        assert is_marked(widget) and message_under(widget).startswith("Wajib diisi")
     assert not is_marked(page.password2_edit)  # no password yet: nothing to repeat
     assert page.form_message.text().startswith("4 isian perlu diperbaiki")
     assert page.focusWidget() is page.username_edit
     for label in users.REQUIRED + (users.REPEAT_FIELD,):
-        assert REQUIRED_MARK in _label(page.field_widgets[label]), label
+        assert REQUIRED_MARK in label_of(page.field_widgets[label]), label
     assert User.select().count() == 1
 
     page.username_edit.setText("kadis")
     page.full_name_edit.setText("Dra. Sri")
     page.password_edit.setText("Kuat12345x")
     assert not page.save()
-    assert not is_marked(page.username_edit) and not _message_under(page.username_edit)
+    assert not is_marked(page.username_edit) and not message_under(page.username_edit)
     assert is_marked(page.password2_edit) and is_marked(page.nip_edit)
     assert page.focusWidget() is page.password2_edit

@@ -2,19 +2,14 @@
 as typed, and a future one is refused with the field named."""
 import datetime
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout
 
 from desktop.models import Person
 from desktop.views.applications.person_form import PersonDialog
 from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_office
-
-
-def _message_under(widget) -> str:
-    form, row = form_row(widget)
-    item = form.itemAt(row + 1, QFormLayout.ItemRole.FieldRole)
-    return item.widget().text() if item is not None and isinstance(item.widget(), QLabel) else ""
+from tests.form_marks import message_under
 
 
 def _dialog(qtbot):
@@ -32,10 +27,10 @@ def test_empty_person_marks_nik_name_address_and_birth_date_at_once(qtbot, sqlit
     qtbot.keyClicks(form.birth_date_edit.line, "15/12/2030")  # a future year, typed
     dialog.save_button.click()
     assert Person.select().count() == before
-    assert _message_under(form.nik_edit) == "Wajib diisi."
-    assert _message_under(form.name_edit) == "Wajib diisi."
-    assert _message_under(form.street_edit).startswith("Wajib diisi: tulis alamat sesuai KTP")
-    assert _message_under(form.birth_date_edit).startswith("Tidak boleh di masa depan")
+    assert message_under(form.nik_edit) == "Wajib diisi."
+    assert message_under(form.name_edit) == "Wajib diisi."
+    assert message_under(form.street_edit).startswith("Wajib diisi: tulis alamat sesuai KTP")
+    assert message_under(form.birth_date_edit).startswith("Tidak boleh di masa depan")
     assert all(is_marked(w) for w in (form.nik_edit, form.name_edit, form.street_edit,
                                       form.birth_date_edit))
     assert not is_marked(form.kk_edit)

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from desktop.views.shared.date_field import DateEdit, DateTimeEdit
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked, set_date
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def press_empty(form) -> None:
@@ -26,11 +26,11 @@ def assert_marked_at_once(form, required) -> None:
     emptied = []
     for label in required:
         widget = form.errors.fields[label]
-        assert REQUIRED_MARK in _label(widget), label
+        assert REQUIRED_MARK in label_of(widget), label
         if isinstance(widget, QComboBox):
             continue
         assert is_marked(widget), label
-        assert _message_under(widget), label
+        assert message_under(widget), label
         emptied.append(widget)
     if emptied:
         first = emptied[0]

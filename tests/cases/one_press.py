@@ -1,19 +1,9 @@
 """One press of Simpan on a case form left empty: every field at fault marked with its
 message, the required ones carrying "*", the first focused."""
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialog
 
 from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
-
-
-def label_of(widget) -> str:
-    form, row = form_row(widget)
-    return form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
-
-
-def message_under(widget) -> str:
-    form, row = form_row(widget)
-    item = form.itemAt(row + 1, QFormLayout.ItemRole.FieldRole)
-    return item.widget().text() if item is not None and isinstance(item.widget(), QLabel) else ""
+from tests.form_marks import label_of, message_under
 
 
 def press_once(qtbot, form, wrong: list, required=()) -> None:

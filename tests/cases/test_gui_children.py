@@ -23,7 +23,7 @@ from desktop.views.shell.session import Session
 
 from tests.cases.test_adopsi import HUSBAND, WIFE, child, facts
 from tests.factories import make_person, make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def session(user):
@@ -81,7 +81,7 @@ def test_one_press_marks_every_required_field_on_every_tab(qtbot, sqlite_db):
     qtbot.addWidget(form)
     form.show()
     for label in adoption.REQUIRED:
-        assert REQUIRED_MARK in _label(form.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(form.errors.fields[label]), label
     form.tabs.setCurrentIndex(2)
     form.save_button.click()
     assert not form.result()
@@ -91,7 +91,7 @@ def test_one_press_marks_every_required_field_on_every_tab(qtbot, sqlite_db):
     for label in empty:
         widget = form.errors.fields[label]
         assert is_marked(widget), label
-        assert _message_under(widget).startswith(("Wajib diisi", "Pilih")), label
+        assert message_under(widget).startswith(("Wajib diisi", "Pilih")), label
     assert form.error.text().startswith(f"{len(empty)} isian perlu diperbaiki")
     assert form.tabs.currentIndex() == 0 and form.focusWidget() is form.child_name
     assert AdoptionCase.select().count() == 0
@@ -105,7 +105,7 @@ def test_the_stage_form_marks_its_fields_at_once(qtbot, sqlite_db):
     form = adoption_panel.StageDialog(session(o["worker"]), app, case)
     qtbot.addWidget(form)
     form.show()
-    assert all(REQUIRED_MARK in _label(form.errors.fields[label])
+    assert all(REQUIRED_MARK in label_of(form.errors.fields[label])
                for label in adoption.STAGE_REQUIRED)
     form.stage.setCurrentIndex(form.stage.findData("putusan"))
     form.date.line.clear()

@@ -114,7 +114,7 @@ def test_the_institutions_page_counts_who_is_in_care(qtbot, sqlite_db):
 def test_every_referral_form_marks_its_required_fields_in_one_press(qtbot, sqlite_db):
     from desktop.views.shared.forms import REQUIRED_MARK
     from tests.cases.empty_forms import assert_marked_at_once, press_empty
-    from tests.schedule.test_gui_form_errors import _label
+    from tests.form_marks import label_of
 
     o, _ = sent_referral()
     app = workflow.register(o["clerk"], service_catalog.get("mgt-18-pendampingan-odgj"),
@@ -138,7 +138,7 @@ def test_every_referral_form_marks_its_required_fields_in_one_press(qtbot, sqlit
                                   assessed_on=today)
     form = referral_panel.InstitutionDialog(worker, app, case)  # a choice always made
     qtbot.addWidget(form)
-    assert REQUIRED_MARK in _label(form.choice)
+    assert REQUIRED_MARK in label_of(form.choice)
     case = record.choose_institution(o["worker"], app, case,
                                      Institution.get(Institution.name == RSJ).id)
     form = pressed(referral_panel.SendingDialog, case, record.sending_required(app))

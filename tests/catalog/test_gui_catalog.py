@@ -6,7 +6,7 @@ from desktop.views.catalog.catalog_page import ServiceEditor
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def test_an_emptied_service_marks_every_field_at_fault_in_one_press(qtbot, sqlite_db):
@@ -25,12 +25,12 @@ def test_an_emptied_service_marks_every_field_at_fault_in_one_press(qtbot, sqlit
     for widget in (editor.name_edit, editor.value_spin, editor.fee_edit,
                    editor.steps_editor.view):
         assert is_marked(widget), widget
-    assert _message_under(editor.name_edit) == "Wajib diisi."
-    assert _message_under(editor.fee_edit).startswith("Wajib diisi")
+    assert message_under(editor.name_edit) == "Wajib diisi."
+    assert message_under(editor.fee_edit).startswith("Wajib diisi")
     assert "Langkah 3: wajib diisi." in editor.error_label.text()
     assert editor.steps_editor.view.currentIndex().row() == 2
     assert editor.focusWidget() is editor.name_edit
     for label in service_catalog.REQUIRED:
-        assert REQUIRED_MARK in _label(editor.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(editor.errors.fields[label]), label
     fresh = service_catalog.get("dpk-slrt")
     assert fresh.version == service.version and not fresh.customized

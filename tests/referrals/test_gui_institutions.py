@@ -7,7 +7,7 @@ from desktop.views.referrals.institutions_page import InstitutionDialog
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 def test_an_empty_institution_marks_every_required_field_in_one_press(qtbot, sqlite_db):
@@ -21,9 +21,9 @@ def test_an_empty_institution_marks_every_required_field_in_one_press(qtbot, sql
     assert not dialog.result() and Institution.select().count() == 0
     for widget in (dialog.name, dialog.leader, dialog.groups_box, dialog.phone):
         assert is_marked(widget)
-    assert _message_under(dialog.name) == "Wajib diisi."
-    assert _message_under(dialog.groups_box).startswith("Centang paling sedikit")
+    assert message_under(dialog.name) == "Wajib diisi."
+    assert message_under(dialog.groups_box).startswith("Centang paling sedikit")
     assert dialog.error.text().startswith("4 isian perlu diperbaiki")
     assert dialog.focusWidget() is dialog.name
     for label in institutions.REQUIRED:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label

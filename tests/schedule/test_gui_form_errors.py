@@ -3,7 +3,6 @@ message, the first focused; required fields carry "*"."""
 import datetime
 
 import pytest
-from PySide6.QtWidgets import QFormLayout, QLabel
 
 from desktop.models import Blackout, DutyAssignment
 from desktop.services.schedule import clinic, hearse, resources
@@ -13,21 +12,11 @@ from desktop.views.schedule.schedule_admin import BlackoutDialog, ResourceDialog
 from desktop.views.schedule.schedule_dialogs import ClinicDialog, HearseDialog, local_naive
 from desktop.views.schedule.schedule_page import SchedulePage
 from desktop.views.shell.session import Session
-from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
+from tests.form_marks import label_of, message_under
 from tests.schedule import test_gui_schedule
 
 office_data = test_gui_schedule.office_data
-
-
-def _label(widget) -> str:
-    form, row = form_row(widget)
-    return form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
-
-
-def _message_under(widget) -> str:
-    form, row = form_row(widget)
-    item = form.itemAt(row + 1, QFormLayout.ItemRole.FieldRole)
-    return item.widget().text() if item is not None and isinstance(item.widget(), QLabel) else ""
 
 
 def test_empty_hearse_booking_marks_every_required_field_in_one_press(qtbot, office_data):
@@ -43,9 +32,9 @@ def test_empty_hearse_booking_marks_every_required_field_in_one_press(qtbot, off
              "Alamat rumah duka": dialog.address_edit, "Pemakaman": dialog.cemetery_combo}
     for label, widget in wrong.items():
         assert is_marked(widget), label
-        assert "Wajib diisi" in _message_under(widget), label
-        assert REQUIRED_MARK in _label(widget), label
-    assert _message_under(dialog.nik_edit) == "Wajib diisi."
+        assert "Wajib diisi" in message_under(widget), label
+        assert REQUIRED_MARK in label_of(widget), label
+    assert message_under(dialog.nik_edit) == "Wajib diisi."
     assert not is_marked(dialog.relation_combo) and not is_marked(dialog.deceased_nik_edit)
     assert dialog.error.text().startswith("7 isian perlu diperbaiki")
     assert dialog.focusWidget() is dialog.nik_edit
@@ -56,7 +45,7 @@ def test_empty_hearse_booking_marks_every_required_field_in_one_press(qtbot, off
     dialog.nik_edit.setText("3371011503850001")
     dialog.name_edit.setText("Agus Prasetyo")
     dialog.save_button.click()
-    assert not is_marked(dialog.nik_edit) and not _message_under(dialog.nik_edit)
+    assert not is_marked(dialog.nik_edit) and not message_under(dialog.nik_edit)
     assert is_marked(dialog.phone_edit)
     assert dialog.focusWidget() is dialog.phone_edit
 
@@ -69,7 +58,7 @@ def test_typed_death_date_is_read_as_typed_and_a_wrong_one_named(qtbot, office_d
     qtbot.keyClicks(dialog.death_edit.line, "31/02/2026")
     dialog.save_button.click()
     assert "Tanggal 31 tidak ada pada Februari 2026" in \
-        _message_under(dialog.death_edit)
+        message_under(dialog.death_edit)
     assert is_marked(dialog.death_edit)
 
 
@@ -80,10 +69,10 @@ def test_empty_clinic_request_marks_every_required_field(qtbot, office_data):
     dialog.save_button.click()
     for widget in (dialog.nik_edit, dialog.kk_edit, dialog.name_edit, dialog.address_edit,
                    dialog.phone_edit):
-        assert is_marked(widget) and "Wajib diisi" in _message_under(widget)
+        assert is_marked(widget) and "Wajib diisi" in message_under(widget)
     assert dialog.focusWidget() is dialog.nik_edit
     for label in clinic.REQUIRED:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label
 
 
 def test_error_colour_stays_on_the_combo_not_its_list(qtbot, office_data):
@@ -118,7 +107,7 @@ def test_typed_departure_is_read_as_typed(qtbot, office_data):
     edit.line.clear()
     qtbot.keyClicks(edit.line, f"{when:%d/%m/%Y}")  # no time
     dialog.save_button.click()
-    assert _message_under(edit).startswith("Jamnya belum ditulis") and is_marked(edit)
+    assert message_under(edit).startswith("Jamnya belum ditulis") and is_marked(edit)
 
 
 def _page(qtbot, office_data):
@@ -139,10 +128,10 @@ def test_empty_fleet_staff_and_cemetery_forms_mark_every_required_field(
     dialog.show()
     dialog.save_button.click()
     assert not dialog.result()
-    assert is_marked(dialog.first_edit) and _message_under(dialog.first_edit)
+    assert is_marked(dialog.first_edit) and message_under(dialog.first_edit)
     assert dialog.focusWidget() is dialog.first_edit
     for label in required:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label
     assert is_marked(dialog.second_edit) == (kind == "vehicle")  # the others' is optional
 
 
@@ -155,10 +144,10 @@ def test_an_empty_blackout_marks_every_required_field(qtbot, office_data):
     dialog.save_button.click()
     assert not dialog.result() and Blackout.select().count() == 0
     for widget in (dialog.start_edit, dialog.end_edit, dialog.reason_edit):
-        assert is_marked(widget) and _message_under(widget).startswith("Wajib diisi")
+        assert is_marked(widget) and message_under(widget).startswith("Wajib diisi")
     assert dialog.focusWidget() is dialog.start_edit.line
     for label in resources.BLACKOUT_REQUIRED:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label
 
 
 def test_the_roster_form_marks_every_field_at_fault(qtbot, office_data):
@@ -167,10 +156,10 @@ def test_the_roster_form_marks_every_field_at_fault(qtbot, office_data):
     tab.day_edit.line.clear()
     tab.add_button.click()
     assert is_marked(tab.day_edit) and is_marked(tab.officer_edit)
-    assert _message_under(tab.officer_edit) == "Wajib diisi."
+    assert message_under(tab.officer_edit) == "Wajib diisi."
     assert tab.focusWidget() is tab.day_edit.line
     for widget in (tab.day_edit, tab.officer_edit, tab.person_combo):
-        assert REQUIRED_MARK in _label(widget)
+        assert REQUIRED_MARK in label_of(widget)
     assert DutyAssignment.select().count() == 0
 
     qtbot.keyClicks(tab.day_edit.line, "15/12/27")  # a two-digit year

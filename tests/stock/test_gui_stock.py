@@ -9,7 +9,7 @@ from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 from desktop.views.stock.stock_page import CountDialog, ItemDialog, ReceiveDialog
 from tests.factories import make_user
-from tests.schedule.test_gui_form_errors import _label, _message_under
+from tests.form_marks import label_of, message_under
 
 
 @pytest.fixture
@@ -29,9 +29,9 @@ def test_an_empty_item_marks_every_required_field_in_one_press(qtbot, clerk):
     dialog.save_button.click()
     assert not dialog.result() and AidItem.select().count() == 0
     for widget in (dialog.name, dialog.unit):
-        assert is_marked(widget) and _message_under(widget) == "Wajib diisi."
+        assert is_marked(widget) and message_under(widget) == "Wajib diisi."
     for label in stock.ITEM_REQUIRED:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label
     assert dialog.focusWidget() is dialog.name
 
 
@@ -42,11 +42,11 @@ def test_received_and_counted_stock_mark_every_required_field(qtbot, clerk):
     dialog.moved_on.line.clear()
     dialog.save_button.click()
     assert is_marked(dialog.moved_on) and is_marked(dialog.source)
-    assert _message_under(dialog.moved_on).startswith("Wajib diisi")
+    assert message_under(dialog.moved_on).startswith("Wajib diisi")
     assert dialog.error.text().startswith("2 isian perlu diperbaiki")
     assert dialog.focusWidget() is dialog.moved_on.line
     for label in stock.RECEIVE_REQUIRED:
-        assert REQUIRED_MARK in _label(dialog.errors.fields[label]), label
+        assert REQUIRED_MARK in label_of(dialog.errors.fields[label]), label
 
     count = _open(qtbot, CountDialog(session, item))
     count.moved_on.line.clear()
