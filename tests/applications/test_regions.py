@@ -129,3 +129,18 @@ def test_an_address_saved_before_the_list_is_checked_only_once_changed(magelang)
     with pytest.raises(ValidationError) as refused:
         people.update_person(permissions.SYSTEM, person, kelurahan="Kiringan", street="Jl. 1")
     assert refused.value.field == "Kelurahan"
+
+
+def test_a_name_two_kecamatan_share_is_told_apart_by_the_kecamatan(sqlite_db):
+    """Kabupaten Magelang has a Kebonrejo in Salaman and one in Candimulyo."""
+    magelang = regions.load("3308")
+    assert sorted(kec for _, kec in magelang.places("kebonrejo")) == ["Candimulyo", "Salaman"]
+    assert magelang.kelurahan().count("Kebonrejo") == 1  # listed once
+    assert regions.check_place("Kebonrejo", "candimulyo", "", region=magelang)["kecamatan"] \
+        == "Candimulyo"
+    with pytest.raises(ValidationError) as refused:
+        regions.check_place("Kebonrejo", "", "", region=magelang)  # which one?
+    assert refused.value.field == "Kecamatan" and "isi kecamatannya" in refused.value.message
+    with pytest.raises(ValidationError) as refused:
+        regions.check_place("Kebonrejo", "Mertoyudan", "", region=magelang)
+    assert "bukan Mertoyudan" in refused.value.message

@@ -20,18 +20,30 @@ class Region:
     kecamatan: dict[str, tuple[str, ...]]  # kecamatan: its kelurahan
 
     def kelurahan(self, kecamatan: str = "") -> list[str]:
-        """Every kelurahan, or those of `kecamatan` when it is one of the list."""
+        """Every kelurahan, or those of `kecamatan` when it is one of the list; a name two
+        kecamatan share is listed once."""
         wanted = self.find_kecamatan(kecamatan)
-        return sorted(k for kec, names in self.kecamatan.items() if wanted in (None, kec)
-                      for k in names)
+        return sorted({k for kec, names in self.kecamatan.items() if wanted in (None, kec)
+                       for k in names})
 
     def find_kecamatan(self, text: str) -> str | None:
         return next((k for k in self.kecamatan if _key(k) == _key(text)), None)
 
-    def find_kelurahan(self, text: str) -> tuple[str, str] | None:
-        """(kelurahan, its kecamatan) as the list writes them."""
-        return next(((k, kec) for kec, names in self.kecamatan.items() for k in names
-                     if _key(k) == _key(text)), None)
+    def places(self, text: str) -> list[tuple[str, str]]:
+        """Every (kelurahan, its kecamatan) of that name: a regency may have several
+        (Kabupaten Magelang has 30 such names)."""
+        return [(k, kec) for kec, names in self.kecamatan.items() for k in names
+                if _key(k) == _key(text)]
+
+    def find_kelurahan(self, text: str, kecamatan: str = "") -> tuple[str, str] | None:
+        """(kelurahan, its kecamatan) as the list writes them: the one in `kecamatan`, or the
+        only one of the name; None when there is none or the kecamatan must say which."""
+        found = self.places(text)
+        kec = self.find_kecamatan(kecamatan) if kecamatan else None
+        inside = [place for place in found if place[1] == kec]
+        if inside:
+            return inside[0]
+        return found[0] if len(found) == 1 and kec is None else None
 
     def covers(self, city: str) -> bool:
         """An address with this city (or none) lies in the region."""
@@ -79,14 +91,19 @@ def check_place(kelurahan: str, kecamatan: str, city: str,
     if kecamatan and kec is None:
         raise ValidationError("Kecamatan", f"'{kecamatan.strip()}' bukan kecamatan di "
                               f"{region.name}; {outside}")
-    found = region.find_kelurahan(kelurahan) if kelurahan else None
-    if kelurahan and found is None:
+    places = region.places(kelurahan) if kelurahan else []
+    if kelurahan and not places:
         raise ValidationError("Kelurahan", f"'{kelurahan.strip()}' bukan kelurahan di "
                               f"{region.name}; {outside}")
+    found = region.find_kelurahan(kelurahan, kec or "") if places else None
+    if places and found is None:
+        where = ", ".join(place[1] for place in places)
+        if kec is not None:
+            raise ValidationError("Kecamatan", f"Kelurahan {places[0][0]} ada di Kecamatan "
+                                  f"{where}, bukan {kec}.")
+        raise ValidationError("Kecamatan", f"Kelurahan {places[0][0]} ada di beberapa "
+                              f"kecamatan ({where}): isi kecamatannya.")
     if found is not None:
-        if kec is not None and kec != found[1]:
-            raise ValidationError("Kecamatan", f"Kelurahan {found[0]} ada di Kecamatan "
-                                  f"{found[1]}, bukan {kec}.")
         kec = found[1]
     return {"kelurahan": found[0] if found else "", "kecamatan": kec,
             "city": typed["city"].strip() or region.name}

@@ -67,7 +67,7 @@ class RegionPicker(QObject):
         self.kelurahan.set_items(self.region.kelurahan(found or ""))
 
     def _kelurahan_typed(self, text: str) -> None:
-        found = self.region.find_kelurahan(text)
+        found = self.region.find_kelurahan(text, self.kecamatan.text())
         if found is not None:
             self._set_kecamatan(found[1])
 
@@ -79,7 +79,7 @@ class RegionPicker(QObject):
             self.city_edit.setText(self.region.name)
 
     def _kelurahan_chosen(self, *_) -> None:
-        found = self.region.find_kelurahan(self.kelurahan.text())
+        found = self.region.find_kelurahan(self.kelurahan.text(), self.kecamatan.text())
         if found is None:
             return
         self.kelurahan.setText(found[0])
