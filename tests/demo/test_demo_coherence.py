@@ -203,6 +203,7 @@ def test_letters_are_drafted_by_who_works_the_case_and_some_come_back(demo):
     assert drafters == {"layanan", "peksos"}  # the clerk's and the social worker's letters
     returned = list(Letter.select().where(Letter.state == "returned"))
     assert returned and all(letter.return_note for letter in returned)  # the kabid's reason
+    assert len({letter.return_note for letter in returned}) == len(returned)  # each its own
 
 
 SUMMARY = """

@@ -100,6 +100,18 @@ def test_a_date_typed_wrong_is_named_and_the_list_keeps_its_filter(qtbot, office
     page.refresh()  # a tab change or a colleague's letter: still no traceback
     assert sorted(page.letter_ids()) == sorted(ids.values())
     bar.from_edit.line.clear()
+    qtbot.keyClicks(bar.from_edit.line, "1/1/2020")  # followed once the year is whole
+    bar.from_edit.line.editingFinished.emit()
+    bar.to_edit.line.setFocus()
+    qtbot.keyClicks(bar.to_edit.line, "31/02/27")  # wrong while the first bound holds
+    bar.to_edit.line.editingFinished.emit()
+    bar.state_combo.setCurrentIndex(bar.state_combo.findData("returned"))  # another change
+    assert page.filters.letter_filter().date_from == datetime.date(2020, 1, 1)
+    assert page.filters.letter_filter().state is None  # the last filter applied, whole
+    assert sorted(page.letter_ids()) == sorted(ids.values())
+    bar.to_edit.line.clear()
+    bar.state_combo.setCurrentIndex(0)
+    bar.from_edit.line.clear()
     qtbot.keyClicks(bar.from_edit.line, "15/12/27")  # a two-digit year, the field left
     with qtbot.waitSignal(page.loaded, timeout=2000):
         bar.from_edit.line.editingFinished.emit()

@@ -70,13 +70,13 @@ def fill(rng: random.Random, size: int, report) -> None:
         .order_by(Application.received_at.desc()).limit(400))
     targets = list(itertools.islice((a for a in candidates if _letter_allowed(a)), wanted))
     ends = [state for state, n in PLAN for _ in range(n)]
+    notes = itertools.cycle(RETURN_NOTES)  # each returned letter its own reason
     made = 0
     for application, end in zip(targets, ends):
         # The social worker drafts the letters of the cases she assesses (and of those the
         # clerk may not read), the clerk the rest; the kabid initials and the head of the
         # office, named in the profile, signs.
         drafter = social_worker if _assessed(application, clerk) else clerk
-        notes = iter(RETURN_NOTES * len(ends))
         at = iter(moments(rng, hours, end, hours.to_local(application.received_at), latest))
         with replaying(next(at)):
             letter = complete(drafter, lifecycle.draft(drafter, application, signer=signer))

@@ -33,6 +33,7 @@ class LetterFilterBar(QWidget):
         self.from_edit.setToolTip("Sejak tanggal ini (kosong: kapan saja)")
         self.to_edit = filter_date("Tanggal sampai")
         self.to_edit.setToolTip("Sampai dengan tanggal ini (kosong: kapan saja)")
+        self._applied = LetterFilter()  # what the list shows, kept while a date is wrong
         self.date_message = QLabel()  # a date typed wrong, said beside the dates
         self.date_message.setWordWrap(True)
         self.clear_button = QPushButton("Hapus filter")
@@ -92,12 +93,17 @@ class LetterFilterBar(QWidget):
             self.changed.emit()
 
     def letter_filter(self) -> LetterFilter:
+        """The filter as typed; while a date is typed as no date, the last one applied, so the
+        list and its export never drop that bound unseen."""
+        if not self.dates_ok():
+            return self._applied
         state = self.state_combo.currentData() if self.state_combo.isEnabled() else None
-        return LetterFilter(number=self.number_edit.text(), subject=self.subject_edit.text(),
-                            applicant=self.applicant_edit.text(), state=state,
-                            date_field=self.date_combo.currentData(),
-                            date_from=filter_value(self.from_edit),
-                            date_to=filter_value(self.to_edit))
+        self._applied = LetterFilter(
+            number=self.number_edit.text(), subject=self.subject_edit.text(),
+            applicant=self.applicant_edit.text(), state=state,
+            date_field=self.date_combo.currentData(), date_from=filter_value(self.from_edit),
+            date_to=filter_value(self.to_edit))
+        return self._applied
 
     def set_state_choice(self, enabled: bool) -> None:
         """The state choice applies on the all-letters tab only; elsewhere the tab says it."""
