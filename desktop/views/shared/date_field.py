@@ -5,7 +5,7 @@ It answers QDateEdit's calls the forms use (date, setDate, dateChanged, minimum/
 import datetime
 import re
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal, Slot
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -110,6 +110,7 @@ class DateEdit(QWidget):
             self._last = day
             self.dateChanged.emit(NO_DATE if day is None else QDate(day))
 
+    @Slot(str)  # a real slot: Qt drops the connection when the field is destroyed
     def _edited(self, text: str) -> None:
         # Followed while typing once the year is whole: "1/1/20" on the way to "1/1/2026" must
         # not send a report to 2020. A two-digit year counts when the field is left.
@@ -121,6 +122,7 @@ class DateEdit(QWidget):
             return  # still typing; said when the field is left or the form is saved
         self._changed(day)
 
+    @Slot()  # a focus lost while the dialog is destroyed reaches no half-gone field
     def _finished(self) -> None:
         self.line.setToolTip(self.problem())  # said on saving too, beside the field
         try:
@@ -215,6 +217,7 @@ class DateTimeEdit(DateEdit):
             self.dateTimeChanged.emit(QDateTime(moment))
             self._changed(moment.date())
 
+    @Slot(str)  # a real slot: Qt drops the connection when the field is destroyed
     def _edited(self, text: str) -> None:
         if not FULL_TIME.search(text.strip()):
             return  # "15/12/2027 1" on the way to "15/12/2027 10.30"
@@ -223,6 +226,7 @@ class DateTimeEdit(DateEdit):
         except DateTextError:
             pass
 
+    @Slot()  # a focus lost while the dialog is destroyed reaches no half-gone field
     def _finished(self) -> None:
         self.line.setToolTip(self.problem())
         try:
