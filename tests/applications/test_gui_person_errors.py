@@ -61,3 +61,24 @@ def test_an_impossible_birth_date_is_named(qtbot, sqlite_db):
     assert dialog.message.text() == ("Tanggal lahir: tanggal 31 tidak ada pada Februari 1990 "
                                      "(hanya sampai tanggal 28).")
     assert is_marked(dialog.form.birth_date_edit)
+
+
+def test_the_stars_follow_what_the_service_asks(qtbot, sqlite_db):
+    from tests.factories import make_person
+    from tests.form_marks import label_of
+
+    dialog = _dialog(qtbot)
+    form = dialog.form
+    assert REQUIRED_MARK in label_of(form.nik_edit) and REQUIRED_MARK in label_of(form.street_edit)
+    form.no_identity_check.setChecked(True)  # no papers: no NIK, no KTP address to give
+    assert REQUIRED_MARK not in label_of(form.nik_edit)
+    assert REQUIRED_MARK not in label_of(form.street_edit)
+    assert REQUIRED_MARK in label_of(form.name_edit)
+    form.no_identity_check.setChecked(False)
+    assert label_of(form.street_edit).count("*") == 1  # asked again, once
+    # A change keeps what was registered: update_person asks no address.
+    person = make_person(nik="3371011503850009", street="")
+    edit = PersonDialog(dialog.session, person)
+    qtbot.addWidget(edit)
+    assert REQUIRED_MARK not in label_of(edit.form.street_edit)
+    assert REQUIRED_MARK in label_of(edit.form.nik_edit)

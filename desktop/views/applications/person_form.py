@@ -34,6 +34,9 @@ def _digits_edit(length: int, placeholder: str) -> QLineEdit:
     return edit
 
 
+IDENTITY_FIELDS = ("NIK", "Alamat (jalan)")  # required only of a person with identity papers
+
+
 class PersonForm(QWidget):
     """Every field of a person; `values()` gives the keyword arguments people.* expects."""
 
@@ -129,6 +132,8 @@ class PersonForm(QWidget):
     def _identity_toggled(self, checked: bool) -> None:
         self.identity_note_edit.setEnabled(checked)
         self.nik_edit.setEnabled(not checked)
+        # Without identity papers there is no NIK nor KTP address to ask for.
+        mark_required(self.fields, IDENTITY_FIELDS, required=not checked)
         if checked:
             self.nik_hint.clear()
 
@@ -215,6 +220,8 @@ class PersonDialog(QDialog):
         self.form = PersonForm()
         if person is not None:
             self.form.set_person(person)
+            # A change keeps what was registered: the KTP address is asked at registration.
+            mark_required(self.form.fields, ("Alamat (jalan)",), required=False)
         self.message = QLabel()
         self.errors = FieldErrors(self.message, self.form.fields)
         self.reload_button = QPushButton("Muat ulang")

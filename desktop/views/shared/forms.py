@@ -239,8 +239,9 @@ def _bring_forward(widget: QWidget) -> None:
             stack.setCurrentWidget(page)
 
 
-def mark_required(widgets: dict[str, QWidget], fields) -> None:
-    """Add "*" to the form labels of `fields` (a service's REQUIRED), once."""
+def mark_required(widgets: dict[str, QWidget], fields, required: bool = True) -> None:
+    """Add "*" to the form labels of `fields` (a service's REQUIRED), once; with `required`
+    False take it away (a field the form's other choices make optional)."""
     for field in fields:
         widget = widgets.get(field)
         spot = form_row(widget) if widget is not None else None
@@ -248,10 +249,13 @@ def mark_required(widgets: dict[str, QWidget], fields) -> None:
             continue
         item = spot[0].itemAt(spot[1], QFormLayout.ItemRole.LabelRole)
         label = item.widget() if item is not None else None
-        if isinstance(label, QLabel) and REQUIRED_MARK not in label.text():
-            text = label.text()
-            colon = ":" if text.endswith(":") else ""  # "Nama LKS *:"
-            label.setText(text[:len(text) - len(colon)] + REQUIRED_MARK + colon)
+        if not isinstance(label, QLabel) or (REQUIRED_MARK in label.text()) == required:
+            continue
+        text = label.text()
+        colon = ":" if text.endswith(":") else ""  # "Nama LKS *:"
+        bare = text[:len(text) - len(colon)]
+        bare = bare + REQUIRED_MARK if required else bare.replace(REQUIRED_MARK, "")
+        label.setText(bare + colon)
 
 
 def required_note() -> QLabel:
