@@ -210,7 +210,11 @@ class ApplicationsPage(QWidget):
             actor_role=self.session.user.role if self.mine_check.isChecked() else None)
 
     def _filter_text(self) -> str:
-        """The filter in words, printed under the list's title."""
+        """The filter the list shows in words, printed under the list's title (while a date
+        is typed wrong, the one applied before it)."""
+        return self._applied_text
+
+    def _typed_filter_text(self) -> str:
         return filter_summary(("Pencarian", self.search_edit), ("Layanan", self.service_combo),
                               ("Langkah", self.step_spin), ("Status", self.state_combo),
                               ("Tenggat", self.due_combo), ("Diterima dari", self.from_edit),
@@ -224,6 +228,7 @@ class ApplicationsPage(QWidget):
         if not self._check_dates():
             return  # the list stays on the last filter until the date is one
         self.count_label.setText("Menghitung…")
+        self._applied_text = self._typed_filter_text()
         self.model.set_filter(self.current_filter())
 
     def clear_filters(self) -> None:
