@@ -124,6 +124,8 @@ class DateEdit(QWidget):
 
     @Slot()  # a focus lost while the dialog is destroyed reaches no half-gone field
     def _finished(self) -> None:
+        if getattr(self, "line", None) is None:
+            return  # the dialog is being destroyed: its focus lost reaches a half-gone field
         self.line.setToolTip(self.problem())  # said on saving too, beside the field
         try:
             day = self.value()
@@ -228,6 +230,8 @@ class DateTimeEdit(DateEdit):
 
     @Slot()  # a focus lost while the dialog is destroyed reaches no half-gone field
     def _finished(self) -> None:
+        if getattr(self, "line", None) is None:
+            return  # being destroyed, as in DateEdit._finished
         self.line.setToolTip(self.problem())
         try:
             moment = self.moment()
