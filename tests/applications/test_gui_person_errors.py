@@ -9,7 +9,7 @@ from desktop.views.applications.person_form import PersonDialog
 from desktop.views.shared.forms import REQUIRED_MARK, form_row, is_marked
 from desktop.views.shell.session import Session
 from tests.factories import make_office
-from tests.form_marks import message_under
+from tests.form_marks import label_of, message_under
 
 
 def _dialog(qtbot):
@@ -56,16 +56,20 @@ def test_a_typed_birth_date_with_a_two_digit_year_is_saved_as_meant(qtbot, sqlit
 
 def test_an_impossible_birth_date_is_named(qtbot, sqlite_db):
     dialog = _dialog(qtbot)
+    people_before = Person.select().count()
     qtbot.keyClicks(dialog.form.birth_date_edit.line, "31/02/1990")
     dialog.save_button.click()
-    assert dialog.message.text() == ("Tanggal lahir: tanggal 31 tidak ada pada Februari 1990 "
-                                     "(hanya sampai tanggal 28).")
-    assert is_marked(dialog.form.birth_date_edit)
+    assert dialog.message.text().startswith("4 isian perlu diperbaiki")
+    assert message_under(dialog.form.birth_date_edit) == (
+        "Tanggal 31 tidak ada pada Februari 1990 (hanya sampai tanggal 28).")
+    # The fields left empty are named in the same press, and nobody is registered.
+    for edit in (dialog.form.nik_edit, dialog.form.name_edit, dialog.form.street_edit):
+        assert message_under(edit).startswith("Wajib diisi"), label_of(edit)
+    assert is_marked(dialog.form.birth_date_edit) and Person.select().count() == people_before
 
 
 def test_the_stars_follow_what_the_service_asks(qtbot, sqlite_db):
     from tests.factories import make_person
-    from tests.form_marks import label_of
 
     dialog = _dialog(qtbot)
     form = dialog.form

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from desktop.models import Blackout, DutyAssignment
+from desktop.models import Blackout, DutyAssignment, HearseBooking
 from desktop.services.schedule import clinic, hearse, resources
 from desktop.services.schedule.fields import to_utc
 from desktop.services.shared.timefmt import utcnow
@@ -15,6 +15,7 @@ from desktop.views.shell.session import Session
 from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from tests.form_marks import label_of, message_under
 from tests.schedule import test_gui_schedule
+from tests.schedule.test_schedule import local
 
 office_data = test_gui_schedule.office_data
 
@@ -57,9 +58,32 @@ def test_typed_death_date_is_read_as_typed_and_a_wrong_one_named(qtbot, office_d
     dialog.death_edit.line.clear()
     qtbot.keyClicks(dialog.death_edit.line, "31/02/2026")
     dialog.save_button.click()
-    assert "Tanggal 31 tidak ada pada Februari 2026" in \
-        message_under(dialog.death_edit)
+    assert message_under(dialog.death_edit).startswith("Tanggal 31 tidak ada pada Februari 2026")
     assert is_marked(dialog.death_edit)
+    # The same press names every other field at fault too, and books nothing.
+    for widget in (dialog.nik_edit, dialog.name_edit, dialog.deceased_edit,
+                   dialog.address_edit, dialog.cemetery_combo):
+        assert is_marked(widget) and message_under(widget) == "Wajib diisi.", label_of(widget)
+    assert dialog.error.text().startswith("7 isian perlu diperbaiki")
+    assert dialog.result_record is None and HearseBooking.select().count() == 0
+
+
+def test_a_wrong_date_in_an_otherwise_complete_form_saves_nothing(qtbot, office_data):
+    """The service, asked on trial with the date empty, would accept: nothing is kept."""
+    dialog = HearseDialog(office_data["actor"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    test_gui_schedule.fill_hearse_dialog(dialog, local(1, 9))
+    dialog.death_edit.line.clear()
+    qtbot.keyClicks(dialog.death_edit.line, "31/02/2026")
+    dialog.save_button.click()
+    assert dialog.error.text().startswith("Tanggal meninggal: tanggal 31 tidak ada")
+    assert [w for w in dialog.errors.fields.values() if is_marked(w)] == [dialog.death_edit]
+    assert dialog.result_record is None and HearseBooking.select().count() == 0
+    dialog.death_edit.line.clear()
+    qtbot.keyClicks(dialog.death_edit.line, "28/02/2026")
+    dialog.save_button.click()
+    assert dialog.result_record is not None and HearseBooking.select().count() == 1
 
 
 def test_empty_clinic_request_marks_every_required_field(qtbot, office_data):

@@ -60,3 +60,28 @@ def test_an_empty_nik_is_required_not_miscounted():
     with pytest.raises(ValidationError) as caught:
         check_nik("3371", "NIK")
     assert "tertulis 4 karakter" in caught.value.message
+
+
+def test_a_trial_keeps_nothing_it_writes_and_raises_what_the_call_refuses(backend_db):
+    from desktop.models import Counter
+    from desktop.services.shared import numbering
+    from desktop.services.shared.checks import trial
+
+    def takes_a_number():
+        numbering.ensure_series("trial", 2026)
+        return numbering.next_value("trial", 2026)
+
+    trial(takes_a_number)  # accepted: returns, and the number is not taken
+    assert not Counter.select().where(Counter.series == "trial").exists()
+
+    def refuses_after_writing():
+        takes_a_number()
+        checks = FieldChecks()
+        checks.run(require_text, "", "Nama", 120)
+        checks.raise_errors()
+
+    with pytest.raises(ValidationError) as caught:
+        trial(refuses_after_writing)
+    assert caught.value.field == "Nama"
+    assert not Counter.select().where(Counter.series == "trial").exists()
+    assert takes_a_number() == 1  # outside a trial the series starts at its first number

@@ -245,7 +245,7 @@ class AdoptionDialog(CaseForm):
         values["religion"] = fields["religion"].currentData()
         return values if values["nik"].strip() or values["name"].strip() else None
 
-    def save(self) -> None:
+    def _facts(self) -> dict:
         facts = dict(
             child_status=self.status.currentData(), child_disability=self.disability.isChecked(),
             child_lives=self.lives.currentData(), child_place=self.place.text(),
@@ -261,14 +261,20 @@ class AdoptionDialog(CaseForm):
                           f"{who}_income": fields["income"].text(),
                           f"{who}_healthy": fields["healthy"].currentData(),
                           f"{who}_clean": fields["clean"].currentData()})
-        child = dict(name=self.child_name.text(), nik=self.child_nik.text().strip(),
-                     birth_place=self.child_place_born.text(),
-                     birth_date=date_of(self.child_birth), sex=self.child_sex.currentData(),
-                     religion=self.child_religion.currentData())
+        return facts
+
+    def _child(self) -> dict:
+        return dict(name=self.child_name.text(), nik=self.child_nik.text().strip(),
+                    birth_place=self.child_place_born.text(),
+                    birth_date=date_of(self.child_birth), sex=self.child_sex.currentData(),
+                    religion=self.child_religion.currentData())
+
+    def save(self) -> None:
+        # The dates are read inside the attempt: one typed as no date is refused with the rest.
         self.attempt(lambda: adoption.save(
             self.session.user, self.application, self.case, route=self.route.currentData(),
-            child=child, husband=self._spouse_values("husband"),
-            wife=self._spouse_values("wife"), facts=facts))
+            child=self._child(), husband=self._spouse_values("husband"),
+            wife=self._spouse_values("wife"), facts=self._facts()))
 
 
 class StageDialog(CaseForm):

@@ -17,7 +17,7 @@ from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                        error_label, required_note, set_date)
+                                        error_label, required_note, set_date, submit)
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -240,8 +240,8 @@ class RaffleDialog(QDialog):
             for field in ("Hadiah", "Jumlah hadiah", "Nilai hadiah"):
                 self.errors.add(f"{field} {number}", self.prizes)
         try:
-            self.case = raffle.save(self.session.user, self.application, self.case,
-                                    **self.values())
+            self.case = submit(lambda: raffle.save(self.session.user, self.application,
+                                                   self.case, **self.values()))
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)
@@ -287,10 +287,10 @@ class ReportDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.case = raffle.save_report(self.session.user, self.application, self.case,
-                                           handover_end=date_of(self.handover),
-                                           received_on=date_of(self.received),
-                                           note=self.note.toPlainText())
+            self.case = submit(lambda: raffle.save_report(
+                self.session.user, self.application, self.case,
+                handover_end=date_of(self.handover), received_on=date_of(self.received),
+                note=self.note.toPlainText()))
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)

@@ -6,9 +6,10 @@ joint-leave decree changes and Islamic holidays of later years are estimates.
 import datetime
 from functools import lru_cache
 
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ConflictError
 from desktop.models import HolidayOverride
 from desktop.services.shared import permissions, records
+from desktop.services.shared.checks import FieldChecks
 from desktop.services.shared.validators import optional_text
 
 KINDS = {"public": "Libur nasional", "cuti_bersama": "Cuti bersama", "other": "Libur lainnya"}
@@ -85,11 +86,16 @@ class WorkCalendar:
         return [rows[d] for d in sorted(rows)]
 
 
-def add_holiday(actor, day: datetime.date, name: str, kind: str = "cuti_bersama"):
+def add_holiday(actor, day: datetime.date | None, name: str, kind: str = "cuti_bersama"):
     permissions.require(actor, "holidays.edit")
+    checks = FieldChecks()
+    if day is None:
+        checks.add("Tanggal", "wajib diisi; tulis seperti 15/12/2027.")
     if kind not in KINDS:
-        raise ValidationError("Jenis libur", "pilih libur nasional, cuti bersama atau lainnya.")
-    name = optional_text(name, "Keterangan", 160) or KINDS[kind]
+        checks.add("Jenis libur", "pilih libur nasional, cuti bersama atau lainnya.")
+    name = checks.run(optional_text, name, "Keterangan", 160)
+    checks.raise_errors()
+    name = name or KINDS[kind]
     return _set_override(actor, day, is_holiday=True, name=name, kind=kind)
 
 

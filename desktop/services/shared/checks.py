@@ -1,6 +1,7 @@
 """Collect every field's refusal of a form before raising, so the officer hears all of them
 after one press instead of one per press."""
 from desktop.errors import ValidationError, ValidationErrors
+from desktop.models import db
 
 
 class FieldChecks:
@@ -36,3 +37,21 @@ class FieldChecks:
             raise self.errors[0]
         if self.errors:
             raise ValidationErrors(self.errors)
+
+
+class _KeepNothing(Exception):
+    """Raised inside a trial's transaction so that everything written in it is rolled back."""
+
+
+def trial(call) -> None:
+    """Run `call` only to hear its refusals: whatever it writes is rolled back. Raises what it
+    raises; returns when it refused nothing (and kept nothing).
+
+    The forms use it when a date is typed as no date: the service is asked with that date
+    empty, so one press names the date and every other field at fault together."""
+    try:
+        with db.atomic():
+            call()
+            raise _KeepNothing
+    except _KeepNothing:
+        pass

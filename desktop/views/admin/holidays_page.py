@@ -7,12 +7,12 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from desktop.errors import PelitaError, ValidationError
+from desktop.errors import PelitaError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import calendar
 from desktop.services.shared import permissions, timefmt
 from desktop.views.shared.date_field import DateEdit
-from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors, check_dates, date_of
+from desktop.views.shared.forms import ERROR_TEXT_STYLE, FieldErrors, check_dates, date_of, submit
 from desktop.views.shared.tables import read_only_table
 
 ORIGINS = {"paket": "Kalender nasional", "tambahan": "Ditambahkan administrator",
@@ -201,7 +201,7 @@ class HolidaysPage(QWidget):
         day of a new holiday); `done_message(day)` says it was done."""
         self._clear_errors()
         try:
-            changed = action()
+            changed = submit(action)
             day = day or changed
         except PelitaError as exc:
             self.errors.show(exc)
@@ -217,8 +217,6 @@ class HolidaysPage(QWidget):
     def add_holiday(self) -> bool:
         def add():
             day = date_of(self.add_date)  # a text that is no date: refused, named
-            if day is None:
-                raise ValidationError("Tanggal", "wajib diisi; tulis seperti 15/12/2027.")
             calendar.add_holiday(self.session.user, day, self.add_name.text(),
                                  self.add_kind.currentData())
             return day

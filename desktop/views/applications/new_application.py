@@ -25,7 +25,7 @@ from desktop.services.shared.validators import check_nik
 from desktop.views.applications.person_form import INDONESIAN, PersonForm
 from desktop.views.applications.receipt_print import ReceiptButton
 from desktop.views.shared import file_dialogs, window_size
-from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE, FieldErrors
+from desktop.views.shared.forms import ERROR_TEXT_STYLE, OK_TEXT_STYLE, FieldErrors, submit
 
 SCAN_FILTER = "Pindaian (*.pdf *.jpg *.jpeg *.png)"
 STEP_TITLES = ["1. Layanan", "2. Pemohon", "3. Persyaratan", "4. Selesai"]
@@ -396,10 +396,14 @@ class NewApplicationDialog(QDialog):
             if self.person is not None:
                 return True
             if not self.person_form.isHidden():
-                values = self.person_form.values()
-                try:
+                def checked() -> dict:
+                    values = self.person_form.values()
                     people.check_new_person(user, documented=self.person_form.documented(),
                                             at_desk=True, **values)
+                    return values
+
+                try:
+                    values = submit(checked)
                 except people.DuplicatePerson as exc:
                     if exc.existing is None:
                         raise

@@ -11,7 +11,7 @@ from desktop.services.applications import people, regions
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, mark_required,
-                                       required_note, set_date)
+                                       required_note, set_date, submit)
 from desktop.views.shared.region_picker import RegionPicker
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
@@ -246,12 +246,7 @@ class PersonDialog(QDialog):
 
     def save(self) -> None:
         try:
-            values = self.form.values()
-            if self.person is None:
-                self.person = people.register_person(
-                    self.session.user, documented=self.form.documented(), at_desk=True, **values)
-            else:
-                self.person = people.update_person(self.session.user, self.person, **values)
+            self.person = submit(self._saved)
         except ConflictError as exc:
             self.errors.show(exc)  # names who saved it and when
             self.reload_button.show()
@@ -260,6 +255,13 @@ class PersonDialog(QDialog):
             self.errors.show(exc)
             return
         self.accept()
+
+    def _saved(self):
+        values = self.form.values()
+        if self.person is None:
+            return people.register_person(
+                self.session.user, documented=self.form.documented(), at_desk=True, **values)
+        return people.update_person(self.session.user, self.person, **values)
 
     def reload(self) -> None:
         """Take the newest version as the base; the officer's typed values stay in the form."""

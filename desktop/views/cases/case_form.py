@@ -14,7 +14,7 @@ from desktop.services.shared import timefmt
 from desktop.views.shared.date_field import DateEdit, DateTimeEdit
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, datetime_of, dialog_buttons,
-                                        error_label, required_note, set_date)
+                                        error_label, required_note, set_date, submit)
 
 
 def choices_combo(choices: dict) -> QComboBox:
@@ -125,7 +125,7 @@ class CaseForm(QDialog):
     def attempt(self, call) -> None:
         self.last_error = None
         try:
-            call()
+            submit(call)
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)

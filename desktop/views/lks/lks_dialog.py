@@ -21,7 +21,7 @@ from desktop.views.lks.lks_table import state_colour
 from desktop.views.shared import reason_dialog, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                       error_label, required_note, set_date)
+                                       error_label, required_note, set_date, submit)
 
 class LksDialog(QDialog):
     def __init__(self, session, lks_id: int | None, parent=None, organisation=None):
@@ -336,9 +336,9 @@ class LksDialog(QDialog):
     def save(self) -> None:
         beneficiaries = {code: spin.value() for code, spin in self.beneficiary_spins.items()}
         try:
-            self.lks = lks_records.save(self.session.user, self.values(), self.board(),
-                                        beneficiaries, lks=self.lks,
-                                        organisation=self.organisation)
+            self.lks = submit(lambda: lks_records.save(
+                self.session.user, self.values(), self.board(), beneficiaries, lks=self.lks,
+                organisation=self.organisation))
         except PelitaError as exc:
             self.errors.show(exc)  # opens the tab of the first field at fault
             return
@@ -413,10 +413,10 @@ class RegistrationDialog(QDialog):
 
     def save(self) -> None:
         try:
-            registrations.record(self.session.user, self.lks, self.number_edit.text(),
-                                 date_of(self.issued_edit), date_of(self.from_edit),
-                                 date_of(self.until_edit),
-                                 kind=self.kind_combo.currentData())
+            submit(lambda: registrations.record(
+                self.session.user, self.lks, self.number_edit.text(), date_of(self.issued_edit),
+                date_of(self.from_edit), date_of(self.until_edit),
+                kind=self.kind_combo.currentData()))
         except PelitaError as exc:
             self.errors.show(exc)
             self.message.show()

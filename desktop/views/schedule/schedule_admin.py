@@ -16,7 +16,7 @@ from desktop.services.shared import timefmt
 from desktop.views.schedule.schedule_dialogs import _datetime_edit, local_naive, utc_of
 from desktop.views.shared.date_field import DateEdit
 from desktop.views.shared.forms import (FieldErrors, check_dates, date_edit, date_of,
-                                        dialog_buttons, error_label, required_note)
+                                        dialog_buttons, error_label, required_note, submit)
 from desktop.views.shared.tables import read_only_table
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -152,10 +152,11 @@ class RosterTab(QWidget):
         duty = self.duty_combo.currentData()
         person = self.person_combo.currentData()
         try:
-            resources.set_duty(self.page.session.user, date_of(self.day_edit), duty,
-                               driver_id=person if duty == "driver" else None,
-                               technician_id=person if duty == "technician" else None,
-                               officer_name=self.officer_edit.text(), note=self.note_edit.text())
+            submit(lambda: resources.set_duty(
+                self.page.session.user, date_of(self.day_edit), duty,
+                driver_id=person if duty == "driver" else None,
+                technician_id=person if duty == "technician" else None,
+                officer_name=self.officer_edit.text(), note=self.note_edit.text()))
         except PelitaError as exc:
             self.add_error.show()
             self.errors.show(exc)
@@ -294,10 +295,9 @@ class BlackoutDialog(QDialog):
 
     def save(self) -> None:
         try:
-            resources.add_blackout(self.actor, self.kind_combo.currentData(),
-                                   self.resource_combo.currentData(),
-                                   utc_of(self.start_edit), utc_of(self.end_edit),
-                                   self.reason_edit.text())
+            submit(lambda: resources.add_blackout(
+                self.actor, self.kind_combo.currentData(), self.resource_combo.currentData(),
+                utc_of(self.start_edit), utc_of(self.end_edit), self.reason_edit.text()))
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)

@@ -15,7 +15,8 @@ from desktop.services.schedule.fields import to_utc
 from desktop.services.shared import timefmt
 from desktop.views.shared.date_field import DateTimeEdit
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, datetime_of,
-                                       dialog_buttons, error_label, required_note, set_date)
+                                       dialog_buttons, error_label, required_note, set_date,
+                                       submit)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
@@ -122,7 +123,7 @@ class _BookingDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.result_record = self._save()
+            self.result_record = submit(self._save)
         except PelitaError as exc:
             self._show_error(exc)
             return

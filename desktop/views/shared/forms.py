@@ -1,13 +1,15 @@
 """Show a service's errors beside the fields they name, in every form the same way: each
 field at fault outlined red with its message under it, the first focused; required fields
 marked with "*"; date fields typed as text (views/shared/date_field)."""
+import contextvars
 import datetime
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
                                QStackedWidget, QTabWidget, QWidget)
 
-from desktop.errors import PelitaError, ValidationError
+from desktop.errors import PelitaError, ValidationError, ValidationErrors
+from desktop.services.shared import checks
 from desktop.views.shared.date_field import NO_DATE, DateEdit, DateTimeEdit
 from desktop.views.shared.dates import DateTextError
 
@@ -337,6 +339,24 @@ def check_dates(label: QLabel, *edits: DateEdit) -> bool:
     return not problems
 
 
+class DateTypedWrong(ValidationError):
+    """A date field's text is no date (31/02/2027); raised before the service is asked."""
+
+
+# While submit() asks the service on trial: the dates typed wrong, each read as empty.
+_typed_wrong: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "typed_wrong", default=None)
+
+
+def _typed_wrong_date(edit, exc: DateTextError):
+    error = DateTypedWrong(edit.field_name, str(exc))
+    found = _typed_wrong.get()
+    if found is None:
+        raise error from None
+    found.append(error)
+    return None
+
+
 def date_of(edit) -> datetime.date | None:
     """The field's date, None when left empty; a typed text that is not a date is refused
     with the field's name (a DateEdit), never read as another day or as empty."""
@@ -344,7 +364,7 @@ def date_of(edit) -> datetime.date | None:
         try:
             return edit.value()
         except DateTextError as exc:
-            raise ValidationError(edit.field_name, str(exc)) from None
+            return _typed_wrong_date(edit, exc)
     value = edit.date()
     return None if value == NO_DATE and edit.specialValueText() else value.toPython()
 
@@ -355,7 +375,29 @@ def datetime_of(edit: DateTimeEdit) -> datetime.datetime | None:
     try:
         return edit.moment()
     except DateTextError as exc:
-        raise ValidationError(edit.field_name, str(exc)) from None
+        return _typed_wrong_date(edit, exc)
+
+
+def submit(call):
+    """`call()`: a form's press asking its service (the dates read with date_of inside it).
+    When a date is typed as no date, the service is asked once more on trial with that date
+    empty and nothing it writes kept, and its refusals are raised with the date's: one press
+    shows every field at fault, not the dates first and the rest on the next."""
+    try:
+        return call()
+    except DateTypedWrong:
+        pass
+    found: list[ValidationError] = []
+    token = _typed_wrong.set(found)
+    try:
+        checks.trial(call)
+        refused = []
+    except ValidationError as exc:
+        refused = list(getattr(exc, "errors", [exc]))
+    finally:
+        _typed_wrong.reset(token)
+    typed = {error.field for error in found}  # "wajib diisi" of a date read as empty: not said
+    raise ValidationErrors(found + [e for e in refused if e.field not in typed])
 
 
 def set_date(edit, value: datetime.date | None) -> None:

@@ -19,7 +19,7 @@ from desktop.services.survey.questionnaire import (AGE_RANGE, EDUCATION, ELEMENT
 from desktop.views.cases.case_form import CaseForm, choices_combo, date_field, service_combo
 from desktop.views.shared import export_runner
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import clear_choice, date_of
+from desktop.views.shared.forms import clear_choice, date_of, submit
 from desktop.views.shared.period import PeriodPicker
 from desktop.views.shared.tables import read_only_table
 
@@ -265,12 +265,13 @@ class PaperDialog(CaseForm):
     def save(self) -> None:
         self.errors.clear()
         try:
-            skm.record(self.session.user, service_id=self.service.currentData(),
-                       responded_on=date_of(self.day),
-                       scores={code: row.value() for code, row in self.rows.items()},
-                       age=self.age.value() if self.age.value() >= AGE_RANGE[0] else None,
-                       sex=self.sex.currentData(), education=self.education.currentData(),
-                       occupation=self.occupation.currentData())
+            submit(lambda: skm.record(
+                self.session.user, service_id=self.service.currentData(),
+                responded_on=date_of(self.day),
+                scores={code: row.value() for code, row in self.rows.items()},
+                age=self.age.value() if self.age.value() >= AGE_RANGE[0] else None,
+                sex=self.sex.currentData(), education=self.education.currentData(),
+                occupation=self.occupation.currentData()))
         except PelitaError as exc:
             self.error.show()
             self.errors.show(exc)
