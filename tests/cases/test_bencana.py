@@ -8,7 +8,7 @@ import pytest
 from desktop.cases.bencana import KIND, record
 from desktop.cases.bencana.model import DisasterDistribution
 from desktop.errors import ValidationError
-from desktop.models import Application, StockMovement
+from desktop.models import AidItem, Application, StockMovement
 from desktop.services.applications import workflow
 from desktop.services.cases import registry
 from desktop.services.catalog import service_catalog
@@ -216,6 +216,13 @@ def test_a_fire_s_record_is_filed_as_a_social_disaster_and_dates_are_checked(off
         record.distribute(o["worker"], o["app"], case, household_id=home.id, item_id=None,
                           quantity=5, given_on=today(), received_by="x")
     assert refused.value.field == "Barang"
+    stock.save_item(o["worker"], o["beras"], name=o["beras"].name, unit=o["beras"].unit,
+                    active=False)  # taken off the list: said with the other faults at once
+    assert _fields(lambda: record.distribute(
+        o["worker"], o["app"], case, household_id=home.id, item_id=o["beras"].id, quantity=5,
+        given_on=today(), received_by="")) == ["Barang", "Diterima oleh"]
+    stock.save_item(o["worker"], AidItem.get_by_id(o["beras"].id), name=o["beras"].name,
+                    unit=o["beras"].unit, active=True)
     record.distribute(o["worker"], o["app"], case, household_id=home.id,
                       item_id=o["beras"].id, quantity=5, given_on=today(), received_by="x")
     letter = lifecycle.draft(o["worker"], o["app"], signer=o["head"])

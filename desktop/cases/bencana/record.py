@@ -282,9 +282,7 @@ def distribute(actor, application, case: DisasterCase, *, household_id, item_id,
     checks = FieldChecks()
     run = checks.run
     household = run(_household, application, household_id)
-    if item_id is None:
-        checks.add("Barang", "pilih barang dari daftar stok; bila kosong, catat barang masuk "
-                   "di Stok Bantuan dulu.")
+    run(stock.issuable_item, item_id)  # an inactive one too, in the same press
     run(stock.quantity_of, quantity, "Jumlah")
     day = run(require_date, given_on, "Tanggal diserahkan")
     if day is not None and day < timefmt.to_local(case.occurred_at).date():

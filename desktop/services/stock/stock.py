@@ -143,6 +143,18 @@ def _lock(item_id: int) -> None:
     (AidItem.update(movements=AidItem.movements + 1).where(AidItem.id == item_id).execute())
 
 
+def issuable_item(item_id) -> AidItem:
+    """The item aid may go out of: chosen, and active on the stock list."""
+    if item_id is None:
+        raise ValidationError("Barang", "pilih barang dari daftar stok; bila kosong, catat "
+                              "barang masuk di Stok Bantuan dulu.")
+    item = get_item(item_id)
+    if not item.active:
+        raise ValidationError("Barang", f"{item.name} tidak aktif di daftar stok; pilih barang "
+                              "lain.")
+    return item
+
+
 def issue(actor, item_id, quantity, *, moved_on, source: str, application_id=None,
           note: str = "", then: Callable | None = None, field: str = "Jumlah",
           today: datetime.date | None = None) -> StockMovement:
@@ -151,14 +163,7 @@ def issue(actor, item_id, quantity, *, moved_on, source: str, application_id=Non
     transaction, so the lock is its transaction's first statement."""
     permissions.require(actor, "stock.manage")
     checks = FieldChecks()
-    item = None
-    if item_id is None:
-        checks.add("Barang", "pilih barang dari daftar stok; bila kosong, catat barang masuk "
-                   "di Stok Bantuan dulu.")
-    else:
-        item = get_item(item_id)
-        if not item.active:
-            checks.add("Barang", f"{item.name} tidak aktif di daftar stok; pilih barang lain.")
+    item = checks.run(issuable_item, item_id)
     count = checks.run(quantity_of, quantity, field)
     values = dict(quantity=-count if count else None, kind="keluar",
                   moved_on=checks.run(_day, moved_on, today),
