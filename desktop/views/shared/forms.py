@@ -266,8 +266,11 @@ def follow_required(widgets: dict[str, QWidget], required, conditional, *signals
     gives `required`, so the "*" says what its check will refuse. Returns the redraw."""
     def redraw(*_args) -> None:
         now = set(required())
+        # One widget may go by several names (a stage's number): starred if any is asked.
+        asked = {id(widgets[f]) for f in now if f in widgets}
+        mark_required(widgets, [f for f in conditional if id(widgets.get(f)) not in asked],
+                      required=False)
         mark_required(widgets, [f for f in conditional if f in now])
-        mark_required(widgets, [f for f in conditional if f not in now], required=False)
 
     for signal in signals:
         signal.connect(redraw)
