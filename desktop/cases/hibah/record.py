@@ -58,6 +58,13 @@ def previous_grant(application, budget_year: int) -> Application | None:
 # and the domicile are asked of a legal entity that is not a registered LKS).
 REQUIRED = ("Nomor SK badan hukum", "Berdomisili sejak", "Tahun anggaran", "Peruntukan hibah",
             "Jumlah yang diajukan", "Rincian anggaran")
+LEGAL_ENTITY_REQUIRED = ("Nomor SK badan hukum", "Berdomisili sejak")
+
+
+def required_fields(lks_id) -> tuple[str, ...]:
+    """What save() refuses empty: REQUIRED, but a registered LKS (`lks_id`) shows no SK or
+    domicile (its Tanda Daftar stands for them)."""
+    return tuple(f for f in REQUIRED if not lks_id or f not in LEGAL_ENTITY_REQUIRED)
 
 
 def _domiciled(domiciled_since, today: datetime.date) -> datetime.date:
