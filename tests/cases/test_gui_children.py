@@ -230,3 +230,24 @@ def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db)
     press_once(qtbot, form, [form.offence_date, form.offence, form.article],
                required=abh_record.REQUIRED)
     assert not abh_record.AbhCase.select().exists()
+    assert REQUIRED_MARK not in label_of(form.court)  # no judgment yet
+
+
+def test_the_court_case_is_starred_once_the_case_is_ruled(qtbot, sqlite_db):
+    o = office()
+    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
+                      birth_date=datetime.date(2010, 3, 2))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
+    assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
+    app = workflow.get(app.id, o["worker"])
+    case = abh_record.save(o["worker"], app, None, offence_date=datetime.date(2026, 10, 20),
+                           offence="Mengambil telepon.", article="Pasal 362 KUHP",
+                           threat_months=60, repeat=False)
+    abh_record.AbhCase.update(stage="putusan").execute()
+    form = abh_panel.AbhCaseDialog(session(o["worker"]), app,
+                                   abh_record.AbhCase.get_by_id(case.id))
+    qtbot.addWidget(form)
+    form.show()
+    assert label_of(form.court).count("*") == 1
+    form.save_button.click()  # the service asks it too
+    assert is_marked(form.court) and message_under(form.court).startswith("Wajib diisi")
