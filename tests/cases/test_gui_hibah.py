@@ -9,7 +9,7 @@ from desktop.services.catalog import service_catalog
 from desktop.services.lks import lks_records, registrations
 from desktop.views.shell.session import Session
 
-from desktop.views.shared.forms import REQUIRED_MARK
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from tests.cases.one_press import press_once
 from tests.factories import make_office
 from tests.form_marks import label_of
@@ -64,4 +64,11 @@ def test_empty_proposal_and_verification_forms_mark_every_field_in_one_press(qtb
                        purpose="Operasional", budget_lines=[("Bahan", "1.000.000")])
     form = grant_panel.VerificationDialog(session, app, case)
     form.date.line.clear()
+    form.result.setCurrentIndex(form.result.findData("tidak_layak"))
+    assert REQUIRED_MARK not in label_of(form.amount)
     press_once(qtbot, form, [form.date, form.note], record.VISIT_REQUIRED)
+    form.result.setCurrentIndex(form.result.findData("layak"))
+    assert label_of(form.amount).count("*") == 1  # the amount recommended is asked
+    form.amount.clear()
+    form.save_button.click()
+    assert is_marked(form.amount)

@@ -178,6 +178,9 @@ class VerificationDialog(CaseForm):
             if case.recommended:
                 self.amount.setText(thousands(case.recommended))
         self.mark_required(grant.VISIT_REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: grant.visit_required(self.result.currentData()),
+                        ("Jumlah yang direkomendasikan",), self.result.currentIndexChanged)
 
     def save(self) -> None:
         self.attempt(lambda: grant.save_visit(

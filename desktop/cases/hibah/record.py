@@ -161,6 +161,11 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
 VISIT_REQUIRED = ("Tanggal verifikasi", "Hasil verifikasi", "Catatan verifikasi")
 
 
+def visit_required(result) -> tuple[str, ...]:
+    """What save_visit() refuses empty: the amount recommended of an eligible proposal too."""
+    return VISIT_REQUIRED + (("Jumlah yang direkomendasikan",) if result == "layak" else ())
+
+
 def save_visit(actor, application, existing: GrantCase | None, *, visit_date, result: str,
                note: str, recommended, today: datetime.date | None = None) -> GrantCase:
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
@@ -175,7 +180,7 @@ def save_visit(actor, application, existing: GrantCase | None, *, visit_date, re
         checks.add("Hasil verifikasi", "pilih layak atau tidak layak.")
     note = checks.run(require_text, note, "Catatan verifikasi", 2000, multiline=True)
     amount = None
-    if result == "layak":
+    if "Jumlah yang direkomendasikan" in visit_required(result):
         amount = checks.run(check_rupiah, recommended, "Jumlah yang direkomendasikan")
         if amount is not None and amount > existing.requested:
             checks.add("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "
