@@ -35,3 +35,17 @@ def test_an_empty_account_marks_every_required_field_in_one_press(qtbot, sqlite_
     assert not is_marked(page.username_edit) and not message_under(page.username_edit)
     assert is_marked(page.password2_edit) and is_marked(page.nip_edit)
     assert page.focusWidget() is page.password2_edit
+
+
+def test_the_nip_is_starred_for_a_kepala_only(qtbot, sqlite_db):
+    admin = make_user("admin", role=permissions.ADMIN)
+    page = UsersPage(Session(admin, "Tertanam (SQLite): test.db", "sqlite:///x"))
+    qtbot.addWidget(page)
+    page.show()
+    assert REQUIRED_MARK not in label_of(page.nip_edit)
+    page.role_combo.setCurrentIndex(page.role_combo.findData(permissions.HEAD))
+    assert label_of(page.nip_edit) == "NIP *:"
+    assert not page.save()  # the service asks it too
+    assert is_marked(page.nip_edit) and "Kepala" in message_under(page.nip_edit)
+    page.role_combo.setCurrentIndex(page.role_combo.findData(permissions.SOCIAL_WORKER))
+    assert label_of(page.nip_edit) == "NIP:"

@@ -43,3 +43,11 @@ def test_wrong_values_are_named_together(admin):
         users.reset_password(admin, other, "pendek", repeat="lain")
     assert caught.value.field == "Kata sandi" and not hasattr(caught.value, "errors")
     assert User.select().count() == 2
+
+
+@pytest.mark.parametrize("role", permissions.ROLE_LABELS)
+def test_required_fields_asks_a_kepala_his_nip(admin, role):
+    asked = users.required_fields(role)
+    assert asked == users.REQUIRED + (("NIP",) if role == permissions.HEAD else ())
+    fields = _fields(lambda: users.add_user(admin, "", "", role, "", repeat=""))
+    assert tuple(fields) == tuple(f for f in asked if f != "Peran")

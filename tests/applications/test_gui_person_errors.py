@@ -77,12 +77,22 @@ def test_the_stars_follow_what_the_service_asks(qtbot, sqlite_db):
     form.no_identity_check.setChecked(True)  # no papers: no NIK, no KTP address to give
     assert REQUIRED_MARK not in label_of(form.nik_edit)
     assert REQUIRED_MARK not in label_of(form.street_edit)
+    assert REQUIRED_MARK not in label_of(form.birth_date_edit)  # no NIK to match it
     assert REQUIRED_MARK in label_of(form.name_edit)
+    assert REQUIRED_MARK in label_of(form.identity_note_edit)  # who they are, instead
+    dialog.save_button.click()  # the service asks the same
+    assert message_under(form.identity_note_edit) and message_under(form.name_edit)
+    assert not is_marked(form.birth_date_edit) and not is_marked(form.street_edit)
     form.no_identity_check.setChecked(False)
     assert label_of(form.street_edit).count("*") == 1  # asked again, once
+    assert REQUIRED_MARK in label_of(form.birth_date_edit)
+    assert REQUIRED_MARK not in label_of(form.identity_note_edit)
     # A change keeps what was registered: update_person asks no address.
     person = make_person(nik="3371011503850009", street="")
     edit = PersonDialog(dialog.session, person)
     qtbot.addWidget(edit)
     assert REQUIRED_MARK not in label_of(edit.form.street_edit)
     assert REQUIRED_MARK in label_of(edit.form.nik_edit)
+    edit.form.no_identity_check.setChecked(True)
+    edit.form.no_identity_check.setChecked(False)
+    assert REQUIRED_MARK not in label_of(edit.form.street_edit)  # still not, after a toggle

@@ -71,3 +71,16 @@ def test_prefix_search_by_nik_and_name(backend_db):
     assert [p.name for p in people.search_people(permissions.SYSTEM, "siti")] == ["Siti Aminah", "Siti Rahayu"]
     assert [p.name for p in people.search_people(permissions.SYSTEM, "337102")] == ["Siti Aminah"]
     assert people.search_people(permissions.SYSTEM, "zzz") == []
+
+
+@pytest.mark.parametrize("documented, at_desk", [(True, True), (True, False), (False, True)])
+def test_required_fields_names_what_registering_refuses_empty(backend_db, documented, at_desk):
+    from desktop.errors import ValidationErrors
+
+    asked = people.required_fields(documented, at_desk)
+    assert asked == ((people.DESK_REQUIRED if at_desk else people.REQUIRED) if documented
+                     else ("Nama lengkap", "Keterangan identitas"))
+    with pytest.raises((ValidationError, ValidationErrors)) as caught:
+        people.register_person(permissions.SYSTEM, documented=documented, at_desk=at_desk)
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert {e.field for e in errors} == set(asked)

@@ -296,3 +296,18 @@ def test_an_empty_case_form_is_refused_field_by_field_at_once(office):
                       "Ancaman pidana", "Nama pihak 1"]
     assert tuple(fields[:4]) == record.REQUIRED
     assert AbhCase.select().count() == 0
+
+
+@pytest.mark.parametrize("stage", record.STAGES)
+def test_required_fields_asks_the_court_case_once_ruled(office, stage):
+    from desktop.errors import ValidationErrors
+
+    ruled = stage in ("putusan", "pasca_putusan")
+    assert record.required_fields(stage) == record.REQUIRED + (("Nomor perkara",) if ruled
+                                                               else ())
+    c = case(office)
+    AbhCase.update(stage=stage).where(AbhCase.id == c.id).execute()
+    with pytest.raises(ValidationErrors) as caught:
+        case(office, AbhCase.get_by_id(c.id), offence_date=None, offence="", article="",
+             threat_months=None, court_case="")
+    assert tuple(e.field for e in caught.value.errors) == record.required_fields(stage)

@@ -364,3 +364,50 @@ def test_a_stage_form_is_refused_field_by_field_at_once(office):
                          on_date=TODAY + datetime.timedelta(days=1))
     assert [e.field for e in caught.value.errors] == ["Tanggal", "Nomor putusan", "Pengadilan"]
     assert AdoptionEvent.select().count() == 0
+
+
+SPOUSE = {f"{kind} {label}" for kind in ("NIK", "Nama", "Agama") for label in ("Suami", "Istri")}
+HUSBAND_FIELDS = {"NIK Suami", "Nama Suami", "Agama Suami"}
+WIFE_FIELDS = {"NIK Istri", "Nama Istri", "Agama Istri"}
+# (route, husband, wife, where the child lives, the conditional fields asked, those refused
+# when left empty)
+CONDITIONS = [
+    ("pasangan_wni", None, None, "keluarga", SPOUSE | {"Tanggal perkawinan"},
+     SPOUSE | {"Tanggal perkawinan"}),
+    ("wni_wna", HUSBAND, None, "keluarga", SPOUSE | {"Tanggal perkawinan"},
+     WIFE_FIELDS | {"Tanggal perkawinan"}),
+    ("orang_tua_tunggal", None, None, "lksa", HUSBAND_FIELDS | {"Nama LKSA/rumah sakit"},
+     HUSBAND_FIELDS | {"Nama LKSA/rumah sakit"}),
+    ("orang_tua_tunggal", None, {**WIFE, "nik": ""}, "rumah_sakit",
+     WIFE_FIELDS | {"Nama LKSA/rumah sakit"}, {"NIK Istri", "Nama LKSA/rumah sakit"}),
+]
+
+
+@pytest.mark.parametrize("route, husband, wife, lives, required, refused", CONDITIONS)
+def test_required_fields_names_what_save_refuses_empty(office, route, husband, wife, lives,
+                                                       required, refused):
+    from desktop.errors import ValidationErrors
+
+    asked = record.required_fields(route, husband, wife, lives)
+    assert {f for f in asked if f in record.CONDITIONAL} == required
+    assert set(record.REQUIRED) - set(record.CONDITIONAL) <= set(asked)
+    app = application(office)
+    with pytest.raises((ValidationError, ValidationErrors)) as caught:
+        save(office, app, husband=husband, wife=wife, route=route, child_lives=lives,
+             child_place="", marriage_date=None)
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert {e.field for e in errors if e.field in record.CONDITIONAL} == refused
+
+
+@pytest.mark.parametrize("stage", record.STAGES)
+def test_stage_required_names_what_add_event_refuses_empty(office, stage):
+    from desktop.errors import ValidationErrors
+
+    asked = record.stage_required(stage)
+    assert asked[:2] == record.STAGE_REQUIRED
+    app = application(office)
+    case = save(office, app)
+    with pytest.raises((ValidationError, ValidationErrors)) as caught:
+        record.add_event(office["worker"], app, case, stage=stage, on_date=None)
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert {e.field for e in errors} == set(asked) - {"Tahap"}

@@ -159,3 +159,18 @@ def test_wrong_atensi_values_are_named_together(office):
         delivered_on=datetime.date(case.budget_year - 1, 12, 31), amount="banyak"))
     assert fields == ["Tanggal layanan", "Nilai"]
     assert record.plans_of(app.id) == [] and AtensiDelivery.select().count() == 0
+
+
+@pytest.mark.parametrize("amount, asked", [
+    (None, record.DELIVERY_REQUIRED), ("", record.DELIVERY_REQUIRED),
+    ("0", record.DELIVERY_REQUIRED),
+    ("250.000", ("Komponen", "Tanggal layanan"))])
+def test_delivery_required_asks_what_was_given_unless_its_value_is(office, amount, asked):
+    assert record.delivery_required(amount) == asked
+    assert record.delivery_required("dua juta") == record.DELIVERY_REQUIRED  # no value yet
+    o = office
+    app = beneficiary(o)
+    case = determined(o, app)
+    fields = _fields(lambda: record.deliver(o["worker"], app, case, component="",
+                                            delivered_on=None, amount=amount))
+    assert [f for f in fields if f != "Nilai"] == list(asked)

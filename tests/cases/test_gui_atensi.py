@@ -6,11 +6,12 @@ from desktop.cases.atensi import record
 from desktop.services.applications import workflow
 from desktop.services.catalog import service_catalog
 from desktop.services.shared import permissions
-from desktop.views.shared.forms import is_marked
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from desktop.views.shell.session import Session
 
 from tests.cases.one_press import press_once
 from tests.factories import make_person, make_user
+from tests.form_marks import label_of
 
 
 def test_empty_atensi_forms_mark_every_field_in_one_press(qtbot, sqlite_db):
@@ -28,6 +29,12 @@ def test_empty_atensi_forms_mark_every_field_in_one_press(qtbot, sqlite_db):
     form = atensi_panel.DeliveryDialog(session, app, case)
     form.delivered_on.line.clear()
     press_once(qtbot, form, [form.delivered_on, form.items], record.DELIVERY_REQUIRED)
+    form.amount.setText("250.000")  # its value written: what it was need not be
+    assert REQUIRED_MARK not in label_of(form.items)
+    form.save_button.click()
+    assert not is_marked(form.items) and is_marked(form.delivered_on)
+    form.amount.clear()
+    assert label_of(form.items).count("*") == 1
     form = atensi_panel.PlanDialog(session, app, case)
     form.grid.item(2, 1).setText("banyak")
     press_once(qtbot, form, [form.grid])

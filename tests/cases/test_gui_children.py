@@ -97,6 +97,32 @@ def test_one_press_marks_every_required_field_on_every_tab(qtbot, sqlite_db):
     assert AdoptionCase.select().count() == 0
 
 
+def test_the_stars_follow_the_route_the_spouses_and_where_the_child_lives(qtbot, sqlite_db):
+    o = office()
+    form = adoption_panel.AdoptionDialog(session(o["worker"]), adoption_app(o))
+    qtbot.addWidget(form)
+    form.show()
+    starred = lambda field: REQUIRED_MARK in label_of(form.errors.fields[field])  # noqa: E731
+    assert starred("NIK Istri") and starred("Tanggal perkawinan")  # a couple, as shipped
+    assert not starred("Nama LKSA/rumah sakit")
+    form.route.setCurrentIndex(form.route.findData("orang_tua_tunggal"))
+    assert starred("NIK Suami") and not starred("NIK Istri") and not starred("Agama Istri")
+    assert not starred("Tanggal perkawinan")
+    form.spouse["wife"]["name"].setText(WIFE["name"])  # a single mother: hers, not his
+    assert starred("NIK Istri") and not starred("Nama Suami")
+    form.lives.setCurrentIndex(form.lives.findData("lksa"))
+    assert starred("Nama LKSA/rumah sakit")
+    form.save_button.click()  # the service asks what is starred
+    for field in ("NIK Istri", "Nama LKSA/rumah sakit"):
+        assert is_marked(form.errors.fields[field]), field
+        assert message_under(form.errors.fields[field]), field
+    for field in ("NIK Suami", "Tanggal perkawinan"):
+        assert not is_marked(form.errors.fields[field]), field
+    form.route.setCurrentIndex(form.route.findData("pasangan_wni"))
+    assert starred("Nama Suami") and starred("Tanggal perkawinan")
+    assert label_of(form.errors.fields["NIK Istri"]).count("*") == 1
+
+
 def test_the_stage_form_marks_its_fields_at_once(qtbot, sqlite_db):
     o = office()
     app = adoption_app(o)
@@ -112,7 +138,18 @@ def test_the_stage_form_marks_its_fields_at_once(qtbot, sqlite_db):
     form.save_button.click()
     for widget in (form.date, form.reference, form.court):
         assert is_marked(widget)
+        assert REQUIRED_MARK in label_of(widget)  # a ruling's number and court are asked
     assert form.focusWidget() is form.date.line  # the date's text box
+    assert REQUIRED_MARK not in label_of(form.people)
+    form.stage.setCurrentIndex(form.stage.findData("kunjungan_rumah"))  # a visit: who, what
+    assert REQUIRED_MARK in label_of(form.people) and REQUIRED_MARK in label_of(form.note)
+    assert REQUIRED_MARK not in label_of(form.reference)
+    assert REQUIRED_MARK not in label_of(form.court)
+    form.save_button.click()
+    assert is_marked(form.people) and is_marked(form.note)
+    assert not is_marked(form.reference) and not is_marked(form.court)
+    form.stage.setCurrentIndex(form.stage.findData("laporan_sosial"))
+    assert label_of(form.reference).count("*") == 1  # the number, by the stage's name for it
 
 
 def test_the_eligibility_rules_and_an_override(qtbot, sqlite_db, monkeypatch):
@@ -193,3 +230,24 @@ def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db)
     press_once(qtbot, form, [form.offence_date, form.offence, form.article],
                required=abh_record.REQUIRED)
     assert not abh_record.AbhCase.select().exists()
+    assert REQUIRED_MARK not in label_of(form.court)  # no judgment yet
+
+
+def test_the_court_case_is_starred_once_the_case_is_ruled(qtbot, sqlite_db):
+    o = office()
+    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
+                      birth_date=datetime.date(2010, 3, 2))
+    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
+    assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
+    app = workflow.get(app.id, o["worker"])
+    case = abh_record.save(o["worker"], app, None, offence_date=datetime.date(2026, 10, 20),
+                           offence="Mengambil telepon.", article="Pasal 362 KUHP",
+                           threat_months=60, repeat=False)
+    abh_record.AbhCase.update(stage="putusan").execute()
+    form = abh_panel.AbhCaseDialog(session(o["worker"]), app,
+                                   abh_record.AbhCase.get_by_id(case.id))
+    qtbot.addWidget(form)
+    form.show()
+    assert label_of(form.court).count("*") == 1
+    form.save_button.click()  # the service asks it too
+    assert is_marked(form.court) and message_under(form.court).startswith("Wajib diisi")

@@ -9,8 +9,10 @@ from desktop.services.catalog import service_catalog
 from desktop.services.lks import lks_records, registrations
 from desktop.views.shell.session import Session
 
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from tests.cases.one_press import press_once
 from tests.factories import make_office
+from tests.form_marks import label_of
 from tests.lks.test_lks_records import BOARD, values
 
 
@@ -24,6 +26,12 @@ def test_the_proposal_form(qtbot, sqlite_db):
     form = grant_panel.ProposalDialog(Session(o["clerk"], "", ""), app)
     qtbot.addWidget(form)
     assert form.applicant.currentData() == lks.id and not form.legal.isEnabled()
+    # A registered LKS shows its Tanda Daftar: no SK or domicile asked (a legal entity's are).
+    assert REQUIRED_MARK not in label_of(form.legal) + label_of(form.since)
+    form.applicant.setCurrentIndex(form.applicant.findData(None))
+    assert REQUIRED_MARK in label_of(form.legal) and REQUIRED_MARK in label_of(form.since)
+    form.applicant.setCurrentIndex(form.applicant.findData(lks.id))
+    assert REQUIRED_MARK not in label_of(form.legal) + label_of(form.since)
     form.purpose.setPlainText("Operasional anak asuh")
     form.requested.setText("30.000.000")
     form.lines.item(0, 0).setText("Bahan makanan")
@@ -56,4 +64,11 @@ def test_empty_proposal_and_verification_forms_mark_every_field_in_one_press(qtb
                        purpose="Operasional", budget_lines=[("Bahan", "1.000.000")])
     form = grant_panel.VerificationDialog(session, app, case)
     form.date.line.clear()
+    form.result.setCurrentIndex(form.result.findData("tidak_layak"))
+    assert REQUIRED_MARK not in label_of(form.amount)
     press_once(qtbot, form, [form.date, form.note], record.VISIT_REQUIRED)
+    form.result.setCurrentIndex(form.result.findData("layak"))
+    assert label_of(form.amount).count("*") == 1  # the amount recommended is asked
+    form.amount.clear()
+    form.save_button.click()
+    assert is_marked(form.amount)

@@ -11,8 +11,11 @@ from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.views.shell.session import Session
 
+from desktop.services.admin import settings
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from tests.cases.one_press import press_once
 from tests.factories import make_office
+from tests.form_marks import label_of, message_under
 
 
 @pytest.fixture
@@ -89,3 +92,31 @@ def test_an_empty_report_form_marks_every_field_in_one_press(qtbot, case):
     form = pub_panel.ReportDialog(session, app, collection)
     press_once(qtbot, form, [form.collected, form.costs, form.distributed, form.recipients],
                record.REPORT_REQUIRED)
+
+
+def test_the_area_names_are_starred_when_some_kelurahan_or_kecamatan(qtbot, case):
+    session, app, _ = case
+    form = pub_panel.CollectionDialog(session, app)
+    qtbot.addWidget(form)
+    form.area.setCurrentIndex(form.area.findData("kabkota"))
+    assert REQUIRED_MARK not in label_of(form.area_names)
+    form.area.setCurrentIndex(form.area.findData("kecamatan"))
+    assert label_of(form.area_names).count("*") == 1
+    form.save_button.click()  # the service asks them too
+    assert is_marked(form.area_names) and message_under(form.area_names)
+    form.area.setCurrentIndex(form.area.findData("provinsi"))
+    assert REQUIRED_MARK not in label_of(form.area_names)
+
+
+def test_the_auditor_is_starred_for_a_final_report_over_the_threshold(qtbot, case):
+    session, app, collection = case
+    form = pub_panel.ReportDialog(session, app, collection)  # its one due is the final
+    qtbot.addWidget(form)
+    assert REQUIRED_MARK not in label_of(form.auditor)
+    above = settings.value(record.AUDIT_ABOVE) + 1
+    form.collected.setText(f"{above:,}".replace(",", "."))
+    assert label_of(form.auditor).count("*") == 1
+    form.save_button.click()
+    assert is_marked(form.auditor) and "akuntan publik" in message_under(form.auditor)
+    form.collected.setText("75.000.000")
+    assert REQUIRED_MARK not in label_of(form.auditor)

@@ -16,9 +16,11 @@ from desktop.services.shared import permissions, timefmt
 from desktop.services.shared.timefmt import utcnow
 from desktop.views.applications.application_detail import ApplicationDetailDialog
 from desktop.views.referrals import institutions_page
+from desktop.views.shared.forms import REQUIRED_MARK
 from desktop.views.shell.session import Session
 
 from tests.factories import make_person, make_user
+from tests.form_marks import label_of, message_under
 
 RSJ = "Rumah Sakit Jiwa Prof. dr. Soerojo Magelang"
 
@@ -57,10 +59,20 @@ def test_the_answer_form_asks_for_a_refusals_reason_and_the_panel_shows_it(qtbot
     assert answer_button.isVisibleTo(dialog)
     form = referral_panel.AnswerDialog(session(o["worker"]), app, record.read(app))
     qtbot.addWidget(form)
+    form.answer.setCurrentIndex(form.answer.findData("diterima"))
+    assert REQUIRED_MARK not in label_of(form.note)
     form.answer.setCurrentIndex(form.answer.findData("ditolak"))
+    assert label_of(form.note).count("*") == 1  # a refusal's reason is asked
     form.save()
     assert not form.result()
     assert form.error.text().startswith("Keterangan jawaban:") and form.note.styleSheet()
+    assert message_under(form.note)
+    outcome = referral_panel.OutcomeDialog(session(o["worker"]), app, record.read(app))
+    qtbot.addWidget(outcome)
+    outcome.outcome.setCurrentIndex(outcome.outcome.findData("pindah"))
+    assert label_of(outcome.note).count("*") == 1  # where they were moved to
+    outcome.outcome.setCurrentIndex(outcome.outcome.findData("keluarga"))
+    assert REQUIRED_MARK not in label_of(outcome.note)
     form.note.setPlainText("Kapasitas penuh sampai Januari.")
     form.save()
     assert form.result() == QDialog.DialogCode.Accepted

@@ -15,9 +15,11 @@ from desktop.services.shared import permissions, timefmt
 from desktop.services.shared.timefmt import utcnow
 from desktop.views.applications.application_detail import ApplicationDetailDialog
 from desktop.views.referrals import shelter_page
+from desktop.views.shared.forms import REQUIRED_MARK
 from desktop.views.shell.session import Session
 
 from tests.factories import make_person, make_user
+from tests.form_marks import label_of, message_under
 
 D = datetime.timedelta(days=1)
 
@@ -53,10 +55,16 @@ def test_a_check_out_after_the_limit_asks_for_the_emergency_reason(qtbot, sqlite
     assert out_button.isVisibleTo(dialog)
     form = stranded_panel.CheckOutDialog(session(worker), app, panel.open_stay())
     qtbot.addWidget(form)
+    assert label_of(form.reason).count("*") == 1  # leaving now: past the nights allowed
+    form.at.setDateTime(local(utcnow() - 8 * D))  # had they left after one night
+    assert REQUIRED_MARK not in label_of(form.reason)
+    form.at.setDateTime(local(utcnow()))
+    assert REQUIRED_MARK in label_of(form.reason)
     form.note.setText("Dijemput adik kandung")
     form.save()
     assert not form.result()
     assert form.error.text().startswith("Alasan darurat:") and form.reason.styleSheet()
+    assert message_under(form.reason)
     assert form.note.text() == "Dijemput adik kandung"  # what was typed stays
     form.reason.setPlainText("Dirawat jalan; keluarga baru dapat menjemput hari ini.")
     form.save()
@@ -65,6 +73,12 @@ def test_a_check_out_after_the_limit_asks_for_the_emergency_reason(qtbot, sqlite
     assert page.model.rowCount() == 0 and "0 orang" in page.title.text()
     panel.show_record(app, record.read(app))
     assert "keluar" in panel.label.text() and not out_button.isVisibleTo(dialog)
+    # Back after the nights allowed: checking in again asks the reason from the start.
+    again = stranded_panel.CheckInDialog(session(worker), app, record.read(app))
+    qtbot.addWidget(again)
+    assert label_of(again.reason).count("*") == 1
+    again.save_button.click()
+    assert message_under(again.reason)
 
 
 def test_registering_someone_helped_before_shows_the_earlier_case(qtbot, sqlite_db):

@@ -12,8 +12,10 @@ from desktop.services.applications import people, workflow
 from desktop.services.catalog import service_catalog
 from desktop.views.shell.session import Session
 
+from desktop.views.shared.forms import REQUIRED_MARK, is_marked
 from tests.cases.one_press import press_once
 from tests.factories import make_office
+from tests.form_marks import label_of, message_under
 
 
 @pytest.fixture
@@ -74,6 +76,21 @@ def test_an_empty_raffle_form_marks_every_field_in_one_press(qtbot, app):
     press_once(qtbot, form, [form.name, form.place, form.notary, form.prizes,
                              form.contribution], record.REQUIRED)
     assert "Daftar hadiah: isi sekurang-kurangnya satu hadiah" in form.error.text()
+
+
+def test_a_body_that_is_no_legal_entity_is_asked_its_founding_date(qtbot, app):
+    session, application = app
+    form = raffle_panel.RaffleDialog(session, application)
+    qtbot.addWidget(form)
+    form.organiser.setCurrentIndex(form.organiser.findData("badan_hukum"))
+    assert REQUIRED_MARK not in label_of(form.founded)
+    form.organiser.setCurrentIndex(form.organiser.findData("badan_lain"))
+    assert label_of(form.founded).count("*") == 1
+    form.founded.line.clear()
+    form.save_button.click()  # the service asks it too
+    assert is_marked(form.founded) and message_under(form.founded).startswith("Wajib diisi")
+    form.organiser.setCurrentIndex(form.organiser.findData("badan_hukum"))
+    assert REQUIRED_MARK not in label_of(form.founded)
 
 
 def test_an_empty_report_form_marks_the_hand_over(qtbot, app):

@@ -194,3 +194,27 @@ def test_an_empty_verification_names_every_required_field_at_once(office):
         result="layak", note="Sesuai.", recommended="60.000.000"))
     assert fields == ["Tanggal verifikasi", "Jumlah yang direkomendasikan"]
     assert record.read(app).visit_date is None
+
+
+def test_required_fields_asks_no_sk_or_domicile_of_a_registered_lks(office):
+    assert record.required_fields(None) == record.REQUIRED
+    registered(office, TODAY.replace(year=TODAY.year + 2))
+    asked = record.required_fields(office["lks"].id)
+    assert set(record.REQUIRED) - set(asked) == set(record.LEGAL_ENTITY_REQUIRED)
+    app = application(office)
+    assert tuple(_fields(lambda: record.save(office["clerk"], app, None,
+                                             lks_id=office["lks"].id, today=TODAY))) == asked
+
+
+def test_visit_required_asks_the_amount_of_an_eligible_proposal(office):
+    assert record.visit_required("tidak_layak") == record.VISIT_REQUIRED
+    assert record.visit_required("layak") == record.VISIT_REQUIRED + (
+        "Jumlah yang direkomendasikan",)
+    registered(office, TODAY.replace(year=TODAY.year + 2))
+    app = application(office)
+    case = proposal(office, app, today=TODAY)
+    for result in record.RESULTS:  # what each result asks is refused when left empty
+        fields = _fields(lambda: record.save_visit(office["clerk"], app, case,
+                                                   visit_date=None, result=result, note="",
+                                                   recommended="", today=TODAY))
+        assert set(fields) == set(record.visit_required(result)) - {"Hasil verifikasi"}

@@ -10,6 +10,7 @@ from desktop.cases.pub import KIND, record
 from desktop.cases.pub.model import CollectionReport
 from desktop.errors import ValidationError
 from desktop.models import Application
+from desktop.services.admin import settings
 from desktop.services.applications import people, workflow
 from desktop.services.cases import guards, registry
 from desktop.services.catalog import service_catalog
@@ -228,3 +229,29 @@ def test_an_empty_report_names_every_required_field_at_once(office):
         costs="600", distributed="600", recipients="Panti"))
     assert fields == ["Tanggal laporan diterima", "Disalurkan"]
     assert CollectionReport.select().count() == 0
+
+
+@pytest.mark.parametrize("area", record.AREAS)
+def test_required_fields_asks_the_names_of_some_kelurahan_or_kecamatan(office, area):
+    asked = record.required_fields(area)
+    assert (asked == record.REQUIRED) is (area not in ("kelurahan", "kecamatan"))
+    app = application(office)
+    fields = _fields(lambda: record.save(office["clerk"], app, None, area_level=area))
+    assert set(fields) == set(asked) - {"Wilayah pengumpulan"}
+
+
+def test_report_required_asks_the_auditor_of_a_large_final_report(office):
+    above = settings.value(record.AUDIT_ABOVE) + 1
+    assert record.report_required(False, above) == record.REPORT_REQUIRED
+    assert record.report_required(True, "seribu") == record.REPORT_REQUIRED  # no amount yet
+    assert record.report_required(True, above - 1) == record.REPORT_REQUIRED
+    assert record.report_required(True, f"{above:,}".replace(",", ".")) == \
+        record.REPORT_REQUIRED + ("Akuntan publik",)
+    app = application(office)
+    case = collection(office, app, period_start=datetime.date(2026, 6, 1),
+                      period_end=datetime.date(2026, 8, 31))
+    fields = _fields(lambda: record.record_report(
+        office["clerk"], app, case, due_on=datetime.date(2026, 8, 31), received_on=None,
+        collected=above, costs="", distributed="", recipients=""))
+    assert set(fields) == set(record.report_required(True, above)) - {
+        "Laporan untuk", "Hasil terkumpul"}

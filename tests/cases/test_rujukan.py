@@ -296,3 +296,20 @@ def test_each_empty_form_names_every_required_field_and_saves_nothing(office):
         "Hasil akhir", "Tanggal hasil", "Keterangan hasil"]
     case = ReferralCase.get_by_id(case.id)
     assert (case.answer, case.outcome) == ("", "") and record.visits_of(app.id) == []
+
+
+def test_a_refusal_s_reason_and_a_transfer_s_institution_are_required(office):
+    assert record.answer_required("diterima") == record.ANSWER_REQUIRED
+    assert record.answer_required("ditolak") == record.ANSWER_REQUIRED + ("Keterangan jawaban",)
+    assert record.outcome_required("keluarga") == record.OUTCOME_REQUIRED
+    assert record.outcome_required("pindah") == record.OUTCOME_REQUIRED + ("Keterangan hasil",)
+    o, worker = office, office["worker"]
+    app = referral(o)
+    case = record.choose_institution(worker, app, assessed(o, app), o["rsj"].id)
+    case = record.record_sending(worker, app, case, sent_on=days_ago(0),
+                                 companions="Yusuf (peksos)", transport="Mobil dinas")
+    for answer in record.ANSWERS:  # what each answer asks is refused when left empty
+        with pytest.raises(ValidationError) as caught:
+            record.record_answer(worker, app, case, answer=answer, answer_on=None)
+        refused = tuple(e.field for e in getattr(caught.value, "errors", [caught.value]))
+        assert refused == record.answer_required(answer)[1:], answer  # the answer is given

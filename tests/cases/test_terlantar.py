@@ -308,3 +308,26 @@ def test_an_empty_journey_names_every_required_field_a_child_s_companion_too(off
                                    departure_at=local(utcnow() - 30 * H))) == [
         "Harga tiket", "Uang saku", "Waktu berangkat"]
     assert record.read(app).destination == ""
+
+
+def test_the_emergency_reason_is_required_past_the_nights_allowed(office):
+    o = office
+    app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 12 * D)
+    now = utcnow()
+    assert record.check_in_required(app) == record.CHECK_IN_REQUIRED
+    stay = record.check_in(o["worker"], app, case, at=local(now - 10 * D))
+    asked = record.check_out_required(app, stay, local(now - 9 * D))  # one night
+    assert asked == record.CHECK_OUT_REQUIRED
+    assert record.check_out_required(app, stay, None) == record.CHECK_OUT_REQUIRED
+    asked = record.check_out_required(app, stay, local(now))  # ten nights
+    assert asked == record.CHECK_OUT_REQUIRED + record.EMERGENCY_REQUIRED
+    with pytest.raises(ValidationError) as refused:  # as the service asks
+        record.check_out(o["worker"], app, stay, at=local(now))
+    assert refused.value.field == "Alasan darurat"
+    record.check_out(o["worker"], app, stay, at=local(now),
+                     emergency_reason="Dirawat jalan; keluarga belum menjemput.")
+    # Back after ten nights: the eleventh is past the limit from the first.
+    assert record.check_in_required(app) == record.CHECK_IN_REQUIRED + record.EMERGENCY_REQUIRED
+    with pytest.raises(ValidationError) as refused:
+        record.check_in(o["worker"], app, record.read(app), at=local(utcnow()))
+    assert refused.value.field == "Alasan darurat"

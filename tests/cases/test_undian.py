@@ -202,3 +202,13 @@ def test_the_report_names_both_dates_at_fault(office):
         received_on=datetime.date(2027, 3, 1), today=datetime.date(2027, 2, 1)))
     assert fields == ["Akhir penyerahan hadiah", "Tanggal laporan diterima"]
     assert record.read(app).handover_end is None
+
+
+def test_required_fields_asks_a_body_that_is_no_legal_entity_its_founding_date(office):
+    assert record.required_fields("badan_hukum") == record.REQUIRED
+    assert set(record.required_fields("badan_lain")) == {*record.REQUIRED, record.FOUNDED_FIELD}
+    app = applied(office, LAST)
+    for status in record.ORGANISERS:  # left empty, what each asks is refused
+        fields = _fields(lambda: record.save(office["clerk"], app, None,
+                                             organiser_status=status))
+        assert set(fields) == set(record.required_fields(status)) - {"Penyelenggara"}

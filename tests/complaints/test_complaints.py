@@ -200,3 +200,18 @@ def test_the_search_matches_the_typed_wildcards_as_themselves(office):
     assert [c.id for c in complaints.listing(clerk, text="_")] == [under.id]
     assert {c.id for c in complaints.listing(clerk, text="BANTUAN CAIR")} == {other.id}
     assert complaints.listing(clerk, text="!") == []
+
+
+@pytest.mark.parametrize("choices", [
+    dict(channel="lapor"), dict(about="permohonan"), dict(about="layanan"),
+    dict(about="petugas"), dict(identity="anonim"), dict(channel="lapor", identity="rahasia")])
+def test_required_fields_names_what_record_refuses_empty(office, choices):
+    from desktop.errors import ValidationErrors
+
+    asked = complaints.required_fields(**choices)
+    with pytest.raises((ValidationError, ValidationErrors)) as caught:
+        complaints.record(office["clerk"], kind="pengaduan", category="perilaku", subject="",
+                          received_at=MONDAY, now=NOW, **{"channel": "telepon", **choices})
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert [e.field for e in errors] == [f for f in asked if f != "Saluran"]
+    assert ("Nama pengadu" in asked) is (choices.get("identity") != "anonim")

@@ -37,6 +37,29 @@ def test_empty_complaint_marks_every_required_field(qtbot, sqlite_db):
     assert dialog.error.text().startswith(f"{len(complaints.REQUIRED)} isian perlu")
 
 
+def test_the_stars_follow_the_channel_the_subject_and_the_identity(qtbot, sqlite_db):
+    office = make_office()
+    dialog = complaint_forms.RecordDialog(Session(office["clerk"], "Tertanam (SQLite)",
+                                                  "sqlite://"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    starred = lambda widget: REQUIRED_MARK in _row_texts(widget)[0]  # noqa: E731
+    assert not starred(dialog.ticket) and not starred(dialog.staff)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("lapor"))
+    dialog.about.setCurrentIndex(dialog.about.findData("petugas"))
+    assert starred(dialog.ticket) and starred(dialog.staff)
+    assert not starred(dialog.reg_number)
+    dialog.save_button.click()  # the service asks what is starred
+    for widget in (dialog.ticket, dialog.staff):
+        assert is_marked(widget) and _row_texts(widget)[1], widget
+    dialog.about.setCurrentIndex(dialog.about.findData("permohonan"))
+    assert starred(dialog.reg_number) and not starred(dialog.staff)
+    dialog.identity.setCurrentIndex(dialog.identity.findData("anonim"))
+    assert not starred(dialog.name)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("email"))
+    assert not starred(dialog.ticket)
+
+
 def test_the_step_dialog_reports_date_and_text_together(qtbot, sqlite_db):
     office = make_office()
     complaint = complaints.record(office["clerk"], kind="pengaduan", channel="langsung",

@@ -284,3 +284,40 @@ def test_an_empty_registration_is_refused_field_by_field_at_once(office):
     assert [e.field for e in caught.value.errors] == [
         "Nomor Tanda Daftar", "Tanggal terbit", "Berlaku mulai", "Jenis pendaftaran"]
     assert not LksRegistration.select().exists()
+
+
+# Every conditionally required field left empty, then some written back: what the values ask.
+NO_CONDITIONAL = dict(deed_number="", deed_date=None, sk_number="", sk_date=None,
+                      founding_note="", founding_date=None, bank_name="", bank_account="",
+                      bank_account_name="", domicile_number="", domicile_date=None)
+FOUNDED = dict(legal_status="tidak_berbadan_hukum", founding_note="12/NP/2019",
+               founding_date=datetime.date(2019, 5, 2))
+FOUNDED_FIELDS = {"Nota pendirian (dilegalisasi)", "Tanggal nota pendirian"}
+DEED_FIELDS = {"Nomor akta notaris", "Tanggal akta notaris", "Nomor SK Kemenkumham",
+               "Tanggal SK Kemenkumham"}
+BANK = {"Nama bank", "Nomor rekening", "Nama pemilik rekening"}
+CONDITIONS = [
+    ({}, DEED_FIELDS, DEED_FIELDS),
+    ({"legal_status": "tidak_berbadan_hukum"}, FOUNDED_FIELDS, FOUNDED_FIELDS),
+    ({**FOUNDED, "bank_account": "123456"}, FOUNDED_FIELDS | BANK,
+     {"Nama bank", "Nama pemilik rekening"}),
+    ({**FOUNDED, "bank_account": " - "}, FOUNDED_FIELDS, set()),  # a stray dash: no account
+    ({**FOUNDED, "domicile_number": "470/12/2024"}, FOUNDED_FIELDS | {"Tanggal surat domisili"},
+     {"Tanggal surat domisili"}),
+]
+
+
+@pytest.mark.parametrize("changes, required, refused", CONDITIONS)
+def test_required_fields_names_what_save_refuses_empty(office, changes, required, refused):
+    given = values(**{**NO_CONDITIONAL, **changes})
+    asked = lks_records.required_fields(given)
+    assert set(lks_records.REQUIRED) <= set(asked)
+    assert {f for f in asked if f in lks_records.CONDITIONAL} == required
+    if not refused:
+        lks_records.save(office["clerk"], given, BOARD, {}, today=TODAY)
+        return
+    with pytest.raises(ValidationError) as caught:
+        lks_records.save(office["clerk"], given, BOARD, {}, today=TODAY)
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert {e.field for e in errors} == refused
+    assert all("wajib" in e.message for e in errors)

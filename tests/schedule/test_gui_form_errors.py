@@ -51,6 +51,21 @@ def test_empty_hearse_booking_marks_every_required_field_in_one_press(qtbot, off
     assert dialog.focusWidget() is dialog.phone_edit
 
 
+def test_a_typed_cemetery_stars_where_it_is_and_a_listed_one_does_not(qtbot, office_data):
+    dialog = HearseDialog(office_data["actor"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    place = (dialog.kelurahan_edit, dialog.city_edit)
+    assert all(REQUIRED_MARK not in label_of(w) for w in place)
+    dialog.cemetery_combo.setEditText("Makam Keluarga Kiai")  # not on the list
+    assert all(label_of(w).count("*") == 1 for w in place)
+    dialog.save_button.click()  # the service asks them too
+    for widget in place:
+        assert is_marked(widget) and message_under(widget).startswith("Wajib diisi")
+    dialog.cemetery_combo.setCurrentIndex(0)  # a listed one: its place is known
+    assert all(REQUIRED_MARK not in label_of(w) for w in place)
+
+
 def test_typed_death_date_is_read_as_typed_and_a_wrong_one_named(qtbot, office_data):
     dialog = HearseDialog(office_data["actor"])
     qtbot.addWidget(dialog)

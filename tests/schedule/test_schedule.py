@@ -164,6 +164,14 @@ def test_typed_cemetery_in_the_city_is_accepted(setup):
     assert booking.cemetery_id is None and booking.cemetery_kelurahan == "Potrobangsan"
 
 
+def test_a_typed_cemetery_is_refused_without_where_it_is_both_at_once(setup):
+    with pytest.raises(ValidationError) as caught:
+        book(setup, local(1, 9), cemetery_id=None, cemetery_name="Makam Keluarga Kiai")
+    errors = getattr(caught.value, "errors", [caught.value])
+    assert {e.field for e in errors} == set(hearse.TYPED_CEMETERY_REQUIRED)
+    assert all("wajib diisi" in e.message for e in errors)
+
+
 def test_inactive_vehicle_is_refused(setup):
     resources.save_vehicle(permissions.SYSTEM, setup["v1"], plate="AA 1234 XY",
                            name="Toyota Hiace", active=False)

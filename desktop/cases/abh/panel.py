@@ -140,7 +140,8 @@ class AbhCaseDialog(CaseForm):
         self.contacts.verticalHeader().hide()
         self.contacts.setFixedHeight(130)
         self.row("Pihak lain", self.contacts, "Pihak")
-        self.mark_required(abh.REQUIRED)
+        # The stage is the case's, not this form's: what it asks is known on opening.
+        self.mark_required(abh.required_fields(case.stage) if case else abh.REQUIRED)
         rows = abh.contacts_of(case) if case else [["penyidik", "", "", ""],
                                                    ["pk_bapas", "", "", ""]]
         for role, name, institution, phone in rows + [["bantuan_hukum", "", "", ""]]:

@@ -111,6 +111,12 @@ def _contacts(contacts) -> list[list[str]]:
 REQUIRED = ("Tanggal perbuatan", "Perbuatan", "Pasal yang disangkakan", "Ancaman pidana")
 
 
+def required_fields(stage: str = "penyidikan") -> tuple[str, ...]:
+    """What save() refuses empty for a case at `stage` (a new one is at penyidikan): REQUIRED,
+    and the court case's number once the judgment is given."""
+    return REQUIRED + (("Nomor perkara",) if stage in NEEDS_COURT_CASE else ())
+
+
 def save(actor, application, existing: AbhCase | None, *, offence_date, offence: str,
          article: str, threat_months, repeat: bool, police_report: str = "",
          court_case: str = "", contacts=(), education: str = "", parent_name: str = "",
@@ -133,7 +139,7 @@ def save(actor, application, existing: AbhCase | None, *, offence_date, offence:
     police_report = run(clean_text, police_report, "Nomor laporan polisi", 80)
     stage = existing.stage if existing else "penyidikan"
     court_case = run(clean_text, court_case, "Nomor perkara", 80)
-    if stage in NEEDS_COURT_CASE and court_case == "":
+    if "Nomor perkara" in required_fields(stage) and court_case == "":
         checks.add("Nomor perkara", "wajib diisi setelah putusan.")
     clean = dict(offence_date=day, offence=offence, article=article,
                  threat_months=threat_months, repeat=bool(repeat), police_report=police_report,

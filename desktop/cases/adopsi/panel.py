@@ -16,7 +16,7 @@ from desktop.services.shared import ages, timefmt
 from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel, choices_combo, select
 from desktop.views.shared.errors import describe
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.shared.forms import date_edit, date_of, follow_required, set_date
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -188,6 +188,13 @@ class AdoptionDialog(CaseForm):
         self.able_note = self._row(assess, "Catatan penilaian", QPlainTextEdit())
         self.able_note.setFixedHeight(80)
         self.mark_required(adoption.REQUIRED)
+        # The route and what is written decide whose particulars and which dates are asked.
+        follow_required(self.errors.fields, lambda: adoption.required_fields(
+            self.route.currentData(), self._spouse_values("husband"),
+            self._spouse_values("wife"), self.lives.currentData()), adoption.CONDITIONAL,
+            self.route.currentIndexChanged, self.lives.currentIndexChanged,
+            *(self.spouse[who][key].textChanged for who in self.spouse
+              for key in ("nik", "name")))
         if case is not None:
             self._load(case)
 
@@ -297,6 +304,9 @@ class StageDialog(CaseForm):
         select(self.stage, upcoming)
         self.stage.currentIndexChanged.connect(self._follow_stage)
         self._follow_stage()
+        follow_required(self.errors.fields,
+                        lambda: adoption.stage_required(self.stage.currentData()),
+                        adoption.STAGE_CONDITIONAL, self.stage.currentIndexChanged)
 
     def _follow_stage(self) -> None:
         stage = self.stage.currentData()

@@ -49,6 +49,18 @@ NEEDS_REFERENCE = {"laporan_sosial": "Nomor laporan sosial",
                    "izin_pengangkatan": "Nomor izin pengangkatan",
                    "putusan": "Nomor putusan"}
 NEEDS_PEOPLE = ("kunjungan_rumah", "kunjungan_pengasuhan", "tim_pipa")
+# A stage form's fields asked only by some stages (stage_required); its "*" follows the stage.
+STAGE_CONDITIONAL = (*NEEDS_REFERENCE.values(), "Pengadilan", "Petugas/peserta",
+                     "Temuan/catatan")
+
+
+def stage_required(stage) -> tuple[str, ...]:
+    """What add_event() refuses empty for `stage`: the stage and its date, its number, a
+    ruling's court, who visited or attended, a visit's findings."""
+    asked = ((NEEDS_REFERENCE.get(stage), stage in NEEDS_REFERENCE),
+             ("Pengadilan", stage == "putusan"), ("Petugas/peserta", stage in NEEDS_PEOPLE),
+             ("Temuan/catatan", stage in REPEATABLE))
+    return STAGE_REQUIRED + tuple(field for field, needed in asked if needed)
 ADULT_AGE, MAX_PREVIOUS = 18, 10
 
 
@@ -83,6 +95,37 @@ REQUIRED = ("Nama anak", "Tanggal lahir anak", "Jenis kelamin anak", "Agama anak
             "Status anak", "Anak tinggal di", "Jalur permohonan", "NIK Suami", "Nama Suami",
             "Agama Suami", "NIK Istri", "Nama Istri", "Agama Istri", "Tanggal perkawinan")
 STAGE_REQUIRED = ("Tahap", "Tanggal")
+SPOUSE_FIELDS = ("NIK {}", "Nama {}", "Agama {}")
+# Required only for some values of the others (required_fields); the form's "*" follows.
+CONDITIONAL = (*(f.format(label) for label in ("Suami", "Istri") for f in SPOUSE_FIELDS),
+               "Tanggal perkawinan", "Nama LKSA/rumah sakit")
+
+
+def _spouses_asked(route, husband: dict | None, wife: dict | None) -> tuple[str, ...]:
+    """A couple both (a route not chosen yet: the usual couple); a single parent the one
+    written, the husband's fields until the wife's are; a spouse written is checked."""
+    couple = route != "orang_tua_tunggal"
+    return tuple(label for label, values in (("Suami", husband), ("Istri", wife))
+                 if values or couple or (label == "Suami" and not wife))
+
+
+def _lives_away(lives) -> bool:
+    """The child lives in an LKSA or a hospital, which is named."""
+    return lives in LIVES and lives != "keluarga"
+
+
+def required_fields(route, husband: dict | None = None, wife: dict | None = None,
+                    child_lives=None) -> tuple[str, ...]:
+    """What save() refuses empty for these values (its `route`, `husband`, `wife` and
+    facts' child_lives): REQUIRED but a single parent's absent spouse and marriage date,
+    and the LKSA's or hospital's name of a child living there."""
+    asked = _spouses_asked(route, husband, wife)
+    dropped = {f.format(label) for label in ("Suami", "Istri") if label not in asked
+               for f in SPOUSE_FIELDS}
+    if route == "orang_tua_tunggal":
+        dropped.add("Tanggal perkawinan")
+    found = tuple(f for f in REQUIRED if f not in dropped)
+    return found + (("Nama LKSA/rumah sakit",) if _lives_away(child_lives) else ())
 
 
 @dataclass
@@ -236,7 +279,7 @@ def save(actor, application, existing: AdoptionCase | None, *, route: str, child
     lives = run(_choice, facts.get("child_lives"), LIVES, "Anak tinggal di",
                 "tempat tinggal anak")
     place = run(clean_text, facts.get("child_place", ""), "Nama LKSA/rumah sakit", 160)
-    if lives not in (None, "keluarga") and place == "":
+    if _lives_away(lives) and place == "":
         checks.add("Nama LKSA/rumah sakit", f"tulis nama {LIVES[lives].lower()} tempat anak "
                    "tinggal sekarang.")
     clean = dict(
@@ -254,8 +297,9 @@ def save(actor, application, existing: AdoptionCase | None, *, route: str, child
              "masing-masing (orang tua tunggal: pilih jalur itu)." if couple else
              "wajib diisi: catat calon orang tua angkat dengan NIK-nya.")
     found = {}
+    spouses = _spouses_asked(route, husband, wife)
     for who, label, values in (("husband", "Suami", husband), ("wife", "Istri", wife)):
-        if values or couple or (label == "Suami" and not wife):
+        if label in spouses:
             found[label] = _spouse(checks, actor, values or {}, label, today,
                                    "" if values else asked)
         low = label.lower()
@@ -363,18 +407,19 @@ def add_event(actor, application, case: AdoptionCase | None, *, stage: str, on_d
                 else "Tahap ini tidak boleh tercatat")
         checks.add("Tanggal", f"{what} sebelum permohonan diterima "
                    f"({timefmt.format_date(received)}).")
+    asked = stage_required(stage)
     reference = run(clean_text, reference, NEEDS_REFERENCE.get(stage, "Nomor"), 120)
-    if stage in NEEDS_REFERENCE and reference == "":
+    if NEEDS_REFERENCE.get(stage) in asked and reference == "":
         checks.add(NEEDS_REFERENCE[stage], f"wajib diisi untuk {STAGES[stage].lower()}.")
     court = run(clean_text, court, "Pengadilan", 120)
-    if stage == "putusan" and court == "":
+    if "Pengadilan" in asked and court == "":
         checks.add("Pengadilan", "tulis pengadilan yang memutus (misalnya Pengadilan Agama "
                    "Magelang).")
     people_text = run(clean_text, people_text, "Petugas/peserta", 200)
-    if stage in NEEDS_PEOPLE and people_text == "":
+    if "Petugas/peserta" in asked and people_text == "":
         checks.add("Petugas/peserta", "tulis siapa yang berkunjung atau hadir.")
     note = run(clean_text, note, "Temuan/catatan", 4000, multiline=True)
-    if stage in REPEATABLE and note == "":
+    if "Temuan/catatan" in asked and note == "":
         checks.add("Temuan/catatan", "tulis temuan kunjungannya.")
     checks.raise_errors()
     with db.atomic():

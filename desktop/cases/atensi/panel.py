@@ -11,7 +11,7 @@ from desktop.services.letters import formatting
 from desktop.services.shared import timefmt
 from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, date_field,
                                            fill_rows, office_now, record_table, select)
-from desktop.views.shared.forms import date_of
+from desktop.views.shared.forms import date_of, follow_required
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -153,6 +153,10 @@ class DeliveryDialog(CaseForm):
         if planned:
             select(self.component, planned[0])
         self.mark_required(atensi.DELIVERY_REQUIRED)
+        # Money or goods of a value typed: what they were need not be written too.
+        follow_required(self.errors.fields,
+                        lambda: atensi.delivery_required(self.amount.text()),
+                        ("Bentuk layanan",), self.amount.textChanged)
 
     def save(self) -> None:
         self.attempt(lambda: atensi.deliver(

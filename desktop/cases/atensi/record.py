@@ -70,6 +70,17 @@ DETERMINE_REQUIRED = ("Tahun anggaran", "Klaster", "Nomor data PMKS")
 DELIVERY_REQUIRED = ("Komponen", "Tanggal layanan", "Bentuk layanan")  # or its value
 
 
+def delivery_required(amount) -> tuple[str, ...]:
+    """What deliver() refuses empty: DELIVERY_REQUIRED, but what was given need not be
+    written once its rupiah value (`amount`, as typed) is."""
+    try:
+        money = check_rupiah(amount, "Nilai", allow_zero=True) if amount not in (None, "") \
+            else None
+    except ValidationError:
+        money = None  # refused on its own
+    return tuple(f for f in DELIVERY_REQUIRED if not (money and f == "Bentuk layanan"))
+
+
 def _cluster(cluster, application, budget_year) -> str:
     if cluster not in CLUSTERS:
         raise ValidationError("Klaster", "pilih lanjut usia atau penyandang disabilitas.")
@@ -170,7 +181,8 @@ def deliver(actor, application, case: AtensiCase, *, component: str, delivered_o
     items = run(clean_text, items, "Bentuk layanan", 1000, multiline=True)
     money = run(check_rupiah, amount, "Nilai", allow_zero=True) if amount not in (None, "") \
         else None
-    if not money and items == "" and not checks.failed("Nilai"):
+    if ("Bentuk layanan" in delivery_required(amount) and items == ""
+            and not checks.failed("Nilai")):
         checks.add("Bentuk layanan", "tulis barang atau kegiatan yang diberikan, atau nilai "
                    "rupiahnya.")
     by = run(require_text, delivered_by or actor.full_name, "Petugas", 120)

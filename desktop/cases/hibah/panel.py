@@ -15,7 +15,7 @@ from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
-from desktop.views.shared.forms import date_edit, date_of, set_date
+from desktop.views.shared.forms import date_edit, date_of, follow_required, set_date
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -116,6 +116,9 @@ class ProposalDialog(CaseForm):
             self.add_line("", "")
         self._follow_applicant()
         self.mark_required(grant.REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: grant.required_fields(self.applicant.currentData()),
+                        grant.LEGAL_ENTITY_REQUIRED, self.applicant.currentIndexChanged)
 
     def _follow_applicant(self) -> None:
         other = self.applicant.currentData() is None
@@ -175,6 +178,9 @@ class VerificationDialog(CaseForm):
             if case.recommended:
                 self.amount.setText(thousands(case.recommended))
         self.mark_required(grant.VISIT_REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: grant.visit_required(self.result.currentData()),
+                        ("Jumlah yang direkomendasikan",), self.result.currentIndexChanged)
 
     def save(self) -> None:
         self.attempt(lambda: grant.save_visit(

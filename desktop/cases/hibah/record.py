@@ -58,6 +58,13 @@ def previous_grant(application, budget_year: int) -> Application | None:
 # and the domicile are asked of a legal entity that is not a registered LKS).
 REQUIRED = ("Nomor SK badan hukum", "Berdomisili sejak", "Tahun anggaran", "Peruntukan hibah",
             "Jumlah yang diajukan", "Rincian anggaran")
+LEGAL_ENTITY_REQUIRED = ("Nomor SK badan hukum", "Berdomisili sejak")
+
+
+def required_fields(lks_id) -> tuple[str, ...]:
+    """What save() refuses empty: REQUIRED, but a registered LKS (`lks_id`) shows no SK or
+    domicile (its Tanda Daftar stands for them)."""
+    return tuple(f for f in REQUIRED if not lks_id or f not in LEGAL_ENTITY_REQUIRED)
 
 
 def _domiciled(domiciled_since, today: datetime.date) -> datetime.date:
@@ -154,6 +161,11 @@ def save(actor, application, existing: GrantCase | None = None, *, lks_id=None,
 VISIT_REQUIRED = ("Tanggal verifikasi", "Hasil verifikasi", "Catatan verifikasi")
 
 
+def visit_required(result) -> tuple[str, ...]:
+    """What save_visit() refuses empty: the amount recommended of an eligible proposal too."""
+    return VISIT_REQUIRED + (("Jumlah yang direkomendasikan",) if result == "layak" else ())
+
+
 def save_visit(actor, application, existing: GrantCase | None, *, visit_date, result: str,
                note: str, recommended, today: datetime.date | None = None) -> GrantCase:
     require_case_writer(actor, RECORD_ROLES, RECORD_DOING, application)
@@ -168,7 +180,7 @@ def save_visit(actor, application, existing: GrantCase | None, *, visit_date, re
         checks.add("Hasil verifikasi", "pilih layak atau tidak layak.")
     note = checks.run(require_text, note, "Catatan verifikasi", 2000, multiline=True)
     amount = None
-    if result == "layak":
+    if "Jumlah yang direkomendasikan" in visit_required(result):
         amount = checks.run(check_rupiah, recommended, "Jumlah yang direkomendasikan")
         if amount is not None and amount > existing.requested:
             checks.add("Jumlah yang direkomendasikan", "tidak boleh melebihi yang "

@@ -14,7 +14,7 @@ from desktop.services.shared import timefmt
 from desktop.services.shared.validators import rupiah_or_none
 from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CaseForm, CasePanel
-from desktop.views.shared.forms import date_edit, date_of
+from desktop.views.shared.forms import date_edit, date_of, follow_required
 from desktop.views.shared.rich_text import typed_text
 
 STATE_COLOURS = {"tertunggak": "#9b1c1c", "terlambat": "#7a4b00", "diterima": "#1e6b35",
@@ -120,6 +120,9 @@ class CollectionDialog(CaseForm):
         self.area.currentIndexChanged.connect(self._update_issuer)
         self.start.dateChanged.connect(self._suggest_end)
         self.mark_required(pub.REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: pub.required_fields(self.area.currentData()),
+                        ("Nama wilayah",), self.area.currentIndexChanged)
         self._fill()
 
     def _fill(self) -> None:
@@ -206,7 +209,9 @@ class ReportDialog(CaseForm):
         super().__init__("Laporan pengumpulan", parent)
         self.session, self.application, self.case = session, application, case
         self.due = self.row("Laporan untuk", QComboBox())
+        final = {}
         for due in pub.dues(case):
+            final[due.due_on] = due.final
             if due.report is None:
                 self.due.addItem(f"{'Laporan akhir' if due.final else 'Laporan 3 bulanan'} "
                                  f"s.d. {timefmt.format_date(due.due_on)}", due.due_on)
@@ -219,6 +224,10 @@ class ReportDialog(CaseForm):
         self.auditor = self.row("Akuntan publik", QLineEdit())
         self.auditor.setPlaceholderText("wajib bila hasil di atas batas audit (laporan akhir)")
         self.mark_required(pub.REPORT_REQUIRED)
+        # A final report collecting over the audit threshold names its public accountant.
+        follow_required(self.errors.fields, lambda: pub.report_required(
+            final.get(self.due.currentData(), False), self.collected.text()),
+            ("Akuntan publik",), self.due.currentIndexChanged, self.collected.textChanged)
 
     def save(self) -> None:
         self.attempt(lambda: pub.record_report(

@@ -185,6 +185,13 @@ def cost_percent(case_or_values) -> float:
 REQUIRED = ("Bentuk penyelenggara", "Nomor SK badan hukum", "Jenis sumbangan",
             "Tujuan pengumpulan", "Cara pengumpulan", "Wilayah pengumpulan", "Target hasil",
             "Rencana biaya", "Mulai pengumpulan", "Akhir pengumpulan")
+NAMED_AREAS = ("kelurahan", "kecamatan")  # collected in some of them: which, by name
+
+
+def required_fields(area_level) -> tuple[str, ...]:
+    """What save() refuses empty: REQUIRED, and the names of the kelurahan or kecamatan
+    when the collection is in some of them."""
+    return REQUIRED + (("Nama wilayah",) if area_level in NAMED_AREAS else ())
 
 
 def _organiser(form) -> str:
@@ -232,7 +239,7 @@ def save(actor, application, existing: CollectionCase | None = None, **values
     area = run(_choice, values.get("area_level"), AREAS, "Wilayah pengumpulan",
                "pilih wilayahnya dari daftar.")
     names = run(clean_text, values.get("area_names"), "Nama wilayah", 2000, multiline=True)
-    if area in ("kelurahan", "kecamatan") and names == "":
+    if "Nama wilayah" in required_fields(area) and names == "":
         checks.add("Nama wilayah", "tulis kelurahan atau kecamatannya, satu per baris.")
     bank = run(clean_text, values.get("bank_account"), "Rekening", 200)
     target = run(check_rupiah, values.get("target"), "Target hasil")
@@ -300,6 +307,17 @@ REPORT_REQUIRED = ("Laporan untuk", "Tanggal laporan diterima", "Hasil terkumpul
                    "Disalurkan", "Penerima")
 
 
+def report_required(final: bool, collected) -> tuple[str, ...]:
+    """What record_report() refuses empty: REPORT_REQUIRED, and the public accountant of a
+    final report whose `collected` (as typed) is over the audit threshold."""
+    try:
+        amount = check_rupiah(collected, "Hasil terkumpul", allow_zero=True)
+    except ValidationError:
+        amount = None  # refused on its own
+    audited = final and amount is not None and amount > settings.value(AUDIT_ABOVE)
+    return REPORT_REQUIRED + (("Akuntan publik",) if audited else ())
+
+
 def _due(existing: CollectionCase, due_on) -> Due:
     due = next((d for d in dues(existing) if d.due_on == due_on), None)
     if due is None:
@@ -320,6 +338,7 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
     checks = FieldChecks()
     run = checks.run
     due = run(_due, existing, due_on)
+    asked = report_required(due is not None and due.final, collected)
     received_on = run(require_date, received_on, "Tanggal laporan diterima")
     if received_on is not None and received_on > today:
         checks.add("Tanggal laporan diterima", "tidak boleh di masa depan.")
@@ -331,9 +350,8 @@ def record_report(actor, application, existing: CollectionCase | None, *, due_on
                    f"hasil terkumpul ({formatting.rupiah(collected)}).")
     recipients = run(require_text, recipients, "Penerima", 4000, multiline=True)
     auditor = run(clean_text, auditor, "Akuntan publik", 200)
-    threshold = settings.value(AUDIT_ABOVE)
-    if (due is not None and due.final and collected is not None and collected > threshold
-            and auditor == ""):
+    if "Akuntan publik" in asked and auditor == "":
+        threshold = settings.value(AUDIT_ABOVE)
         checks.add("Akuntan publik", f"hasil di atas {formatting.rupiah(threshold)} wajib "
                    "diaudit akuntan publik: tulis nama kantor akuntan publiknya.")
     checks.raise_errors()

@@ -10,7 +10,7 @@ from desktop.services.referrals import institutions
 from desktop.services.shared import timefmt
 from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, date_field,
                                           office_now, select)
-from desktop.views.shared.forms import date_of
+from desktop.views.shared.forms import date_of, follow_required
 from desktop.views.shared.rich_text import typed_text
 
 GREY = "<span style='color:#666'>{}</span>"
@@ -198,6 +198,9 @@ class AnswerDialog(CaseForm):
         self.note.setFixedHeight(70)
         self.note.setPlaceholderText("alasan penolakan, atau urutan daftar tunggu")
         self.mark_required(rujukan.ANSWER_REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: rujukan.answer_required(self.answer.currentData()),
+                        ("Keterangan jawaban",), self.answer.currentIndexChanged)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.record_answer(
@@ -230,6 +233,9 @@ class OutcomeDialog(CaseForm):
         self.note = self.row("Keterangan hasil", QPlainTextEdit(case.outcome_note))
         self.note.setFixedHeight(70)
         self.mark_required(rujukan.OUTCOME_REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: rujukan.outcome_required(self.outcome.currentData()),
+                        ("Keterangan hasil",), self.outcome.currentIndexChanged)
 
     def save(self) -> None:
         self.attempt(lambda: rujukan.record_outcome(

@@ -117,6 +117,16 @@ def sending_required(application) -> tuple[str, ...]:
     return (sending_field(application),) + (TRIP_REQUIRED if accompanied(application) else ())
 
 
+def answer_required(answer) -> tuple[str, ...]:
+    """What record_answer() refuses empty: a refusal's reason too."""
+    return ANSWER_REQUIRED + (("Keterangan jawaban",) if answer == "ditolak" else ())
+
+
+def outcome_required(outcome) -> tuple[str, ...]:
+    """What record_outcome() refuses empty: where a transfer went too."""
+    return OUTCOME_REQUIRED + (("Keterangan hasil",) if outcome == "pindah" else ())
+
+
 def save_assessment(actor, application, existing: ReferralCase | None, *, group: str,
                     findings: str, needs: str = "", guardian: str = "", assessed_on=None,
                     today: datetime.date | None = None) -> ReferralCase:
@@ -228,7 +238,7 @@ def record_answer(actor, application, case: ReferralCase, *, answer: str, answer
     day = run(require_past_date, answer_on, "Tanggal jawaban", today, case.sent_on,
               "rujukan dikirim")
     note = run(clean_text, note, "Keterangan jawaban", 2000, multiline=True)
-    if answer == "ditolak" and note == "":
+    if "Keterangan jawaban" in answer_required(answer) and note == "":
         checks.add("Keterangan jawaban", "tulis alasan lembaga menolak.")
     checks.raise_errors()
     with db.atomic():
@@ -269,7 +279,7 @@ def record_outcome(actor, application, case: ReferralCase, *, outcome: str, outc
     day = run(require_past_date, outcome_on, "Tanggal hasil", today, start,
               "jawaban lembaga" if case.answer_on else "rujukan dikirim")
     note = run(clean_text, note, "Keterangan hasil", 2000, multiline=True)
-    if outcome == "pindah" and note == "":
+    if "Keterangan hasil" in outcome_required(outcome) and note == "":
         checks.add("Keterangan hasil", "tulis lembaga tujuan pemindahan.")
     checks.raise_errors()
     with db.atomic():

@@ -12,6 +12,7 @@ from desktop.services.shared import timefmt
 from desktop.services.shared.timefmt import utcnow
 from desktop.views.cases.case_form import (CaseForm, CasePanel, choices_combo, datetime_edit,
                                           local_of, select)
+from desktop.views.shared.forms import follow_required
 from desktop.views.shared.rich_text import typed_text
 
 STAY_COLOURS = {"ok": "#1f4e79", "last": "#b45309", "over": "#a93226",
@@ -208,7 +209,8 @@ class CheckInDialog(CaseForm):
         self.reason = self.row("Alasan darurat", QLineEdit())
         self.reason.setPlaceholderText("wajib bila tinggal sebelumnya sudah memakai batas malam")
         self.note = self.row("Catatan", QLineEdit())
-        self.mark_required(terlantar.CHECK_IN_REQUIRED)
+        # The earlier stays, not this form, decide the reason: known on opening.
+        self.mark_required(terlantar.check_in_required(application))
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.check_in(
@@ -229,6 +231,10 @@ class CheckOutDialog(CaseForm):
         self.note = self.row("Catatan", QLineEdit(stay.note))
         self.note.setPlaceholderText("keluar ke mana: keluarga, rumah sakit, panti")
         self.mark_required(terlantar.CHECK_OUT_REQUIRED)
+        # Leaving later may pass the nights allowed: the reason's "*" follows the time out.
+        follow_required(self.errors.fields, lambda: terlantar.check_out_required(
+            application, stay, self.at.dateTime().toPython() if self.at.dateTime().isValid()
+            else None), terlantar.EMERGENCY_REQUIRED, self.at.dateTimeChanged)
 
     def save(self) -> None:
         self.attempt(lambda: terlantar.check_out(

@@ -396,6 +396,25 @@ def refer_medical(actor, application, case: StrandedCase, *, institution_id, men
     return case
 
 
+def check_in_required(application) -> tuple[str, ...]:
+    """What check_in() refuses empty: the time, and the emergency reason once the case's
+    earlier stays used the nights allowed."""
+    over = used_nights(stays_of(application.id)) + 1 > settings.value(SHELTER_NIGHTS)
+    return CHECK_IN_REQUIRED + (EMERGENCY_REQUIRED if over else ())
+
+
+def check_out_required(application, stay: ShelterStay, at) -> tuple[str, ...]:
+    """What check_out() refuses empty when leaving at `at` (office-local, as typed; None
+    while there is none): the time, and the emergency reason when the stay then passed the
+    nights allowed."""
+    if not isinstance(at, datetime.datetime):
+        return CHECK_OUT_REQUIRED
+    spent = used_nights(stays_of(application.id), stay) + nights_between(
+        stay.check_in, timefmt.to_utc(at))
+    return CHECK_OUT_REQUIRED + (EMERGENCY_REQUIRED if spent > settings.value(SHELTER_NIGHTS)
+                                 else ())
+
+
 def _require_reason(spent: int, reason: str, when: str) -> None:
     limit = settings.value(SHELTER_NIGHTS)
     if spent > limit and len(reason) < 10:

@@ -17,7 +17,8 @@ from desktop.views.applications.application_table import thousands
 from desktop.views.cases.case_form import CasePanel
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                        error_label, required_note, set_date, submit)
+                                        error_label, follow_required, required_note, set_date,
+                                        submit)
 from desktop.views.shared.rich_text import typed_text
 
 
@@ -140,6 +141,9 @@ class RaffleDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.errors.mark_required(raffle.REQUIRED)
+        follow_required(self.errors.fields,
+                        lambda: raffle.required_fields(self.organiser.currentData()),
+                        (raffle.FOUNDED_FIELD,), self.organiser.currentIndexChanged)
         self._fill()
 
     def _fill(self) -> None:

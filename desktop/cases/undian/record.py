@@ -114,10 +114,17 @@ def _prizes(rows, checks: FieldChecks) -> list[Prize] | None:
 REQUIRED = ("Penyelenggara", "Nama program undian", "Mulai program", "Akhir program",
             "Tanggal penarikan", "Tempat penarikan", "Notaris", "Daftar hadiah",
             "Sumbangan sosial")
+FOUNDED_FIELD = "Tanggal berdiri penyelenggara"
+
+
+def required_fields(organiser_status) -> tuple[str, ...]:
+    """What save() refuses empty: REQUIRED, and the founding date of an organiser that is
+    not a legal entity (it must be a year old)."""
+    return REQUIRED + ((FOUNDED_FIELD,) if organiser_status == "badan_lain" else ())
 
 
 def _founded(founded, received: datetime.date) -> datetime.date:
-    founded = require_date(founded, "Tanggal berdiri penyelenggara")
+    founded = require_date(founded, FOUNDED_FIELD)
     year_after = founded.replace(year=founded.year + 1) if not (
         founded.month == 2 and founded.day == 29) else datetime.date(founded.year + 1, 3, 1)
     if year_after > received:
@@ -141,7 +148,7 @@ def save(actor, application, existing: RaffleCase | None = None, **values) -> Ra
     if status not in ORGANISERS:
         checks.add("Penyelenggara", "pilih badan hukum atau badan lain.")
     founded = run(_founded, values.get("organiser_founded"), received) \
-        if status == "badan_lain" else None
+        if FOUNDED_FIELD in required_fields(status) else None
     name = run(require_text, values.get("raffle_name", ""), "Nama program undian", 200)
     start = run(require_date, values.get("period_start"), "Mulai program")
     end = run(require_date, values.get("period_end"), "Akhir program")

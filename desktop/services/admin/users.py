@@ -11,6 +11,12 @@ REQUIRED = ("Nama pengguna", "Nama lengkap", "Peran", "Kata sandi")
 REPEAT_FIELD = "Ulangi kata sandi"
 
 
+def required_fields(role: str | None) -> tuple[str, ...]:
+    """What a new account of `role` is refused without: REQUIRED, and the NIP of a Kepala
+    (printed under the letters' signature)."""
+    return REQUIRED + (("NIP",) if role == permissions.HEAD else ())
+
+
 def _check_role(role: str) -> str:
     if role not in permissions.ROLE_LABELS:
         choices = ", ".join(permissions.ROLE_LABELS)
@@ -23,7 +29,7 @@ def _signing_fields(role: str | None, nip: str, rank: str, position: str,
     nip = normalise_nip(nip)
     if nip:
         checks.run(check_nip, nip)
-    elif role == permissions.HEAD:
+    elif "NIP" in required_fields(role):
         checks.add("NIP", "wajib diisi untuk peran Kepala, karena dicetak di bawah tanda "
                    "tangan surat.")
     return {"nip": nip, "rank": checks.run(optional_text, rank, "Pangkat/golongan", 80),

@@ -136,6 +136,17 @@ REQUIRED = ("NIK", "Nama lengkap", "Tanggal lahir")
 # Registered at the desk (Data Warga, a new application): the address on the KTP too, which
 # the letters and the receipt print; a person without identity may have none.
 DESK_REQUIRED = REQUIRED + ("Alamat (jalan)",)
+# Asked by whether the person has identity papers (required_fields); the form's "*" follows.
+IDENTITY_CONDITIONAL = ("NIK", "Tanggal lahir", "Alamat (jalan)", "Keterangan identitas")
+
+
+def required_fields(documented: bool, at_desk: bool = False) -> tuple[str, ...]:
+    """What registering refuses empty: REQUIRED of a person with identity papers
+    (DESK_REQUIRED at the desk); of one without (and no NIK given), the name and a note on
+    who they are instead."""
+    if documented:
+        return DESK_REQUIRED if at_desk else REQUIRED
+    return ("Nama lengkap", "Keterangan identitas")
 
 
 def _birth_date(birth, today: datetime.date):

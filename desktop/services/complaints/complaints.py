@@ -223,7 +223,7 @@ def _complainant(checks: FieldChecks, identity: str, name: str, contact: str,
 
 def _lapor_ticket(channel: str, ticket: str) -> str:
     ticket = clean_text(ticket, "Nomor tiket LAPOR!", 40)
-    if channel == "lapor" and not ticket:
+    if "Nomor tiket LAPOR!" in required_fields(channel) and not ticket:
         raise ValidationError("Nomor tiket LAPOR!", "wajib diisi untuk pengaduan dari "
                               "SP4N-LAPOR!; salin nomor pelacakannya dari lapor.go.id.")
     return ticket if channel == "lapor" else ""
@@ -231,6 +231,21 @@ def _lapor_ticket(channel: str, ticket: str) -> str:
 
 # What an empty form is refused for; the dialog marks these labels "*".
 REQUIRED = ("Saluran", "Pokok aduan", "Nama pengadu")
+# What each "Tentang" names; asked only of it.
+ABOUT_REQUIRED = {"permohonan": ("Nomor registrasi",), "layanan": ("Layanan",),
+                  "petugas": ("Petugas yang diadukan",)}
+# Required only for some choices (required_fields); the dialog's "*" follows them.
+CONDITIONAL = ("Nomor tiket LAPOR!", "Layanan", "Nomor registrasi", "Petugas yang diadukan",
+               "Nama pengadu")
+
+
+def required_fields(channel: str = "", about: str = "umum",
+                    identity: str = "terbuka") -> tuple[str, ...]:
+    """What record() refuses empty for these choices: REQUIRED, the ticket of a complaint
+    from SP4N-LAPOR!, what the complaint is about, and no name of an anonymous one."""
+    return (("Saluran",) + (("Nomor tiket LAPOR!",) if channel == "lapor" else ())
+            + ABOUT_REQUIRED.get(about, ()) + ("Pokok aduan",)
+            + (("Nama pengadu",) if identity != "anonim" else ()))
 
 
 def record(actor, *, kind: str, channel: str, subject: str, category: str,

@@ -111,6 +111,34 @@ def save(actor, values: dict, board: dict[str, BoardEntry], beneficiaries: dict[
 # What an empty form is refused for; the dialog marks these labels "*".
 REQUIRED = ("Nama LKS", "Alamat sekretariat", "Status hukum", "Kecamatan", "Bidang pelayanan",
             "NIK Ketua", "Nama Ketua")
+# The documents each legal status is recorded with.
+LEGAL_REQUIRED = {"berbadan_hukum": ("Nomor akta notaris", "Tanggal akta notaris",
+                                     "Nomor SK Kemenkumham", "Tanggal SK Kemenkumham"),
+                  "tidak_berbadan_hukum": ("Nota pendirian (dilegalisasi)",
+                                           "Tanggal nota pendirian")}
+BANK_FIELDS = {"bank_name": "Nama bank", "bank_account": "Nomor rekening",
+               "bank_account_name": "Nama pemilik rekening"}
+# Required only for some values of the other fields (required_fields); the form's "*" follows.
+CONDITIONAL = (*LEGAL_REQUIRED["berbadan_hukum"], *LEGAL_REQUIRED["tidak_berbadan_hukum"],
+               *BANK_FIELDS.values(), "Tanggal surat domisili")
+
+
+def _bank_given(values: dict) -> bool:
+    """Any part of a bank account written (the number's dots, dashes and spaces are none)."""
+    return any(re.sub(r"[\s.\-]" if key == "bank_account" else r"\s", "",
+                      str(values.get(key) or "")) for key in BANK_FIELDS)
+
+
+def required_fields(values: dict) -> tuple[str, ...]:
+    """REQUIRED and the fields `values` (save()'s) make required too: the legal status's
+    documents, all three parts of a bank account once one is given, and the domicile
+    letter's date once its number is."""
+    found = REQUIRED + LEGAL_REQUIRED.get(values.get("legal_status", ""), ())
+    if _bank_given(values):
+        found += tuple(BANK_FIELDS.values())
+    if str(values.get("domicile_number") or "").strip():
+        found += ("Tanggal surat domisili",)
+    return found
 
 
 def _organisation_values(values: dict, checks: FieldChecks) -> dict:
@@ -210,10 +238,8 @@ def _bank_values(values: dict, checks: FieldChecks) -> dict:
                                        ("bank_account", "Nomor rekening", 30),
                                        ("bank_account_name", "Nama pemilik rekening", 200))}
     bank["bank_account"] = re.sub(r"[\s.\-]", "", bank["bank_account"])
-    if any(bank.values()) and not checks.failed("Nama bank", "Nomor rekening",
-                                                "Nama pemilik rekening"):
-        for key, label in (("bank_name", "Nama bank"), ("bank_account", "Nomor rekening"),
-                           ("bank_account_name", "Nama pemilik rekening")):
+    if _bank_given(values) and not checks.failed(*BANK_FIELDS.values()):
+        for key, label in BANK_FIELDS.items():
             if not bank[key]:
                 checks.add(label, "wajib diisi bila rekening bank dicatat.")
         if bank["bank_account"] and not re.fullmatch(r"\d{5,20}", bank["bank_account"]):
@@ -229,7 +255,7 @@ def _lks_values(values: dict, today: datetime.date, checks: FieldChecks) -> dict
     clean["domicile_number"] = run(optional_text, values.get("domicile_number", ""),
                                    "Nomor surat domisili", 80)
     clean["domicile_date"] = run(_date, values.get("domicile_date"), "Tanggal surat domisili",
-                                 today, bool(clean["domicile_number"]))
+                                 today, "Tanggal surat domisili" in required_fields(values))
     clean["kelurahan"] = run(optional_text, values.get("kelurahan", ""), "Kelurahan/desa", 80)
     clean["kecamatan"] = run(require_text, values.get("kecamatan", ""), "Kecamatan", 80)
     fields = list(dict.fromkeys(values.get("fields") or ()))

@@ -85,8 +85,12 @@ def _cemetery(values: dict) -> dict:
     if listed is not None and listed.active:
         return dict(cemetery=listed, cemetery_name=listed.name,
                     cemetery_kelurahan=listed.kelurahan)
-    check_in_region(values.get("cemetery_city", ""))
-    kelurahan = require_text(values.get("cemetery_kelurahan", ""), "Kelurahan pemakaman", 80)
+    # Typed, not one of the list: where it is (TYPED_CEMETERY_REQUIRED), both said at once.
+    checks = FieldChecks()
+    checks.run(check_in_region, values.get("cemetery_city", ""), TYPED_CEMETERY_REQUIRED[1])
+    kelurahan = checks.run(require_text, values.get("cemetery_kelurahan", ""),
+                           TYPED_CEMETERY_REQUIRED[0], 80)
+    checks.raise_errors()
     return dict(cemetery=None, cemetery_name=name, cemetery_kelurahan=kelurahan)
 
 
@@ -105,6 +109,8 @@ def _check_resident(nik: str, field: str) -> None:
 REQUIRED = ("NIK penanggung jawab", "Nama penanggung jawab", "Telepon penanggung jawab",
             "Nama almarhum", "Tanggal meninggal", "Alamat rumah duka", "Pemakaman",
             "Waktu berangkat", "Kendaraan", "Pengemudi")
+# Asked only of a cemetery typed, not chosen from the list; the dialog shows their rows then.
+TYPED_CEMETERY_REQUIRED = ("Kelurahan pemakaman", "Kota tujuan")
 
 
 def _death_date(death, today: datetime.date) -> datetime.date:

@@ -8,7 +8,7 @@ from desktop.errors import ConflictError, PelitaError
 from desktop.services.shared.timefmt import utcnow
 from desktop.services.admin import users
 from desktop.services.shared import permissions, records, timefmt
-from desktop.views.shared.forms import FieldErrors, required_note
+from desktop.views.shared.forms import FieldErrors, follow_required, required_note
 from desktop.views.shared.tables import read_only_table
 
 COLUMNS = ["Nama pengguna", "Nama lengkap", "Peran", "Aktif", "Terkunci sampai"]
@@ -60,7 +60,6 @@ class UsersPage(QWidget):
         for key, label in permissions.ROLE_LABELS.items():
             self.role_combo.addItem(label, key)
         self.role_combo.setCurrentIndex(self.role_combo.findData(permissions.FRONT_OFFICE))
-        self.role_combo.currentIndexChanged.connect(self._role_changed)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.Password)
         self.password2_edit = QLineEdit()
@@ -87,8 +86,7 @@ class UsersPage(QWidget):
         form.addRow("Peran:", self.role_combo)
         form.addRow("Kata sandi:", self.password_edit)
         form.addRow("Ulangi kata sandi:", self.password2_edit)
-        self.nip_label = QLabel("NIP:")
-        form.addRow(self.nip_label, self.nip_edit)
+        form.addRow("NIP:", self.nip_edit)
         form.addRow("Pangkat/golongan:", self.rank_edit)
         form.addRow("Jabatan:", self.position_edit)
         form.addRow("", self.active_check)
@@ -101,6 +99,10 @@ class UsersPage(QWidget):
         }
         self.errors = FieldErrors(self.form_message, self.field_widgets)
         self.errors.mark_required(users.REQUIRED + (REPEAT_FIELD,))
+        # A Kepala's NIP is printed under the letters' signature: starred for that role.
+        follow_required(self.field_widgets,
+                        lambda: users.required_fields(self.role_combo.currentData()),
+                        ("NIP",), self.role_combo.currentIndexChanged)
         self.required_note = required_note()
         outer.addWidget(self.required_note)
         outer.addWidget(self.form_message)
@@ -177,10 +179,6 @@ class UsersPage(QWidget):
     def _show_error(self, exc: PelitaError, errors: FieldErrors | None = None) -> None:
         """Every field at fault marked with its message, the first focused."""
         (errors or self.errors).show(exc)
-
-    def _role_changed(self) -> None:
-        head = self.role_combo.currentData() == permissions.HEAD
-        self.nip_label.setText("NIP (wajib untuk Kepala):" if head else "NIP:")
 
     def start_new(self) -> None:
         self.editing = None

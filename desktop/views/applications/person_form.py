@@ -10,8 +10,8 @@ from desktop.errors import ConflictError, PelitaError, ValidationError
 from desktop.services.applications import people, regions
 from desktop.services.shared import records, timefmt
 from desktop.services.shared.validators import check_nik
-from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, mark_required,
-                                       required_note, set_date, submit)
+from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, follow_required,
+                                       mark_required, required_note, set_date, submit)
 from desktop.views.shared.region_picker import RegionPicker
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
@@ -32,9 +32,6 @@ def _digits_edit(length: int, placeholder: str) -> QLineEdit:
     edit.setMaxLength(length + 4)  # room for spaces typed from a photocopy
     edit.setPlaceholderText(placeholder)
     return edit
-
-
-IDENTITY_FIELDS = ("NIK", "Alamat (jalan)")  # required only of a person with identity papers
 
 
 class PersonForm(QWidget):
@@ -117,6 +114,12 @@ class PersonForm(QWidget):
         self.nik_edit.textChanged.connect(self._nik_changed)
         self.no_identity_check.toggled.connect(self._identity_toggled)
         self._identity_toggled(False)
+        self.at_desk = True  # registered from the KTP; a change (PersonDialog) asks no address
+        # Without identity papers there is no NIK, its birth date nor KTP address to ask
+        # for, but a note on who the person is.
+        self.redraw_required = follow_required(
+            self.fields, lambda: people.required_fields(self.documented(), self.at_desk),
+            people.IDENTITY_CONDITIONAL, self.no_identity_check.toggled)
 
     @staticmethod
     def _choice_combo(choices) -> QComboBox:
@@ -132,8 +135,6 @@ class PersonForm(QWidget):
     def _identity_toggled(self, checked: bool) -> None:
         self.identity_note_edit.setEnabled(checked)
         self.nik_edit.setEnabled(not checked)
-        # Without identity papers there is no NIK nor KTP address to ask for.
-        mark_required(self.fields, IDENTITY_FIELDS, required=not checked)
         if checked:
             self.nik_hint.clear()
 
@@ -221,7 +222,8 @@ class PersonDialog(QDialog):
         if person is not None:
             self.form.set_person(person)
             # A change keeps what was registered: the KTP address is asked at registration.
-            mark_required(self.form.fields, ("Alamat (jalan)",), required=False)
+            self.form.at_desk = False
+            self.form.redraw_required()
         self.message = QLabel()
         self.errors = FieldErrors(self.message, self.form.fields)
         self.reload_button = QPushButton("Muat ulang")

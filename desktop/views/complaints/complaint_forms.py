@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QRadioButton
 from desktop.services.complaints import complaints
 from desktop.views.cases.case_form import (CaseForm, choices_combo, date_field, datetime_edit,
                                            local_of, select, service_combo)
-from desktop.views.shared.forms import date_of
+from desktop.views.shared.forms import date_of, follow_required
 
 
 def text_box(height: int = 70) -> QPlainTextEdit:
@@ -45,6 +45,10 @@ class RecordDialog(CaseForm):
         for combo in (self.channel, self.about, self.identity):
             combo.currentIndexChanged.connect(lambda _: self._fit())
         self.mark_required(complaints.REQUIRED)
+        follow_required(self.errors.fields, lambda: complaints.required_fields(
+            self.channel.currentData(), self.about.currentData(), self.identity.currentData()),
+            complaints.CONDITIONAL,
+            *(combo.currentIndexChanged for combo in (self.channel, self.about, self.identity)))
         self._fit()
 
     def _fit(self) -> None:

@@ -21,7 +21,8 @@ from desktop.views.lks.lks_table import state_colour
 from desktop.views.shared import reason_dialog, window_size
 from desktop.views.shared.errors import describe
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, dialog_buttons,
-                                       error_label, required_note, set_date, submit)
+                                       error_label, follow_required, required_note, set_date,
+                                       submit)
 
 class LksDialog(QDialog):
     def __init__(self, session, lks_id: int | None, parent=None, organisation=None):
@@ -45,6 +46,13 @@ class LksDialog(QDialog):
         self.message = error_label()
         self.errors = FieldErrors(self.message, self.fields)
         self.errors.mark_required(lks_records.REQUIRED)
+        # The legal documents, the bank account's parts and the domicile letter's date are
+        # asked only by what else is written: their "*" follows.
+        follow_required(self.fields, lambda: lks_records.required_fields(self._conditions()),
+                        lks_records.CONDITIONAL, self.status_combo.currentIndexChanged,
+                        *(edit.textChanged for edit in (self.bank_name, self.bank_account,
+                                                        self.bank_account_name,
+                                                        self.domicile_number)))
         buttons, self.save_button = dialog_buttons(self, "Simpan", self.save)
         self.save_button.setVisible(self.editable)
         layout = QVBoxLayout(self)
@@ -328,6 +336,14 @@ class LksDialog(QDialog):
                 "staff_count": self.staff_spin.value(),
                 "accreditation": self.grade_combo.currentData(),
                 "note": self.note_edit.toPlainText()}
+
+    def _conditions(self) -> dict:
+        """The values that decide which fields are required (no date: one may be typed
+        wrong)."""
+        return {"legal_status": self.status_combo.currentData(),
+                "bank_name": self.bank_name.text(), "bank_account": self.bank_account.text(),
+                "bank_account_name": self.bank_account_name.text(),
+                "domicile_number": self.domicile_number.text()}
 
     def board(self) -> dict[str, BoardEntry]:
         return {position: BoardEntry(nik.text(), name.text())

@@ -15,8 +15,8 @@ from desktop.services.schedule.fields import to_utc
 from desktop.services.shared import timefmt
 from desktop.views.shared.date_field import DateTimeEdit
 from desktop.views.shared.forms import (FieldErrors, date_edit, date_of, datetime_of,
-                                       dialog_buttons, error_label, required_note, set_date,
-                                       submit)
+                                       dialog_buttons, error_label, mark_required, required_note,
+                                       set_date, submit)
 
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
@@ -262,6 +262,8 @@ class HearseDialog(_BookingDialog):
         typed = self._typed()
         for widget in (self.typed_hint, self.kelurahan_edit, self.city_edit):
             self.trip_form.setRowVisible(widget, typed)
+        # A typed cemetery's place is asked by the service: "*" while its rows show.
+        mark_required(self.errors.fields, hearse.TYPED_CEMETERY_REQUIRED, required=typed)
 
     def refresh_free(self, *args) -> None:
         """Free vehicles and drivers first (the drivers on duty that day before the others),

@@ -260,6 +260,24 @@ def mark_required(widgets: dict[str, QWidget], fields, required: bool = True) ->
         label.setText(bare + colon)
 
 
+def follow_required(widgets: dict[str, QWidget], required, conditional, *signals):
+    """Keep the "*" of `conditional` fields (required only for some values of the form's
+    other fields) on those `required()` names now, redrawn on each of `signals`; the service
+    gives `required`, so the "*" says what its check will refuse. Returns the redraw."""
+    def redraw(*_args) -> None:
+        now = set(required())
+        # One widget may go by several names (a stage's number): starred if any is asked.
+        asked = {id(widgets[f]) for f in now if f in widgets}
+        mark_required(widgets, [f for f in conditional if id(widgets.get(f)) not in asked],
+                      required=False)
+        mark_required(widgets, [f for f in conditional if f in now])
+
+    for signal in signals:
+        signal.connect(redraw)
+    redraw()
+    return redraw
+
+
 def required_note() -> QLabel:
     """The legend for the "*" of required fields, under a form."""
     label = QLabel(REQUIRED_NOTE)
