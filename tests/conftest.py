@@ -150,3 +150,24 @@ def refuse_message_boxes(monkeypatch):
         raise AssertionError(f"unexpected message box: {args[1:3]}")
     for name in ("information", "warning", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+@pytest.fixture(autouse=True)
+def widgets_live_until_closed(request):
+    """qtbot holds its widgets weakly, so a test that reuses a name (`form = ...` four times)
+    had the earlier dialog deleted while still shown: the focus its date field lost on the
+    way reached Python slots of half-destroyed widgets (CI: "DateEdit has no attribute
+    line", a segfault). Held here, each is closed by pytest-qt first, then deleted."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    kept, add = [], qtbot.addWidget
+
+    def keep(widget, *args, **kwargs):
+        kept.append(widget)
+        return add(widget, *args, **kwargs)
+
+    qtbot.addWidget = keep
+    yield
+    kept.clear()

@@ -132,3 +132,16 @@ def test_two_refusals_of_one_field_count_once_and_both_show(form):
                                        ValidationError("Nama", "terlalu pendek.")]))
     assert form.message.text().startswith("1 isian perlu diperbaiki")
     assert _messages(form) == ["Wajib diisi.\nTerlalu pendek."]
+
+
+def test_a_date_marked_required_does_not_say_it_may_be_empty(form):
+    from desktop.views.shared.forms import mark_required
+
+    assert form.born.line.placeholderText() == "hh/bb/tttt (boleh kosong)"
+    mark_required(form.errors.fields, ["Tanggal lahir"])
+    assert form.born.line.placeholderText() == "hh/bb/tttt"
+    mark_required(form.errors.fields, ["Tanggal lahir"], required=False)
+    assert form.born.line.placeholderText() == "hh/bb/tttt (boleh kosong)"
+    form.born.line.setPlaceholderText("kapan saja (hh/bb/tttt)")  # the form's own words stay
+    mark_required(form.errors.fields, ["Tanggal lahir"])
+    assert form.born.line.placeholderText() == "kapan saja (hh/bb/tttt)"

@@ -160,7 +160,7 @@ def _organisation_values(values: dict, checks: FieldChecks) -> dict:
 def _date(value, field: str, today: datetime.date, required: bool) -> datetime.date | None:
     if value is None:
         if required:
-            raise ValidationError(field, "wajib diisi; pilih dari kalender.")
+            raise ValidationError(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
         return None
     if not isinstance(value, datetime.date):
         raise ValidationError(field, "bukan tanggal; pilih dari kalender.")

@@ -70,7 +70,7 @@ def record(actor, lks: Lks, number: str, issued_on: datetime.date, valid_from: d
         checks.add("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
     for value, field in ((issued_on, "Tanggal terbit"), (valid_from, "Berlaku mulai")):
         if not isinstance(value, datetime.date):
-            checks.add(field, "wajib diisi; pilih dari kalender.")
+            checks.add(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
     if isinstance(issued_on, datetime.date) and issued_on > today:
         checks.add("Tanggal terbit", "tidak boleh di masa depan.")
     if isinstance(valid_from, datetime.date):

@@ -191,7 +191,7 @@ def rupiah_or_none(text: str) -> int | None:
 def require_date(value, field: str) -> datetime.date:
     """A date the form must have (a date edit's value, or a date given to a service)."""
     if not isinstance(value, datetime.date):
-        raise ValidationError(field, "wajib diisi; pilih dari kalender.")
+        raise ValidationError(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
     return value
 
 

@@ -33,7 +33,7 @@ class DateEdit(QWidget):
         self._maximum: datetime.date | None = None
         self._last: datetime.date | None = None
         self.line = QLineEdit()
-        self.line.setPlaceholderText("hh/bb/tttt" + (" (boleh kosong)" if optional else ""))
+        self.line.setPlaceholderText(self._placeholder(optional))
         self.line.setMaxLength(20)
         self.line.textEdited.connect(self._edited)
         self.line.editingFinished.connect(self._finished)
@@ -51,6 +51,16 @@ class DateEdit(QWidget):
         self.setFocusProxy(self.line)
         width = self.line.fontMetrics().horizontalAdvance("00/00/00000") + 24
         self.line.setMinimumWidth(width)
+
+    @staticmethod
+    def _placeholder(may_be_empty: bool) -> str:
+        return "hh/bb/tttt" + (" (boleh kosong)" if may_be_empty else "")
+
+    def show_required(self, required: bool) -> None:
+        """A field the form marks "*" does not say "boleh kosong" (forms.mark_required);
+        a placeholder of the form's own is left alone."""
+        if self.line.placeholderText() in (self._placeholder(True), self._placeholder(False)):
+            self.line.setPlaceholderText(self._placeholder(self.optional and not required))
 
     # QDateEdit's calls that the forms make --------------------------------------------------
     def date(self) -> QDate:

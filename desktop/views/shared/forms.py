@@ -249,6 +249,8 @@ def mark_required(widgets: dict[str, QWidget], fields, required: bool = True) ->
         spot = form_row(widget) if widget is not None else None
         if spot is None:
             continue
+        if isinstance(widget, DateEdit):
+            widget.show_required(required)
         item = spot[0].itemAt(spot[1], QFormLayout.ItemRole.LabelRole)
         label = item.widget() if item is not None else None
         if not isinstance(label, QLabel) or (REQUIRED_MARK in label.text()) == required:
