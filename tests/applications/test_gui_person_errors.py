@@ -96,3 +96,32 @@ def test_the_stars_follow_what_the_service_asks(qtbot, sqlite_db):
     edit.form.no_identity_check.setChecked(True)
     edit.form.no_identity_check.setChecked(False)
     assert REQUIRED_MARK not in label_of(edit.form.street_edit)  # still not, after a toggle
+
+
+def test_a_change_with_an_optional_date_typed_wrong_keeps_nothing_and_saves_next(qtbot,
+                                                                                 sqlite_db):
+    """The service asked on trial accepts the change (no birth date is needed without
+    papers): nothing is kept, not even in the dialog's own record, so fixing the date and
+    pressing again saves, with no false "changed by someone else"."""
+    from tests.factories import make_person
+
+    office = make_office()
+    person = make_person(nik="", documented=False, birth_date=None,
+                         identity_note="tanpa identitas, dari RSUD Tidar")
+    dialog = PersonDialog(Session(office["clerk"], "Tertanam (SQLite)", "sqlite://"), person)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    version = person.version
+    dialog.form.name_edit.setText("Sulastri")
+    qtbot.keyClicks(dialog.form.birth_date_edit.line, "31/02/1990")
+    dialog.save_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.message.text().startswith("Tanggal lahir: tanggal 31 tidak ada")
+    assert (person.name, person.version) == ("Agus Prasetyo", version)
+    assert Person.get_by_id(person.id).name == "Agus Prasetyo"
+    dialog.form.birth_date_edit.line.clear()
+    qtbot.keyClicks(dialog.form.birth_date_edit.line, "28/02/1990")
+    dialog.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+    saved = Person.get_by_id(person.id)
+    assert (saved.name, saved.birth_date) == ("Sulastri", datetime.date(1990, 2, 28))

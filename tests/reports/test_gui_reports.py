@@ -93,3 +93,25 @@ def test_a_beranda_tile_opens_the_list_it_counts(qtbot, sqlite_db, tmp_path):
     assert complaints_page.shown.currentData() == "terlambat"
     assert complaints_page.model.rowCount() == 1
     window.close()
+
+
+def test_a_period_typed_wrong_keeps_the_last_one_and_says_so(qtbot, sqlite_db):
+    o = make_office()
+    page = reports_page.ReportsPage(session(o["head"]))
+    qtbot.addWidget(page)
+    page.picker.start.setDate(datetime.date(2026, 11, 1))
+    page.picker.end.setDate(datetime.date(2026, 11, 30))
+    page.picker.end.line.setText("31/02/2026")
+    page.picker.end.line.editingFinished.emit()
+    message = page.picker.message
+    assert message.isVisibleTo(page) and message.text().startswith(
+        "Akhir periode: tanggal 31 tidak ada pada Februari 2026")
+    assert message.text().endswith("Yang tampil: 1 November 2026 s.d. 30 November 2026.")
+    page.refresh()  # no unexpected error: the recap of the period shown
+    assert page.result.end == datetime.date(2026, 11, 30)
+    page.picker.start.line.clear()
+    assert page.picker.period() == (datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    assert message.text().startswith("Awal periode: wajib diisi. Akhir periode: tanggal 31")
+    page.picker.start.setDate(datetime.date(2026, 10, 1))
+    page.picker.end.setDate(datetime.date(2026, 10, 31))
+    assert page.result.start == datetime.date(2026, 10, 1) and not message.isVisibleTo(page)

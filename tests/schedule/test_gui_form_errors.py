@@ -240,3 +240,4 @@ def test_the_calendar_day_is_typed_and_a_wrong_one_named(qtbot, office_data):
     tab.next_button.click()  # the arrows still move on from the day shown
     assert tab.day == datetime.date(2027, 12, 16) and tab.date_edit.text() == "16/12/2027"
     assert not is_marked(tab.date_edit) and not page.message_label.text()
+

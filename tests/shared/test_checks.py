@@ -85,3 +85,19 @@ def test_a_trial_keeps_nothing_it_writes_and_raises_what_the_call_refuses(backen
     assert caught.value.field == "Nama"
     assert not Counter.select().where(Counter.series == "trial").exists()
     assert takes_a_number() == 1  # outside a trial the series starts at its first number
+
+
+def test_a_trial_gives_the_records_it_changed_their_values_and_version_back(backend_db):
+    from desktop.models import AidItem
+    from desktop.services.shared.checks import trial
+    from desktop.services.stock import stock
+    from tests.factories import make_user
+
+    officer = make_user("gudang", role="petugas_layanan")
+    item = stock.save_item(officer, name="Beras", unit="kg")
+    version = item.version
+    trial(lambda: stock.save_item(officer, item, name="Beras premium", unit="kg"))
+    assert (item.name, item.version) == ("Beras", version)  # as the database still has it
+    assert AidItem.get_by_id(item.id).name == "Beras"
+    stock.save_item(officer, item, name="Beras premium", unit="kg")  # no false conflict
+    assert AidItem.get_by_id(item.id).name == "Beras premium" and item.version == version + 1

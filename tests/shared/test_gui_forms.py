@@ -145,3 +145,31 @@ def test_a_date_marked_required_does_not_say_it_may_be_empty(form):
     form.born.line.setPlaceholderText("kapan saja (hh/bb/tttt)")  # the form's own words stay
     mark_required(form.errors.fields, ["Tanggal lahir"])
     assert form.born.line.placeholderText() == "kapan saja (hh/bb/tttt)"
+
+
+def test_submit_asks_on_trial_and_keeps_a_refusal_with_more_to_it(form, qtbot, sqlite_db):
+    from desktop.views.shared.forms import submit
+
+    class Clash(ValidationError):  # as a booking clash carries its free slot
+        suggestion = "besok 09.00"
+
+    asked = []
+
+    def service(born, name):
+        asked.append(born)
+        if not name:  # the date is asked too, so its "wajib diisi" must give way
+            raise ValidationErrors([ValidationError("Nama", "wajib diisi."),
+                                    ValidationError("Tanggal lahir", "wajib diisi.")])
+        raise Clash("Waktu", "bentrok.")
+
+    qtbot.keyClicks(form.born.line, "31/02/2020")
+    with pytest.raises(ValidationErrors) as caught:
+        submit(lambda: service(date_of(form.born), form.name.text()))
+    assert asked == [None]  # asked once, on trial, with the date read as empty
+    assert [(e.field, e.reason) for e in caught.value.errors] == [
+        ("Tanggal lahir", "tanggal 31 tidak ada pada Februari 2020 (hanya sampai tanggal 29)."),
+        ("Nama", "wajib diisi.")]  # the date's own words, not "wajib diisi"
+    form.name.setText("Ani")
+    with pytest.raises(Clash) as clash:
+        submit(lambda: service(date_of(form.born), form.name.text()))
+    assert clash.value.suggestion == "besok 09.00"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from desktop.errors import ValidationError
 from desktop.services.shared import permissions
+from desktop.services.shared.checks import before_change
 
 
 def accepts_case_data(application) -> bool:
@@ -54,6 +55,7 @@ def set_due(application, due) -> None:
     from desktop.models import Application
 
     due_at, due_soon_at = due
+    before_change(application)
     (Application.update(due_at=due_at, due_soon_at=due_soon_at)
      .where(Application.id == application.id).execute())
     application.due_at, application.due_soon_at = due_at, due_soon_at

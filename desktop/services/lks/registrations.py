@@ -6,7 +6,7 @@ from desktop.errors import ValidationError
 from desktop.models import Lks, LksRegistration, db
 from desktop.services.admin import settings
 from desktop.services.shared import permissions, records
-from desktop.services.shared.checks import FieldChecks
+from desktop.services.shared.checks import FieldChecks, before_change
 from desktop.services.shared.validators import optional_text, require_text
 
 KINDS = {"baru": "Pendaftaran baru", "perpanjangan": "Perpanjangan"}
@@ -129,5 +129,6 @@ def _make_current(actor, lks: Lks) -> None:
     records.update(fresh, actor, registration_number=current.number,
                    registered_until=current.valid_until,
                    revoked=current.revoked_on is not None)
+    before_change(lks)
     lks.registration_number, lks.registered_until = fresh.registration_number, fresh.registered_until
     lks.revoked, lks.version = fresh.revoked, fresh.version

@@ -4,6 +4,7 @@ from peewee import IntegrityError
 from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import db, utcnow
 from desktop.services.shared import audit
+from desktop.services.shared.checks import before_change
 
 
 def _stamp_fields(model, actor, now):
@@ -82,6 +83,7 @@ def update(instance, actor, **changes):
                 .execute())
         if rows != 1:
             raise _conflict(model, instance.id, "disimpan")
+        before_change(instance)
         for key, value in changed.items():
             setattr(instance, key, value)
         instance.updated_at, instance.updated_by = now, actor.username

@@ -267,7 +267,10 @@ def follow_required(widgets: dict[str, QWidget], required, conditional, *signals
     other fields) on those `required()` names now, redrawn on each of `signals`; the service
     gives `required`, so the "*" says what its check will refuse. Returns the redraw."""
     def redraw(*_args) -> None:
-        now = set(required())
+        try:
+            now = set(required())
+        except PelitaError:
+            return  # (the connection dropped) the marks stay; the service still checks
         # One widget may go by several names (a stage's number): starred if any is asked.
         asked = {id(widgets[f]) for f in now if f in widgets}
         mark_required(widgets, [f for f in conditional if id(widgets.get(f)) not in asked],
@@ -413,6 +416,8 @@ def submit(call):
         checks.trial(call)
         refused = []
     except ValidationError as exc:
+        if type(exc) not in (ValidationError, ValidationErrors):
+            raise  # one with more to it (a clash's free slot): as it is, dates beside it
         refused = list(getattr(exc, "errors", [exc]))
     finally:
         _typed_wrong.reset(token)
