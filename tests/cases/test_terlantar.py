@@ -331,3 +331,16 @@ def test_the_emergency_reason_is_required_past_the_nights_allowed(office):
     with pytest.raises(ValidationError) as refused:
         record.check_in(o["worker"], app, record.read(app), at=local(utcnow()))
     assert refused.value.field == "Alasan darurat"
+
+
+def test_a_reason_given_at_check_in_stands_for_the_stay_at_check_out(office):
+    o = office
+    app, case = case_of(o, track="tuna_sosial", reported=utcnow() - 30 * D)
+    now = utcnow()
+    first = record.check_in(o["worker"], app, case, at=local(now - 25 * D))
+    record.check_out(o["worker"], app, first, at=local(now - 15 * D),
+                     emergency_reason="Dirawat jalan; keluarga belum menjemput.")
+    stay = record.check_in(o["worker"], app, record.read(app), at=local(now - 2 * D),
+                           emergency_reason="Menunggu jemputan keluarga dari Sragen.")
+    assert record.check_out_required(app, stay, local(now)) == record.CHECK_OUT_REQUIRED
+    record.check_out(o["worker"], app, stay, at=local(now))  # as the service accepts

@@ -407,8 +407,8 @@ def check_out_required(application, stay: ShelterStay, at) -> tuple[str, ...]:
     """What check_out() refuses empty when leaving at `at` (office-local, as typed; None
     while there is none): the time, and the emergency reason when the stay then passed the
     nights allowed."""
-    if not isinstance(at, datetime.datetime):
-        return CHECK_OUT_REQUIRED
+    if not isinstance(at, datetime.datetime) or stay.emergency_reason:
+        return CHECK_OUT_REQUIRED  # (a reason given at check-in stands for the stay)
     spent = used_nights(stays_of(application.id), stay) + nights_between(
         stay.check_in, timefmt.to_utc(at))
     return CHECK_OUT_REQUIRED + (EMERGENCY_REQUIRED if spent > settings.value(SHELTER_NIGHTS)
