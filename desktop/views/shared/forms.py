@@ -422,7 +422,10 @@ def submit(call):
     finally:
         _typed_wrong.reset(token)
     typed = {error.field for error in found}  # "wajib diisi" of a date read as empty: not said
-    raise ValidationErrors(found + [e for e in refused if e.field not in typed])
+    errors = found + [e for e in refused if e.field not in typed]
+    if not errors:  # the date reads right now (never seen, but nothing may be lost)
+        return call()
+    raise ValidationErrors(errors)
 
 
 def set_date(edit, value: datetime.date | None) -> None:
