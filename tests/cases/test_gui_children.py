@@ -218,15 +218,20 @@ def test_the_abh_countdown_and_the_assignment(qtbot, sqlite_db, monkeypatch):
     assert "Segera jatuh tempo" in worker_view.due_label.text()
 
 
-def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db):
-    from tests.cases.one_press import press_once
-
-    o = office()
+def _abh_application(o):
+    """A girl's ABH case, assigned to the social worker, as she reads it."""
     kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
                       birth_date=datetime.date(2010, 3, 2))
     app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
     assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
-    form = abh_panel.AbhCaseDialog(session(o["worker"]), workflow.get(app.id, o["worker"]))
+    return workflow.get(app.id, o["worker"])
+
+
+def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db):
+    from tests.cases.one_press import press_once
+
+    o = office()
+    form = abh_panel.AbhCaseDialog(session(o["worker"]), _abh_application(o))
     press_once(qtbot, form, [form.offence_date, form.offence, form.article],
                required=abh_record.REQUIRED)
     assert not abh_record.AbhCase.select().exists()
@@ -235,11 +240,7 @@ def test_an_empty_abh_case_form_marks_every_field_in_one_press(qtbot, sqlite_db)
 
 def test_the_court_case_is_starred_once_the_case_is_ruled(qtbot, sqlite_db):
     o = office()
-    kid = make_person(nik="3371024203100002", name="Putri Anjani", sex="P",
-                      birth_date=datetime.date(2010, 3, 2))
-    app = workflow.register(o["clerk"], service_catalog.get("mgl-abh"), person=kid)
-    assignment.assign(o["head"], workflow.get(app.id, o["head"]), "peksos")
-    app = workflow.get(app.id, o["worker"])
+    app = _abh_application(o)
     case = abh_record.save(o["worker"], app, None, offence_date=datetime.date(2026, 10, 20),
                            offence="Mengambil telepon.", article="Pasal 362 KUHP",
                            threat_months=60, repeat=False)

@@ -18,12 +18,17 @@ def _row_texts(widget) -> tuple[str, str]:
     return label, under
 
 
-def test_empty_complaint_marks_every_required_field(qtbot, sqlite_db):
+def _record_dialog(qtbot):
     office = make_office()
     dialog = complaint_forms.RecordDialog(Session(office["clerk"], "Tertanam (SQLite)",
                                                   "sqlite://"))
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_empty_complaint_marks_every_required_field(qtbot, sqlite_db):
+    dialog = _record_dialog(qtbot)
     dialog.save_button.click()
     assert Complaint.select().count() == 0
     for label in complaints.REQUIRED:
@@ -38,11 +43,7 @@ def test_empty_complaint_marks_every_required_field(qtbot, sqlite_db):
 
 
 def test_the_stars_follow_the_channel_the_subject_and_the_identity(qtbot, sqlite_db):
-    office = make_office()
-    dialog = complaint_forms.RecordDialog(Session(office["clerk"], "Tertanam (SQLite)",
-                                                  "sqlite://"))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _record_dialog(qtbot)
     starred = lambda widget: REQUIRED_MARK in _row_texts(widget)[0]  # noqa: E731
     assert not starred(dialog.ticket) and not starred(dialog.staff)
     dialog.channel.setCurrentIndex(dialog.channel.findData("lapor"))
