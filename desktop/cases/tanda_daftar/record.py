@@ -9,7 +9,7 @@ from desktop.services.cases.kind import refuse_under_letter, require_case_writer
 from desktop.services.lks import registrations
 from desktop.services.shared import permissions, records, timefmt
 from desktop.services.shared.checks import FieldChecks
-from desktop.services.shared.validators import clean_text
+from desktop.services.shared.validators import DATE_REQUIRED, clean_text
 
 RECORD_ROLES = frozenset({permissions.FRONT_OFFICE, permissions.SOCIAL_WORKER})
 RECORD_DOING = "mencatat data pendaftaran LKS"
@@ -67,7 +67,7 @@ def save_registration(actor, application, existing: TandaDaftarCase | None, *, l
 
 def _visit_date(visit_date, application, today: datetime.date) -> datetime.date:
     if not isinstance(visit_date, datetime.date):
-        raise ValidationError("Tanggal kunjungan", "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+        raise ValidationError("Tanggal kunjungan", DATE_REQUIRED)
     if visit_date > today:
         raise ValidationError("Tanggal kunjungan", "tidak boleh di masa depan.")
     received = timefmt.to_local(application.received_at).date()
@@ -114,9 +114,9 @@ def save_validity(actor, application, existing: TandaDaftarCase | None, *, valid
         raise ValidationError("LKS", "catat dulu LKS yang mendaftar.")
     checks = FieldChecks()
     if not isinstance(valid_from, datetime.date):
-        checks.add("Berlaku mulai", "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+        checks.add("Berlaku mulai", DATE_REQUIRED)
     if not isinstance(valid_until, datetime.date):
-        checks.add("Berlaku sampai", "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+        checks.add("Berlaku sampai", DATE_REQUIRED)
     elif isinstance(valid_from, datetime.date) and valid_until <= valid_from:
         checks.add("Berlaku sampai", "harus sesudah tanggal mulai berlaku.")
     checks.raise_errors()

@@ -9,7 +9,8 @@ from desktop.models import Lks, LksBeneficiary, LksBoardMember, Organisation, Pe
 from desktop.services.applications import people
 from desktop.services.shared import permissions, records
 from desktop.services.shared.checks import FieldChecks
-from desktop.services.shared.validators import check_nik, optional_text, require_text
+from desktop.services.shared.validators import (DATE_REQUIRED, check_nik, optional_text,
+                                               require_text)
 
 LEGAL_STATUSES = {"berbadan_hukum": "Berbadan hukum", "tidak_berbadan_hukum": "Tidak berbadan hukum"}
 # Fields of service (Permensos 184/2011's areas of social welfare).
@@ -160,7 +161,7 @@ def _organisation_values(values: dict, checks: FieldChecks) -> dict:
 def _date(value, field: str, today: datetime.date, required: bool) -> datetime.date | None:
     if value is None:
         if required:
-            raise ValidationError(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+            raise ValidationError(field, DATE_REQUIRED)
         return None
     if not isinstance(value, datetime.date):
         raise ValidationError(field, "bukan tanggal; pilih dari kalender.")

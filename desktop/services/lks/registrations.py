@@ -7,7 +7,7 @@ from desktop.models import Lks, LksRegistration, db
 from desktop.services.admin import settings
 from desktop.services.shared import permissions, records
 from desktop.services.shared.checks import FieldChecks, before_change
-from desktop.services.shared.validators import optional_text, require_text
+from desktop.services.shared.validators import DATE_REQUIRED, optional_text, require_text
 
 KINDS = {"baru": "Pendaftaran baru", "perpanjangan": "Perpanjangan"}
 STATES = {"berlaku": "Berlaku", "segera_habis": "Segera habis", "habis": "Habis",
@@ -70,7 +70,7 @@ def record(actor, lks: Lks, number: str, issued_on: datetime.date, valid_from: d
         checks.add("Jenis pendaftaran", "pilih pendaftaran baru atau perpanjangan.")
     for value, field in ((issued_on, "Tanggal terbit"), (valid_from, "Berlaku mulai")):
         if not isinstance(value, datetime.date):
-            checks.add(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+            checks.add(field, DATE_REQUIRED)
     if isinstance(issued_on, datetime.date) and issued_on > today:
         checks.add("Tanggal terbit", "tidak boleh di masa depan.")
     if isinstance(valid_from, datetime.date):

@@ -188,10 +188,14 @@ def rupiah_or_none(text: str) -> int | None:
     return int(digits) if re.fullmatch(r"[0-9]+", digits) else None
 
 
+# An empty date's refusal, the same in every form: typed or picked.
+DATE_REQUIRED = "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender."
+
+
 def require_date(value, field: str) -> datetime.date:
     """A date the form must have (a date edit's value, or a date given to a service)."""
     if not isinstance(value, datetime.date):
-        raise ValidationError(field, "wajib diisi; tulis seperti 15/12/2027 atau pilih dari kalender.")
+        raise ValidationError(field, DATE_REQUIRED)
     return value
 
 

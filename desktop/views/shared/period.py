@@ -3,7 +3,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.services.shared import periods, timefmt
-from desktop.views.shared.forms import ERROR_TEXT_STYLE, check_dates, date_edit, filter_value, set_date
+from desktop.views.shared.forms import (ERROR_TEXT_STYLE, check_dates, date_edit, filter_value,
+                                        set_date)
 
 CUSTOM = "pilih"
 
@@ -61,7 +62,7 @@ class PeriodPicker(QWidget):
 
     def period(self):
         """(start, end) as shown, the services check the order; while a date is typed wrong
-        or emptied, the last whole period, and the message beside the dates says so."""
+        or emptied, the last whole period, and the message under the dates says so."""
         typed_right = check_dates(self.message, self.start, self.end)  # marks a wrong one
         start, end = filter_value(self.start), filter_value(self.end)
         if typed_right and None not in (start, end):
